@@ -1,0 +1,181 @@
+"""The Document: raw text exactly as read, cleaned text for matching, and the map between.
+
+Extractors search ``clean``; every hit is turned into a ``Span`` of the RAW text with
+``Document.span`` so that evidence always points at the characters of the file as read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kgbuild.ocr import clean_text
+
+
+class InputError(Exception):
+    """Input that cannot be built: the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the raw text: code-point offsets [start, end), its text and line."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the metadata file says about a text (or defaults derived from its name)."""
+
+    slug: str
+    title: str
+    author: str | None
+    date: str | None
+    language: str | None
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered chapter: its number, printed title and raw extent."""
+
+    number: int
+    title: str
+    start: int
+    end: int
+
+
+HEADING = re.compile(
+    r"(?m)^[ \t]*(?P<num>[IVX]{1,5})\.[ \t]+(?P<title>[A-Z“\"][A-Z“”\"’'\-—,;: ]+)$"
+    r"(?P<cont>\n[ \t]*[A-Z][A-Z“”\"’'\-—,;: ]+$)?"
+)
+
+
+@dataclass
+class Document:
+    meta: DocumentMeta
+    raw: str
+    clean: str
+    offsets: list[int]
+    sha256: str
+    sections: list[Section] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+
+    def line_of(self, raw_offset: int) -> int:
+        """1-based line number of a raw offset."""
+        return bisect.bisect_right(self.line_starts, raw_offset)
+
+    def span(self, clean_start: int, clean_end: int) -> Span:
+        """The raw span behind cleaned offsets [clean_start, clean_end)."""
+        start = self.offsets[clean_start]
+        end = self.offsets[clean_end - 1] + 1 if clean_end > clean_start else start
+        return Span(start, end, self.raw[start:end], self.line_of(start))
+
+    def section_at(self, raw_offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= raw_offset < section.end:
+                return section
+        return None
+
+
+def slugify(text: str) -> str:
+    """A readable, stable IRI slug: lower-case ASCII words joined by hyphens."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug or "unnamed"
+
+
+def find_sections(clean: str, offsets: list[int], raw_length: int) -> list[Section]:
+    """Chapters from headings such as "IV. THE PROLETARIAN REVOLUTION AND ..."."""
+    from kgbuild.ocr import roman_to_int
+
+    found: list[tuple[int, str, int]] = []
+    for match in HEADING.finditer(clean):
+        number = roman_to_int(match.group("num"))
+        if number is None:
+            continue
+        title = " ".join((match.group("title") + (match.group("cont") or "")).split())
+        found.append((number, title, offsets[match.start("num")]))
+    sections = []
+    for index, (number, title, start) in enumerate(found):
+        end = found[index + 1][2] if index + 1 < len(found) else raw_length
+        sections.append(Section(number, title, start, end))
+    return sections
+
+
+def read_metadata(text_path: Path) -> DocumentMeta:
+    """Metadata from a JSON file beside the text (same name, .json), else from the name."""
+    meta_path = text_path.with_suffix(".json")
+    data: dict[str, object] = {}
+    if meta_path.exists():
+        try:
+            data = json.loads(meta_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise InputError(
+                f"{meta_path}: line {error.lineno}: malformed metadata JSON: {error.msg}"
+            ) from error
+        if not isinstance(data, dict):
+            raise InputError(f"{meta_path}: metadata must be a JSON object")
+    title = str(data.get("title") or text_path.stem.replace("-", " ").title())
+
+    def optional(key: str) -> str | None:
+        value = data.get(key)
+        return str(value) if value else None
+
+    return DocumentMeta(
+        slug=slugify(text_path.stem),
+        title=title,
+        author=optional("author"),
+        date=optional("date"),
+        language=optional("language"),
+        source_file=text_path.name,
+    )
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 text, or an InputError that says what the file looks like instead."""
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file (contains NUL bytes), not a text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte {error.start}); convert the file to UTF-8"
+        ) from error
+
+
+def make_document(raw: str, meta: DocumentMeta, sha256: str = "") -> Document:
+    """Build a Document from text already read: clean it, map offsets, find chapters."""
+    clean, offsets = clean_text(raw)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+    return Document(
+        meta=meta,
+        raw=raw,
+        clean=clean,
+        offsets=offsets,
+        sha256=sha256 or hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        sections=find_sections(clean, offsets, len(raw)),
+        line_starts=line_starts,
+    )
+
+
+def load_document(path: Path) -> Document:
+    """Read a text file and its metadata into a Document."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, expected a text file")
+    data = path.read_bytes()
+    raw = decode(data, path)
+    return make_document(raw, read_metadata(path), hashlib.sha256(data).hexdigest())

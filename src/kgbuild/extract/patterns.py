@@ -1,0 +1,113 @@
+"""Patterns of the language shared by several extractors: names, ordinals, titles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from kgbuild.document import Document, Span
+from kgbuild.lexicon import words
+
+# A capitalised name token: "Lenin", "MacDonald", "Social-Democracy".
+NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+# A person's name: optional initials, then a surname ("V. I. Lenin", "Zinoviev").
+PERSON_NAME = rf"(?:[A-Z]\.\s?){{0,3}}{NAME_TOKEN}"
+POSSESSIVE = r"(?:[’']s|(?<=s)[’'])"
+
+ORDINALS = {word: number for number, word in enumerate(words("ordinals"), start=1)}
+ORDINAL_WORDS = r"(?:" + "|".join(w.capitalize() for w in ORDINALS) + r")"
+ORDINAL = rf"(?:{ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))"
+
+# Lower-case words that may stand inside a title in title case.
+TITLE_FUNCTION_WORDS = frozenset(words("title_function_words"))
+# A title token: a capitalised word, hyphenated compound, quoted word or abbreviation.
+TITLE_TOKEN = re.compile(
+    r"[“\"‘]?(?:[A-Z](?:\.[A-Z])+\.(?:\([A-Z]\.\))?|[A-Z][\w’'-]*)[”\"’]?|[a-z]+"
+)
+TITLE_GAP = re.compile(r",\s+(?=(?:the|an?)\s+[A-Z])|[ \t]*\n?[ \t]*")
+
+
+def ordinal_value(word: str) -> int | None:
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group(0)) if digits else None
+
+
+def evidence(doc: Document, match: re.Match[str], group: int | str = 0) -> Span:
+    """Raw-text evidence for a group of a match on ``doc.clean``."""
+    start, end = match.span(group)
+    return doc.span(start, end)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a phrase that may be broken across lines or spaced differently."""
+    words = [re.escape(word) for word in phrase.split()]
+    return r"\s+".join(words)
+
+
+def find_phrase(
+    doc: Document, phrase: str, allow_possessive: bool = False, allow_plural: bool = False
+) -> Iterator[tuple[re.Match[str], Span]]:
+    """Every whole-word occurrence of a phrase in the cleaned text, with its evidence.
+
+    A possessive or plural ending, where allowed, is part of the evidence ("Lenin’s",
+    "the Kautskys"): it is what the text prints.
+    """
+    endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
+    suffix = "(?:" + "|".join(endings) + ")?" if endings else ""
+    pattern = re.compile(rf"(?<![\w\-]){phrase_pattern(phrase)}{suffix}(?![\w\-])")
+    for match in pattern.finditer(doc.clean):
+        yield match, doc.span(*match.span())
+
+
+@cache
+def _lowercase_words(clean: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w\-])[a-z][a-z\-]+", clean))
+
+
+def is_common_word(doc: Document, word: str) -> bool:
+    """True when the word also appears in lower case in the text: a common noun, not a name."""
+    return word.lower() in _lowercase_words(doc.clean)
+
+
+def read_title(
+    text: str, start: int, max_tokens: int = 18, function_words: bool = True
+) -> tuple[int, int] | None:
+    """The extent of a title written in title case that begins at ``start``, or None.
+
+    Titles are not marked in the transcript (italics are lost), so a title is the longest
+    run of capitalised words, with lower-case function words between them, that is not cut
+    by punctuation; ", the X" / ", an X" continues it ("Imperialism, the Highest Stage of
+    Capitalism"). "X and On Y" is two titles: a capitalised function word after "and"
+    starts a new one. Without ``function_words`` only capitalised words are taken
+    ("Lenin's April Theses to the October uprising" gives "April Theses").
+    """
+    allowed = TITLE_FUNCTION_WORDS if function_words else frozenset()
+    tokens: list[tuple[str, int, int]] = []
+    position = start
+    while len(tokens) < max_tokens:
+        match = TITLE_TOKEN.match(text, position)
+        if not match or (match.group(0)[0].islower() and match.group(0) not in allowed):
+            break
+        tokens.append((match.group(0), match.start(), match.end()))
+        gap = TITLE_GAP.match(text, match.end())
+        if gap is None or not gap.group(0):
+            break
+        position = gap.end()
+    for index, (token, _, _) in enumerate(tokens[:-1]):
+        following = tokens[index + 1][0]
+        if token == "and" and following[0].isupper() and following.lower() in TITLE_FUNCTION_WORDS:
+            tokens = tokens[:index]
+            break
+    while tokens and tokens[-1][0][0].islower():
+        tokens.pop()
+    if not tokens:
+        return None
+    return start, tokens[-1][2]
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())

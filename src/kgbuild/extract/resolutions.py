@@ -1,0 +1,97 @@
+"""Resolutions: formally adopted decisions, tied to the meeting that adopted them.
+
+"the resolution of the Fourteenth Party Conference “The Tasks of the Comintern …”",
+"the resolution adopted at the Second Congress of the Comintern", "the theses of the
+Second Congress of the Comintern on the role of a political party", "(see Resolution on
+the Report of the Central Committee of the C.P.S.U.(B.))", "Resolution of the Congress on
+the Report of the Central Committee" (the congress named just before).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kgbuild.document import Document
+from kgbuild.extract.meetings import extract_meetings
+from kgbuild.extract.patterns import normalise_space, read_title
+from kgbuild.records import MeetingMention, ResolutionMention
+
+HEAD = re.compile(
+    r"\b(?P<head>[Rr]esolutions?|[Tt]heses|[Dd]ecisions?)\s+"
+    r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|adopted\s+(?:at|by)|by)\s+the\s+(?=[A-Z])"
+)
+TOPIC = re.compile(r"\s*on\s+(?P<topic>[^,.;:()“”]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b)")
+QUOTED_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
+TITLED_RESOLUTION = re.compile(
+    r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
+    r"on\s+the\s+(?=[A-Z])"
+)
+
+
+def _meeting_at(
+    meetings: list[MeetingMention], doc: Document, clean_start: int
+) -> MeetingMention | None:
+    raw_start = doc.offsets[clean_start]
+    return next((m for m in meetings if m.evidence.start == raw_start), None)
+
+
+def _previous_meeting(
+    meetings: list[MeetingMention], raw_offset: int, kind: str | None
+) -> MeetingMention | None:
+    """The meeting named last before an anaphor such as "the Congress"."""
+    earlier = [
+        m
+        for m in meetings
+        if m.evidence.end <= raw_offset and m.kind == kind and (m.ordinal or m.qualifier)
+    ]
+    return earlier[-1] if earlier else None
+
+
+def extract_resolutions(doc: Document) -> list[ResolutionMention]:
+    """Resolution mentions with their meeting, formal title or topic where printed."""
+    meetings = extract_meetings(doc)
+    text = doc.clean
+    found: list[ResolutionMention] = []
+    for match in HEAD.finditer(text):
+        meeting = _meeting_at(meetings, doc, match.end())
+        if meeting is None:
+            continue
+        end_of_meeting = _clean_end(doc, meeting)
+        title = topic = None
+        after = text[end_of_meeting:]
+        if quoted := QUOTED_TITLE.match(after):
+            title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(quoted.group("title")))
+        elif (on := TOPIC.match(after)) and match.group("head").lower() == "theses":
+            topic = "on " + normalise_space(on.group("topic"))
+        found.append(
+            ResolutionMention(
+                evidence=doc.span(match.start(), end_of_meeting),
+                title=title,
+                meeting=meeting,
+                topic=topic,
+            )
+        )
+    for match in TITLED_RESOLUTION.finditer(text):
+        if any(r.evidence.start <= doc.offsets[match.start()] < r.evidence.end for r in found):
+            continue
+        extent = read_title(text, match.end())
+        if extent is None:
+            continue
+        span = doc.span(match.start(), extent[1])
+        anaphor = match.group("anaphor")
+        meeting = _previous_meeting(meetings, span.start, anaphor) if anaphor else None
+        found.append(
+            ResolutionMention(
+                evidence=span,
+                title=None,
+                meeting=meeting,
+                topic="on the " + normalise_space(text[slice(*extent)]),
+            )
+        )
+    return sorted(found, key=lambda r: r.evidence.start)
+
+
+def _clean_end(doc: Document, meeting: MeetingMention) -> int:
+    """The clean offset just after a meeting mention's evidence."""
+    return bisect.bisect_left(doc.offsets, meeting.evidence.end - 1) + 1

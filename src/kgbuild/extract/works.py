@@ -1,0 +1,160 @@
+"""Works: titles recognised from the words that introduce them.
+
+Italics are lost in the transcript, so a title is found after a genre word ("the pamphlet
+The Foundations of Leninism", "his book Leninism", "Lenin's article entitled “…”"), in a
+list ("such works of Lenin as A, B, C, etc."), after "(see …" or in a quoted title-case
+phrase. A title of two words or more, once found, is marked wherever else it stands, and
+so are the titles of the reference data.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kgbuild.document import Document
+from kgbuild.extract.patterns import NAME_TOKEN, find_phrase, normalise_space, read_title
+from kgbuild.lexicon import lexicon
+from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
+from kgbuild.reference import ReferenceData
+
+
+def genre_words() -> dict[str, str]:
+    """Words that introduce a title, and the genre each names ("pamphlet", "speech")."""
+    genres: dict[str, str] = lexicon()["work_genres"]
+    return genres
+
+
+@cache
+def _genre_cue() -> re.Pattern[str]:
+    words = "|".join(sorted(genre_words(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?P<owner>{NAME_TOKEN})[’']s|\b(?P<pronoun>my|his|her|their|our|the|this|that|a))"
+        rf"\s+(?:(?:own|famous|well-known|first|second|last|draft)\s+)?"
+        rf"(?P<genre>{words})\s+(?:(?:entitled|called|on|in)\s+)??"
+        rf"(?=[“\"]?[A-Z])"
+    )
+
+
+WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z“])")
+SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
+ENTITLED = re.compile(r"\bentitled\s+(?=[“\"][A-Z])")
+QUOTED_TITLE = re.compile(
+    r"[“\"](?P<title>The(?:\s+[A-Z][\w’'-]*|\s+(?:of|the|and|in|on)){2,})"
+    r"[.,]?[”\"]"
+)
+QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
+POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
+NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid|Lenin Miscellany)\b")
+QUOTES = '“”"‘’'
+
+
+def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
+    """Titles separated by commas up to "etc." or a closing parenthesis."""
+    spans = []
+    position = start
+    while True:
+        extent = read_title(text, position)
+        if extent is None:
+            break
+        spans.append(extent)
+        rest = re.match(r"[”\"]?,\s+(?=[A-Z“])", text[extent[1] :])
+        if not rest:
+            break
+        position = extent[1] + rest.end()
+    return spans
+
+
+def _mention(
+    doc: Document,
+    start: int,
+    end: int,
+    cue: str,
+    author: str | None = None,
+    genre: str | None = None,
+) -> WorkMention | None:
+    """A WorkMention for clean[start:end], without enclosing quotes and final stops."""
+    text = doc.clean
+    while end > start and text[end - 1] in ".,":
+        end -= 1
+    inner = text[start + 1 : end - 1]
+    if text[start] in QUOTES and text[end - 1] in QUOTES and not any(q in inner for q in QUOTES):
+        start, end = start + 1, end - 1
+    if text[start] in QUOTES and not any(q in text[start + 1 : end] for q in '”"'):
+        start += 1
+    if text[end - 1] in QUOTES and not any(q in text[start : end - 1] for q in '“"'):
+        end -= 1
+    title = normalise_space(text[start:end])
+    if len(title) < 3 or NOT_A_TITLE_START.match(title):
+        return None
+    return WorkMention(
+        title=title, evidence=doc.span(start, end), cue=cue, author=author, genre=genre
+    )
+
+
+def _owner(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("owner"):
+        return groups["owner"]
+    pronoun = groups.get("pronoun") or match.group(0).split()[0].lower()
+    if pronoun in ("my", "our"):
+        return AUTHOR_SELF
+    if pronoun in ("his", "her"):
+        return AUTHOR_PRONOUN
+    return None
+
+
+def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
+    """Work mentions from cues, then every further occurrence of multi-word titles."""
+    text = doc.clean
+    found: list[WorkMention] = []
+    for match in _genre_cue().finditer(text):
+        extent = read_title(text, match.end())
+        if extent:
+            mention = _mention(
+                doc,
+                *extent,
+                cue="genre-word",
+                author=_owner(match),
+                genre=genre_words()[match.group("genre")],
+            )
+            found.extend([mention] if mention else [])
+    for match in WORKS_LIST.finditer(text):
+        for extent in _titles_in_list(text, match.end()):
+            mention = _mention(doc, *extent, cue="works-list", author=match.group("owner"))
+            found.extend([mention] if mention else [])
+    for pattern, cue in (
+        (SEE_TITLES, "see-reference"),
+        (ENTITLED, "entitled"),
+        (QUOTED_AFTER_POSSESSIVE, "quoted-after-possessive"),
+    ):
+        for match in pattern.finditer(text):
+            for extent in _titles_in_list(text, match.end()):
+                mention = _mention(doc, *extent, cue=cue, author=_owner(match))
+                found.extend([mention] if mention else [])
+    for match in POSSESSIVE_TITLE.finditer(text):
+        extent = read_title(text, match.end(), function_words=False)
+        if extent and len(text[slice(*extent)].split()) >= 2:
+            mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
+            found.extend([mention] if mention else [])
+    for match in QUOTED_TITLE.finditer(text):
+        mention = _mention(doc, *match.span("title"), cue="quoted-title")
+        found.extend([mention] if mention else [])
+    return _with_other_occurrences(doc, found, reference)
+
+
+def _with_other_occurrences(
+    doc: Document, found: list[WorkMention], reference: ReferenceData
+) -> list[WorkMention]:
+    titles = {m.title for m in found if len(m.title.split()) >= 2}
+    titles |= {name for entry in reference.works for name in entry.names if len(name.split()) >= 2}
+    by_start: dict[int, WorkMention] = {}
+    for mention in found:
+        known = by_start.get(mention.evidence.start)
+        if known is None or (known.author, known.genre) == (None, None):
+            by_start[mention.evidence.start] = mention
+    for title in sorted(titles, key=lambda t: (-len(t), t)):
+        for _, span in find_phrase(doc, title):
+            if not any(o.evidence.start <= span.start < o.evidence.end for o in by_start.values()):
+                by_start[span.start] = WorkMention(title=title, evidence=span, cue="occurrence")
+    return [by_start[start] for start in sorted(by_start)]

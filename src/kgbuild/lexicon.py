@@ -1,0 +1,32 @@
+"""The word lists behind the language patterns (data file ``data/lexicon.json``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    path = resources.files("kgbuild") / "data" / "lexicon.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def words(name: str) -> list[str]:
+    """One word list of the lexicon."""
+    return list(lexicon()[name])
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """One word list of the lexicon, as a set for membership tests."""
+    return frozenset(lexicon()[name])
+
+
+def alternation(name: str) -> str:
+    """A regex alternation of a word list, longest words first."""
+    return "|".join(re.escape(w) for w in sorted(words(name), key=len, reverse=True))

@@ -1,0 +1,172 @@
+"""Cleaning rules for OCR damage.
+
+Each rule is a small regex substitution. Rules never touch the raw text: they rewrite a
+working copy and keep, for every character of the result, the offset of the raw character
+it came from, so that anything found in the cleaned text can be pinned to the raw text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+ROMAN_CHARS = "IVXLC"
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+VALID_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One repair: what it fixes, the pattern that finds it, and what replaces it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replacement: Replacement
+
+
+def roman_to_int(numeral: str) -> int | None:
+    """Value of a well-formed Roman numeral, or None."""
+    if not VALID_ROMAN.match(numeral):
+        return None
+    total = 0
+    for char, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = ROMAN_VALUES[char]
+        total += -value if following and ROMAN_VALUES[following] > value else value
+    return total
+
+
+def repair_roman(token: str) -> str | None:
+    """Read an OCR-damaged Roman numeral ("XX1V", "XXIl", "XX VI", "111") or return None.
+
+    Digits and look-alikes are read as I only when the result is a valid numeral; a token of
+    plain digits is taken as Roman only when it is all ones and at least three long
+    ("111" = III), since "11" may be a real Arabic number.
+    """
+    squeezed = re.sub(r"\s+", "", token)
+    if squeezed.isdigit() and not (set(squeezed) == {"1"} and len(squeezed) >= 3):
+        return None
+    candidate = re.sub(r"[1l|]", "I", squeezed)
+    return candidate if roman_to_int(candidate) is not None else None
+
+
+def _roman_in_reference(match: re.Match[str]) -> str:
+    repaired = repair_roman(match.group("num"))
+    return match.group("head") + repaired if repaired else match.group(0)
+
+
+def _roman_in_heading(match: re.Match[str]) -> str:
+    repaired = repair_roman(match.group("num"))
+    return match.group("indent") + repaired + "." if repaired else match.group(0)
+
+
+@cache
+def _word_fixes() -> dict[str, str]:
+    path = resources.files("kgbuild") / "data" / "ocr_words.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {wrong: right for wrong, right in rows}
+
+
+def _fix_word(match: re.Match[str]) -> str:
+    return _word_fixes().get(match.group(0), match.group(0))
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The repairs, in the order they must run."""
+    words = "|".join(re.escape(w) for w in sorted(_word_fixes(), key=len, reverse=True))
+    return (
+        # A printed page number alone on its line ("30"), even inside a quotation.
+        Rule("page-number-line", re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*\n"), ""),
+        # Blank lines left by a page break in mid-sentence.
+        Rule(
+            "page-break",
+            re.compile(r"(?<=[a-z,;—-])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z])"),
+            "\n",
+        ),
+        # A word broken at a line end ("co-\noperation"): the hyphens in this kind of text
+        # are real compound hyphens, so keep the hyphen and drop the line break.
+        Rule("line-end-hyphen", re.compile(r"(?<=[A-Za-z]-)\n(?=[A-Za-z])"), ""),
+        # The pronoun I read as "|" ("| think", "|. THE DEFINITION").
+        Rule("pronoun-bar", re.compile(r"(?<![^\s“\"‘(])\|(?=[\s.,;:’”])"), "I"),
+        # Roman numerals of volumes: "Vol. XX1V", "Vol.\nXXIl", "Vol. XX VI", "Volume 111".
+        Rule(
+            "roman-volume",
+            re.compile(
+                r"(?P<head>\b(?:Vol\.|Volume)\s+)"
+                r"(?P<num>[IVXLl1|](?:[IVXLl1|]|\s(?=[IVXL]+\b))*)(?![A-Za-z0-9])"
+            ),
+            _roman_in_reference,
+        ),
+        # Chapter numerals at the start of a heading line: "Il.", "I11.".
+        Rule(
+            "roman-heading",
+            re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<num>[IVXl1|]{1,6})\.(?=[ \t]+[A-Z]{2})"),
+            _roman_in_heading,
+        ),
+        # "R.C.P:(B.)": a colon read for the last full stop of a party abbreviation.
+        Rule("abbreviation-colon", re.compile(r"(?<=[A-Z]\.[A-Z])[:;](?=\([A-Z]\.\))"), "."),
+        # The author's emphasis marks after a word, often damaged: "**", "®*", "®™*".
+        Rule("emphasis-mark", re.compile(r"[®™]*\*+"), ""),
+        # A lone trade-mark sign is a damaged closing quote ("dictatorship™)").
+        Rule("damaged-close-quote", re.compile(r"™"), "”"),
+        # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5".
+        Rule(
+            "endnote-number",
+            re.compile(r"(?<=[A-Za-z.,;:”’)])\d{1,2}(?=[\s,.;:)”]|$)"),
+            "",
+        ),
+        # Whole words the OCR is known to damage (data file ocr_words.tsv).
+        Rule("known-word", re.compile(rf"(?<![\w.])(?:{words})(?![\w])"), _fix_word),
+        # "Ilack" for "lack": a capital I glued before a lower-case l-word.
+        Rule("il-ligature", re.compile(r"(?<=[\s—])Il(?=[a-z]{2})"), "l"),
+    )
+
+
+def apply_rule(text: str, offsets: list[int], rule: Rule) -> tuple[str, list[int]]:
+    """Apply one rule, carrying each output character's raw offset along.
+
+    ``offsets`` has one entry per character of ``text`` plus one for the end. A replacement
+    of the same length maps character for character; otherwise every new character maps to
+    the start of what it replaced, and the last one to the end of it.
+    """
+    pieces: list[str] = []
+    new_offsets: list[int] = []
+    cursor = 0
+    for match in rule.pattern.finditer(text):
+        start, end = match.span()
+        replacement = (
+            rule.replacement if isinstance(rule.replacement, str) else rule.replacement(match)
+        )
+        if replacement == match.group(0):
+            continue
+        pieces.append(text[cursor:start])
+        new_offsets.extend(offsets[cursor:start])
+        pieces.append(replacement)
+        width = end - start
+        if len(replacement) == width:
+            new_offsets.extend(offsets[start:end])
+        else:
+            new_offsets.extend(
+                offsets[start + min(i, max(width - 1, 0))] for i in range(len(replacement))
+            )
+        cursor = end
+    if not pieces:
+        return text, offsets
+    pieces.append(text[cursor:])
+    new_offsets.extend(offsets[cursor:])
+    return "".join(pieces), new_offsets
+
+
+def clean_text(raw: str) -> tuple[str, list[int]]:
+    """Repair OCR damage; return the cleaned text and its map back to raw offsets."""
+    text, offsets = raw, list(range(len(raw) + 1))
+    for rule in rules():
+        text, offsets = apply_rule(text, offsets, rule)
+    return text, offsets

@@ -1,0 +1,52 @@
+"""IRI minting: readable slugs for named entities, stable hashes for everything else.
+
+The same input gives the same IRIs on every run and machine: slugs come from canonical
+labels, hashes from the document slug and raw offsets, never from counters or memory ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import URIRef
+
+from kgbuild.rdf.namespaces import DEFAULT_BASE
+
+
+class InvalidBaseError(ValueError):
+    """The --base given is not an absolute http(s) IRI ending in / or #."""
+
+
+def check_base(base: str | None) -> str:
+    base = base or DEFAULT_BASE
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
+        raise InvalidBaseError(
+            f"--base must be an absolute http(s) IRI ending in '/' or '#', got {base!r}"
+        )
+    return base
+
+
+def stable_hash(*parts: object) -> str:
+    """A short hex digest of the parts, for IRIs of records without a natural name."""
+    text = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class IriMinter:
+    """Mints every IRI of a build under one base."""
+
+    def __init__(self, base: str | None = None) -> None:
+        self.base = check_base(base)
+
+    def entity(self, kind: str, slug: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{slug}")
+
+    def document(self, slug: str) -> URIRef:
+        return URIRef(f"{self.base}document/{slug}")
+
+    def section(self, document_slug: str, number: int) -> URIRef:
+        return URIRef(f"{self.base}document/{document_slug}/section/{number}")
+
+    def record(self, kind: str, *parts: object) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{stable_hash(*parts)}")

@@ -1,0 +1,207 @@
+"""The one mapping from resolved records to RDF triples, as the DESIGN.md contract says.
+
+Every entity gets its class, label, aliases, Wikidata link and kind-specific properties,
+and one Web Annotation per mention: ``oa:hasBody`` the entity, ``oa:hasTarget`` a
+SpecificResource on the source document with a TextPositionSelector (raw code-point
+offsets) and a TextQuoteSelector (the raw text), plus ``kgo:line`` and ``kgo:inSection``.
+No blank nodes: every node has an IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from kgbuild.document import Document
+from kgbuild.rdf.iris import IriMinter, stable_hash
+from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
+from kgbuild.resolve import Entity, Evidence, KnowledgeBase
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+CLASSES = {
+    "person": KGO.Person,
+    "organization": KGO.Organization,
+    "work": KGO.Work,
+    "resolution": KGO.Resolution,
+}
+MEETING_CLASSES = {"Congress": KGO.Congress, "Conference": KGO.Conference, "Plenum": KGO.Plenum}
+ORGANIZATION_KINDS = {
+    "party",
+    "international",
+    "faction",
+    "party-body",
+    "state-body",
+    "newspaper",
+    "other",
+}
+CONTEXT_CHARS = 24
+
+
+def date_literal(value: object) -> Literal | None:
+    """A typed literal for "1926-01-25", "1924-05" or "1923"; None for anything else."""
+    text = str(value or "")
+    for pattern, datatype in (
+        (r"\d{4}-\d{2}-\d{2}", XSD.date),
+        (r"\d{4}-\d{2}", XSD.gYearMonth),
+        (r"\d{4}", XSD.gYear),
+    ):
+        if re.fullmatch(pattern, text):
+            return Literal(text, datatype=datatype)
+    return None
+
+
+class GraphMapper:
+    """Turns a KnowledgeBase into triples under one base IRI."""
+
+    def __init__(self, kb: KnowledgeBase, minter: IriMinter) -> None:
+        self.kb = kb
+        self.minter = minter
+        self.documents = {doc.meta.slug: doc for doc in kb.documents}
+        authors = set(kb.document_authors.values())
+        self.emitted = {
+            key: entity for key, entity in kb.entities.items() if entity.evidence or key in authors
+        }
+        self.iris = self._assign_iris()
+
+    def _assign_iris(self) -> dict[tuple[str, str], URIRef]:
+        """Entity IRIs from label slugs; a slug two entities share gets a key hash."""
+        iris: dict[tuple[str, str], URIRef] = {}
+        taken: set[str] = set()
+        for key in sorted(self.emitted):
+            entity = self.emitted[key]
+            slug = entity.slug
+            if (entity.kind, slug) in taken:
+                slug = f"{slug}-{stable_hash(entity.kind, entity.key)[:6]}"
+            taken.add((entity.kind, slug))
+            iris[key] = self.minter.entity(entity.kind, slug)
+        return iris
+
+    def iri(self, kind: str, key: str | None) -> URIRef | None:
+        return self.iris.get((kind, key or ""))
+
+    # -- triples -------------------------------------------------------------------------
+    def triples(self) -> Iterator[Triple]:
+        for doc in self.kb.documents:
+            yield from self.document_triples(doc)
+        for key in sorted(self.emitted):
+            yield from self.entity_triples(self.emitted[key])
+
+    def document_triples(self, doc: Document) -> Iterator[Triple]:
+        iri = self.minter.document(doc.meta.slug)
+        yield iri, RDF.type, KGO.Document
+        yield iri, RDFS.label, Literal(doc.meta.title)
+        yield iri, KGO.sourceFile, Literal(doc.meta.source_file)
+        yield iri, KGO.sha256, Literal(doc.sha256)
+        if created := date_literal(doc.meta.date):
+            yield iri, DCTERMS.created, created
+        if doc.meta.language:
+            yield iri, DCTERMS.language, Literal(doc.meta.language)
+        author = self.kb.document_authors.get(doc.meta.slug)
+        if author and (author_iri := self.iri(*author)):
+            yield iri, SCHEMA.author, author_iri
+        for section in doc.sections:
+            section_iri = self.minter.section(doc.meta.slug, section.number)
+            yield iri, DCTERMS.hasPart, section_iri
+            yield section_iri, RDF.type, KGO.Section
+            yield section_iri, RDFS.label, Literal(section.title)
+            yield section_iri, KGO.position, Literal(section.number, datatype=XSD.positiveInteger)
+            yield section_iri, DCTERMS.isPartOf, iri
+
+    def entity_triples(self, entity: Entity) -> Iterator[Triple]:
+        iri = self.iris[(entity.kind, entity.key)]
+        facts = entity.facts
+        if entity.kind == "meeting":
+            yield iri, RDF.type, MEETING_CLASSES[facts["kind"]]
+        else:
+            yield iri, RDF.type, CLASSES[entity.kind]
+        yield iri, RDFS.label, Literal(entity.label)
+        for alias in sorted(entity.aliases - {entity.label}):
+            yield iri, SKOS.altLabel, Literal(alias)
+        if entity.wikidata:
+            yield iri, OWL.sameAs, WD[entity.wikidata]
+        yield from getattr(self, f"_{entity.kind}_facts")(iri, facts)
+        for evidence in entity.evidence:
+            yield from self.annotation_triples(iri, evidence)
+
+    def _person_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+        for fact, prop in (("born", SCHEMA.birthDate), ("died", SCHEMA.deathDate)):
+            if literal := date_literal(facts.get(fact)):
+                yield iri, prop, literal
+
+    def _organization_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+        if facts.get("kind") in ORGANIZATION_KINDS:
+            yield iri, KGO.organizationKind, Literal(facts["kind"])
+
+    def _work_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+        author = self.iri("person", str(facts.get("author_key") or ""))
+        if author is None and facts.get("author"):
+            author = self._person_by_label(str(facts["author"]))
+        if author is not None:
+            yield iri, SCHEMA.author, author
+        if created := date_literal(facts.get("created")):
+            yield iri, DCTERMS.created, created
+        if facts.get("genre"):
+            yield iri, KGO.genre, Literal(str(facts["genre"]))
+
+    def _meeting_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+        if isinstance(facts.get("ordinal"), int):
+            yield iri, KGO.ordinal, Literal(facts["ordinal"], datatype=XSD.integer)
+        if body := self.iri("organization", str(facts.get("body_key") or "")):
+            yield iri, KGO.convenedBy, body
+        if start := date_literal(facts.get("start_date")):
+            yield iri, SCHEMA.startDate, start
+
+    def _resolution_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+        if meeting := self.iri("meeting", str(facts.get("meeting_key") or "")):
+            yield iri, KGO.adoptedAt, meeting
+        if facts.get("title"):
+            yield iri, DCTERMS.title, Literal(str(facts["title"]))
+
+    def _person_by_label(self, label: str) -> URIRef | None:
+        for (kind, key), entity in self.emitted.items():
+            if kind == "person" and entity.label == label:
+                return self.iris[(kind, key)]
+        return None
+
+    def annotation_triples(self, body: URIRef, evidence: Evidence) -> Iterator[Triple]:
+        """The Web Annotation that pins ``body`` to a raw span of its document."""
+        doc = self.documents[evidence.document]
+        span = evidence.span
+        annotation = self.minter.record("annotation", evidence.document, span.start, span.end, body)
+        target = URIRef(f"{annotation}#target")
+        position = URIRef(f"{annotation}#position")
+        quote = URIRef(f"{annotation}#quote")
+        yield body, KGO.evidence, annotation
+        yield annotation, RDF.type, OA.Annotation
+        yield annotation, OA.motivatedBy, OA.identifying
+        yield annotation, OA.hasBody, body
+        yield annotation, OA.hasTarget, target
+        yield annotation, KGO.line, Literal(span.line, datatype=XSD.positiveInteger)
+        section = doc.section_at(span.start)
+        if section is not None:
+            yield annotation, KGO.inSection, self.minter.section(doc.meta.slug, section.number)
+        yield target, RDF.type, OA.SpecificResource
+        yield target, OA.hasSource, self.minter.document(doc.meta.slug)
+        yield target, OA.hasSelector, position
+        yield target, OA.hasSelector, quote
+        yield position, RDF.type, OA.TextPositionSelector
+        yield position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)
+        yield position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)
+        yield quote, RDF.type, OA.TextQuoteSelector
+        yield quote, OA.exact, Literal(span.text)
+        yield quote, OA.prefix, Literal(doc.raw[max(0, span.start - CONTEXT_CHARS) : span.start])
+        yield quote, OA.suffix, Literal(doc.raw[span.end : span.end + CONTEXT_CHARS])
+
+
+def to_graph(kb: KnowledgeBase, base: str | None = None) -> Graph:
+    """The whole knowledge base as an rdflib Graph with the project's prefixes bound."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in GraphMapper(kb, IriMinter(base)).triples():
+        graph.add(triple)
+    return graph

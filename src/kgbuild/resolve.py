@@ -1,0 +1,341 @@
+"""Resolution: mentions become entities, one per real thing, across all documents.
+
+Names are looked up in the reference data (canonical label, aliases, Wikidata id); a name
+not in it still becomes an entity under its own best name. Identity rules per kind:
+persons and organizations by name (any alias), works by title, meetings by kind + ordinal
+(or qualifier) + convening body, resolutions by formal title (a shorter printed title that
+begins a longer one is the same resolution) or by meeting and topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kgbuild.document import Document, Span, slugify
+from kgbuild.extract.patterns import ORDINALS, normalise_space
+from kgbuild.lexicon import words
+from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, Extraction, MeetingMention
+from kgbuild.reference import ReferenceData, ReferenceEntry, name_key
+
+MONTHS = {month: number for number, month in enumerate(words("months"), start=1)}
+ORDINAL_WORDS = {number: word.capitalize() for word, number in ORDINALS.items()}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a document states something: the document and the raw span."""
+
+    document: str
+    span: Span
+
+
+@dataclass
+class Entity:
+    """One real person, organization, work, meeting or resolution, with all its evidence."""
+
+    kind: str
+    key: str
+    label: str
+    wikidata: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    facts: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+
+@dataclass
+class KnowledgeBase:
+    """The resolved corpus: documents, their authors, and the entities they mention."""
+
+    documents: list[Document] = field(default_factory=list)
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    document_authors: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return sorted(
+            (e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.slug, e.key)
+        )
+
+
+class Resolver:
+    """Accumulates entities over documents; one Resolver per build."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self.reference = reference
+        self.kb = KnowledgeBase()
+        self._lookup = {
+            kind: reference.lookup(kind) for kind in ("persons", "organizations", "works")
+        }
+
+    # -- shared ------------------------------------------------------------------------
+    def _entity(self, kind: str, key: str, label: str, entry: ReferenceEntry | None) -> Entity:
+        entity = self.kb.entities.get((kind, key))
+        if entity is None:
+            entity = Entity(
+                kind,
+                key,
+                entry.label if entry else label,
+                entry.wikidata if entry else None,
+                facts=dict(entry.facts) if entry else {},
+            )
+            entity.facts.pop("aliases", None)
+            self.kb.entities[(kind, key)] = entity
+        return entity
+
+    @staticmethod
+    def _attach(entity: Entity, doc: Document, span: Span) -> None:
+        evidence = Evidence(doc.meta.slug, span)
+        if evidence not in entity.evidence:
+            entity.aliases.add(normalise_space(span.text))
+            entity.evidence.append(evidence)
+
+    def person(self, name: str) -> Entity:
+        """The person entity for a name, created if new.
+
+        A name not in the reference data is identified by its surname, so "J. V. Stalin",
+        "Stalin" and "Joseph Stalin" are one person; the fullest form seen is its label.
+        """
+        entry = self._lookup["persons"].get(name_key(name))
+        if entry is None and " " in name:
+            entry = self._lookup["persons"].get(name_key(name.split()[-1]))
+        if entry is not None:
+            return self._entity("person", name_key(entry.label), entry.label, entry)
+        entity = self._entity("person", name_key(name.split()[-1]), name, None)
+        if len(name) > len(entity.label):
+            entity.label = name
+        return entity
+
+    def organization(self, name: str) -> Entity:
+        bare = re.sub(r"^(?:the|The)\s+", "", name.strip('“”"'))
+        entry = self._lookup["organizations"].get(name_key(bare))
+        label = entry.label if entry else bare
+        return self._entity("organization", name_key(label), label, entry)
+
+    # -- one document ----------------------------------------------------------------
+    def add(self, doc: Document, extraction: Extraction) -> None:
+        self.kb.documents.append(doc)
+        if doc.meta.author:
+            author = self.person(doc.meta.author)
+            self.kb.document_authors[doc.meta.slug] = ("person", author.key)
+        person_spans: list[tuple[int, str]] = []
+        for mention in extraction.persons:
+            entity = self.person(mention.name)
+            self._attach(entity, doc, mention.evidence)
+            person_spans.append((mention.evidence.start, entity.key))
+        organizations: Counter[str] = Counter()
+        for mention in extraction.organizations:
+            entity = self.organization(mention.name)
+            self._attach(entity, doc, mention.evidence)
+            organizations[entity.key] += 1
+        self._works(doc, extraction, person_spans)
+        home_party = self._home_party(organizations)
+        # Meetings whose body is named come first, so that "the Fourteenth Party Congress"
+        # can join "the Fourteenth Congress of the C.P.S.U.(B.)".
+        for mention in sorted(extraction.meetings, key=lambda m: m.body == "Party"):
+            self._attach(self._meeting(doc, mention, home_party), doc, mention.evidence)
+        self._resolutions(doc, extraction, home_party)
+
+    def _works(
+        self, doc: Document, extraction: Extraction, person_spans: list[tuple[int, str]]
+    ) -> None:
+        for mention in extraction.works:
+            entry = self._lookup["works"].get(name_key(mention.title))
+            label = entry.label if entry else mention.title.replace("“", '"').replace("”", '"')
+            entity = self._entity("work", name_key(label), label, entry)
+            self._attach(entity, doc, mention.evidence)
+            author_key = self._author_key(doc, mention.author, mention.evidence.start, person_spans)
+            if author_key and "author_key" not in entity.facts:
+                entity.facts["author_key"] = author_key
+            if mention.genre and not entity.facts.get("genre"):
+                entity.facts["genre"] = mention.genre
+
+    def _author_key(
+        self, doc: Document, author: str | None, offset: int, person_spans: list[tuple[int, str]]
+    ) -> str | None:
+        if author == AUTHOR_SELF:
+            return self.kb.document_authors.get(doc.meta.slug, (None, None))[1]
+        if author == AUTHOR_PRONOUN:
+            before = [key for start, key in person_spans if start < offset]
+            return before[-1] if before else None
+        if author:
+            return self.person(author).key
+        return None
+
+    def _home_party(self, organizations: Counter[str]) -> Entity | None:
+        """The party a text calls "the Party": its most often named party organization."""
+        parties = [key for key, _ in organizations.most_common() if self._is_party(key)]
+        return self.kb.entities[("organization", parties[0])] if parties else None
+
+    def _body(self, body: str | None, home_party: Entity | None) -> Entity | None:
+        if body is None:
+            return None
+        if body == "Party":
+            return home_party
+        return self.organization(body)
+
+    def _meeting(self, doc: Document, mention: MeetingMention, home_party: Entity | None) -> Entity:
+        if mention.body == "Party" and mention.ordinal:
+            same = [
+                e
+                for e in self._entities_with(
+                    "meeting", {"kind": mention.kind, "ordinal": mention.ordinal}
+                )
+                if self._is_party(e.facts.get("body_key"))
+            ]
+            if len(same) == 1:
+                return same[0]
+        body = self._body(mention.body, home_party)
+        if body is not None and mention.body:
+            self._attach_body(doc, mention, body)
+        body_key = body.key if body else (mention.body or "")
+        entry = self._reference_meeting(doc, mention, body)
+        if mention.ordinal:
+            key = f"{mention.kind}|{mention.ordinal}|{body_key}"
+            body_text = mention.body if mention.body != "Party" else None
+            label = (
+                f"{ORDINAL_WORDS.get(mention.ordinal, str(mention.ordinal))} "
+                f"{'Party ' if body_text is None else ''}{mention.kind}"
+                f"{f' of the {body_text}' if body_text else ''}"
+            )
+        else:
+            key = f"{mention.kind}|{mention.qualifier or ''}|{body_key}"
+            label = re.sub(r"^(?:the|a|an|last)\s+", "", normalise_space(mention.evidence.text))
+        if entry is not None:
+            key = f"{entry.facts['kind']}|{entry.facts.get('ordinal') or entry.label}|{body_key}"
+        entity = self._entity("meeting", key, label, entry)
+        entity.facts.setdefault("kind", mention.kind)
+        if mention.ordinal:
+            entity.facts.setdefault("ordinal", mention.ordinal)
+        if body is not None:
+            entity.facts["body_key"] = body.key
+        return entity
+
+    def _entities_with(self, kind: str, facts: dict[str, Any]) -> list[Entity]:
+        return [
+            e
+            for e in self.kb.entities.values()
+            if e.kind == kind and all(e.facts.get(k) == v for k, v in facts.items())
+        ]
+
+    def _is_party(self, org_key: str | None) -> bool:
+        entity = self.kb.entities.get(("organization", org_key or ""))
+        return entity is not None and (
+            entity.facts.get("kind") == "party"
+            or bool(re.search(r"P\.|Party", entity.label + " ".join(entity.aliases)))
+        )
+
+    def _attach_body(self, doc: Document, mention: MeetingMention, body: Entity) -> None:
+        """The body named inside a meeting's name ("… of the Comintern") is a mention too."""
+        assert mention.body is not None
+        span = mention.evidence
+        at = span.text.rfind(mention.body)
+        if at >= 0 and mention.body != "Party":
+            start = span.start + at
+            self._attach(
+                body, doc, Span(start, start + len(mention.body), mention.body, doc.line_of(start))
+            )
+
+    def _reference_meeting(
+        self, doc: Document, mention: MeetingMention, body: Entity | None
+    ) -> ReferenceEntry | None:
+        """The reference meeting with this kind, body and ordinal (or month qualifier)."""
+        if body is None:
+            return None
+        candidates = [
+            e
+            for e in self.reference.meetings
+            if e.facts.get("kind") == mention.kind
+            and name_key(e.facts.get("body") or "") == name_key(body.label)
+        ]
+        if mention.ordinal:
+            return next((e for e in candidates if e.facts.get("ordinal") == mention.ordinal), None)
+        month = MONTHS.get(mention.qualifier or "")
+        if month is None:
+            return None
+        in_month = sorted(
+            (
+                e
+                for e in candidates
+                if _month(e.facts.get("start_date")) == month
+                and (not doc.meta.date or str(e.facts.get("start_date")) <= doc.meta.date)
+            ),
+            key=lambda e: str(e.facts.get("start_date")),
+        )
+        return in_month[-1] if in_month else None
+
+    def _resolutions(
+        self, doc: Document, extraction: Extraction, home_party: Entity | None
+    ) -> None:
+        """Group resolution mentions: by title prefix, then by meeting and topic."""
+        groups: list[dict[str, Any]] = []
+        for mention in extraction.resolutions:
+            meeting = self._meeting(doc, mention.meeting, home_party) if mention.meeting else None
+            group = _matching_group(groups, mention.title, mention.topic, meeting)
+            if group is None:
+                group = {
+                    "title": mention.title,
+                    "topic": mention.topic,
+                    "meeting": meeting,
+                    "spans": [],
+                }
+                groups.append(group)
+            group["spans"].append(mention.evidence)
+            for field_name, value in (("title", mention.title), ("topic", mention.topic)):
+                if value and len(value) > len(group[field_name] or ""):
+                    group[field_name] = value
+            group["meeting"] = group["meeting"] or meeting
+        for group in groups:
+            meeting = group["meeting"]
+            label = group["title"] or (
+                f"Resolution {group['topic']}"
+                if group["topic"]
+                else f"Resolution of the {meeting.label}"
+                if meeting
+                else "Resolution"
+            )
+            key = name_key(f"{meeting.key if meeting else ''}|{label}")
+            entity = self._entity("resolution", key, label, None)
+            if group["title"]:
+                entity.facts["title"] = group["title"]
+            if meeting is not None:
+                entity.facts["meeting_key"] = meeting.key
+            for span in group["spans"]:
+                self._attach(entity, doc, span)
+
+
+def _month(date: object) -> int | None:
+    match = re.match(r"\d{4}-(\d{2})", str(date or ""))
+    return int(match.group(1)) if match else None
+
+
+def _matching_group(
+    groups: list[dict[str, Any]], title: str | None, topic: str | None, meeting: Entity | None
+) -> dict[str, Any] | None:
+    """The group a resolution mention belongs to, or None for a new resolution."""
+
+    def prefix_of(a: str | None, b: str | None) -> bool:
+        return bool(a and b and (a.startswith(b) or b.startswith(a)))
+
+    for group in groups:
+        if prefix_of(title, group["title"]) or prefix_of(topic, group["topic"]):
+            return group
+    if title or topic:
+        return None
+    same_meeting = [g for g in groups if meeting is not None and g["meeting"] is meeting]
+    return same_meeting[0] if len(same_meeting) == 1 else None
+
+
+def resolve(
+    documents: list[tuple[Document, Extraction]], reference: ReferenceData
+) -> KnowledgeBase:
+    """Resolve the extractions of all documents into one knowledge base."""
+    resolver = Resolver(reference)
+    for doc, extraction in documents:
+        resolver.add(doc, extraction)
+    return resolver.kb

@@ -1,0 +1,132 @@
+"""Validation with pySHACL against the shapes in ``shapes/``.
+
+The report pySHACL returns uses blank nodes with random labels; ``report_graph`` rebuilds
+it with IRIs derived from each result's content, so the written report is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
+
+from kgbuild.rdf.iris import stable_hash
+from kgbuild.resources import shapes_path
+
+SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+RESULT_PROPERTIES = (
+    SH.focusNode,
+    SH.resultPath,
+    SH.value,
+    SH.resultSeverity,
+    SH.sourceConstraintComponent,
+    SH.sourceShape,
+    SH.resultMessage,
+)
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    severity: str
+    focus: str
+    path: str
+    message: str
+    component: str
+    value: str
+
+
+@dataclass
+class ValidationOutcome:
+    """What validation found: conforming unless there is at least one Violation."""
+
+    issues: list[ValidationIssue] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return not any(issue.severity == "Violation" for issue in self.issues)
+
+    def counts(self) -> Counter[str]:
+        return Counter(issue.severity for issue in self.issues)
+
+    def summary(self, limit: int = 10) -> str:
+        """A few readable lines: totals, then the most frequent messages."""
+        counts = self.counts()
+        head = "conforms" if self.conforms else "does NOT conform"
+        lines = [
+            f"SHACL validation: {head} "
+            f"({counts['Violation']} violations, {counts['Warning']} warnings)"
+        ]
+        grouped = Counter((i.severity, i.path, i.message) for i in self.issues)
+        for (severity, path, message), count in sorted(
+            grouped.items(), key=lambda item: (item[0][0] != "Violation", -item[1])
+        )[:limit]:
+            example = next(
+                i.focus
+                for i in self.issues
+                if (i.severity, i.path, i.message) == (severity, path, message)
+            )
+            lines.append(f"  {severity}: {message} [{path}] x{count}, e.g. <{example}>")
+        return "\n".join(lines)
+
+
+def _shapes_graph(shapes: Path | None) -> Graph:
+    graph = Graph()
+    graph.parse(shapes or shapes_path(), format="turtle")
+    return graph
+
+
+def validate_graph(data: Graph, shapes: Path | None = None) -> tuple[ValidationOutcome, Graph]:
+    """Validate ``data``; return the outcome and a deterministic report graph."""
+    from pyshacl import validate
+
+    _, report, _ = validate(
+        data,
+        shacl_graph=_shapes_graph(shapes),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    assert isinstance(report, Graph)
+    issues = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        values = {prop: report.value(result, prop) for prop in RESULT_PROPERTIES}
+        issues.append(
+            ValidationIssue(
+                severity=SEVERITY_NAMES.get(values[SH.resultSeverity], "Violation"),
+                focus=str(values[SH.focusNode] or ""),
+                path=str(values[SH.resultPath] or ""),
+                message=str(values[SH.resultMessage] or ""),
+                component=str(values[SH.sourceConstraintComponent] or ""),
+                value=str(values[SH.value] or ""),
+            )
+        )
+    outcome = ValidationOutcome(
+        sorted(set(issues), key=lambda i: (i.severity, i.focus, i.path, i.message, i.value))
+    )
+    return outcome, report_graph(outcome)
+
+
+def report_graph(outcome: ValidationOutcome) -> Graph:
+    """The outcome as a SHACL ValidationReport with content-derived IRIs."""
+    graph = Graph(bind_namespaces="none")
+    graph.bind("sh", SH)
+    report = URIRef("urn:kgbuild:validation-report")
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(outcome.conforms, datatype=XSD.boolean)))
+    for issue in outcome.issues:
+        node = URIRef(f"urn:kgbuild:validation-result:{stable_hash(*issue.__dict__.values())}")
+        graph.add((report, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.resultSeverity, SH[issue.severity]))
+        graph.add((node, SH.resultMessage, Literal(issue.message)))
+        graph.add((node, SH.sourceConstraintComponent, URIRef(issue.component)))
+        if issue.focus:
+            graph.add((node, SH.focusNode, URIRef(issue.focus)))
+        if issue.path:
+            graph.add((node, SH.resultPath, URIRef(issue.path)))
+        if issue.value:
+            graph.add((node, SH.value, Literal(issue.value)))
+    return graph
