@@ -152,8 +152,9 @@ class Resolver:
             author_key = self._author_key(doc, mention.author, mention.evidence.start, person_spans)
             if author_key and "author_key" not in entity.facts:
                 entity.facts["author_key"] = author_key
-            if mention.genre and not entity.facts.get("genre"):
-                entity.facts["genre"] = mention.genre
+            # What the text calls the work ("my pamphlet") wins over the reference data.
+            if mention.genre and not entity.facts.get("genre_in_text"):
+                entity.facts["genre_in_text"] = mention.genre
 
     def _author_key(
         self, doc: Document, author: str | None, offset: int, person_spans: list[tuple[int, str]]

@@ -144,8 +144,8 @@ class GraphMapper:
             yield iri, SCHEMA.author, author
         if created := date_literal(facts.get("created")):
             yield iri, DCTERMS.created, created
-        if facts.get("genre"):
-            yield iri, KGO.genre, Literal(str(facts["genre"]))
+        if genre := facts.get("genre_in_text") or facts.get("genre"):
+            yield iri, KGO.genre, Literal(str(genre))
 
     def _meeting_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
         if isinstance(facts.get("ordinal"), int):

@@ -1,0 +1,168 @@
+"""Scoring a published graph against hand-made annotation files (shared/annotations format).
+
+Entity level, per kind: a predicted entity is one with evidence on a line the annotation
+file covers; it matches a gold entity when their names meet (label or any alias against
+canonical or any surface, compared without case, quotes and possessive/plural endings) or,
+failing that, when their evidence lines meet and their labels share most words. Matching
+is one-to-one. Evidence precision is the share of a matched entity's evidence lines that
+the gold entity lists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kgbuild.document import InputError
+from kgbuild.rdf.namespaces import KGO, OA
+from kgbuild.reference import name_key
+
+KIND_CLASSES = {
+    "persons": (KGO.Person,),
+    "organizations": (KGO.Organization,),
+    "works": (KGO.Work,),
+    "congresses": (KGO.Congress, KGO.Conference, KGO.Plenum),
+    "resolutions": (KGO.Resolution,),
+}
+
+
+def fold(name: str) -> str:
+    """A name for comparison: no case, quotes, articles or possessive/plural endings."""
+    key = name_key(name).replace('"', "").replace("'s", "").replace("s'", "s")
+    key = re.sub(r"^(?:the|a|an) ", "", key)
+    return re.sub(r"(?<=[a-z])s$", "", key)
+
+
+def words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", name.casefold())) - {"the", "of", "a", "an", "and"}
+
+
+@dataclass
+class Candidate:
+    label: str
+    names: set[str]
+    lines: set[int]
+
+
+@dataclass
+class KindScore:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    evidence_lines: int = 0
+    evidence_lines_right: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    def _ratio(self, a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self._ratio(self.matched, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return self._ratio(self.matched, self.gold)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def evidence_precision(self) -> float:
+        return self._ratio(self.evidence_lines_right, self.evidence_lines)
+
+
+def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[Candidate]:
+    """Entities of a kind with evidence on lines first..last, with their names and lines."""
+    found = []
+    for cls in KIND_CLASSES[kind]:
+        for entity in set(graph.subjects(RDF.type, cls)):
+            lines = {int(line) for annotation in graph.objects(entity, KGO.evidence)
+                     for line in graph.objects(annotation, KGO.line)}
+            lines = {line for line in lines if first <= line <= last}
+            if not lines:
+                continue
+            label = str(graph.value(entity, RDFS.label))
+            names = {fold(label)} | {fold(str(a)) for a in graph.objects(entity, SKOS.altLabel)}
+            found.append(Candidate(label, names, lines))
+    return found
+
+
+def gold_entities(annotation: dict[str, object], kind: str) -> list[Candidate]:
+    items = annotation.get(kind) or []
+    assert isinstance(items, list)
+    return [Candidate(item["canonical"],
+                      {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])},
+                      set(item.get("lines", [])))
+            for item in items]
+
+
+def _pair_score(gold: Candidate, predicted: Candidate) -> int:
+    """How well two entities match: 0 for no match, more for more shared evidence."""
+    shared_lines = len(gold.lines & predicted.lines)
+    if gold.names & predicted.names:
+        return 1000 + shared_lines
+    overlap = words(gold.label) & words(predicted.label)
+    similar = len(overlap) >= 0.6 * max(len(words(gold.label)), len(words(predicted.label)), 1)
+    return shared_lines if shared_lines and similar else 0
+
+
+def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScore:
+    score = KindScore(gold=len(golds), predicted=len(predictions))
+    pairs = sorted(((_pair_score(g, p), gi, pi) for gi, g in enumerate(golds)
+                    for pi, p in enumerate(predictions)), reverse=True)
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for value, gi, pi in pairs:
+        if value == 0 or gi in used_gold or pi in used_pred:
+            continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        score.matched += 1
+        score.evidence_lines += len(predictions[pi].lines)
+        score.evidence_lines_right += len(predictions[pi].lines & golds[gi].lines)
+    score.missed = sorted(g.label for i, g in enumerate(golds) if i not in used_gold)
+    score.spurious = sorted(p.label for i, p in enumerate(predictions) if i not in used_pred)
+    return score
+
+
+def load_annotation(path: Path) -> dict[str, object]:
+    try:
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"{path}: cannot read annotation file: {error}") from error
+    if "range" not in data:
+        raise InputError(f"{path}: not an annotation file (no 'range')")
+    return data
+
+
+def evaluate(graph: Graph, annotation_files: list[Path]) -> dict[str, KindScore]:
+    """Scores per kind, summed over the annotation files (each scored on its own range)."""
+    totals: dict[str, KindScore] = defaultdict(KindScore)
+    for path in annotation_files:
+        annotation = load_annotation(path)
+        first, last = annotation["range"]  # type: ignore[misc]
+        for kind in KIND_CLASSES:
+            part = score_kind(gold_entities(annotation, kind),
+                              predicted_entities(graph, kind, first, last))
+            total = totals[kind]
+            for name in ("gold", "predicted", "matched", "evidence_lines",
+                         "evidence_lines_right"):
+                setattr(total, name, getattr(total, name) + getattr(part, name))
+            total.missed += part.missed
+            total.spurious += part.spurious
+    return dict(totals)
+
+
+def evidence_text_ok(graph: Graph) -> bool:
+    """Every TextQuoteSelector's exact text is non-empty (a cheap structural check)."""
+    return all(str(value) for value in graph.objects(None, OA.exact))

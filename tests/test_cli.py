@@ -1,0 +1,132 @@
+"""The command line, as a user runs it: each test is a documented use of `kgbuild`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, RDFS
+
+from kgbuild.cli import EXIT_INPUT, EXIT_INVALID_GRAPH, main
+from kgbuild.rdf.namespaces import KGO
+
+SHORT_TEXT = """I. THE DEFINITION
+“The dictatorship of the proletariat is the rule of the proletariat over the bourgeoisie,”
+says Lenin. Kamenev, in one of his reports, states the opposite.
+The Tenth Party Congress adopted the resolution of the Tenth Party Congress “On Party Unity.”
+"""
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_help_lists_the_commands() -> None:
+    code, output = run("--help")
+    assert code == 0
+    for command in ("build", "validate", "stats"):
+        assert command in output
+
+
+def test_build_given_files_writes_every_dump(tmp_path: Path) -> None:
+    text = tmp_path / "speech.txt"
+    text.write_text(SHORT_TEXT, encoding="utf-8")
+    (tmp_path / "speech.json").write_text(
+        '{"title": "A Speech", "author": "Joseph Stalin", "date": "1924-05"}', encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = run("build", str(text), "--out", str(out), "--base", "https://example.org/")
+    assert code == 0, output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "graph.jsonld", "graph.nt", "graph.ttl", "validation-report.ttl"]
+    graph = Graph().parse(out / "graph.ttl")
+    persons = {str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KGO.Person)}
+    assert {"Vladimir Lenin", "Lev Kamenev", "Joseph Stalin"} <= persons
+    document = next(graph.subjects(RDF.type, KGO.Document))
+    assert str(document) == "https://example.org/document/speech"
+    assert graph.value(document, RDFS.label) == Literal("A Speech")
+
+
+def test_two_files_are_two_documents_in_one_graph(tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = run("build", str(tmp_path / "first.txt"), str(tmp_path / "second.txt"),
+                       "--out", str(out))
+    assert code == 0, output
+    graph = Graph().parse(out / "graph.nt")
+    assert len(set(graph.subjects(RDF.type, KGO.Document))) == 2
+    lenin = [s for s in graph.subjects(RDFS.label, Literal("Vladimir Lenin"))]
+    assert len(lenin) == 1
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    code, output = run("build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o"))
+    assert code == EXIT_INPUT
+    assert "nope.txt: no such file" in output
+    assert not (tmp_path / "o").exists()
+
+
+def test_non_utf8_and_empty_files_are_refused(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Lenin\x92s caf\xe9")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, output = run("build", str(latin), "--out", str(tmp_path / "o"))
+    assert code == EXIT_INPUT and "not valid UTF-8" in output
+    code, output = run("build", str(empty), "--out", str(tmp_path / "o"))
+    assert code == EXIT_INPUT and "empty" in output
+
+
+def test_bad_base_is_refused(tmp_path: Path) -> None:
+    code, output = run("build", "--base", "not an iri", "--out", str(tmp_path / "o"))
+    assert code == EXIT_INPUT and "--base" in output
+
+
+def test_a_violation_fails_the_build_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    text = tmp_path / "speech.txt"
+    text.write_text(SHORT_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(text), "--out", str(out))[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    strict = tmp_path / "strict.ttl"
+    strict.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kgo: <https://w3id.org/kgbuild/ontology#> .
+<urn:shape> a sh:NodeShape ; sh:targetClass kgo:Person ;
+  sh:property [ sh:path kgo:nickname ; sh:minCount 1 ; sh:message "needs a nickname" ] .
+""", encoding="utf-8")
+    code, output = run("build", str(text), "--out", str(out), "--shapes", str(strict))
+    assert code == EXIT_INVALID_GRAPH
+    assert "needs a nickname" in output and "does NOT conform" in output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert (tmp_path / "out.failed-validation-report.ttl").exists()
+
+
+def test_validate_and_stats_on_a_published_graph(tmp_path: Path) -> None:
+    text = tmp_path / "speech.txt"
+    text.write_text(SHORT_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    run("build", str(text), "--out", str(out))
+    code, output = run("validate", str(out / "graph.ttl"))
+    assert code == 0 and "conforms" in output
+    code, output = run("stats", str(out / "graph.jsonld"))
+    assert code == 0
+    assert any(line.split() == ["kgo:Person", "2"] for line in output.splitlines()), output
+
+
+def test_validate_reports_a_broken_graph(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("""@prefix kgo: <https://w3id.org/kgbuild/ontology#> .
+<https://example.org/person/nobody> a kgo:Person .
+""", encoding="utf-8")
+    code, output = run("validate", str(broken))
+    assert code == EXIT_INVALID_GRAPH
+    assert "Violation" in output
+
+
+def test_unparsable_graph_is_an_input_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle", encoding="utf-8")
+    code, output = run("stats", str(broken))
+    assert code == EXIT_INPUT and "cannot parse" in output

@@ -1,0 +1,119 @@
+"""The bundled 1926 text, built end to end: concrete facts, validity, evidence, determinism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kgbuild.evaluate import evaluate
+from kgbuild.pipeline import BuildResult, build
+from kgbuild.rdf.namespaces import KGO, OA, SCHEMA
+
+from .conftest import CORPUS_TEXT, DEV_ANNOTATIONS
+
+
+def entity(graph: Graph, cls: URIRef, label: str) -> URIRef:
+    found = [s for s in graph.subjects(RDFS.label, Literal(label)) if (s, RDF.type, cls) in graph]
+    assert len(found) == 1, f"{label}: {found}"
+    return found[0]
+
+
+@pytest.mark.parametrize("name", ["Vladimir Lenin", "Grigory Zinoviev", "Lev Kamenev",
+                                  "Karl Kautsky", "Leon Trotsky", "Joseph Stalin"])
+def test_named_persons_are_persons(graph: Graph, name: str) -> None:
+    person = entity(graph, KGO.Person, name)
+    assert list(graph.objects(person, KGO.evidence)), f"{name} has no evidence"
+
+
+def test_lenin_is_linked_to_wikidata_and_named_by_surface_forms(graph: Graph) -> None:
+    lenin = entity(graph, KGO.Person, "Vladimir Lenin")
+    assert URIRef("http://www.wikidata.org/entity/Q1394") in set(graph.objects(lenin, None))
+    aliases = {str(a) for a in graph.objects(lenin, SKOS.altLabel)}
+    assert {"Lenin", "Lenin’s"} <= aliases
+    assert len(list(graph.objects(lenin, KGO.evidence))) > 100
+
+
+def test_works_and_their_authors(graph: Graph) -> None:
+    lenin = entity(graph, KGO.Person, "Vladimir Lenin")
+    stalin = entity(graph, KGO.Person, "Joseph Stalin")
+    zinoviev = entity(graph, KGO.Person, "Grigory Zinoviev")
+    assert (entity(graph, KGO.Work, "On Co-operation"), SCHEMA.author, lenin) in graph
+    assert (entity(graph, KGO.Work, "The Foundations of Leninism"), SCHEMA.author,
+            stalin) in graph
+    assert (entity(graph, KGO.Work, "In Memory of Lenin"), SCHEMA.author, zinoviev) in graph
+    assert (entity(graph, KGO.Work, "The Tax in Kind"), SCHEMA.author, lenin) in graph
+
+
+def test_fourteenth_congress_is_one_congress_with_ordinal_14(graph: Graph) -> None:
+    congress = entity(graph, KGO.Congress, "Fourteenth Congress of the C.P.S.U.(B.)")
+    assert graph.value(congress, KGO.ordinal) == Literal(14)
+    party = graph.value(congress, KGO.convenedBy)
+    assert graph.value(party, RDFS.label) == Literal(
+        "Communist Party of the Soviet Union (Bolsheviks)")
+    # "the Fourteenth Party Congress" and "... of the C.P.S.U.(B.)" are the same node.
+    quotes = {str(graph.value(URIRef(f"{a}#quote"), OA.exact)).replace("\n", " ")
+              for a in graph.objects(congress, KGO.evidence)}
+    assert {"Fourteenth Congress of the C.P.S.U.(B.)", "Fourteenth Party Congress"} <= quotes
+
+
+def test_resolution_is_adopted_at_the_fourteenth_conference(graph: Graph) -> None:
+    resolution = entity(graph, KGO.Resolution, "The Tasks of the Comintern and the R.C.P.(B.) "
+                        "in Connection with the Enlarged Plenum of the E.C.C.I.")
+    conference = graph.value(resolution, KGO.adoptedAt)
+    assert (conference, RDF.type, KGO.Conference) in graph
+    assert graph.value(conference, KGO.ordinal) == Literal(14)
+
+
+def test_graph_conforms_to_the_shapes(built: BuildResult) -> None:
+    assert built.validation.conforms, built.validation.summary()
+
+
+def test_every_evidence_span_is_the_raw_text_it_points_at(graph: Graph) -> None:
+    raw = CORPUS_TEXT.read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    annotations = set(graph.subjects(RDF.type, OA.Annotation))
+    assert annotations
+    for annotation in annotations:
+        start = int(graph.value(URIRef(f"{annotation}#position"), OA.start))
+        end = int(graph.value(URIRef(f"{annotation}#position"), OA.end))
+        exact = str(graph.value(URIRef(f"{annotation}#quote"), OA.exact))
+        assert raw[start:end] == exact
+        line = int(graph.value(annotation, KGO.line))
+        assert raw.count("\n", 0, start) + 1 == line
+        assert lines[line - 1] in raw[raw.rfind("\n", 0, start) + 1:]
+
+
+def test_no_blank_nodes(graph: Graph) -> None:
+    for triple in graph:
+        assert all(not term.n3().startswith("_:") for term in triple)
+
+
+def test_dumps_parse_back_to_the_same_graph(out_dir: Path, graph: Graph) -> None:
+    nt = Graph().parse(out_dir / "graph.nt", format="nt")
+    jsonld = Graph().parse(out_dir / "graph.jsonld", format="json-ld")
+    assert isomorphic(graph, nt)
+    assert isomorphic(graph, jsonld)
+
+
+def test_second_build_is_byte_identical(out_dir: Path, tmp_path: Path) -> None:
+    second = build(out_dir=tmp_path)
+    for path in second.written:
+        assert path.read_bytes() == (out_dir / path.name).read_bytes(), path.name
+
+
+def test_dev_annotations_are_matched(graph: Graph) -> None:
+    scores = evaluate(graph, DEV_ANNOTATIONS)
+    for kind in ("persons", "works"):
+        assert scores[kind].f1 >= 0.9, (kind, scores[kind].missed, scores[kind].spurious)
+        assert scores[kind].evidence_precision >= 0.95
+    assert scores["organizations"].precision >= 0.75
+
+
+def test_base_iri_is_configurable(tmp_path: Path) -> None:
+    result = build(out_dir=tmp_path, base="https://example.org/kg/")
+    subjects = {str(s) for s in result.graph.subjects(RDF.type, KGO.Person)}
+    assert "https://example.org/kg/person/vladimir-lenin" in subjects
