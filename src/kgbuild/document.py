@@ -40,6 +40,7 @@ class DocumentMeta:
     date: str | None
     language: str | None
     source_file: str
+    cited_edition: str | None = None  # the edition "(see Vol. XXV, p. 173)" points into
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def read_metadata(text_path: Path) -> DocumentMeta:
         date=optional("date"),
         language=optional("language"),
         source_file=text_path.name,
+        cited_edition=optional("cited_edition"),
     )
 
 

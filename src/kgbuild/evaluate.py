@@ -20,7 +20,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kgbuild.document import InputError
-from kgbuild.rdf.namespaces import KGO, OA
+from kgbuild.rdf.namespaces import KGO
 from kgbuild.reference import name_key
 
 KIND_CLASSES = {
@@ -86,8 +86,11 @@ def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[C
     found = []
     for cls in KIND_CLASSES[kind]:
         for entity in set(graph.subjects(RDF.type, cls)):
-            lines = {int(line) for annotation in graph.objects(entity, KGO.evidence)
-                     for line in graph.objects(annotation, KGO.line)}
+            lines = {
+                int(line)
+                for annotation in graph.objects(entity, KGO.evidence)
+                for line in graph.objects(annotation, KGO.line)
+            }
             lines = {line for line in lines if first <= line <= last}
             if not lines:
                 continue
@@ -100,10 +103,14 @@ def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[C
 def gold_entities(annotation: dict[str, object], kind: str) -> list[Candidate]:
     items = annotation.get(kind) or []
     assert isinstance(items, list)
-    return [Candidate(item["canonical"],
-                      {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])},
-                      set(item.get("lines", [])))
-            for item in items]
+    return [
+        Candidate(
+            item["canonical"],
+            {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])},
+            set(item.get("lines", [])),
+        )
+        for item in items
+    ]
 
 
 def _pair_score(gold: Candidate, predicted: Candidate) -> int:
@@ -118,8 +125,14 @@ def _pair_score(gold: Candidate, predicted: Candidate) -> int:
 
 def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScore:
     score = KindScore(gold=len(golds), predicted=len(predictions))
-    pairs = sorted(((_pair_score(g, p), gi, pi) for gi, g in enumerate(golds)
-                    for pi, p in enumerate(predictions)), reverse=True)
+    pairs = sorted(
+        (
+            (_pair_score(g, p), gi, pi)
+            for gi, g in enumerate(golds)
+            for pi, p in enumerate(predictions)
+        ),
+        reverse=True,
+    )
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     for value, gi, pi in pairs:
@@ -152,17 +165,99 @@ def evaluate(graph: Graph, annotation_files: list[Path]) -> dict[str, KindScore]
         annotation = load_annotation(path)
         first, last = annotation["range"]  # type: ignore[misc]
         for kind in KIND_CLASSES:
-            part = score_kind(gold_entities(annotation, kind),
-                              predicted_entities(graph, kind, first, last))
+            part = score_kind(
+                gold_entities(annotation, kind), predicted_entities(graph, kind, first, last)
+            )
             total = totals[kind]
-            for name in ("gold", "predicted", "matched", "evidence_lines",
-                         "evidence_lines_right"):
+            for name in ("gold", "predicted", "matched", "evidence_lines", "evidence_lines_right"):
                 setattr(total, name, getattr(total, name) + getattr(part, name))
             total.missed += part.missed
             total.spurious += part.spurious
     return dict(totals)
 
 
-def evidence_text_ok(graph: Graph) -> bool:
-    """Every TextQuoteSelector's exact text is non-empty (a cheap structural check)."""
-    return all(str(value) for value in graph.objects(None, OA.exact))
+@dataclass
+class RecordScore:
+    """Record-level scores: quotations by first line, citations by line, volume, pages."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    attribute_right: int = 0  # quotations: right speaker; citations: right volume and pages
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def f1(self) -> float:
+        if not self.gold and not self.predicted:
+            return 1.0
+        return 2 * self.matched / (self.gold + self.predicted)
+
+    @property
+    def attribute_accuracy(self) -> float:
+        return self.attribute_right / self.matched if self.matched else 1.0
+
+
+def _first_line(graph: Graph, record: object) -> int:
+    return min(
+        int(line)
+        for annotation in graph.objects(record, KGO.evidence)  # type: ignore[arg-type]
+        for line in graph.objects(annotation, KGO.line)
+    )
+
+
+def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, RecordScore]:
+    """Quotation detection and speaker accuracy; citation (line, volume, pages) F1."""
+    quotations, citations = RecordScore(), RecordScore()
+    for path in annotation_files:
+        annotation = load_annotation(path)
+        first, last = annotation["range"]  # type: ignore[misc]
+        predicted_q: dict[int, str | None] = {}
+        for record in graph.subjects(RDF.type, KGO.Quotation):
+            line = _first_line(graph, record)
+            if first <= line <= last:
+                speaker = graph.value(record, KGO.spokenBy)
+                predicted_q[line] = str(graph.value(speaker, RDFS.label)) if speaker else None
+        gold_q = annotation.get("quotations") or []
+        quotations.gold += len(gold_q)  # type: ignore[arg-type]
+        quotations.predicted += len(predicted_q)
+        for item in gold_q:  # type: ignore[union-attr]
+            line = next(
+                (
+                    n
+                    for n in (item["line_start"], item["line_start"] + 1, item["line_start"] - 1)
+                    if n in predicted_q
+                ),
+                None,
+            )
+            if line is None:
+                quotations.misses.append(f"{path.name}:{item['line_start']} not found")
+                continue
+            quotations.matched += 1
+            if predicted_q.pop(line) == item["speaker"]:
+                quotations.attribute_right += 1
+            else:
+                quotations.misses.append(f"{path.name}:{item['line_start']} speaker")
+        predicted_c: dict[int, list[tuple[object, object]]] = defaultdict(list)
+        for record in graph.subjects(RDF.type, KGO.Citation):
+            line = _first_line(graph, record)
+            if first <= line <= last:
+                volume, pages = graph.value(record, KGO.volume), graph.value(record, KGO.pages)
+                predicted_c[line].append((volume and int(volume), pages and str(pages)))
+        gold_c = [q["citation"] for q in gold_q if q.get("citation")]  # type: ignore[union-attr]
+        gold_c += list(annotation.get("citations_without_quote") or [])  # type: ignore[arg-type]
+        citations.gold += len(gold_c)
+        citations.predicted += sum(len(v) for v in predicted_c.values())
+        for item in gold_c:
+            candidates = predicted_c.get(item["line"], [])
+            if not candidates:
+                citations.misses.append(f"{path.name}:{item['line']} not found")
+                continue
+            citations.matched += 1
+            expected = (item.get("volume"), item.get("pages"))
+            if expected in candidates:
+                candidates.remove(expected)
+                citations.attribute_right += 1
+            else:
+                candidates.pop(0)
+                citations.misses.append(f"{path.name}:{item['line']} {expected}")
+    return {"quotations": quotations, "citations": citations}

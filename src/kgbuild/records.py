@@ -62,6 +62,45 @@ class ResolutionMention:
     topic: str | None = None  # "on the Report of the Central Committee"
 
 
+@dataclass(frozen=True)
+class CitationRecord:
+    """A printed reference: "(see Vol. XXV, pp. 171-72)" → volume 25, pages "171-172".
+
+    ``edition`` is the edition as printed when the reference names one ("Lenin Miscellany");
+    None means the document's default edition. ``cites`` is a work or resolution title given
+    instead of a volume. ``ibid`` references carry the volume they repeat.
+    """
+
+    raw: str
+    evidence: Span
+    volume: int | None = None
+    pages: str | None = None
+    ibid: bool = False
+    edition: str | None = None
+    cites: str | None = None
+    endnote: int | None = None
+
+
+@dataclass(frozen=True)
+class QuotationRecord:
+    """A quoted passage: its cleaned text, who is quoted, from where, and its citation.
+
+    ``speaker`` is a person's name as printed; when the passage is quoted from a work
+    (``source_work``) without a named speaker, the speaker is that work's author.
+    """
+
+    text: str
+    evidence: Span
+    speaker: str | None = None
+    source_work: str | None = None
+    source_author: str | None = None
+    source_meeting: MeetingMention | None = None
+    source_resolution: ResolutionMention | None = None
+    citation: CitationRecord | None = None
+    emphasis: bool = False
+    endnote: int | None = None
+
+
 @dataclass
 class Extraction:
     """Everything the extractors found in one document."""
@@ -71,3 +110,5 @@ class Extraction:
     works: list[WorkMention] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     resolutions: list[ResolutionMention] = field(default_factory=list)
+    citations: list[CitationRecord] = field(default_factory=list)
+    quotations: list[QuotationRecord] = field(default_factory=list)

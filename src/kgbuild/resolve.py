@@ -17,7 +17,14 @@ from typing import Any
 from kgbuild.document import Document, Span, slugify
 from kgbuild.extract.patterns import ORDINALS, normalise_space
 from kgbuild.lexicon import words
-from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, Extraction, MeetingMention
+from kgbuild.records import (
+    AUTHOR_PRONOUN,
+    AUTHOR_SELF,
+    CitationRecord,
+    Extraction,
+    MeetingMention,
+    QuotationRecord,
+)
 from kgbuild.reference import ReferenceData, ReferenceEntry, name_key
 
 MONTHS = {month: number for number, month in enumerate(words("months"), start=1)}
@@ -49,13 +56,39 @@ class Entity:
         return slugify(self.label)
 
 
+EntityRef = tuple[str, str]  # (kind, key) of an Entity
+
+
+@dataclass
+class ResolvedCitation:
+    """A citation with its edition and the work or resolution it names, as entities."""
+
+    document: str
+    record: CitationRecord
+    edition: EntityRef | None = None
+    cites: EntityRef | None = None
+
+
+@dataclass
+class ResolvedQuotation:
+    """A quotation with its speaker and source resolved to entities."""
+
+    document: str
+    record: QuotationRecord
+    speaker: EntityRef | None = None
+    source: EntityRef | None = None
+    citation: ResolvedCitation | None = None
+
+
 @dataclass
 class KnowledgeBase:
-    """The resolved corpus: documents, their authors, and the entities they mention."""
+    """The resolved corpus: documents, their authors, entities, citations and quotations."""
 
     documents: list[Document] = field(default_factory=list)
-    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
-    document_authors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    entities: dict[EntityRef, Entity] = field(default_factory=dict)
+    document_authors: dict[str, EntityRef] = field(default_factory=dict)
+    citations: list[ResolvedCitation] = field(default_factory=list)
+    quotations: list[ResolvedQuotation] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return sorted(
@@ -140,6 +173,112 @@ class Resolver:
         for mention in sorted(extraction.meetings, key=lambda m: m.body == "Party"):
             self._attach(self._meeting(doc, mention, home_party), doc, mention.evidence)
         self._resolutions(doc, extraction, home_party)
+        citations = {c.evidence.start: self._citation(doc, c) for c in extraction.citations}
+        self.kb.citations.extend(citations.values())
+        for quotation in extraction.quotations:
+            self._quotation(doc, quotation, citations, person_spans)
+
+    def _mentioned(self, kind: str, doc: Document, start: int) -> EntityRef | None:
+        """The entity of a kind that has evidence starting at a raw offset of a document."""
+        for key, entity in self.kb.entities.items():
+            if key[0] == kind and any(
+                e.document == doc.meta.slug and e.span.start == start for e in entity.evidence
+            ):
+                return key
+        return None
+
+    def _work_named(self, title: str) -> EntityRef | None:
+        entry = self._lookup["works"].get(name_key(title))
+        key = (
+            "work",
+            name_key(entry.label if entry else title.replace("“", '"').replace("”", '"')),
+        )
+        return key if key in self.kb.entities else None
+
+    def _edition(self, doc: Document, citation: CitationRecord) -> EntityRef | None:
+        """The edition a volume reference points into: named, or the document's default."""
+        if citation.volume is None:
+            return None
+        title = citation.edition or doc.meta.cited_edition
+        if not title:
+            return None
+        entry = self._lookup["works"].get(name_key(title))
+        entity = self._entity("work", name_key(entry.label if entry else title), title, entry)
+        return ("work", entity.key)
+
+    def _citation(self, doc: Document, citation: CitationRecord) -> ResolvedCitation:
+        cites = None
+        if citation.cites:
+            resolutions = [
+                key
+                for key, entity in self.kb.entities.items()
+                if key[0] == "resolution"
+                and any(
+                    e.document == doc.meta.slug
+                    and e.span.start <= citation.evidence.start + len("see ") < e.span.end + 1
+                    for e in entity.evidence
+                )
+            ]
+            if citation.cites.startswith("the "):
+                resolutions = [self._previous("resolution", doc, citation.evidence.start)]
+            cites = (
+                resolutions[0]
+                if resolutions and resolutions[0]
+                else self._work_named(citation.cites)
+            )
+        return ResolvedCitation(doc.meta.slug, citation, self._edition(doc, citation), cites)
+
+    def _previous(self, kind: str, doc: Document, offset: int) -> EntityRef | None:
+        """The entity of a kind named last before a raw offset of a document."""
+        best: tuple[int, EntityRef] | None = None
+        for key, entity in self.kb.entities.items():
+            if key[0] != kind:
+                continue
+            for evidence in entity.evidence:
+                start = evidence.span.start
+                if (
+                    evidence.document == doc.meta.slug
+                    and start < offset
+                    and (best is None or start > best[0])
+                ):
+                    best = (start, key)
+        return best[1] if best else None
+
+    def _quotation(
+        self,
+        doc: Document,
+        quotation: QuotationRecord,
+        citations: dict[int, ResolvedCitation],
+        person_spans: list[tuple[int, str]],
+    ) -> None:
+        """Speaker and source: as attributed, else the quoted work's author, else the
+        author of the edition the citation points into."""
+        citation = citations.get(quotation.citation.evidence.start) if quotation.citation else None
+        speaker = source = None
+        if quotation.speaker:
+            speaker = ("person", self.person(quotation.speaker).key)
+        if quotation.source_work:
+            source = self._work_named(quotation.source_work)
+        elif quotation.source_resolution:
+            source = self._mentioned("resolution", doc, quotation.source_resolution.evidence.start)
+        elif quotation.source_meeting:
+            source = self._previous("meeting", doc, quotation.source_meeting.evidence.end)
+        if source is None and citation is not None:
+            source = citation.cites
+        if speaker is None and source and source[0] == "work":
+            facts = self.kb.entities[source].facts
+            author = facts.get("author_key") or self._author_key(
+                doc, quotation.source_author, quotation.evidence.start, person_spans
+            )
+            if author is None and facts.get("author"):
+                author = self.person(str(facts["author"])).key
+            speaker = ("person", author) if author else None
+        if speaker is None and source is None and citation and citation.edition:
+            author_label = self.kb.entities[citation.edition].facts.get("author")
+            speaker = ("person", self.person(str(author_label)).key) if author_label else None
+        self.kb.quotations.append(
+            ResolvedQuotation(doc.meta.slug, quotation, speaker, source, citation)
+        )
 
     def _works(
         self, doc: Document, extraction: Extraction, person_spans: list[tuple[int, str]]

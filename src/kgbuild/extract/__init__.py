@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from kgbuild.document import Document
+from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.meetings import extract_meetings
 from kgbuild.extract.organizations import extract_organizations
 from kgbuild.extract.persons import extract_persons
+from kgbuild.extract.quotations import extract_quotations
 from kgbuild.extract.resolutions import extract_resolutions
 from kgbuild.extract.works import extract_works
 from kgbuild.records import Extraction
@@ -13,11 +15,14 @@ from kgbuild.reference import ReferenceData
 
 
 def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
-    """Run every extractor over one document."""
-    return Extraction(
+    """Run every extractor over one document; quotations build on the others' records."""
+    found = Extraction(
         persons=extract_persons(doc, reference),
         organizations=extract_organizations(doc, reference),
         works=extract_works(doc, reference),
         meetings=extract_meetings(doc),
         resolutions=extract_resolutions(doc),
+        citations=extract_citations(doc),
     )
+    found.quotations = extract_quotations(doc, found)
+    return found

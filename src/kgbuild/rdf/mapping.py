@@ -18,7 +18,13 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from kgbuild.document import Document
 from kgbuild.rdf.iris import IriMinter, stable_hash
 from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
-from kgbuild.resolve import Entity, Evidence, KnowledgeBase
+from kgbuild.resolve import (
+    Entity,
+    Evidence,
+    KnowledgeBase,
+    ResolvedCitation,
+    ResolvedQuotation,
+)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -61,9 +67,11 @@ class GraphMapper:
         self.kb = kb
         self.minter = minter
         self.documents = {doc.meta.slug: doc for doc in kb.documents}
-        authors = set(kb.document_authors.values())
+        # Entities with evidence, plus two kinds known without a span of their own: the
+        # authors of documents (metadata) and the editions that volume references cite.
+        known = set(kb.document_authors.values()) | {c.edition for c in kb.citations}
         self.emitted = {
-            key: entity for key, entity in kb.entities.items() if entity.evidence or key in authors
+            key: entity for key, entity in kb.entities.items() if entity.evidence or key in known
         }
         self.iris = self._assign_iris()
 
@@ -89,6 +97,50 @@ class GraphMapper:
             yield from self.document_triples(doc)
         for key in sorted(self.emitted):
             yield from self.entity_triples(self.emitted[key])
+        for citation in self.kb.citations:
+            yield from self.citation_triples(citation)
+        for quotation in self.kb.quotations:
+            yield from self.quotation_triples(quotation)
+
+    def citation_iri(self, citation: ResolvedCitation) -> URIRef:
+        span = citation.record.evidence
+        return self.minter.record("citation", citation.document, span.start, span.end)
+
+    def citation_triples(self, citation: ResolvedCitation) -> Iterator[Triple]:
+        record = citation.record
+        iri = self.citation_iri(citation)
+        yield iri, RDF.type, KGO.Citation
+        yield iri, KGO.rawCitation, Literal(record.raw)
+        yield iri, KGO.ibid, Literal(record.ibid)
+        if record.volume is not None:
+            yield iri, KGO.volume, Literal(record.volume, datatype=XSD.integer)
+        if record.pages:
+            yield iri, KGO.pages, Literal(record.pages)
+        if record.endnote is not None:
+            yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
+        if citation.edition and (edition := self.iri(*citation.edition)):
+            yield iri, KGO.citesEdition, edition
+        if citation.cites and (cited := self.iri(*citation.cites)):
+            yield iri, KGO.cites, cited
+        yield from self.annotation_triples(iri, Evidence(citation.document, record.evidence))
+
+    def quotation_triples(self, quotation: ResolvedQuotation) -> Iterator[Triple]:
+        record = quotation.record
+        span = record.evidence
+        iri = self.minter.record("quotation", quotation.document, span.start, span.end)
+        yield iri, RDF.type, KGO.Quotation
+        yield iri, KGO.quotedText, Literal(record.text)
+        yield iri, KGO.quotedIn, self.minter.document(quotation.document)
+        yield iri, KGO.emphasisAdded, Literal(record.emphasis)
+        if quotation.speaker and (speaker := self.iri(*quotation.speaker)):
+            yield iri, KGO.spokenBy, speaker
+        if quotation.source and (source := self.iri(*quotation.source)):
+            yield iri, KGO.quotedFrom, source
+        if quotation.citation is not None:
+            yield iri, KGO.hasCitation, self.citation_iri(quotation.citation)
+        if record.endnote is not None:
+            yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
+        yield from self.annotation_triples(iri, Evidence(quotation.document, span))
 
     def document_triples(self, doc: Document) -> Iterator[Triple]:
         iri = self.minter.document(doc.meta.slug)
