@@ -275,24 +275,13 @@ SPAN_CASES = [
         "(see Vol. XX VI, p. 5)",
         "XXVI",
         "XX VI",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="apply_rule maps the last character of a shorter replacement to the "
-            "raw character at the same index, not to the end of the replaced text: the "
-            "span of cleaned 'XXVI' is raw 'XX V' (the final 'I' is lost)",
-        ),
-        id="shrinking-roman",
+                id="shrinking-roman",
     ),
     pytest.param(
         "struggle—Dbloody and bloodless",
         "bloody",
-        "Dbloody",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="same offset-map bug for a shorter known-word fix: span of cleaned "
-            "'bloody' is raw 'Dblood'",
-        ),
-        id="shrinking-known-word",
+        "bloody",
+                id="shrinking-known-word",
     ),
 ]
 
@@ -325,22 +314,12 @@ def test_empty_span_is_empty_raw_text():
 # --- Known bugs in the rules ------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rule order: endnote-number runs before known-word and strips the '0' of 'S0' "
-    "(a letter followed by a digit), so the known-word fix S0 -> So never applies",
-)
 def test_known_word_S0_is_repaired():
     assert clean_text("S0 as to give the masses an opportunity")[0] == (
         "So as to give the masses an opportunity"
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known-word's look-behind (?<![\\w.]) refuses '—1J.' after a word, and in the "
-    "transcript it always follows a word ('country—1J. St.)'), so it is never repaired",
-)
 def test_known_word_signature_after_dash_is_repaired():
     assert clean_text("in one country—1J. St.). The other")[0] == (
         "in one country—J. St.). The other"

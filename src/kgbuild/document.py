@@ -10,6 +10,7 @@ import bisect
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,12 +88,15 @@ class Document:
 
 
 def slugify(text: str) -> str:
-    """A readable, stable IRI slug: lower-case ASCII words joined by hyphens."""
-    import unicodedata
+    """A readable, stable IRI slug: lower-case ASCII words joined by hyphens.
 
+    Apostrophes and the dots of abbreviations vanish ("Lenin's" → "lenins",
+    "C.P.S.U.(B.)" → "cpsu-b"); a name with no Latin letters gets a hash of itself.
+    """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"['.]", "", folded.replace("’", "'"))
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug or "unnamed"
+    return slug or "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def find_sections(clean: str, offsets: list[int], raw_length: int) -> list[Section]:

@@ -116,14 +116,14 @@ def rules() -> tuple[Rule, ...]:
         Rule("emphasis-mark", re.compile(r"[®™]*\*+"), ""),
         # A lone trade-mark sign is a damaged closing quote ("dictatorship™)").
         Rule("damaged-close-quote", re.compile(r"™"), "”"),
+        # Whole words the OCR is known to damage (data file ocr_words.tsv).
+        Rule("known-word", re.compile(rf"(?<![\w.])(?:{words})(?![\w])"), _fix_word),
         # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5".
         Rule(
             "endnote-number",
             re.compile(r"(?<=[A-Za-z.,;:”’)])\d{1,2}(?=[\s,.;:)”]|$)"),
             "",
         ),
-        # Whole words the OCR is known to damage (data file ocr_words.tsv).
-        Rule("known-word", re.compile(rf"(?<![\w.])(?:{words})(?![\w])"), _fix_word),
         # "Ilack" for "lack": a capital I glued before a lower-case l-word.
         Rule("il-ligature", re.compile(r"(?<=[\s—])Il(?=[a-z]{2})"), "l"),
     )
@@ -132,9 +132,8 @@ def rules() -> tuple[Rule, ...]:
 def apply_rule(text: str, offsets: list[int], rule: Rule) -> tuple[str, list[int]]:
     """Apply one rule, carrying each output character's raw offset along.
 
-    ``offsets`` has one entry per character of ``text`` plus one for the end. A replacement
-    of the same length maps character for character; otherwise every new character maps to
-    the start of what it replaced, and the last one to the end of it.
+    ``offsets`` has one entry per character of ``text`` plus one for the end; see
+    ``_replacement_offsets`` for how a replacement of another length is mapped.
     """
     pieces: list[str] = []
     new_offsets: list[int] = []
@@ -149,19 +148,38 @@ def apply_rule(text: str, offsets: list[int], rule: Rule) -> tuple[str, list[int
         pieces.append(text[cursor:start])
         new_offsets.extend(offsets[cursor:start])
         pieces.append(replacement)
-        width = end - start
-        if len(replacement) == width:
-            new_offsets.extend(offsets[start:end])
-        else:
-            new_offsets.extend(
-                offsets[start + min(i, max(width - 1, 0))] for i in range(len(replacement))
-            )
+        new_offsets.extend(_replacement_offsets(offsets, start, end, match.group(0), replacement))
         cursor = end
     if not pieces:
         return text, offsets
     pieces.append(text[cursor:])
     new_offsets.extend(offsets[cursor:])
     return "".join(pieces), new_offsets
+
+
+def _replacement_offsets(offsets: list[int], start: int, end: int, old: str, new: str) -> list[int]:
+    """Raw offsets for ``new`` replacing ``old`` = text[start:end].
+
+    What the two share at the start and at the end maps character for character; of the
+    changed middle, the first character maps to its start and the rest align on its end.
+    """
+    if len(new) == len(old):
+        return offsets[start:end]
+    shortest = min(len(old), len(new))
+    prefix = 0
+    while prefix < shortest and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shortest - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    middle_start, middle_end = start + prefix, end - suffix
+    middle = len(new) - prefix - suffix
+    mapped = offsets[start:middle_start]
+    if middle > 0:
+        mapped.append(offsets[middle_start])
+        mapped.extend(offsets[max(middle_start, middle_end - middle + i)] for i in range(1, middle))
+    mapped.extend(offsets[middle_end:end])
+    return mapped
 
 
 def clean_text(raw: str) -> tuple[str, list[int]]:

@@ -17,9 +17,12 @@ from kgbuild.lexicon import alternation
 from kgbuild.records import MeetingMention
 
 KIND = rf"(?P<kind>{alternation('meeting_kinds')})"
+# The convening body: an abbreviation, a name ending in a body word ("Central Committee",
+# "Young Communist League"), or one capitalised word ("the Comintern", "the Soviets").
 BODY = (
     r"(?:\s+of\s+(?:the\s+|our\s+)?(?P<body>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
-    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+){0,3}))?"
+    rf"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}(?:{alternation('organization_body_words')})\b"
+    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?"
 )
 PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
 ORDINAL_MEETING = re.compile(

@@ -93,6 +93,8 @@ def read_title(
         if not match or (match.group(0)[0].islower() and match.group(0) not in allowed):
             break
         tokens.append((match.group(0), match.start(), match.end()))
+        if _closes_quoted_title(tokens):
+            break
         gap = TITLE_GAP.match(text, match.end())
         if gap is None or not gap.group(0):
             break
@@ -107,6 +109,13 @@ def read_title(
     if not tokens:
         return None
     return start, tokens[-1][2]
+
+
+def _closes_quoted_title(tokens: list[tuple[str, int, int]]) -> bool:
+    """“Notes of a Publicist” ends at its closing quote; “Left-Wing” Communism does not."""
+    first, last = tokens[0][0], tokens[-1][0]
+    opened = first[0] in '“"' and first[-1] not in '”"'
+    return len(tokens) > 1 and opened and last[-1] in '”"'
 
 
 def normalise_space(text: str) -> str:

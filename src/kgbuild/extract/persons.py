@@ -25,7 +25,10 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     verb = rf"(?:{alternation('speech_verbs')})"
     aside = r"(?:,[^,.;:?!“”]{1,110},)?"
     return (
-        ("speech-verb-after", re.compile(rf"(?<![\w\-]){name}{aside}\s+(?:\w+ly\s+)?{verb}\b")),
+        (
+            "speech-verb-after",
+            re.compile(rf"(?<![\w\-])(?<![Tt]he ){name}{aside}\s+(?:\w+ly\s+)?{verb}\b"),
+        ),
         ("speech-verb-before", re.compile(rf"\b{verb}\s+{name}(?![\w\-])")),
         ("possessive-noun", re.compile(rf"(?<![\w\-]){name}[’']s\s+(?:own\s+)?[a-z]")),
         ("by-agent", re.compile(rf"\bby\s+{name}(?=[\s,.;:)])(?!\s+[A-Z])")),

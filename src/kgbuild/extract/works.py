@@ -29,7 +29,8 @@ def genre_words() -> dict[str, str]:
 def _genre_cue() -> re.Pattern[str]:
     words = "|".join(sorted(genre_words(), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<owner>{NAME_TOKEN})[’']s|\b(?P<pronoun>my|his|her|their|our|the|this|that|a))"
+        rf"(?:(?P<owner>{NAME_TOKEN})[’']s|\b(?P<pronoun>[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he"
+        rf"|[Tt]his|[Tt]hat|a))"
         rf"\s+(?:(?:own|famous|well-known|first|second|last|draft)\s+)?"
         rf"(?P<genre>{words})\s+(?:(?:entitled|called|on|in)\s+)??"
         rf"(?=[“\"]?[A-Z])"
@@ -96,7 +97,7 @@ def _owner(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups.get("owner"):
         return groups["owner"]
-    pronoun = groups.get("pronoun") or match.group(0).split()[0].lower()
+    pronoun = (groups.get("pronoun") or match.group(0).split()[0]).lower()
     if pronoun in ("my", "our"):
         return AUTHOR_SELF
     if pronoun in ("his", "her"):
