@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kgbuild.evaluate import evaluate
+from kgbuild.evaluate import evaluate, score_records
 from kgbuild.pipeline import BuildResult, build
 from kgbuild.rdf.namespaces import KGO, OA, SCHEMA
+from kgbuild.resources import PROJECT_ROOT
 
 from .conftest import CORPUS_TEXT, DEV_ANNOTATIONS
 
@@ -117,3 +119,36 @@ def test_base_iri_is_configurable(tmp_path: Path) -> None:
     result = build(out_dir=tmp_path, base="https://example.org/kg/")
     subjects = {str(s) for s in result.graph.subjects(RDF.type, KGO.Person)}
     assert "https://example.org/kg/person/vladimir-lenin" in subjects
+
+
+def test_dev_quotations_and_citations_are_all_found(graph: Graph) -> None:
+    scores = score_records(graph, DEV_ANNOTATIONS)
+    quotations, citations = scores["quotations"], scores["citations"]
+    assert quotations.f1 >= 0.95, quotations.misses
+    assert quotations.attribute_accuracy >= 0.95, quotations.misses
+    assert citations.f1 == 1.0 and citations.attribute_accuracy == 1.0, citations.misses
+
+
+def test_a_quotation_carries_text_speaker_source_and_citation(graph: Graph) -> None:
+    lenin = entity(graph, KGO.Person, "Vladimir Lenin")
+    on_cooperation = entity(graph, KGO.Work, "On Co-operation")
+    quotes = [q for q in graph.subjects(KGO.quotedFrom, on_cooperation)
+              if str(graph.value(q, KGO.quotedText)).startswith("Under state capitalism")]
+    (quote,) = quotes
+    assert graph.value(quote, KGO.spokenBy) == lenin
+    assert graph.value(quote, KGO.emphasisAdded) == Literal(True)
+    citation = graph.value(quote, KGO.hasCitation)
+    assert graph.value(citation, KGO.volume) == Literal(27)
+    assert graph.value(citation, KGO.pages) == Literal("396")
+    edition = graph.value(citation, KGO.citesEdition)
+    assert graph.value(edition, RDFS.label) == Literal("Collected Works of V. I. Lenin")
+
+
+def test_saved_query_lists_cited_volumes_and_pages(out_dir: Path) -> None:
+    store = ox.Store()
+    store.load(path=str(out_dir / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    query = (PROJECT_ROOT / "queries" / "citations-by-volume.rq").read_text(encoding="utf-8")
+    rows = {(int(r["volume"].value), r["pages"].value if r["pages"] else None):
+            int(r["quotations"].value) for r in store.query(query)}
+    assert rows[(27, "396")] == 4  # On Co-operation, quoted four times on that page
+    assert rows[(22, "315")] == 3  # twice "see Vol. XXII, p. 315" and one "ibid."

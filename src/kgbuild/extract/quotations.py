@@ -73,6 +73,16 @@ class _Passage:
         return self.parts[-1][1]
 
 
+def curly_quotes(text: str) -> str:
+    """Straight double quotes read as opening or closing marks by what stands before them
+    (same length, so offsets into the cleaned text stay valid)."""
+    return re.sub(
+        r'"',
+        lambda m: "“" if m.start() == 0 or text[m.start() - 1] in " \t\n(—[" else "”",
+        text,
+    )
+
+
 def quoted_segments(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of every “…” segment, without the marks themselves."""
     segments = []
@@ -146,7 +156,7 @@ def _quoted_text(text: str, passage: _Passage) -> str:
 
 def extract_quotations(doc: Document, found: Extraction) -> list[QuotationRecord]:
     """Quotation records, using the persons, works, meetings and citations already found."""
-    text = doc.clean
+    text = curly_quotes(doc.clean)
     citations = {c.evidence.start: c for c in found.citations}
     records: list[QuotationRecord] = []
     previous_end = 0
@@ -154,7 +164,7 @@ def extract_quotations(doc: Document, found: Extraction) -> list[QuotationRecord
     for passage in _join(text, quoted_segments(text), persons):
         quoted = _quoted_text(text, passage)
         words = quoted.split()
-        citation = _citation_after(doc, passage, citations)
+        citation = _citation_after(doc, text, passage, citations)
         if citation is None and (len(words) < MIN_WORDS or _is_title(words)):
             continue
         evidence = doc.span(passage.start, passage.end)
@@ -167,25 +177,26 @@ def extract_quotations(doc: Document, found: Extraction) -> list[QuotationRecord
             emphasis="*" in doc.raw[evidence.start : closing_raw + 4],
             endnote=int(m.group(1)) if (m := re.match(r"”(\d{1,2})(?!\d)", tail)) else None,
         )
-        record = _attribute(doc, record, passage, found, previous_end, records, persons)
+        record = _attribute(doc, text, record, passage, found, previous_end, records, persons)
         records.append(record)
         previous_end = evidence.end
     return records
 
 
 def _citation_after(
-    doc: Document, passage: _Passage, citations: dict[int, CitationRecord]
+    doc: Document, text: str, passage: _Passage, citations: dict[int, CitationRecord]
 ) -> CitationRecord | None:
     """The citation printed right after the passage (or at the end of an unclosed one)."""
     after = passage.end + (1 if passage.closed else 0)
-    match = CITATION_AFTER.match(doc.clean, after)
-    if not match or match.end() >= len(doc.clean):
+    match = CITATION_AFTER.match(text, after)
+    if not match or match.end() >= len(text):
         return None
     return citations.get(doc.offsets[match.end()])
 
 
 def _attribute(
     doc: Document,
+    text: str,
     record: QuotationRecord,
     passage: _Passage,
     found: Extraction,
@@ -195,7 +206,7 @@ def _attribute(
 ) -> QuotationRecord:
     if passage.speaker:
         return replace(record, speaker=passage.speaker)
-    after = ATTRIBUTION_AFTER.match(doc.clean, passage.end + 1) if passage.closed else None
+    after = ATTRIBUTION_AFTER.match(text, passage.end + 1) if passage.closed else None
     if after and (name := after.group("name") or after.group("subject")) in persons:
         return replace(record, speaker=name)
     citation = record.citation
