@@ -130,3 +130,15 @@ def test_unparsable_graph_is_an_input_error(tmp_path: Path) -> None:
     broken.write_text("this is not turtle", encoding="utf-8")
     code, output = run("stats", str(broken))
     assert code == EXIT_INPUT and "cannot parse" in output
+
+
+def test_evaluate_scores_a_graph_against_annotations(tmp_path: Path) -> None:
+    from .conftest import DEV_ANNOTATIONS
+
+    out = tmp_path / "out"
+    assert run("build", "--out", str(out))[0] == 0
+    code, output = run("evaluate", str(out / "graph.nt"), *map(str, DEV_ANNOTATIONS))
+    assert code == 0
+    persons = next(line for line in output.splitlines() if line.startswith("persons"))
+    assert persons.split()[1:3] == ["17", "17"]  # gold, found
+    assert "citations" in output and "vol+pages right 1.000" in output

@@ -150,3 +150,40 @@ def stats(graph_file: Path) -> None:
     click.echo(f"{'triples':<{width}}  {len(graph)}")
     for name, count in counts.items():
         click.echo(f"{name:<{width}}  {count}")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("annotations", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--details/--no-details", default=True, show_default=True,
+              help="List the missed and spurious items of each kind.")
+def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> None:
+    """Score GRAPH_FILE against ANNOTATIONS files (shared/annotations format).
+
+    Per kind: entity-level precision, recall and F1, and mention-level evidence precision;
+    quotations (found, right speaker) and citations (line, volume, pages).
+    """
+    from kgbuild.document import InputError
+    from kgbuild.evaluate import evaluate as score_entities
+    from kgbuild.evaluate import score_records
+
+    graph = _load_graph(graph_file)
+    try:
+        entities = score_entities(graph, list(annotations))
+        records = score_records(graph, list(annotations))
+    except InputError as error:
+        _fail(str(error), EXIT_INPUT)
+    click.echo(f"{'kind':<14} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'evid.P':>7}")
+    for kind, score in entities.items():
+        click.echo(f"{kind:<14} {score.gold:>5} {score.predicted:>5} {score.precision:>6.3f} "
+                   f"{score.recall:>6.3f} {score.f1:>6.3f} {score.evidence_precision:>7.3f}")
+        if details and (score.missed or score.spurious):
+            click.echo(f"  missed: {'; '.join(score.missed) or '-'}")
+            click.echo(f"  spurious: {'; '.join(score.spurious) or '-'}")
+    for kind, record_score in records.items():
+        label = "speaker" if kind == "quotations" else "vol+pages"
+        click.echo(f"{kind:<14} {record_score.gold:>5} {record_score.predicted:>5} "
+                   f"F1 {record_score.f1:.3f}  {label} right {record_score.attribute_accuracy:.3f}")
+        if details and record_score.misses:
+            click.echo(f"  misses: {'; '.join(record_score.misses)}")
