@@ -154,10 +154,18 @@ def stats(graph_file: Path) -> None:
 
 @main.command()
 @click.argument("graph_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.argument("annotations", nargs=-1, required=True,
-                type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--details/--no-details", default=True, show_default=True,
-              help="List the missed and spurious items of each kind.")
+@click.argument(
+    "annotations",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+)
+@click.option(
+    "--details/--no-details",
+    default=True,
+    show_default=True,
+    help="List the missed and spurious items of each kind.",
+)
 def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> None:
     """Score GRAPH_FILE against ANNOTATIONS files (shared/annotations format).
 
@@ -176,14 +184,18 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
         _fail(str(error), EXIT_INPUT)
     click.echo(f"{'kind':<14} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'evid.P':>7}")
     for kind, score in entities.items():
-        click.echo(f"{kind:<14} {score.gold:>5} {score.predicted:>5} {score.precision:>6.3f} "
-                   f"{score.recall:>6.3f} {score.f1:>6.3f} {score.evidence_precision:>7.3f}")
+        click.echo(
+            f"{kind:<14} {score.gold:>5} {score.predicted:>5} {score.precision:>6.3f} "
+            f"{score.recall:>6.3f} {score.f1:>6.3f} {score.evidence_precision:>7.3f}"
+        )
         if details and (score.missed or score.spurious):
             click.echo(f"  missed: {'; '.join(score.missed) or '-'}")
             click.echo(f"  spurious: {'; '.join(score.spurious) or '-'}")
     for kind, record_score in records.items():
-        label = "speaker" if kind == "quotations" else "vol+pages"
-        click.echo(f"{kind:<14} {record_score.gold:>5} {record_score.predicted:>5} "
-                   f"F1 {record_score.f1:.3f}  {label} right {record_score.attribute_accuracy:.3f}")
+        label = {"quotations": "speaker", "citations": "vol+pages"}.get(kind, "date")
+        click.echo(
+            f"{kind:<14} {record_score.gold:>5} {record_score.predicted:>5} "
+            f"F1 {record_score.f1:.3f}  {label} right {record_score.attribute_accuracy:.3f}"
+        )
         if details and record_score.misses:
             click.echo(f"  misses: {'; '.join(record_score.misses)}")

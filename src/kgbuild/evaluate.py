@@ -260,4 +260,40 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
             else:
                 candidates.pop(0)
                 citations.misses.append(f"{path.name}:{item['line']} {expected}")
-    return {"quotations": quotations, "citations": citations}
+    return {
+        "quotations": quotations,
+        "citations": citations,
+        "dated_claims": score_dated_claims(graph, annotation_files),
+    }
+
+
+def _claim_date(graph: Graph, claim: object) -> str:
+    edtf = str(graph.value(claim, KGO.edtf) or "")  # type: ignore[arg-type]
+    if edtf.endswith("X"):
+        return f"{edtf[:3]}0/{edtf[:3]}9"
+    return str(graph.value(claim, KGO.date))  # type: ignore[arg-type]
+
+
+def score_dated_claims(graph: Graph, annotation_files: list[Path]) -> RecordScore:
+    """Dated claims matched on (line, date); a match is a claim on the same line."""
+    score = RecordScore()
+    for path in annotation_files:
+        annotation = load_annotation(path)
+        first, last = annotation["range"]  # type: ignore[misc]
+        predicted = [
+            (line, _claim_date(graph, claim))
+            for claim in graph.subjects(RDF.type, KGO.DatedClaim)
+            if first <= (line := _first_line(graph, claim)) <= last
+        ]
+        gold = [(item["line"], item["date"]) for item in annotation.get("dated_claims") or []]  # type: ignore[union-attr]
+        score.gold += len(gold)
+        score.predicted += len(predicted)
+        for line, date in gold:
+            if (line, date) in predicted:
+                predicted.remove((line, date))
+                score.matched += 1
+                score.attribute_right += 1
+            else:
+                score.misses.append(f"{path.name}:{line} {date} not found")
+        score.misses += [f"{path.name}:{line} {date} spurious" for line, date in predicted]
+    return score

@@ -101,6 +101,34 @@ class QuotationRecord:
     endnote: int | None = None
 
 
+@dataclass(frozen=True)
+class DateValue:
+    """A normalised date: ISO text ("1905-09-01", "1924-12", "1924"), precision, and EDTF
+    ("184X" for "the forties of the last century")."""
+
+    iso: str
+    precision: str  # "day" | "month" | "year" | "decade"
+    edtf: str
+
+
+@dataclass(frozen=True)
+class DatedClaimRecord:
+    """A statement of the text that ties something to a date.
+
+    ``about`` is the mention the date belongs to; ``dates_entity`` says the text dates that
+    entity itself ("On Co-operation (1923)", "… published in May 1925") rather than an
+    event near it, so the date may flow onto the entity.
+    """
+
+    date: DateValue
+    date_text: str
+    evidence: Span
+    statement: str
+    about: PersonMention | WorkMention | MeetingMention | ResolutionMention | None = None
+    dates_entity: bool = False
+    dateline: bool = False  # the date alone on a line: when the document was written
+
+
 @dataclass
 class Extraction:
     """Everything the extractors found in one document."""
@@ -112,3 +140,4 @@ class Extraction:
     resolutions: list[ResolutionMention] = field(default_factory=list)
     citations: list[CitationRecord] = field(default_factory=list)
     quotations: list[QuotationRecord] = field(default_factory=list)
+    dated_claims: list[DatedClaimRecord] = field(default_factory=list)

@@ -21,6 +21,7 @@ from kgbuild.records import (
     AUTHOR_PRONOUN,
     AUTHOR_SELF,
     CitationRecord,
+    DatedClaimRecord,
     Extraction,
     MeetingMention,
     QuotationRecord,
@@ -28,6 +29,12 @@ from kgbuild.records import (
 from kgbuild.reference import ReferenceData, ReferenceEntry, name_key
 
 MONTHS = {month: number for number, month in enumerate(words("months"), start=1)}
+KIND_OF_MENTION = {
+    "PersonMention": "person",
+    "WorkMention": "work",
+    "MeetingMention": "meeting",
+    "ResolutionMention": "resolution",
+}
 ORDINAL_WORDS = {number: word.capitalize() for word, number in ORDINALS.items()}
 
 
@@ -81,6 +88,16 @@ class ResolvedQuotation:
 
 
 @dataclass
+class ResolvedClaim:
+    """A dated claim with what it is about and who asserts it, as entities."""
+
+    document: str
+    record: DatedClaimRecord
+    about: EntityRef | None = None
+    asserted_by: EntityRef | None = None
+
+
+@dataclass
 class KnowledgeBase:
     """The resolved corpus: documents, their authors, entities, citations and quotations."""
 
@@ -89,6 +106,7 @@ class KnowledgeBase:
     document_authors: dict[str, EntityRef] = field(default_factory=dict)
     citations: list[ResolvedCitation] = field(default_factory=list)
     quotations: list[ResolvedQuotation] = field(default_factory=list)
+    claims: list[ResolvedClaim] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return sorted(
@@ -177,6 +195,29 @@ class Resolver:
         self.kb.citations.extend(citations.values())
         for quotation in extraction.quotations:
             self._quotation(doc, quotation, citations, person_spans)
+        for claim in extraction.dated_claims:
+            self._dated_claim(doc, claim)
+
+    def _dated_claim(self, doc: Document, claim: DatedClaimRecord) -> None:
+        """About whom or what, asserted by whom; a date the text gives an entity flows onto
+        it (the first one the text gives; later, different ones stay claims)."""
+        about: EntityRef | None = None
+        if claim.dateline:
+            about = ("document", doc.meta.slug)
+        elif claim.about is not None:
+            kind = KIND_OF_MENTION[type(claim.about).__name__]
+            about = self._mentioned(kind, doc, claim.about.evidence.start)
+        if claim.dates_entity and about in self.kb.entities:
+            self.kb.entities[about].facts.setdefault("date_in_text", claim.date.iso)
+        start = claim.evidence.start
+        quoted = [
+            q
+            for q in self.kb.quotations
+            if q.document == doc.meta.slug
+            and q.record.evidence.start <= start < q.record.evidence.end
+        ]
+        asserted_by = quoted[-1].speaker if quoted else self.kb.document_authors.get(doc.meta.slug)
+        self.kb.claims.append(ResolvedClaim(doc.meta.slug, claim, about, asserted_by))
 
     def _mentioned(self, kind: str, doc: Document, start: int) -> EntityRef | None:
         """The entity of a kind that has evidence starting at a raw offset of a document."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kgbuild.document import Document
 from kgbuild.extract.citations import extract_citations
+from kgbuild.extract.dates import extract_dated_claims
 from kgbuild.extract.meetings import extract_meetings
 from kgbuild.extract.organizations import extract_organizations
 from kgbuild.extract.persons import extract_persons
@@ -25,4 +26,5 @@ def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
         citations=extract_citations(doc),
     )
     found.quotations = extract_quotations(doc, found)
+    found.dated_claims = extract_dated_claims(doc, found)
     return found

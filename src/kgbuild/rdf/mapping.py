@@ -23,6 +23,7 @@ from kgbuild.resolve import (
     Evidence,
     KnowledgeBase,
     ResolvedCitation,
+    ResolvedClaim,
     ResolvedQuotation,
 )
 
@@ -101,6 +102,26 @@ class GraphMapper:
             yield from self.citation_triples(citation)
         for quotation in self.kb.quotations:
             yield from self.quotation_triples(quotation)
+        for claim in self.kb.claims:
+            yield from self.claim_triples(claim)
+
+    def claim_triples(self, claim: ResolvedClaim) -> Iterator[Triple]:
+        record = claim.record
+        span = record.evidence
+        iri = self.minter.record("claim", claim.document, span.start, span.end)
+        yield iri, RDF.type, KGO.DatedClaim
+        yield iri, KGO.statement, Literal(record.statement)
+        yield iri, KGO.dateText, Literal(record.date_text)
+        yield iri, KGO.edtf, Literal(record.date.edtf)
+        if date := date_literal(record.date.iso.split("/")[0]):
+            yield iri, KGO.date, date
+        if claim.asserted_by and (person := self.iri(*claim.asserted_by)):
+            yield iri, KGO.assertedBy, person
+        if claim.about and claim.about[0] == "document":
+            yield iri, KGO.about, self.minter.document(claim.about[1])
+        elif claim.about and (about := self.iri(*claim.about)):
+            yield iri, KGO.about, about
+        yield from self.annotation_triples(iri, Evidence(claim.document, span))
 
     def citation_iri(self, citation: ResolvedCitation) -> URIRef:
         span = citation.record.evidence
@@ -194,7 +215,8 @@ class GraphMapper:
             author = self._person_by_label(str(facts["author"]))
         if author is not None:
             yield iri, SCHEMA.author, author
-        if created := date_literal(facts.get("created")):
+        # A date the text gives wins over the reference data's.
+        if created := date_literal(facts.get("date_in_text") or facts.get("created")):
             yield iri, DCTERMS.created, created
         if genre := facts.get("genre_in_text") or facts.get("genre"):
             yield iri, KGO.genre, Literal(str(genre))
@@ -204,7 +226,7 @@ class GraphMapper:
             yield iri, KGO.ordinal, Literal(facts["ordinal"], datatype=XSD.integer)
         if body := self.iri("organization", str(facts.get("body_key") or "")):
             yield iri, KGO.convenedBy, body
-        if start := date_literal(facts.get("start_date")):
+        if start := date_literal(facts.get("date_in_text") or facts.get("start_date")):
             yield iri, SCHEMA.startDate, start
 
     def _resolution_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:

@@ -1,0 +1,280 @@
+"""Dated claims: date expressions, normalised, with what they date and the sentence saying it.
+
+Forms: "September 1, 1905", "April 18 (May 1), 1917" (Old Style, New Style: the New Style
+date is kept), "December 1924", "(May 1924, first edition)", "in 1921", "(1923)", "the
+discussion of 1924", "as far back as 1905", "in the year 1925", "in October" (the year of
+the last date before it), "the forties of the last century" (a decade, EDTF "184X"),
+"sixteen years later" and "two years after The Tax in Kind was written" (counted from the
+date they refer to).
+
+A date right after a name ("On Co-operation (1923)", "the Fourteenth Party Conference
+(April 1925)"), or tied to it by "written/published/adopted in …" or "in …, when X was
+written", dates that entity itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kgbuild.document import Document
+from kgbuild.extract.patterns import normalise_space
+from kgbuild.lexicon import alternation, words
+from kgbuild.records import (
+    DatedClaimRecord,
+    DateValue,
+    Extraction,
+    MeetingMention,
+    PersonMention,
+    ResolutionMention,
+    WorkMention,
+)
+
+Mention = PersonMention | WorkMention | MeetingMention | ResolutionMention
+YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-])"
+STATEMENT_CHARS = 240
+
+
+@cache
+def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(form, pattern) from the most to the least precise; earlier forms win overlaps."""
+    month = rf"(?P<month>{alternation('months')})"
+    numbers = alternation("number_words")
+    return (
+        (
+            "day",
+            re.compile(
+                rf"\b{month}\s+(?P<day>\d{{1,2}})(?:\s*\((?P<ns_month>{alternation('months')})?"
+                rf"\s*(?P<ns_day>\d{{1,2}})\))?,\s+{YEAR}"
+            ),
+        ),
+        ("month", re.compile(rf"\b{month}\s+{YEAR}")),
+        (
+            "year",
+            re.compile(
+                r"(?:\b(?:in|of|since|until|till|from|by|after|before|about|early|late|year)\s+"
+                r"(?:the\s+year\s+)?|\bas\s+(?:long\s+ago|far\s+back|early|late)\s+as\s+|\()" + YEAR
+            ),
+        ),
+        (
+            "decade",
+            re.compile(
+                rf"\bthe\s+(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
+                r"(?P<century>last|present|nineteenth|eighteenth|twentieth)\s+century"
+            ),
+        ),
+        (
+            "relative",
+            re.compile(
+                rf"\b(?P<count>{numbers}|\d{{1,2}})\s+years?\s+(?P<direction>later|after|earlier|"
+                r"before)"
+            ),
+        ),
+        ("month-only", re.compile(rf"\bin\s+{month}\b(?!\s+\d)")),
+    )
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else words("number_words").index(word) + 1
+
+
+def _month_number(name: str) -> int:
+    return words("months").index(name) + 1
+
+
+def _value(
+    form: str, match: re.Match[str], doc_year: int, last: DateValue | None
+) -> DateValue | None:
+    groups = match.groupdict()
+    if form == "day":
+        month, day = groups["ns_month"] or groups["month"], groups["ns_day"] or groups["day"]
+        iso = f"{groups['year']}-{_month_number(month):02d}-{int(day):02d}"
+        return DateValue(iso, "day", iso)
+    if form == "month":
+        iso = f"{groups['year']}-{_month_number(groups['month']):02d}"
+        return DateValue(iso, "month", iso)
+    if form == "year":
+        return DateValue(groups["year"], "year", groups["year"])
+    if form == "decade":
+        century = {
+            "last": doc_year // 100 - 1,
+            "present": doc_year // 100,
+            "eighteenth": 17,
+            "nineteenth": 18,
+            "twentieth": 19,
+        }[groups["century"]]
+        decade = words("decade_words").index(groups["decade"]) + 2
+        start = century * 100 + decade * 10
+        return DateValue(f"{start}/{start + 9}", "decade", f"{str(start)[:3]}X")
+    if last is None:
+        return None
+    base = int(last.iso[:4])
+    if form == "relative":
+        sign = 1 if groups["direction"] in ("later", "after") else -1
+        year = str(base + sign * _number(groups["count"]))
+        return DateValue(year, "year", year)
+    iso = f"{base}-{_month_number(groups['month']):02d}"  # month-only: the year last named
+    return DateValue(iso, "month", iso)
+
+
+def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]]:
+    """Date expressions in text order, each with its value; overlaps go to the precise."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for form, pattern in date_patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(start < other.end() and other.start() < end for _, other in found):
+                found.append((form, match))
+    dated: list[tuple[re.Match[str], DateValue]] = []
+    last: DateValue | None = None
+    for form, match in sorted(found, key=lambda item: item[1].start()):
+        value = _value(form, match, doc_year, last)
+        if value is not None:
+            dated.append((match, value))
+            if form not in ("relative", "month-only", "decade"):
+                last = value
+    return dated
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end), cut to a readable length."""
+    before = text[max(0, start - STATEMENT_CHARS) : start]
+    cut = max(
+        (m.end() for m in re.finditer(r"(?<![A-Z.])[.?!](?:[”’])?\s+|\n\s*\n", before)), default=0
+    )
+    after = text[end : end + STATEMENT_CHARS]
+    stop = re.search(r"(?<![A-Z.])[.?!](?=[”’]?\s)|\n\s*\n", after)
+    sentence = before[cut:] + text[start:end] + (after[: stop.end()] if stop else after)
+    return normalise_space(sentence)
+
+
+def _mentions(found: Extraction) -> list[Mention]:
+    return sorted(
+        [*found.works, *found.meetings, *found.resolutions, *found.persons],
+        key=lambda m: m.evidence.start,
+    )
+
+
+def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
+    """The mention this date belongs to, when the text ties them directly."""
+    raw_start = doc.offsets[match.start()]
+    verbs = alternation("date_verbs")
+    before = [
+        m for m in mentions if not isinstance(m, PersonMention) and m.evidence.end <= raw_start
+    ]
+    if before:
+        # the outermost of the names ending last ("The Results of the Work of the Fourteenth
+        # Conference …" rather than the conference named inside that title)
+        # (a resolution's span ends with its meeting's name: then the date is the meeting's)
+        mention = max(
+            before,
+            key=lambda m: (m.evidence.end, not isinstance(m, ResolutionMention), -m.evidence.start),
+        )
+        gap = doc.raw[mention.evidence.end : raw_start]
+        gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
+        if re.fullmatch(r"[\s,]*\(?", gap) or re.fullmatch(
+            rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
+        ):
+            return mention
+    after = doc.clean[match.end() : match.end() + 120]
+    when = re.match(r",?\s*when\s+", after)
+    if when:
+        at = doc.offsets[match.end() + when.end()]
+        return next((m for m in mentions if m.evidence.start == at), None)
+    return None
+
+
+def _nearest(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
+    """The work, meeting or resolution named last in the same sentence before the date."""
+    raw_start = doc.offsets[match.start()]
+    sentence_start = raw_start - len(_sentence(doc.clean, match.start(), match.start()))
+    candidates = [
+        m
+        for m in mentions
+        if sentence_start <= m.evidence.start < raw_start and not isinstance(m, PersonMention)
+    ]
+    return candidates[-1] if candidates else None
+
+
+def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRecord]:
+    """A DatedClaimRecord for every date expression, with what it dates where known."""
+    doc_year = int(doc.meta.date[:4]) if doc.meta.date else 1926
+    mentions = _mentions(found)
+    claims = []
+    entity_dates: dict[str, DateValue] = {}  # title or name → the date the text gives it
+    for match, found_value in find_dates(doc.clean, doc_year):
+        value = _counted_from_named(doc, match, mentions, entity_dates)
+        if value is None and _counts_from_unnamed(doc, match):
+            continue
+        value = value or found_value
+        evidence = doc.span(_core_start(match), match.end())
+        about = _dated_entity(doc, match, mentions)
+        if about is not None:
+            entity_dates.setdefault(_name(about), value)
+        statement = _sentence(doc.clean, *match.span())
+        if any(c.statement == statement and c.date == value for c in claims):
+            continue  # "in 1923, two years after …": one claim, not two
+        dates_entity = about is not None
+        if about is None:
+            about = _nearest(doc, match, mentions)
+        claims.append(
+            DatedClaimRecord(
+                date=value,
+                date_text=normalise_space(match.group(0)).lstrip("("),
+                evidence=evidence,
+                statement=statement,
+                about=about,
+                dates_entity=dates_entity,
+                dateline=_is_dateline(doc.clean, match),
+            )
+        )
+    return claims
+
+
+def _core_start(match: re.Match[str]) -> int:
+    """Where the date itself starts, after "in", "as far back as", "(" ."""
+    for group in ("month", "year", "decade", "count"):
+        if match.groupdict().get(group):
+            return min(
+                match.start(group),
+                match.start("month") if match.groupdict().get("month") else match.start(group),
+            )
+    return match.start()
+
+
+def _is_dateline(text: str, match: re.Match[str]) -> bool:
+    """The date stands alone on its line, as a text's date of writing does."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip() == match.group(0).strip()
+
+
+def _counts_from_unnamed(doc: Document, match: re.Match[str]) -> bool:
+    """ "nearly two years after the ideological struggle": a count from an undated event."""
+    return match.groupdict().get("direction") in ("after", "before")
+
+
+def _name(mention: Mention) -> str:
+    if isinstance(mention, WorkMention):
+        return mention.title
+    if isinstance(mention, PersonMention):
+        return mention.name
+    return normalise_space(mention.evidence.text)
+
+
+def _counted_from_named(
+    doc: Document, match: re.Match[str], mentions: list[Mention], entity_dates: dict[str, DateValue]
+) -> DateValue | None:
+    """ "two years after The Tax in Kind was written": count from the date of the work named
+    right after, when the text has dated it before."""
+    if match.groupdict().get("direction") not in ("after", "before"):
+        return None
+    at = doc.offsets[match.end() + len(re.match(r"\s*", doc.clean[match.end() :]).group(0))]
+    named = next((m for m in mentions if m.evidence.start == at), None)
+    base = entity_dates.get(_name(named)) if named else None
+    if base is None:
+        return None
+    sign = 1 if match.group("direction") == "after" else -1
+    year = str(int(base.iso[:4]) + sign * _number(match.group("count")))
+    return DateValue(year, "year", year)

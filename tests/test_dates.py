@@ -1,0 +1,80 @@
+"""Dated claims: each printed date form, what it dates, and dates flowing onto entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import extract_all
+from kgbuild.extract.dates import find_dates
+from kgbuild.records import DatedClaimRecord, WorkMention
+from kgbuild.reference import ReferenceData
+
+
+def claims(text: str) -> list[DatedClaimRecord]:
+    meta = DocumentMeta(slug="s", title="S", author="Joseph Stalin", date="1926-01-25",
+                        language="en", source_file="s.txt")
+    return extract_all(make_document(text, meta), ReferenceData()).dated_claims
+
+
+@pytest.mark.parametrize(("text", "iso", "edtf"), [
+    ("published on September 1, 1905.", "1905-09-01", "1905-09-01"),
+    ("January 25, 1926", "1926-01-25", "1926-01-25"),
+    ("on April 18 (May 1), 1917, the", "1917-05-01", "1917-05-01"),
+    ("in December 1924 he", "1924-12", "1924-12"),
+    ("(May 1924, first edition)", "1924-05", "1924-05"),
+    ("was adequate in 1921, when", "1921", "1921"),
+    ("On Co-operation (1923)", "1923", "1923"),
+    ("the discussion of 1924, on", "1924", "1924"),
+    ("as far back as 1905:", "1905", "1905"),
+    ("in the year 1925, says", "1925", "1925"),
+    ("the forties of the last century.", "1840/1849", "184X"),
+])
+def test_date_forms(text: str, iso: str, edtf: str) -> None:
+    ((_, value),) = find_dates(text, 1926)
+    assert (value.iso, value.edtf) == (iso, edtf)
+
+
+def test_relative_and_month_only_dates_count_from_the_date_before() -> None:
+    found = [(m.group(0), v.iso) for m, v in find_dates(
+        "Lenin wrote this as far back as 1905. And here is what he wrote sixteen years "
+        "later. The Soviets arose in February 1917 and seized power in October.", 1926)]
+    assert found == [("as far back as 1905", "1905"), ("sixteen years later", "1921"),
+                     ("February 1917", "1917-02"), ("in October", "1917-10")]
+
+
+def test_numbers_that_are_not_years_are_not_dates() -> None:
+    assert find_dates("(see Vol. XXV, p. 1920) and No. 279 and pp. 171-72", 1926) == []
+
+
+def test_a_date_after_a_title_dates_the_work() -> None:
+    (claim,) = claims("That is why, in my pamphlet The October Revolution and the Tactics of "
+                      "the Russian Communists (December 1924), I broadened this.")
+    assert isinstance(claim.about, WorkMention) and claim.dates_entity
+    assert claim.about.title == "The October Revolution and the Tactics of the Russian Communists"
+    assert claim.date.iso == "1924-12"
+    assert claim.statement.startswith("That is why, in my pamphlet")
+
+
+def test_written_in_and_when_clauses_date_the_work() -> None:
+    first, second, third = claims(
+        "The opposition cites Lenin’s pamphlet The Tax in Kind. "
+        "Let us turn to Lenin’s pamphlet On Co-operation, written in 1923. Such an "
+        "interpretation was adequate in 1921, when The Tax in Kind was written. How else "
+        "are we to explain that Lenin changed his view two years after The Tax in Kind was "
+        "written?")
+    assert (first.about.title, first.date.iso, first.dates_entity) == (  # type: ignore[union-attr]
+        "On Co-operation", "1923", True)
+    assert (second.about.title, second.date.iso) == ("The Tax in Kind", "1921")  # type: ignore[union-attr]
+    assert third.date.iso == "1923" and not third.dates_entity
+
+
+def test_a_count_from_an_undated_event_is_not_a_claim() -> None:
+    assert [c.date_text for c in claims(
+        "In April 1925 the resolution was adopted, and nearly two years after the "
+        "ideological struggle he repeats it.")] == ["April 1925"]
+
+
+def test_a_date_alone_on_its_line_is_the_dateline() -> None:
+    (claim,) = claims("the victory of socialist construction.\n\nJanuary 25, 1926\n")
+    assert claim.dateline and claim.date.iso == "1926-01-25"
