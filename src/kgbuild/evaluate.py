@@ -197,6 +197,13 @@ class RecordScore:
         return self.attribute_right / self.matched if self.matched else 1.0
 
 
+def same_person(predicted: str | None, gold: str | None) -> bool:
+    """The same person: equal names, or a bare surname that ends the gold name."""
+    if predicted is None or gold is None:
+        return predicted is gold
+    return fold(predicted) == fold(gold) or fold(gold).endswith(" " + fold(predicted))
+
+
 def _first_line(graph: Graph, record: object) -> int:
     return min(
         int(line)
@@ -233,7 +240,7 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
                 quotations.misses.append(f"{path.name}:{item['line_start']} not found")
                 continue
             quotations.matched += 1
-            if predicted_q.pop(line) == item["speaker"]:
+            if same_person(predicted_q.pop(line), item["speaker"]):
                 quotations.attribute_right += 1
             else:
                 quotations.misses.append(f"{path.name}:{item['line_start']} speaker")
