@@ -192,7 +192,8 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
             click.echo(f"  missed: {'; '.join(score.missed) or '-'}")
             click.echo(f"  spurious: {'; '.join(score.spurious) or '-'}")
     for kind, record_score in records.items():
-        label = {"quotations": "speaker", "citations": "vol+pages"}.get(kind, "date")
+        labels = {"quotations": "speaker", "citations": "vol+pages", "dated_claims": "date"}
+        label = labels.get(kind, "polarity")
         click.echo(
             f"{kind:<14} {record_score.gold:>5} {record_score.predicted:>5} "
             f"F1 {record_score.f1:.3f}  {label} right {record_score.attribute_accuracy:.3f}"

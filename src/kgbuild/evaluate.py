@@ -271,7 +271,50 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
         "quotations": quotations,
         "citations": citations,
         "dated_claims": score_dated_claims(graph, annotation_files),
+        "stances": score_stances(graph, annotation_files),
     }
+
+
+def score_stances(graph: Graph, annotation_files: list[Path]) -> RecordScore:
+    """Stances matched on (line, person, polarity)."""
+    score = RecordScore()
+    for path in annotation_files:
+        annotation = load_annotation(path)
+        first, last = annotation["range"]  # type: ignore[misc]
+        predicted = []
+        for claim in graph.subjects(KGO.polarity, None):
+            line = _first_line(graph, claim)
+            if first <= line <= last:
+                person = graph.value(claim, KGO.about)
+                label = str(graph.value(person, RDFS.label)) if person else None
+                predicted.append((line, label, str(graph.value(claim, KGO.polarity))))
+        score.predicted += len(predicted)
+        for item in annotation.get("stances") or []:  # type: ignore[union-attr]
+            score.gold += 1
+            hit = next(
+                (
+                    p
+                    for p in predicted
+                    if p[0] == item["line"]
+                    and p[2] == item["polarity"]
+                    and same_person(p[1], item["target_person"])
+                ),
+                None,
+            )
+            if hit:
+                predicted.remove(hit)
+                score.matched += 1
+                score.attribute_right += 1
+            else:
+                score.misses.append(
+                    f"{path.name}:{item['line']} {item['target_person']} "
+                    f"{item['polarity']} not found"
+                )
+        score.misses += [
+            f"{path.name}:{line} {person} {polarity} spurious"
+            for line, person, polarity in predicted
+        ]
+    return score
 
 
 def _claim_date(graph: Graph, claim: object) -> str:

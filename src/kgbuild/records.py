@@ -129,6 +129,16 @@ class DatedClaimRecord:
     dateline: bool = False  # the date alone on a line: when the document was written
 
 
+@dataclass(frozen=True)
+class StanceRecord:
+    """The author judging a named person's thesis: endorses or rejects, in which sentence."""
+
+    target: PersonMention
+    polarity: str  # "endorses" | "rejects"
+    statement: str
+    evidence: Span
+
+
 @dataclass
 class Extraction:
     """Everything the extractors found in one document."""
@@ -141,3 +151,4 @@ class Extraction:
     citations: list[CitationRecord] = field(default_factory=list)
     quotations: list[QuotationRecord] = field(default_factory=list)
     dated_claims: list[DatedClaimRecord] = field(default_factory=list)
+    stances: list[StanceRecord] = field(default_factory=list)

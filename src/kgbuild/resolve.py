@@ -25,6 +25,7 @@ from kgbuild.records import (
     Extraction,
     MeetingMention,
     QuotationRecord,
+    StanceRecord,
 )
 from kgbuild.reference import ReferenceData, ReferenceEntry, name_key
 
@@ -98,6 +99,16 @@ class ResolvedClaim:
 
 
 @dataclass
+class ResolvedStance:
+    """The author endorsing or rejecting a person's thesis."""
+
+    document: str
+    record: StanceRecord
+    about: EntityRef
+    asserted_by: EntityRef | None = None
+
+
+@dataclass
 class KnowledgeBase:
     """The resolved corpus: documents, their authors, entities, citations and quotations."""
 
@@ -107,6 +118,7 @@ class KnowledgeBase:
     citations: list[ResolvedCitation] = field(default_factory=list)
     quotations: list[ResolvedQuotation] = field(default_factory=list)
     claims: list[ResolvedClaim] = field(default_factory=list)
+    stances: list[ResolvedStance] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return sorted(
@@ -197,6 +209,15 @@ class Resolver:
             self._quotation(doc, quotation, citations, person_spans)
         for claim in extraction.dated_claims:
             self._dated_claim(doc, claim)
+        for stance in extraction.stances:
+            self.kb.stances.append(
+                ResolvedStance(
+                    doc.meta.slug,
+                    stance,
+                    ("person", self.person(stance.target.name).key),
+                    self.kb.document_authors.get(doc.meta.slug),
+                )
+            )
 
     def _dated_claim(self, doc: Document, claim: DatedClaimRecord) -> None:
         """About whom or what, asserted by whom; a date the text gives an entity flows onto

@@ -10,6 +10,7 @@ from kgbuild.extract.organizations import extract_organizations
 from kgbuild.extract.persons import extract_persons
 from kgbuild.extract.quotations import extract_quotations
 from kgbuild.extract.resolutions import extract_resolutions
+from kgbuild.extract.stances import extract_stances
 from kgbuild.extract.works import extract_works
 from kgbuild.records import Extraction
 from kgbuild.reference import ReferenceData
@@ -27,4 +28,5 @@ def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
     )
     found.quotations = extract_quotations(doc, found)
     found.dated_claims = extract_dated_claims(doc, found)
+    found.stances = extract_stances(doc, found)
     return found

@@ -25,6 +25,7 @@ from kgbuild.resolve import (
     ResolvedCitation,
     ResolvedClaim,
     ResolvedQuotation,
+    ResolvedStance,
 )
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -104,6 +105,23 @@ class GraphMapper:
             yield from self.quotation_triples(quotation)
         for claim in self.kb.claims:
             yield from self.claim_triples(claim)
+        for stance in self.kb.stances:
+            yield from self.stance_triples(stance)
+
+    def stance_triples(self, stance: ResolvedStance) -> Iterator[Triple]:
+        record = stance.record
+        span = record.evidence
+        iri = self.minter.record(
+            "stance", stance.document, span.start, span.end, record.target.evidence.start
+        )
+        yield iri, RDF.type, KGO.Claim
+        yield iri, KGO.statement, Literal(record.statement)
+        yield iri, KGO.polarity, Literal(record.polarity)
+        if target := self.iri(*stance.about):
+            yield iri, KGO.about, target
+        if stance.asserted_by and (person := self.iri(*stance.asserted_by)):
+            yield iri, KGO.assertedBy, person
+        yield from self.annotation_triples(iri, Evidence(stance.document, span))
 
     def claim_triples(self, claim: ResolvedClaim) -> Iterator[Triple]:
         record = claim.record
