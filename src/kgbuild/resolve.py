@@ -200,7 +200,7 @@ class Resolver:
         home_party = self._home_party(organizations)
         # Meetings whose body is named come first, so that "the Fourteenth Party Congress"
         # can join "the Fourteenth Congress of the C.P.S.U.(B.)".
-        for mention in sorted(extraction.meetings, key=lambda m: m.body == "Party"):
+        for mention in sorted(extraction.meetings, key=lambda m: m.body in ("Party", None)):
             self._attach(self._meeting(doc, mention, home_party), doc, mention.evidence)
         self._resolutions(doc, extraction, home_party)
         citations = {c.evidence.start: self._citation(doc, c) for c in extraction.citations}
@@ -382,13 +382,15 @@ class Resolver:
         return self.organization(body)
 
     def _meeting(self, doc: Document, mention: MeetingMention, home_party: Entity | None) -> Entity:
-        if mention.body == "Party" and mention.ordinal:
+        if mention.body in ("Party", None) and mention.ordinal:
+            # "the Fourteenth Party Congress", "the Fifth Congress", "the Fifth World
+            # Congress": the one meeting of that kind and number the text names with its body
             same = [
                 e
                 for e in self._entities_with(
                     "meeting", {"kind": mention.kind, "ordinal": mention.ordinal}
                 )
-                if self._is_party(e.facts.get("body_key"))
+                if mention.body is None or self._is_party(e.facts.get("body_key"))
             ]
             if len(same) == 1:
                 return same[0]

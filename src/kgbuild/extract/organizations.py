@@ -20,8 +20,10 @@ from kgbuild.reference import ReferenceData
 ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?")
 BODY_NAME = re.compile(
     rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}"
-    rf"(?:{alternation('organization_body_words')}))\b[”\"]?"
-    rf"(?!\s+(?:{alternation('meeting_kinds')})\b)"
+    rf"(?:{alternation('organization_body_words')})\b"
+    # "the Supreme Council of National Economy", not "… of the Party"
+    r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?)"
+    rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)"
 )
 GROUP_NAME = re.compile(
     r"\bthe\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"

@@ -10,7 +10,10 @@ from kgbuild.document import Document, Span
 from kgbuild.lexicon import words
 
 # A capitalised name token: "Lenin", "MacDonald", "Social-Democracy".
-NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+# Letters of Latin-script names, accented ones included ("Dühring", "Édouard").
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
 # A person's name: optional initials, then a surname ("V. I. Lenin", "Zinoviev").
 PERSON_NAME = rf"(?:[A-Z]\.\s?){{0,3}}{NAME_TOKEN}"
 POSSESSIVE = r"(?:[’']s|(?<=s)[’'])"

@@ -50,6 +50,8 @@ def _acceptable(doc: Document, name: str, ref_names: set[str]) -> bool:
         return True
     return not (
         surname in word_set("not_a_person")
+        or surname in word_set("organization_body_words")
+        or surname in word_set("meeting_kinds")
         or not_a_surname().search(surname)
         or is_common_word(doc, surname)
     )
@@ -79,7 +81,20 @@ def discover_names(doc: Document, reference: ReferenceData) -> dict[str, str]:
     for name in sorted(ref_names):
         if re.search(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", doc.clean):
             found.setdefault(name, "reference")
+    for name in _conjoined(doc, set(found)):
+        if name not in org_names and _acceptable(doc, name, ref_names):
+            found.setdefault(name, "conjoined")
     return found
+
+
+def _conjoined(doc: Document, names: set[str]) -> set[str]:
+    """Names joined by "and" to a known person's ("Shlyapnikov and Kollontai")."""
+    if not names:
+        return set()
+    known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-.])")
+    before = re.compile(rf"(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+(?:{known})(?![\w\-])")
+    return {m.group("name") for p in (after, before) for m in p.finditer(doc.clean)} - names
 
 
 def extract_persons(doc: Document, reference: ReferenceData) -> list[PersonMention]:

@@ -23,6 +23,10 @@ HEAD = re.compile(
 )
 TOPIC = re.compile(r"\s*on\s+(?P<topic>[^,.;:()“”]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b)")
 QUOTED_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
+# "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
+# named last before it in the same paragraph.
+QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?=[“\"][A-Z])")
+NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+on\s+(?=[A-Z])")
 TITLED_RESOLUTION = re.compile(
     r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
     r"on\s+the\s+(?=[A-Z])"
@@ -37,13 +41,17 @@ def _meeting_at(
 
 
 def _previous_meeting(
-    meetings: list[MeetingMention], raw_offset: int, kind: str | None
+    meetings: list[MeetingMention], raw_offset: int, kind: str | None, since: int = 0
 ) -> MeetingMention | None:
-    """The meeting named last before an anaphor such as "the Congress"."""
+    """The meeting (of a kind, if given) named last before an anaphor such as "the
+    Congress", not before ``since``."""
     earlier = [
         m
         for m in meetings
-        if m.evidence.end <= raw_offset and m.kind == kind and (m.ordinal or m.qualifier)
+        if since <= m.evidence.start
+        and m.evidence.end <= raw_offset
+        and kind in (None, m.kind)
+        and (m.ordinal or m.qualifier)
     ]
     return earlier[-1] if earlier else None
 
@@ -89,7 +97,39 @@ def extract_resolutions(doc: Document) -> list[ResolutionMention]:
                 topic="on the " + normalise_space(text[slice(*extent)]),
             )
         )
+    found.extend(_titled_without_meeting(doc, meetings, found))
     return sorted(found, key=lambda r: r.evidence.start)
+
+
+def _titled_without_meeting(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """Resolutions named by title alone; adopted by the meeting named just before."""
+    text = doc.clean
+    titled: list[ResolutionMention] = []
+    for pattern in (QUOTED_RESOLUTION, NAMED_THESES):
+        for match in pattern.finditer(text):
+            if any(
+                r.evidence.start <= doc.offsets[match.start()] < r.evidence.end
+                for r in [*found, *titled]
+            ):
+                continue
+            if pattern is QUOTED_RESOLUTION:
+                quoted = QUOTED_TITLE.match(text, match.end())
+                title_span = quoted.span("title") if quoted else None
+            else:
+                extent = read_title(text, match.end())
+                title_span = (match.start(), extent[1]) if extent else None
+            if title_span is None:
+                continue
+            title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(text[slice(*title_span)]))
+            span = doc.span(
+                title_span[0], title_span[0] + len(text[slice(*title_span)].rstrip(".,"))
+            )
+            paragraph = max(text.rfind("\n\n", 0, match.start()), 0)
+            meeting = _previous_meeting(meetings, span.start, None, since=doc.offsets[paragraph])
+            titled.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
+    return titled
 
 
 def _clean_end(doc: Document, meeting: MeetingMention) -> int:
