@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kgbuild.cli import EXIT_INPUT, EXIT_INVALID_GRAPH, main
-from kgbuild.rdf.namespaces import KGO
+from kgbuild.rdf.namespaces import KGO, OA
 
 SHORT_TEXT = """I. THE DEFINITION
 “The dictatorship of the proletariat is the rule of the proletariat over the bourgeoisie,”
@@ -142,3 +142,32 @@ def test_evaluate_scores_a_graph_against_annotations(tmp_path: Path) -> None:
     persons = next(line for line in output.splitlines() if line.startswith("persons"))
     assert persons.split()[1:3] == ["17", "17"]  # gold, found
     assert "citations" in output and "vol+pages right 1.000" in output
+
+
+def test_a_folder_builds_every_text_in_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    code, output = run("build", str(corpus), "--out", str(tmp_path / "out"))
+    assert code == 0, output
+    assert "built 2 document(s)" in output
+
+
+def test_encoding_option_and_bom_and_crlf(tmp_path: Path) -> None:
+    cp1251 = tmp_path / "cp.txt"
+    cp1251.write_bytes((SHORT_TEXT.replace("“", '"').replace("”", '"') + "Ленин.\n")
+                       .encode("cp1251"))
+    code, output = run("build", str(cp1251), "--out", str(tmp_path / "o1"))
+    assert code == EXIT_INPUT and "--encoding" in output
+    assert run("build", str(cp1251), "--encoding", "cp1251", "--out",
+               str(tmp_path / "o2"))[0] == 0
+    windows = tmp_path / "win.txt"
+    raw = SHORT_TEXT.replace("\n", "\r\n")
+    windows.write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))
+    assert run("build", str(windows), "--out", str(tmp_path / "o3"))[0] == 0
+    graph = Graph().parse(tmp_path / "o3" / "graph.nt")
+    for position in graph.subjects(RDF.type, OA.TextPositionSelector):
+        start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
+        quote = URIRef(str(position).replace("#position", "#quote"))
+        assert raw[start:end] == str(graph.value(quote, OA.exact))

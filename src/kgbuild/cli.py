@@ -84,19 +84,27 @@ def main() -> None:
     default=None,
     help="SHACL shapes file (default: shapes/kgbuild-shapes.ttl).",
 )
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Encoding of the input texts (e.g. cp1251, latin-1).",
+)
 def build(
     files: tuple[Path, ...],
     out_dir: Path,
     base: str | None,
     reference_dir: Path | None,
     shapes: Path | None,
+    encoding: str,
 ) -> None:
     """Build the graph of FILES (default: the bundled corpus) into --out.
 
-    Each FILE is one document; metadata is read from a JSON file of the same name beside
-    it (title, author, date, language). Writes graph.ttl, graph.jsonld, graph.nt and
-    validation-report.ttl. If the graph violates the shapes, nothing in --out changes,
-    the report is written beside it and the exit code is 1.
+    Each FILE is one document (a folder stands for the .txt texts in it); metadata is read
+    from a JSON file of the same name beside each text (title, author, date, language).
+    Writes graph.ttl, graph.jsonld, graph.nt and validation-report.ttl. If the graph
+    violates the shapes, nothing in --out changes, the report is written beside it and
+    the exit code is 1.
     """
     from kgbuild.document import InputError
     from kgbuild.pipeline import ValidationFailed
@@ -104,7 +112,7 @@ def build(
     from kgbuild.rdf.iris import InvalidBaseError
 
     try:
-        result = run_build(list(files) or None, out_dir, base, reference_dir, shapes)
+        result = run_build(list(files) or None, out_dir, base, reference_dir, shapes, encoding)
     except (InputError, InvalidBaseError) as error:
         _fail(str(error), EXIT_INPUT)
     except ValidationFailed as failure:

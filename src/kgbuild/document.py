@@ -147,17 +147,25 @@ def read_metadata(text_path: Path) -> DocumentMeta:
     )
 
 
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8 text, or an InputError that says what the file looks like instead."""
+def decode(data: bytes, path: Path, encoding: str = "utf-8") -> str:
+    """The text of a file, or an InputError that says what the file looks like instead.
+
+    A UTF-8 byte-order mark is not part of the text: offsets count from the character after.
+    """
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     if b"\x00" in data:
         raise InputError(f"{path}: binary file (contains NUL bytes), not a text")
+    utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+    encoding = "UTF-8" if utf8 else encoding
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig" if utf8 else encoding)
+    except LookupError as error:
+        raise InputError(f"{path}: unknown encoding {encoding!r}") from error
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: not valid UTF-8 (byte {error.start}); convert the file to UTF-8"
+            f"{path}: not valid {encoding} (byte {error.start}); convert the file to UTF-8 "
+            "or give its encoding with --encoding (e.g. --encoding cp1251)"
         ) from error
 
 
@@ -176,12 +184,12 @@ def make_document(raw: str, meta: DocumentMeta, sha256: str = "") -> Document:
     )
 
 
-def load_document(path: Path) -> Document:
+def load_document(path: Path, encoding: str = "utf-8") -> Document:
     """Read a text file and its metadata into a Document."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, expected a text file")
     data = path.read_bytes()
-    raw = decode(data, path)
+    raw = decode(data, path, encoding)
     return make_document(raw, read_metadata(path), hashlib.sha256(data).hexdigest())

@@ -83,6 +83,8 @@ def rules() -> tuple[Rule, ...]:
     words = "|".join(re.escape(w) for w in sorted(_word_fixes(), key=len, reverse=True))
     return (
         # A printed page number alone on its line ("30"), even inside a quotation.
+        # Windows line ends: the raw text keeps them, matching sees plain newlines.
+        Rule("carriage-return", re.compile(r"\r(?=\n)"), ""),
         Rule("page-number-line", re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*\n"), ""),
         # Blank lines left by a page break in mid-sentence.
         Rule(

@@ -37,9 +37,24 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
-def load_documents(paths: list[Path]) -> list[Document]:
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the texts (*.txt) in it, in name order."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            texts = sorted(path.glob("*.txt"))
+            if not texts:
+                raise InputError(f"{path}: folder holds no .txt texts")
+            expanded.extend(texts)
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def load_documents(paths: list[Path], encoding: str = "utf-8") -> list[Document]:
     """Read every input; two inputs may not share a name (their IRIs would collide)."""
-    documents = [load_document(path) for path in paths]
+    paths = expand_inputs(paths)
+    documents = [load_document(path, encoding) for path in paths]
     seen: dict[str, Path] = {}
     for path, doc in zip(paths, documents, strict=True):
         if doc.meta.slug in seen:
@@ -63,13 +78,14 @@ def build(
     base: str | None = None,
     reference_dir: Path | None = None,
     shapes: Path | None = None,
+    encoding: str = "utf-8",
 ) -> BuildResult:
     """Build, validate and publish the graph of ``paths`` (default: the bundled corpus).
 
     On a SHACL violation nothing in ``out_dir`` changes: the report goes beside it, to
     ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised.
     """
-    documents = load_documents(list(paths) if paths else bundled_corpus())
+    documents = load_documents(list(paths) if paths else bundled_corpus(), encoding)
     reference = load_reference(reference_dir)
     knowledge_base, graph = build_graph(documents, reference, base)
     outcome, report = validate_graph(graph, shapes)

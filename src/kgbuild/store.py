@@ -1,0 +1,364 @@
+"""Loading a built graph into a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol.
+
+Named graphs: one per ``kgo:Document``, named with the document's own IRI
+(``{base}document/<file-stem>``). Each triple goes to exactly one graph, so that the union
+of the graphs is the published graph, without duplicates:
+
+- the document, its sections, the evidence annotations on it (with their targets and
+  selectors), and the quotations, citations and claims read from it go to its graph;
+- an entity (person, work, ...) named in one document only goes to that document's graph;
+  an entity named in several documents keeps its ``kgo:evidence`` links in each document's
+  graph, while its own description (label, aliases, Wikidata link, author, ...) goes to one
+  shared graph, ``{base}graph/shared``;
+- anything else (e.g. an edition only reached through citations) follows the resources that
+  refer to it: the one document's graph, or the shared graph.
+
+With one document (the bundled corpus) there is a single named graph. Every graph is sent
+with PUT ``<store>?graph=<iri>``, which replaces it, so loading twice changes nothing; a
+shared graph left from an earlier load is deleted when the build no longer needs one. The
+triple count of every graph is then checked on the server with a SPARQL COUNT query.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import pyoxigraph as ox
+
+from kgbuild.sparql import (
+    USER_AGENT,
+    Credentials,
+    QueryError,
+    RemoteError,
+    connection_error,
+    credentials_for,
+    display_url,
+    http_error,
+    run_remote,
+    sparql_term,
+    split_userinfo,
+)
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+KGO = "https://w3id.org/kgbuild/ontology#"
+KGO_DOCUMENT = ox.NamedNode(KGO + "Document")
+KGO_EVIDENCE = ox.NamedNode(KGO + "evidence")
+KGO_QUOTED_IN = ox.NamedNode(KGO + "quotedIn")
+DCTERMS_IS_PART_OF = ox.NamedNode("http://purl.org/dc/terms/isPartOf")
+OA_HAS_SOURCE = ox.NamedNode("http://www.w3.org/ns/oa#hasSource")
+OA_HAS_TARGET = ox.NamedNode("http://www.w3.org/ns/oa#hasTarget")
+OA_HAS_SELECTOR = ox.NamedNode("http://www.w3.org/ns/oa#hasSelector")
+
+Node = ox.NamedNode | ox.BlankNode
+
+
+class LoadError(Exception):
+    """The graph file cannot be read or has nothing to name the graphs after."""
+
+
+# --- endpoints -----------------------------------------------------------------------
+
+
+def _with_path(url: str, path: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def query_endpoint(endpoint: str) -> str:
+    """The SPARQL query URL: as given, except that a bare Oxigraph base gets ``/query``."""
+    return _with_path(endpoint, "/query") if urlsplit(endpoint).path in ("", "/") else endpoint
+
+
+def graph_store_for(endpoint: str) -> str:
+    """The Graph Store Protocol URL that goes with a SPARQL query endpoint URL.
+
+    Oxigraph ``/query`` (or the bare base) → ``/store``; Fuseki ``/<ds>/sparql`` or
+    ``/<ds>/query`` → ``/<ds>/data``; GraphDB/RDF4J ``/repositories/<id>`` →
+    ``/repositories/<id>/rdf-graphs/service``; Virtuoso ``/sparql`` →
+    ``/sparql-graph-crud-auth``. Anything else needs ``--graph-store``.
+    """
+    path = urlsplit(endpoint).path.rstrip("/")
+    if path in ("", "/query"):
+        return _with_path(endpoint, "/store")
+    if re.fullmatch(r"/repositories/[^/]+", path):
+        return _with_path(endpoint, f"{path}/rdf-graphs/service")
+    if path in ("/sparql", "/sparql-auth"):
+        return _with_path(endpoint, "/sparql-graph-crud-auth")
+    fuseki = re.fullmatch(r"(/.+)/(?:sparql|query)", path)
+    if fuseki:
+        return _with_path(endpoint, f"{fuseki[1]}/data")
+    raise LoadError(
+        f"{display_url(endpoint)}: cannot tell the Graph Store Protocol URL of this endpoint; "
+        "give it with --graph-store (see the README for Oxigraph, Fuseki, GraphDB, Virtuoso)"
+    )
+
+
+# --- splitting the graph by document -------------------------------------------------
+
+
+def read_triples(path: Path) -> list[ox.Triple]:
+    """The distinct triples of an RDF file (format from its extension), in canonical order."""
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+    if fmt is None:
+        raise LoadError(f"{path}: unknown RDF format (use .nt, .ttl, .rdf, .jsonld)")
+    if not path.is_file():
+        raise LoadError(f"{path}: no such graph file (build it with `kgbuild build`)")
+    try:
+        triples = {quad.triple for quad in ox.parse(path=str(path), format=fmt)}
+    except (SyntaxError, ValueError) as error:
+        raise LoadError(f"{path}: cannot parse as {fmt.name}: {error}") from None
+    except OSError as error:
+        raise LoadError(f"{path}: cannot read: {error}") from None
+    return sorted(triples, key=str)
+
+
+def shared_graph_iri(documents: Sequence[str]) -> str:
+    """``{base}graph/shared``, the base read off the first document IRI."""
+    first = documents[0]
+    if "/document/" in first:
+        return first[: first.index("/document/")] + "/graph/shared"
+    return first + "#shared"
+
+
+def split_by_document(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
+    """Graph IRI → its triples: one graph per document (plus a shared graph when needed)."""
+    triples = list(triples)
+    documents = sorted(
+        {t.subject for t in triples if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT},
+        key=str,
+    )
+    if not documents:
+        raise LoadError("the graph has no kgo:Document to name the named graphs after")
+    document_set = set(documents)
+    home: defaultdict[object, set[Node]] = defaultdict(set)
+    for document in documents:
+        home[document].add(document)
+
+    def link(predicate: ox.NamedNode, forwards: bool) -> None:
+        """Give the subject (forwards) or the object (backwards) the other's documents."""
+        for t in triples:
+            if t.predicate == predicate:
+                source, target = (t.object, t.subject) if forwards else (t.subject, t.object)
+                home[target] |= home[source]
+
+    for t in triples:  # sections, annotation targets and quotations name their document
+        if (
+            t.predicate in (DCTERMS_IS_PART_OF, OA_HAS_SOURCE, KGO_QUOTED_IN)
+            and t.object in document_set
+        ):
+            home[t.subject].add(t.object)
+    link(OA_HAS_TARGET, forwards=True)  # annotation ← its target
+    link(OA_HAS_SELECTOR, forwards=False)  # target → its selectors
+    link(KGO_EVIDENCE, forwards=True)  # record ← its evidence annotations
+
+    subjects = {t.subject for t in triples}
+    referrers: defaultdict[object, set[object]] = defaultdict(set)
+    for t in triples:
+        if t.object in subjects:
+            referrers[t.object].add(t.subject)
+    orphans = [s for s in subjects if not home[s]]
+    changed = True
+    while changed:  # resources with no document of their own follow those referring to them
+        changed = False
+        for orphan in orphans:
+            reached = set().union(*(home[r] for r in referrers[orphan])) - home[orphan]
+            if reached:
+                home[orphan] |= reached
+                changed = True
+    everywhere = set(documents)
+    shared = shared_graph_iri([d.value for d in documents])
+
+    def graph_of(t: ox.Triple) -> str:
+        if t.predicate == KGO_EVIDENCE and len(home[t.object]) == 1:
+            return next(iter(home[t.object])).value
+        owners = home[t.subject] or everywhere
+        return next(iter(owners)).value if len(owners) == 1 else shared
+
+    graphs: dict[str, list[ox.Triple]] = {d.value: [] for d in documents}
+    for t in triples:
+        graphs.setdefault(graph_of(t), []).append(t)
+    return graphs
+
+
+# --- the Graph Store HTTP Protocol ---------------------------------------------------
+
+
+def _request(
+    method: str,
+    url: str,
+    *,
+    timeout: float,
+    credentials: Credentials | None,
+    data: bytes | None = None,
+    content_type: str | None = None,
+) -> int:
+    """One HTTP request; the status, or RemoteError (an HTTPError status included)."""
+    clean, _ = split_userinfo(url)
+    request = urllib.request.Request(clean, data=data, method=method)
+    request.add_header("User-Agent", USER_AGENT)
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    if credentials:
+        request.add_unredirected_header("Authorization", credentials.basic_header())
+    try:
+        with urllib.request.build_opener().open(request, timeout=timeout) as response:
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        from kgbuild.sparql import _response_text
+
+        raise http_error(
+            clean, error.code, _response_text(error.read()), credentials is not None
+        ) from None
+    except (urllib.error.URLError, OSError) as error:
+        raise connection_error(clean, error, timeout) from None
+
+
+def graph_url(store: str, graph: str) -> str:
+    """``<store>?graph=<percent-encoded graph IRI>`` (indirect graph identification)."""
+    separator = "&" if urlsplit(store).query else "?"
+    return f"{store}{separator}graph={quote(graph, safe='')}"
+
+
+def put_graph(
+    store: str,
+    graph: str,
+    triples: Sequence[ox.Triple],
+    *,
+    timeout: float,
+    credentials: Credentials | None,
+) -> None:
+    """Replace the graph on the server with these triples.
+
+    Sent as ``text/turtle`` (N-Triples is a subset of Turtle, and every store reads Turtle).
+    """
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    _request(
+        "PUT",
+        graph_url(store, graph),
+        data=body,
+        timeout=timeout,
+        credentials=credentials,
+        content_type="text/turtle; charset=utf-8",
+    )
+
+
+def delete_graph(
+    store: str, graph: str, *, timeout: float, credentials: Credentials | None
+) -> bool:
+    """Delete the graph; False if the server had no such graph."""
+    try:
+        _request("DELETE", graph_url(store, graph), timeout=timeout, credentials=credentials)
+    except RemoteError as error:
+        if error.status == 404:
+            return False
+        raise
+    return True
+
+
+def count_triples(
+    endpoint: str, graph: str, *, timeout: float, credentials: Credentials | None
+) -> int:
+    """The number of triples the server holds in a named graph (SPARQL COUNT)."""
+    text = (
+        f"SELECT (COUNT(*) AS ?triples) WHERE {{ GRAPH {sparql_term(ox.NamedNode(graph))} "
+        "{ ?s ?p ?o } }"
+    )
+    results = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
+    try:
+        return int(results["results"]["bindings"][0]["triples"]["value"])
+    except (KeyError, IndexError, ValueError):
+        raise RemoteError(
+            f"{display_url(endpoint)}: unexpected answer to a COUNT query", "format"
+        ) from None
+
+
+def default_graph_is_union(
+    endpoint: str, document: str, *, timeout: float, credentials: Credentials | None
+) -> bool:
+    """Whether queries without GRAPH see the named graphs (e.g. Oxigraph's
+    ``--union-default-graph``; GraphDB and Virtuoso do so by default)."""
+    text = f"ASK {{ {sparql_term(ox.NamedNode(document))} a {sparql_term(KGO_DOCUMENT)} }}"
+    return bool(run_remote(text, endpoint, timeout=timeout, credentials=credentials)["boolean"])
+
+
+# --- load ----------------------------------------------------------------------------
+
+
+@dataclass
+class GraphCount:
+    graph: str
+    sent: int
+    on_server: int
+
+    @property
+    def ok(self) -> bool:
+        return self.sent == self.on_server
+
+
+@dataclass
+class LoadReport:
+    graph_file: Path
+    store: str
+    endpoint: str
+    graphs: list[GraphCount] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    union_default_graph: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return all(count.ok for count in self.graphs)
+
+    @property
+    def sent(self) -> int:
+        return sum(count.sent for count in self.graphs)
+
+    @property
+    def on_server(self) -> int:
+        return sum(count.on_server for count in self.graphs)
+
+
+def load(
+    graph_file: Path,
+    endpoint: str,
+    graph_store: str | None = None,
+    *,
+    timeout: float = 60.0,
+    credentials: Credentials | None = None,
+) -> LoadReport:
+    """Upload ``graph_file`` (one named graph per document), then verify the counts.
+
+    Raises LoadError for an unusable file or endpoint URL, RemoteError when the server
+    fails; a count that differs is reported in the LoadReport (``ok`` is False).
+    """
+    query_url = query_endpoint(endpoint)
+    store = graph_store or graph_store_for(endpoint)
+    creds = credentials or credentials_for(store) or credentials_for(query_url)
+    for url in (store, query_url):
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            raise LoadError(f"{display_url(url)}: not an http(s) URL")
+    graphs = split_by_document(read_triples(graph_file))
+    report = LoadReport(graph_file, display_url(store), display_url(query_url))
+    for graph, triples in graphs.items():
+        put_graph(store, graph, triples, timeout=timeout, credentials=creds)
+    documents = [graph for graph in graphs if graph != shared_graph_iri(list(graphs))]
+    shared = shared_graph_iri(documents)
+    if shared not in graphs and delete_graph(store, shared, timeout=timeout, credentials=creds):
+        report.deleted.append(shared)
+    try:
+        for graph, triples in graphs.items():
+            found = count_triples(query_url, graph, timeout=timeout, credentials=creds)
+            report.graphs.append(GraphCount(graph, len(triples), found))
+        report.union_default_graph = default_graph_is_union(
+            query_url, documents[0], timeout=timeout, credentials=creds
+        )
+    except QueryError as error:  # pragma: no cover - our own queries are SELECT/ASK
+        raise RemoteError(str(error)) from None
+    return report
