@@ -29,3 +29,117 @@ def out_dir(built: BuildResult) -> Path:
 def graph(out_dir: Path) -> Graph:
     """The published Turtle, parsed back."""
     return Graph().parse(out_dir / "graph.ttl", format="turtle")
+
+
+# --- a real Oxigraph server (the `oxigraph` package of the test extra) ----------------
+
+def oxigraph_binary() -> Path:
+    """The `oxigraph` command installed beside this Python (pip install -e '.[test]')."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file():
+        return beside
+    found = shutil.which("oxigraph")
+    if found:
+        return Path(found)
+    pytest.fail(
+        "the `oxigraph` server binary is not installed; the server tests need it: "
+        "pip install -e '.[test]' (the test extra includes the oxigraph package)",
+        pytrace=False,
+    )
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class OxigraphServer:
+    """`oxigraph serve` on 127.0.0.1 with a free port and its own data folder.
+
+    Started with --union-default-graph, as the README tells users to, so that queries
+    without GRAPH see the named graphs `kgbuild load` creates.
+    """
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.query = f"{self.base}/query"
+        self.store = f"{self.base}/store"
+        self.process = None
+        self.log = location.parent / f"{location.name}.log"
+
+    def start(self, wait: float = 30.0) -> OxigraphServer:
+        import subprocess
+        import time
+        import urllib.request
+
+        command = [str(oxigraph_binary()), "serve", "--location", str(self.location),
+                   "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + wait
+        while True:
+            if self.process.poll() is not None:
+                pytest.fail(f"oxigraph serve exited with {self.process.returncode}: "
+                            f"{self.log.read_text(errors='replace')[-2000:]}", pytrace=False)
+            try:
+                url = f"{self.query}?query=ASK%7B%7D"
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"oxigraph serve did not answer on {self.base} within {wait} s",
+                            pytrace=False)
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        import subprocess
+
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def start_oxigraph(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A factory of Oxigraph servers, each stopped at the end of the test."""
+    servers: list[OxigraphServer] = []
+
+    def start() -> OxigraphServer:
+        server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One Oxigraph server for the session; yields the OxigraphServer (``.base``,
+    ``.query``, ``.store`` URLs) and stops it afterwards."""
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_url(oxigraph: OxigraphServer) -> str:
+    """The base URL of the session's Oxigraph server (http://127.0.0.1:<port>)."""
+    return oxigraph.base

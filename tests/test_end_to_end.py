@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SKOS, VOID
 
 from kgbuild.evaluate import evaluate, score_records
 from kgbuild.pipeline import BuildResult, build
@@ -152,3 +153,23 @@ def test_saved_query_lists_cited_volumes_and_pages(out_dir: Path) -> None:
             int(r["quotations"].value) for r in store.query(query)}
     assert rows[(27, "396")] == 4  # On Co-operation, quoted four times on that page
     assert rows[(22, "315")] == 3  # twice "see Vol. XXII, p. 315" and one "ibid."
+
+
+def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph: Graph) -> None:
+    void = Graph().parse(out_dir / "void.ttl", format="turtle")
+    dataset = URIRef("https://w3id.org/kgbuild/id/dataset")
+    assert int(void.value(dataset, VOID.triples)) == len(graph)
+    names = set()
+    for distribution in void.objects(dataset, DCAT.distribution):
+        name = str(void.value(distribution, DCTERMS.title))
+        data = (out_dir / name).read_bytes()
+        assert int(void.value(distribution, DCAT.byteSize)) == len(data)
+        checksum = void.value(distribution, URIRef("http://spdx.org/rdf/terms#checksum"))
+        value = void.value(checksum, URIRef("http://spdx.org/rdf/terms#checksumValue"))
+        assert str(value) == hashlib.sha256(data).hexdigest()
+        names.add(name)
+    assert names == {"graph.ttl", "graph.nt", "graph.jsonld"}
+    persons = next(p for p in void.objects(dataset, VOID.classPartition)
+                   if void.value(p, VOID["class"]) == KGO.Person)
+    assert int(void.value(persons, VOID.entities)) == len(set(graph.subjects(RDF.type,
+                                                                             KGO.Person)))

@@ -208,3 +208,208 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
         )
         if details and record_score.misses:
             click.echo(f"  misses: {'; '.join(record_score.misses)}")
+
+
+# --- SPARQL: saved queries, remote endpoints, loading a triplestore ------------------
+# Exit codes of these commands, besides 0, 2 (usage) and 3 (unreadable input):
+EXIT_REMOTE = 4  # the endpoint failed: refused, timeout, HTTP 4xx/5xx, wrong credentials
+EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples than was sent
+
+
+@main.command("queries")
+@click.option("--long", "long_", is_flag=True, help="Also print the question each answers.")
+def list_saved_queries(long_: bool) -> None:
+    """List the saved queries (queries/*.rq): name, parameters and title."""
+    from kgbuild.sparql import QueryError, list_queries
+
+    try:
+        saved = list_queries()
+    except QueryError as error:
+        _fail(str(error), EXIT_INPUT)
+    rows = [
+        (
+            query.name,
+            " ".join(f"{p.name}=" for p in query.parameters) or "-",
+            query.title + ("  [network]" if query.network else ""),
+        )
+        for query in saved
+    ]
+    name_width = max((len(row[0]) for row in rows), default=4)
+    param_width = max([len("parameters")] + [len(row[1]) for row in rows])
+    click.echo(f"{'name':<{name_width}}  {'parameters':<{param_width}}  title")
+    for (name, parameters, title), query in zip(rows, saved, strict=True):
+        click.echo(f"{name:<{name_width}}  {parameters:<{param_width}}  {title}")
+        if long_:
+            click.echo(f"{'':<{name_width}}  {query.question}")
+            for parameter in query.parameters:
+                click.echo(f"{'':<{name_width}}  {parameter.name}: {parameter.description}")
+
+
+@main.command("query")
+@click.argument("query_ref", metavar="NAME|FILE")
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("output/graph.ttl"),
+    show_default=True,
+    help="Local graph file to query (ignored with --endpoint).",
+)
+@click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='Bind a parameter: <IRI>, prefix:name, "literal", a number, or plain text.',
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a remote endpoint.",
+)
+@click.option(
+    "--default-graph",
+    "default_graphs",
+    multiple=True,
+    metavar="IRI",
+    help="Remote only: query these named graphs as the default graph.",
+)
+@click.option(
+    "--max-width",
+    type=int,
+    default=80,
+    show_default=True,
+    help="Table only: cut longer cells (0: never).",
+)
+def run_query(
+    query_ref: str,
+    graph_file: Path,
+    endpoint: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    timeout: float,
+    default_graphs: tuple[str, ...],
+    max_width: int,
+) -> None:
+    """Run a saved query NAME (see `kgbuild queries`) or a query FILE.
+
+    Locally on --graph with pyoxigraph, or on a remote --endpoint (HTTP basic auth from
+    KGBUILD_USER/KGBUILD_PASSWORD or ~/.netrc). Parameters are bound as RDF terms, never
+    pasted into the query. Exit codes: 3 bad query or graph file, 4 endpoint failure.
+    """
+    from kgbuild.sparql import (
+        ParameterError,
+        QueryError,
+        RemoteError,
+        bind_parameters,
+        find_query,
+        looks_like_bare_iri,
+        parse_assignments,
+        render,
+        run_local,
+        run_remote,
+    )
+
+    try:
+        saved = find_query(query_ref)
+    except QueryError as error:
+        _fail(str(error), EXIT_INPUT)
+    try:
+        values = parse_assignments(params)
+        bindings = bind_parameters(saved, values)
+    except ParameterError as error:
+        raise click.BadParameter(str(error), param_hint="--param") from None
+    for name, value in values.items():
+        if looks_like_bare_iri(value):
+            click.echo(
+                f"kgbuild: note: {name}={value} is bound as a string; "
+                f"write {name}=<{value}> for an IRI",
+                err=True,
+            )
+    try:
+        if endpoint:
+            results = run_remote(
+                saved, endpoint, bindings, timeout=timeout, default_graphs=default_graphs
+            )
+        else:
+            results = run_local(saved, graph_file, bindings)
+    except ParameterError as error:
+        raise click.BadParameter(str(error), param_hint="--param") from None
+    except QueryError as error:
+        _fail(str(error), EXIT_INPUT)
+    except RemoteError as error:
+        _fail(str(error), EXIT_REMOTE)
+    click.echo(render(results, fmt, prefixes=saved.prefixes, max_width=max_width or None), nl=False)
+
+
+@main.command("load")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="SPARQL query endpoint of the store, e.g. http://localhost:7878/query.",
+)
+@click.option(
+    "--graph-store",
+    default=None,
+    help="Graph Store Protocol URL (default: derived from --endpoint).",
+)
+@click.option(
+    "--graph-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("output/graph.nt"),
+    show_default=True,
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for each request.",
+)
+def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout: float) -> None:
+    """Upload --graph-file to a triplestore, one named graph per document, and verify it.
+
+    Each graph is replaced (HTTP PUT, SPARQL 1.1 Graph Store Protocol), so loading twice
+    changes nothing; then the server's triple count of each graph is checked with a SPARQL
+    COUNT query. Exit codes: 3 bad file or URL, 4 endpoint failure, 5 counts differ.
+    """
+    from kgbuild.sparql import RemoteError
+    from kgbuild.store import LoadError, load
+
+    try:
+        report = load(graph_file, endpoint, graph_store, timeout=timeout)
+    except LoadError as error:
+        _fail(str(error), EXIT_INPUT)
+    except RemoteError as error:
+        _fail(str(error), EXIT_REMOTE)
+    click.echo(f"loaded {report.graph_file} into {report.store}")
+    for count in report.graphs:
+        mark = "ok" if count.ok else "MISMATCH"
+        click.echo(f"  <{count.graph}>: sent {count.sent}, server has {count.on_server}  {mark}")
+    for graph in report.deleted:
+        click.echo(f"  <{graph}>: deleted (no longer needed)")
+    if not report.ok:
+        _fail(
+            f"the server holds {report.on_server} triples in these graphs, {report.sent} were sent",
+            EXIT_COUNT_MISMATCH,
+        )
+    click.echo(
+        f"verified on {report.endpoint}: {report.on_server} triples in "
+        f"{len(report.graphs)} named graph(s)"
+    )
+    if not report.union_default_graph:
+        click.echo(
+            "note: this endpoint's default graph does not include the named graphs; "
+            "query with --default-graph IRI, or enable the union default graph "
+            "(see README)"
+        )

@@ -8,8 +8,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgbuild.document import Document, InputError, load_document
+from kgbuild.describe import describe
 from kgbuild.extract import extract_all
 from kgbuild.publish import canonical_ntriples, jsonld, turtle, write_atomically
+from kgbuild.rdf.iris import check_base
 from kgbuild.rdf.mapping import to_graph
 from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
@@ -95,13 +97,10 @@ def build(
         write_atomically({failed.name: report_text}, failed.parent)
         raise ValidationFailed(outcome, failed)
     ntriples = canonical_ntriples(graph)
+    dumps = {"graph.nt": ntriples, "graph.ttl": turtle(ntriples), "graph.jsonld": jsonld(graph)}
+    description = describe(graph, documents, dumps, check_base(base))
     written = write_atomically(
-        {
-            "graph.nt": ntriples,
-            "graph.ttl": turtle(ntriples),
-            "graph.jsonld": jsonld(graph),
-            REPORT_NAME: report_text,
-        },
+        {**dumps, "void.ttl": turtle(canonical_ntriples(description)), REPORT_NAME: report_text},
         out_dir,
     )
     return BuildResult(documents, knowledge_base, graph, outcome, written)

@@ -29,9 +29,17 @@ def canonical_ntriples(graph: Graph) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+DESCRIPTION_PREFIXES = {
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "spdx": "http://spdx.org/rdf/terms#",
+}
+
+
 def used_prefixes(ntriples: str) -> dict[str, str]:
     """The project prefixes whose namespace occurs in the data, for a tidy header."""
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items() if f"<{ns}" in ntriples}
+    known = {**{prefix: str(ns) for prefix, ns in PREFIXES.items()}, **DESCRIPTION_PREFIXES}
+    return {prefix: ns for prefix, ns in known.items() if f"<{ns}" in ntriples}
 
 
 def turtle(ntriples: str) -> str:

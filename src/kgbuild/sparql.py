@@ -446,7 +446,7 @@ def credentials_for(url: str, environ: Mapping[str, str] | None = None) -> Crede
     return Credentials(login or "", password or "")
 
 
-def _response_text(body: bytes | str | None) -> str:
+def response_text(body: bytes | str | None) -> str:
     """The first meaningful line of an error response, short."""
     if body is None:
         return ""
@@ -466,9 +466,9 @@ def _wrapper_response(error: Exception) -> str:
         return ""
     raw = message.split("Response:\n", 1)[1]
     try:
-        return _response_text(ast.literal_eval(raw))
+        return response_text(ast.literal_eval(raw))
     except (ValueError, SyntaxError):
-        return _response_text(raw)
+        return response_text(raw)
 
 
 _STATUS_TEXT = {
@@ -586,7 +586,7 @@ def run_remote(
         status = statuses[type(error)]
         raise http_error(url, status, _wrapper_response(error), bool(creds)) from None
     except urllib.error.HTTPError as error:
-        raise http_error(url, error.code, _response_text(error.read()), bool(creds)) from None
+        raise http_error(url, error.code, response_text(error.read()), bool(creds)) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         raise connection_error(url, error, timeout) from None
     try:
@@ -594,7 +594,7 @@ def run_remote(
     except (ValueError, UnicodeDecodeError):
         raise RemoteError(
             f"{display_url(url)}: the answer is not SPARQL JSON results "
-            f"({_response_text(raw)[:80]!r})",
+            f"({response_text(raw)[:80]!r})",
             "format",
         ) from None
     if not isinstance(data, dict) or ("boolean" not in data and "results" not in data):

@@ -41,6 +41,7 @@ from kgbuild.sparql import (
     credentials_for,
     display_url,
     http_error,
+    response_text,
     run_remote,
     sparql_term,
     split_userinfo,
@@ -141,11 +142,11 @@ def split_by_document(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]
     for document in documents:
         home[document].add(document)
 
-    def link(predicate: ox.NamedNode, forwards: bool) -> None:
-        """Give the subject (forwards) or the object (backwards) the other's documents."""
+    def link(predicate: ox.NamedNode, to_subject: bool) -> None:
+        """Give the subject (or the object) of each such triple the other's documents."""
         for t in triples:
             if t.predicate == predicate:
-                source, target = (t.object, t.subject) if forwards else (t.subject, t.object)
+                source, target = (t.object, t.subject) if to_subject else (t.subject, t.object)
                 home[target] |= home[source]
 
     for t in triples:  # sections, annotation targets and quotations name their document
@@ -154,9 +155,9 @@ def split_by_document(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]
             and t.object in document_set
         ):
             home[t.subject].add(t.object)
-    link(OA_HAS_TARGET, forwards=True)  # annotation ← its target
-    link(OA_HAS_SELECTOR, forwards=False)  # target → its selectors
-    link(KGO_EVIDENCE, forwards=True)  # record ← its evidence annotations
+    link(OA_HAS_TARGET, to_subject=True)  # annotation ← its target
+    link(OA_HAS_SELECTOR, to_subject=False)  # target → its selectors
+    link(KGO_EVIDENCE, to_subject=True)  # record ← its evidence annotations
 
     subjects = {t.subject for t in triples}
     referrers: defaultdict[object, set[object]] = defaultdict(set)
@@ -212,10 +213,8 @@ def _request(
             response.read()
             return int(response.status)
     except urllib.error.HTTPError as error:
-        from kgbuild.sparql import _response_text
-
         raise http_error(
-            clean, error.code, _response_text(error.read()), credentials is not None
+            clean, error.code, response_text(error.read()), credentials is not None
         ) from None
     except (urllib.error.URLError, OSError) as error:
         raise connection_error(clean, error, timeout) from None
@@ -348,8 +347,8 @@ def load(
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
         put_graph(store, graph, triples, timeout=timeout, credentials=creds)
-    documents = [graph for graph in graphs if graph != shared_graph_iri(list(graphs))]
-    shared = shared_graph_iri(documents)
+    shared = shared_graph_iri(list(graphs))  # the documents' graphs come first
+    documents = [graph for graph in graphs if graph != shared]
     if shared not in graphs and delete_graph(store, shared, timeout=timeout, credentials=creds):
         report.deleted.append(shared)
     try:
