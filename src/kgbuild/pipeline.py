@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kgbuild.document import Document, InputError, load_document
 from kgbuild.describe import describe
+from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
 from kgbuild.publish import canonical_ntriples, jsonld, turtle, write_atomically
 from kgbuild.rdf.iris import check_base
