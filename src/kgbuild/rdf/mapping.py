@@ -20,6 +20,7 @@ from kgbuild.rdf.iris import IriMinter, stable_hash
 from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
 from kgbuild.resolve import (
     Entity,
+    EntityRef,
     Evidence,
     KnowledgeBase,
     ResolvedCitation,
@@ -90,6 +91,13 @@ class GraphMapper:
             iris[key] = self.minter.entity(entity.kind, slug)
         return iris
 
+    def linked(self, subject: URIRef, predicate: URIRef, ref: EntityRef | None) -> Iterator[Triple]:
+        """``subject predicate <entity>``, when the graph contains that entity."""
+        if ref is not None and ref[0] == "document":
+            yield subject, predicate, self.minter.document(ref[1])
+        elif ref is not None and (target := self.iri(*ref)):
+            yield subject, predicate, target
+
     def iri(self, kind: str, key: str | None) -> URIRef | None:
         return self.iris.get((kind, key or ""))
 
@@ -117,10 +125,8 @@ class GraphMapper:
         yield iri, RDF.type, KGO.Claim
         yield iri, KGO.statement, Literal(record.statement)
         yield iri, KGO.polarity, Literal(record.polarity)
-        if target := self.iri(*stance.about):
-            yield iri, KGO.about, target
-        if stance.asserted_by and (person := self.iri(*stance.asserted_by)):
-            yield iri, KGO.assertedBy, person
+        yield from self.linked(iri, KGO.about, stance.about)
+        yield from self.linked(iri, KGO.assertedBy, stance.asserted_by)
         yield from self.annotation_triples(iri, Evidence(stance.document, span))
 
     def claim_triples(self, claim: ResolvedClaim) -> Iterator[Triple]:
@@ -133,12 +139,8 @@ class GraphMapper:
         yield iri, KGO.edtf, Literal(record.date.edtf)
         if date := date_literal(record.date.iso.split("/")[0]):
             yield iri, KGO.date, date
-        if claim.asserted_by and (person := self.iri(*claim.asserted_by)):
-            yield iri, KGO.assertedBy, person
-        if claim.about and claim.about[0] == "document":
-            yield iri, KGO.about, self.minter.document(claim.about[1])
-        elif claim.about and (about := self.iri(*claim.about)):
-            yield iri, KGO.about, about
+        yield from self.linked(iri, KGO.assertedBy, claim.asserted_by)
+        yield from self.linked(iri, KGO.about, claim.about)
         yield from self.annotation_triples(iri, Evidence(claim.document, span))
 
     def citation_iri(self, citation: ResolvedCitation) -> URIRef:
@@ -157,10 +159,8 @@ class GraphMapper:
             yield iri, KGO.pages, Literal(record.pages)
         if record.endnote is not None:
             yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
-        if citation.edition and (edition := self.iri(*citation.edition)):
-            yield iri, KGO.citesEdition, edition
-        if citation.cites and (cited := self.iri(*citation.cites)):
-            yield iri, KGO.cites, cited
+        yield from self.linked(iri, KGO.citesEdition, citation.edition)
+        yield from self.linked(iri, KGO.cites, citation.cites)
         yield from self.annotation_triples(iri, Evidence(citation.document, record.evidence))
 
     def quotation_triples(self, quotation: ResolvedQuotation) -> Iterator[Triple]:
@@ -171,10 +171,8 @@ class GraphMapper:
         yield iri, KGO.quotedText, Literal(record.text)
         yield iri, KGO.quotedIn, self.minter.document(quotation.document)
         yield iri, KGO.emphasisAdded, Literal(record.emphasis)
-        if quotation.speaker and (speaker := self.iri(*quotation.speaker)):
-            yield iri, KGO.spokenBy, speaker
-        if quotation.source and (source := self.iri(*quotation.source)):
-            yield iri, KGO.quotedFrom, source
+        yield from self.linked(iri, KGO.spokenBy, quotation.speaker)
+        yield from self.linked(iri, KGO.quotedFrom, quotation.source)
         if quotation.citation is not None:
             yield iri, KGO.hasCitation, self.citation_iri(quotation.citation)
         if record.endnote is not None:
