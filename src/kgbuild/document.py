@@ -23,12 +23,14 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of the raw text: code-point offsets [start, end), its text and line."""
+    """A stretch of the raw text: code-point offsets [start, end), its text and line, and the
+    editorial endnote number printed right after it, if any ("Disorder,5" → 5)."""
 
     start: int
     end: int
     text: str
     line: int
+    endnote: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Section:
     end: int
 
 
+ENDNOTE_AFTER = re.compile(r"[.,;:”’)]{0,2}(?P<number>\d{1,2})(?!\d)")
 HEADING = re.compile(
     r"(?m)^[ \t]*(?P<num>[IVX]{1,5})\.[ \t]+(?P<title>[A-Z“\"][A-Z“”\"’'\-—,;: ]+)$"
     r"(?P<cont>\n[ \t]*[A-Z][A-Z“”\"’'\-—,;: ]+$)?"
@@ -78,7 +81,16 @@ class Document:
         """The raw span behind cleaned offsets [clean_start, clean_end)."""
         start = self.offsets[clean_start]
         end = self.offsets[clean_end - 1] + 1 if clean_end > clean_start else start
-        return Span(start, end, self.raw[start:end], self.line_of(start))
+        return Span(start, end, self.raw[start:end], self.line_of(start),
+                    self._endnote_after(end, clean_end))
+
+    def _endnote_after(self, raw_end: int, clean_end: int) -> int | None:
+        """An endnote number glued after raw_end that cleaning removed ("Leninism.”1")."""
+        match = ENDNOTE_AFTER.match(self.raw, raw_end)
+        if match is None:
+            return None
+        kept = self.clean[clean_end:clean_end + len(match.group(0))]
+        return None if match.group("number") in kept else int(match.group("number"))
 
     def section_at(self, raw_offset: int) -> Section | None:
         for section in self.sections:

@@ -271,6 +271,8 @@ class GraphMapper:
         yield annotation, OA.hasBody, body
         yield annotation, OA.hasTarget, target
         yield annotation, KGO.line, Literal(span.line, datatype=XSD.positiveInteger)
+        if span.endnote is not None:
+            yield annotation, KGO.endnote, Literal(span.endnote, datatype=XSD.integer)
         section = doc.section_at(span.start)
         if section is not None:
             yield annotation, KGO.inSection, self.minter.section(doc.meta.slug, section.number)
