@@ -173,3 +173,15 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
                    if void.value(p, VOID["class"]) == KGO.Person)
     assert int(void.value(persons, VOID.entities)) == len(set(graph.subjects(RDF.type,
                                                                              KGO.Person)))
+
+
+def test_endnote_numbers_are_recorded_not_kept_in_names(graph: Graph) -> None:
+    work = entity(graph, KGO.Work, '"Left-Wing" Communism, an Infantile Disorder')
+    endnotes = {int(n) for a in graph.objects(work, KGO.evidence)
+                for n in graph.objects(a, KGO.endnote)}
+    assert 5 in endnotes
+    first_quote = next(q for q in graph.subjects(RDF.type, KGO.Quotation)
+                       if str(graph.value(q, KGO.quotedText)).startswith(
+                           "Leninism is Marxism of the era of imperialism and"))
+    assert graph.value(first_quote, KGO.endnote) == Literal(1)
+    assert str(graph.value(first_quote, KGO.quotedText)).endswith("in particular.")
