@@ -172,7 +172,7 @@ def test_evidence_for_lenin_is_the_text_naming_him(local_store: ox.Store,
                                                    built: BuildResult) -> None:
     rows = local_rows(local_store, "evidence-for-entity", entity=f"<{LENIN}>")
     texts = {row["exact"] for row in rows}
-    assert "Lenin" in texts and texts <= {"Lenin", "Lenin’s", "V. I. Lenin", "Vladimir Lenin"}
+    assert "Lenin" in texts and all("Lenin" in text for text in texts)
     raw = built.documents[0].raw
     for row in rows:
         assert raw[int(row["start"]):int(row["end"])] == row["exact"]
@@ -295,10 +295,34 @@ def test_cli_lists_and_runs_queries(out_dir: Path) -> None:
     assert "(1 row)" in output or "rows)" in output
     code, output = run("query", "citations-by-volume", "--graph", str(out_dir / "graph.nt"),
                        "--format", "csv")
-    assert output.startswith("edition,volume,pages,citations,quotations\r\n")
+    assert output.startswith("edition,volume,pages,citations,quotations\n")  # CliRunner: \n
     code, output = run("query", "wikidata-links", "--graph", str(out_dir / "graph.nt"),
                        "--format", "tsv")
     assert f"<{LENIN}>" in output and output.startswith("?type\t?label")
+
+
+def test_rendering_formats() -> None:
+    results = {"head": {"vars": ["s", "text", "n"]}, "results": {"bindings": [
+        {"s": {"type": "uri", "value": "https://w3id.org/kgbuild/ontology#Person"},
+         "text": {"type": "literal", "value": 'a "quoted",\ntwo-line\tvalue'},
+         "n": {"type": "literal", "value": "7",
+               "datatype": "http://www.w3.org/2001/XMLSchema#integer"}},
+        {"s": {"type": "uri", "value": LENIN}}]}}
+    assert sparql.render(results, "csv") == (
+        's,text,n\r\nhttps://w3id.org/kgbuild/ontology#Person,"a ""quoted"",\ntwo-line\tvalue",7'
+        f"\r\n{LENIN},,\r\n")
+    assert sparql.render(results, "tsv").splitlines() == [
+        "?s\t?text\t?n",
+        '<https://w3id.org/kgbuild/ontology#Person>\t"a \\"quoted\\",\\ntwo-line\\tvalue"\t'
+        '"7"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        f"<{LENIN}>\t\t"]
+    table = sparql.render(results, "table").splitlines()
+    assert table[0].split() == ["s", "text", "n"]
+    assert table[2].split("  ")[0] == "kgo:Person"  # a known prefix
+    assert '  a "quoted", two-line value  7' in table[2]  # one line per row
+    assert table[3].startswith(f"<{LENIN}>") and table[-1] == "(2 rows)"
+    assert json.loads(sparql.render(results, "json")) == results
+    assert sparql.render({"head": {}, "boolean": True}, "table") == "true\n"
 
 
 def test_query_file_and_missing_inputs(out_dir: Path, tmp_path: Path) -> None:
@@ -307,7 +331,7 @@ def test_query_file_and_missing_inputs(out_dir: Path, tmp_path: Path) -> None:
     code, output = run("query", str(ad_hoc), "--graph", str(out_dir / "graph.nt"),
                        "--format", "csv")
     triples = len(read_triples(out_dir / "graph.nt"))
-    assert code == 0 and output == f"n\r\n{triples}\r\n"
+    assert code == 0 and output == f"n\n{triples}\n"  # CliRunner shows CRLF as \n
     code, output = run("query", "no-such-query")
     assert code == EXIT_INPUT and "no saved query" in output
     code, output = run("query", "most-quoted", "--graph", str(tmp_path / "none.ttl"))

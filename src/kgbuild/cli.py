@@ -272,7 +272,7 @@ def list_saved_queries(long_: bool) -> None:
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=click.FloatRange(min=0, min_open=True),
     default=60.0,
     show_default=True,
     help="Seconds to wait for a remote endpoint.",
@@ -371,7 +371,7 @@ def run_query(
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=click.FloatRange(min=0, min_open=True),
     default=60.0,
     show_default=True,
     help="Seconds to wait for each request.",
@@ -381,11 +381,16 @@ def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout
 
     Each graph is replaced (HTTP PUT, SPARQL 1.1 Graph Store Protocol), so loading twice
     changes nothing; then the server's triple count of each graph is checked with a SPARQL
-    COUNT query. Exit codes: 3 bad file or URL, 4 endpoint failure, 5 counts differ.
+    COUNT query. Exit codes: 3 bad graph file, 4 endpoint failure, 5 counts differ.
     """
     from kgbuild.sparql import RemoteError
-    from kgbuild.store import LoadError, load
+    from kgbuild.store import LoadError, graph_store_for, load
 
+    if graph_store is None:
+        try:
+            graph_store = graph_store_for(endpoint)
+        except LoadError as error:
+            raise click.UsageError(str(error)) from None
     try:
         report = load(graph_file, endpoint, graph_store, timeout=timeout)
     except LoadError as error:

@@ -81,15 +81,20 @@ class Document:
         """The raw span behind cleaned offsets [clean_start, clean_end)."""
         start = self.offsets[clean_start]
         end = self.offsets[clean_end - 1] + 1 if clean_end > clean_start else start
-        return Span(start, end, self.raw[start:end], self.line_of(start),
-                    self._endnote_after(end, clean_end))
+        return Span(
+            start,
+            end,
+            self.raw[start:end],
+            self.line_of(start),
+            self._endnote_after(end, clean_end),
+        )
 
     def _endnote_after(self, raw_end: int, clean_end: int) -> int | None:
         """An endnote number glued after raw_end that cleaning removed ("Leninism.”1")."""
         match = ENDNOTE_AFTER.match(self.raw, raw_end)
         if match is None:
             return None
-        kept = self.clean[clean_end:clean_end + len(match.group(0))]
+        kept = self.clean[clean_end : clean_end + len(match.group(0))]
         return None if match.group("number") in kept else int(match.group("number"))
 
     def section_at(self, raw_offset: int) -> Section | None:

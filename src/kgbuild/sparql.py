@@ -565,7 +565,7 @@ def run_remote(
     wrapper.setMethod(POST)
     wrapper.setOnlyConneg(True)
     wrapper.setReturnFormat(JSON)
-    wrapper.setTimeout(timeout)  # type: ignore[arg-type]  # urllib accepts float seconds
+    wrapper.timeout = timeout  # not setTimeout(), which rounds down to whole seconds
     for graph in default_graphs:
         wrapper.addParameter("default-graph-uri", graph)
     if creds:

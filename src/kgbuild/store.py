@@ -35,7 +35,6 @@ import pyoxigraph as ox
 from kgbuild.sparql import (
     USER_AGENT,
     Credentials,
-    QueryError,
     RemoteError,
     connection_error,
     credentials_for,
@@ -285,7 +284,10 @@ def default_graph_is_union(
     """Whether queries without GRAPH see the named graphs (e.g. Oxigraph's
     ``--union-default-graph``; GraphDB and Virtuoso do so by default)."""
     text = f"ASK {{ {sparql_term(ox.NamedNode(document))} a {sparql_term(KGO_DOCUMENT)} }}"
-    return bool(run_remote(text, endpoint, timeout=timeout, credentials=credentials)["boolean"])
+    results = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
+    if not isinstance(results.get("boolean"), bool):
+        raise RemoteError(f"{display_url(endpoint)}: unexpected answer to an ASK query", "format")
+    return results["boolean"]
 
 
 # --- load ----------------------------------------------------------------------------
@@ -342,7 +344,7 @@ def load(
     creds = credentials or credentials_for(store) or credentials_for(query_url)
     for url in (store, query_url):
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-            raise LoadError(f"{display_url(url)}: not an http(s) URL")
+            raise RemoteError(f"{display_url(url)}: not an http(s) URL", "url")
     graphs = split_by_document(read_triples(graph_file))
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
@@ -351,13 +353,11 @@ def load(
     documents = [graph for graph in graphs if graph != shared]
     if shared not in graphs and delete_graph(store, shared, timeout=timeout, credentials=creds):
         report.deleted.append(shared)
-    try:
-        for graph, triples in graphs.items():
-            found = count_triples(query_url, graph, timeout=timeout, credentials=creds)
-            report.graphs.append(GraphCount(graph, len(triples), found))
+    for graph, triples in graphs.items():
+        found = count_triples(query_url, graph, timeout=timeout, credentials=creds)
+        report.graphs.append(GraphCount(graph, len(triples), found))
+    if report.ok:  # only then is the answer about the default graph meaningful
         report.union_default_graph = default_graph_is_union(
             query_url, documents[0], timeout=timeout, credentials=creds
         )
-    except QueryError as error:  # pragma: no cover - our own queries are SELECT/ASK
-        raise RemoteError(str(error)) from None
     return report
