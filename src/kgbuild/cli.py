@@ -190,11 +190,13 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
         records = score_records(graph, list(annotations))
     except InputError as error:
         _fail(str(error), EXIT_INPUT)
-    click.echo(f"{'kind':<14} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'evid.P':>7}")
+    click.echo(f"{'kind':<14} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} "
+               f"{'evid.P':>7} {'ment.F1':>7}")
     for kind, score in entities.items():
         click.echo(
             f"{kind:<14} {score.gold:>5} {score.predicted:>5} {score.precision:>6.3f} "
-            f"{score.recall:>6.3f} {score.f1:>6.3f} {score.evidence_precision:>7.3f}"
+            f"{score.recall:>6.3f} {score.f1:>6.3f} {score.evidence_precision:>7.3f} "
+            f"{score.mention_f1:>7.3f}"
         )
         if details and (score.missed or score.spurious):
             click.echo(f"  missed: {'; '.join(score.missed) or '-'}")

@@ -57,6 +57,9 @@ class KindScore:
     matched: int = 0
     evidence_lines: int = 0
     evidence_lines_right: int = 0
+    mention_lines_gold: int = 0  # mention level: every (entity, line) the gold lists …
+    mention_lines_found: int = 0  # … every (entity, line) the graph has evidence on …
+    mention_lines_right: int = 0  # … and those of matched entities that agree
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -80,6 +83,12 @@ class KindScore:
     def evidence_precision(self) -> float:
         return self._ratio(self.evidence_lines_right, self.evidence_lines)
 
+    @property
+    def mention_f1(self) -> float:
+        """F1 over (entity, line) pairs: mentions found on the right lines."""
+        total = self.mention_lines_gold + self.mention_lines_found
+        return 2 * self.mention_lines_right / total if total else 1.0
+
 
 def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[Candidate]:
     """Entities of a kind with evidence on lines first..last, with their names and lines."""
@@ -101,16 +110,17 @@ def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[C
 
 
 def gold_entities(annotation: dict[str, object], kind: str) -> list[Candidate]:
+    """Gold entities of a kind; lines an annotator marked generic ("the Party") are not
+    scored, and an entity named only generically is left out."""
     items = annotation.get(kind) or []
     assert isinstance(items, list)
-    return [
-        Candidate(
-            item["canonical"],
-            {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])},
-            set(item.get("lines", [])),
-        )
-        for item in items
-    ]
+    golds = []
+    for item in items:
+        lines = set(item.get("lines", [])) - set(item.get("generic_lines", []))
+        if lines:
+            names = {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])}
+            golds.append(Candidate(item["canonical"], names, lines))
+    return golds
 
 
 def _pair_score(gold: Candidate, predicted: Candidate) -> int:
@@ -124,7 +134,9 @@ def _pair_score(gold: Candidate, predicted: Candidate) -> int:
 
 
 def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScore:
-    score = KindScore(gold=len(golds), predicted=len(predictions))
+    score = KindScore(gold=len(golds), predicted=len(predictions),
+                      mention_lines_gold=sum(len(g.lines) for g in golds),
+                      mention_lines_found=sum(len(p.lines) for p in predictions))
     pairs = sorted(
         (
             (_pair_score(g, p), gi, pi)
@@ -143,6 +155,7 @@ def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScor
         score.matched += 1
         score.evidence_lines += len(predictions[pi].lines)
         score.evidence_lines_right += len(predictions[pi].lines & golds[gi].lines)
+        score.mention_lines_right += len(predictions[pi].lines & golds[gi].lines)
     score.missed = sorted(g.label for i, g in enumerate(golds) if i not in used_gold)
     score.spurious = sorted(p.label for i, p in enumerate(predictions) if i not in used_pred)
     return score
@@ -169,7 +182,8 @@ def evaluate(graph: Graph, annotation_files: list[Path]) -> dict[str, KindScore]
                 gold_entities(annotation, kind), predicted_entities(graph, kind, first, last)
             )
             total = totals[kind]
-            for name in ("gold", "predicted", "matched", "evidence_lines", "evidence_lines_right"):
+            for name in ("gold", "predicted", "matched", "evidence_lines", "evidence_lines_right",
+                         "mention_lines_gold", "mention_lines_found", "mention_lines_right"):
                 setattr(total, name, getattr(total, name) + getattr(part, name))
             total.missed += part.missed
             total.spurious += part.spurious
