@@ -171,3 +171,20 @@ def test_encoding_option_and_bom_and_crlf(tmp_path: Path) -> None:
         start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
         quote = URIRef(str(position).replace("#position", "#quote"))
         assert raw[start:end] == str(graph.value(quote, OA.exact))
+
+
+def test_a_folder_with_a_manifest_takes_the_metadata_from_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "speech.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    (corpus / "manifest.json").write_text(
+        '[{"file": "speech.txt", "title": "Speech at the Plenum", "author": "Joseph Stalin",'
+        ' "date": "1925-04"}]', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(corpus), "--out", str(out))[0] == 0
+    graph = Graph().parse(out / "graph.nt")
+    document = next(graph.subjects(RDF.type, KGO.Document))
+    assert graph.value(document, RDFS.label) == Literal("Speech at the Plenum")
+    (corpus / "manifest.json").write_text('[{"file": "speech.txt",,}]', encoding="utf-8")
+    code, output = run("build", str(corpus), "--out", str(out))
+    assert code == EXIT_INPUT and "manifest.json: line 1: malformed JSON" in output

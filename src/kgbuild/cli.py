@@ -190,8 +190,10 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
         records = score_records(graph, list(annotations))
     except InputError as error:
         _fail(str(error), EXIT_INPUT)
-    click.echo(f"{'kind':<14} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} "
-               f"{'evid.P':>7} {'ment.F1':>7}")
+    click.echo(
+        f"{'kind':<14} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'evid.P':>7} {'ment.F1':>7}"
+    )
     for kind, score in entities.items():
         click.echo(
             f"{kind:<14} {score.gold:>5} {score.predicted:>5} {score.precision:>6.3f} "

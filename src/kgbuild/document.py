@@ -134,19 +134,40 @@ def find_sections(clean: str, offsets: list[int], raw_length: int) -> list[Secti
     return sections
 
 
+MANIFEST = "manifest.json"
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}: line {error.lineno}: malformed JSON: {error.msg}") from error
+
+
+def _manifest_entry(text_path: Path) -> dict[str, object] | None:
+    """The text's entry in a manifest.json of its folder: a list of {"file": …, …}."""
+    manifest = text_path.parent / MANIFEST
+    if not manifest.exists():
+        return None
+    entries = _read_json(manifest)
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise InputError(f'{manifest}: line 1: expected a JSON list of objects with a "file"')
+    return next((e for e in entries if e.get("file") == text_path.name), None)
+
+
 def read_metadata(text_path: Path) -> DocumentMeta:
-    """Metadata from a JSON file beside the text (same name, .json), else from the name."""
+    """Metadata of a text: its entry in the folder's manifest.json, else a JSON file beside
+    it (same name, .json), else what its file name says."""
     meta_path = text_path.with_suffix(".json")
     data: dict[str, object] = {}
-    if meta_path.exists():
-        try:
-            data = json.loads(meta_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"{meta_path}: line {error.lineno}: malformed metadata JSON: {error.msg}"
-            ) from error
-        if not isinstance(data, dict):
-            raise InputError(f"{meta_path}: metadata must be a JSON object")
+    entry = _manifest_entry(text_path)
+    if entry is not None:
+        data = entry
+    elif meta_path.exists():
+        found = _read_json(meta_path)
+        if not isinstance(found, dict):
+            raise InputError(f"{meta_path}: line 1: metadata must be a JSON object")
+        data = found
     title = str(data.get("title") or text_path.stem.replace("-", " ").title())
 
     def optional(key: str) -> str | None:

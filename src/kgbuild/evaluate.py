@@ -134,9 +134,12 @@ def _pair_score(gold: Candidate, predicted: Candidate) -> int:
 
 
 def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScore:
-    score = KindScore(gold=len(golds), predicted=len(predictions),
-                      mention_lines_gold=sum(len(g.lines) for g in golds),
-                      mention_lines_found=sum(len(p.lines) for p in predictions))
+    score = KindScore(
+        gold=len(golds),
+        predicted=len(predictions),
+        mention_lines_gold=sum(len(g.lines) for g in golds),
+        mention_lines_found=sum(len(p.lines) for p in predictions),
+    )
     pairs = sorted(
         (
             (_pair_score(g, p), gi, pi)
@@ -182,8 +185,16 @@ def evaluate(graph: Graph, annotation_files: list[Path]) -> dict[str, KindScore]
                 gold_entities(annotation, kind), predicted_entities(graph, kind, first, last)
             )
             total = totals[kind]
-            for name in ("gold", "predicted", "matched", "evidence_lines", "evidence_lines_right",
-                         "mention_lines_gold", "mention_lines_found", "mention_lines_right"):
+            for name in (
+                "gold",
+                "predicted",
+                "matched",
+                "evidence_lines",
+                "evidence_lines_right",
+                "mention_lines_gold",
+                "mention_lines_found",
+                "mention_lines_right",
+            ):
                 setattr(total, name, getattr(total, name) + getattr(part, name))
             total.missed += part.missed
             total.spurious += part.spurious
