@@ -81,7 +81,27 @@ def test_non_utf8_and_empty_files_are_refused(tmp_path: Path) -> None:
 
 def test_bad_base_is_refused(tmp_path: Path) -> None:
     code, output = run("build", "--base", "not an iri", "--out", str(tmp_path / "o"))
-    assert code == EXIT_INPUT and "--base" in output
+    assert code == 2 and "--base" in output
+
+
+def test_bad_metadata_date_and_bad_shapes_name_the_file(tmp_path: Path) -> None:
+    text = tmp_path / "speech.txt"
+    text.write_text(SHORT_TEXT, encoding="utf-8")
+    (tmp_path / "speech.json").write_text('{"date": "spring 1926"}', encoding="utf-8")
+    code, output = run("build", str(text), "--out", str(tmp_path / "o"))
+    assert code == EXIT_INPUT and "speech.json" in output and "spring 1926" in output
+    (tmp_path / "speech.json").write_text('{"date": "1926-01"}', encoding="utf-8")
+    code, output = run("build", str(text), "--out", str(tmp_path / "o"), "--shapes", str(text))
+    assert code == EXIT_INPUT and "cannot read SHACL shapes" in output
+    code, output = run("build", str(text), "--reference", str(tmp_path / "nope"))
+    assert code == 2 and "does not exist" in output
+
+
+def test_a_number_after_no_is_not_an_endnote() -> None:
+    from kgbuild.ocr import clean_text
+
+    assert clean_text("(Kurskaya Pravda, No.5, December 8)")[0] == (
+        "(Kurskaya Pravda, No.5, December 8)")
 
 
 def test_a_violation_fails_the_build_and_keeps_the_previous_output(tmp_path: Path) -> None:

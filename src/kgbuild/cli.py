@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 EXIT_INVALID_GRAPH = 1
+EXIT_USAGE = 2
 EXIT_INPUT = 3
 
 RDF_FORMATS = {
@@ -74,7 +75,7 @@ def main() -> None:
 @click.option(
     "--reference",
     "reference_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
     help="Folder of reference data JSON files (default: bundled).",
 )
@@ -102,7 +103,9 @@ def build(
 
     Each FILE is one document (a folder stands for the .txt texts in it); metadata is read
     from a JSON file of the same name beside each text (title, author, date, language).
-    Writes graph.ttl, graph.jsonld, graph.nt and validation-report.ttl. If the graph
+    Metadata may also give cited_edition, the edition "(see Vol. XXV, p. 173)" points
+    into. Writes graph.ttl, graph.jsonld, graph.nt, void.ttl (dataset description) and
+    validation-report.ttl. If the graph
     violates the shapes, nothing in --out changes, the report is written beside it and
     the exit code is 1.
     """
@@ -113,7 +116,9 @@ def build(
 
     try:
         result = run_build(list(files) or None, out_dir, base, reference_dir, shapes, encoding)
-    except (InputError, InvalidBaseError) as error:
+    except InvalidBaseError as error:
+        _fail(str(error), EXIT_USAGE)
+    except InputError as error:
         _fail(str(error), EXIT_INPUT)
     except ValidationFailed as failure:
         click.echo(failure.outcome.summary(), err=True)
@@ -138,9 +143,13 @@ def build(
 )
 def validate(graph_file: Path, shapes: Path | None) -> None:
     """Validate GRAPH_FILE (Turtle, N-Triples or JSON-LD) against the SHACL shapes."""
+    from kgbuild.document import InputError
     from kgbuild.validate import validate_graph
 
-    outcome, _ = validate_graph(_load_graph(graph_file), shapes)
+    try:
+        outcome, _ = validate_graph(_load_graph(graph_file), shapes)
+    except InputError as error:
+        _fail(str(error), EXIT_INPUT)
     click.echo(outcome.summary())
     if not outcome.conforms:
         sys.exit(EXIT_INVALID_GRAPH)

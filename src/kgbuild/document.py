@@ -155,6 +155,18 @@ def _manifest_entry(text_path: Path) -> dict[str, object] | None:
     return next((e for e in entries if e.get("file") == text_path.name), None)
 
 
+def _valid_date(text: str) -> bool:
+    import datetime
+
+    for form in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.datetime.strptime(text, form)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
 def read_metadata(text_path: Path) -> DocumentMeta:
     """Metadata of a text: its entry in the folder's manifest.json, else a JSON file beside
     it (same name, .json), else what its file name says."""
@@ -174,11 +186,16 @@ def read_metadata(text_path: Path) -> DocumentMeta:
         value = data.get(key)
         return str(value) if value else None
 
+    date = optional("date")
+    if date is not None and not _valid_date(date):
+        source = text_path.parent / MANIFEST if entry is not None else meta_path
+        raise InputError(f'{source}: "date" must be YYYY, YYYY-MM or YYYY-MM-DD, got {date!r}')
+
     return DocumentMeta(
         slug=slugify(text_path.stem),
         title=title,
         author=optional("author"),
-        date=optional("date"),
+        date=date,
         language=optional("language"),
         source_file=text_path.name,
         cited_edition=optional("cited_edition"),

@@ -16,7 +16,6 @@ from importlib import resources
 
 Replacement = str | Callable[[re.Match[str]], str]
 
-ROMAN_CHARS = "IVXLC"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 VALID_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
@@ -123,7 +122,7 @@ def rules() -> tuple[Rule, ...]:
         # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5".
         Rule(
             "endnote-number",
-            re.compile(r"(?<=[A-Za-z.,;:”’)])\d{1,2}(?=[\s,.;:)”]|$)"),
+            re.compile(r"(?<=[A-Za-z.,;:”’)])(?<!No\.)(?<!Nos\.)\d{1,2}(?=[\s,.;:)”]|$)"),
             "",
         ),
         # "Ilack" for "lack": a capital I glued before a lower-case l-word.

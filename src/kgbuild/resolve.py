@@ -120,11 +120,6 @@ class KnowledgeBase:
     claims: list[ResolvedClaim] = field(default_factory=list)
     stances: list[ResolvedStance] = field(default_factory=list)
 
-    def of_kind(self, kind: str) -> list[Entity]:
-        return sorted(
-            (e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.slug, e.key)
-        )
-
 
 class Resolver:
     """Accumulates entities over documents; one Resolver per build."""

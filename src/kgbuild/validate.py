@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
+from kgbuild.document import InputError
 from kgbuild.rdf.iris import stable_hash
 from kgbuild.resources import shapes_path
 
@@ -73,8 +74,12 @@ class ValidationOutcome:
 
 
 def _shapes_graph(shapes: Path | None) -> Graph:
+    path = shapes or shapes_path()
     graph = Graph()
-    graph.parse(shapes or shapes_path(), format="turtle")
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises parser-specific types; name the file
+        raise InputError(f"{path}: cannot read SHACL shapes: {error}") from error
     return graph
 
 

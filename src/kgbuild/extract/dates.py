@@ -96,6 +96,8 @@ def _value(
     if form == "year":
         return DateValue(groups["year"], "year", groups["year"])
     if form == "decade":
+        if not doc_year:
+            return None
         century = {
             "last": doc_year // 100 - 1,
             "present": doc_year // 100,
@@ -136,16 +138,20 @@ def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]
     return dated
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end), cut to a readable length."""
-    before = text[max(0, start - STATEMENT_CHARS) : start]
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), at most STATEMENT_CHARS on either side."""
+    window = max(0, start - STATEMENT_CHARS)
     cut = max(
-        (m.end() for m in re.finditer(r"(?<![A-Z.])[.?!](?:[”’])?\s+|\n\s*\n", before)), default=0
+        (m.end() for m in re.finditer(r"(?<![A-Z.])[.?!](?:[”’])?\s+|\n\s*\n", text[window:start])),
+        default=0,
     )
     after = text[end : end + STATEMENT_CHARS]
     stop = re.search(r"(?<![A-Z.])[.?!](?=[”’]?\s)|\n\s*\n", after)
-    sentence = before[cut:] + text[start:end] + (after[: stop.end()] if stop else after)
-    return normalise_space(sentence)
+    return window + cut, end + (stop.end() if stop else len(after))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    return normalise_space(text[slice(*_sentence_bounds(text, start, end))])
 
 
 def _mentions(found: Extraction) -> list[Mention]:
@@ -187,7 +193,7 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
 def _nearest(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The work, meeting or resolution named last in the same sentence before the date."""
     raw_start = doc.offsets[match.start()]
-    sentence_start = raw_start - len(_sentence(doc.clean, match.start(), match.start()))
+    sentence_start = doc.offsets[_sentence_bounds(doc.clean, match.start(), match.end())[0]]
     candidates = [
         m
         for m in mentions
@@ -198,7 +204,9 @@ def _nearest(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Me
 
 def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRecord]:
     """A DatedClaimRecord for every date expression, with what it dates where known."""
-    doc_year = int(doc.meta.date[:4]) if doc.meta.date else 1926
+    # "the last century" counts from the document's year: its metadata, else its latest date
+    years = [int(y) for y in re.findall(r"(?<!\d)1[5-9]\d\d(?!\d)", doc.clean)]
+    doc_year = int(doc.meta.date[:4]) if doc.meta.date else max(years, default=0)
     mentions = _mentions(found)
     claims = []
     entity_dates: dict[str, DateValue] = {}  # title or name → the date the text gives it
