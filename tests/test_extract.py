@@ -750,3 +750,9 @@ def test_extract_all_on_ocr_damaged_passage():
     (resolution,) = found.resolutions
     assert resolution.title == "The Tasks of the Comintern and the R.C.P.(B.)"
     assert resolution.meeting == found.meetings[1]
+
+
+def test_title_stops_before_the_subject_of_a_speech_verb():
+    doc = make_document("In his pamphlet The Tax in Kind Lenin wrote that co-operation is "
+                        "state capitalism.", DocumentMeta("s", "S", None, None, None, "s.txt"))
+    assert [w.title for w in extract_works(doc, ReferenceData())] == ["The Tax in Kind"]

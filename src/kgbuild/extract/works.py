@@ -14,7 +14,7 @@ from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.patterns import NAME_TOKEN, find_phrase, normalise_space, read_title
-from kgbuild.lexicon import lexicon
+from kgbuild.lexicon import alternation, lexicon
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
 
@@ -47,6 +47,7 @@ QUOTED_TITLE = re.compile(
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
 NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid|Lenin Miscellany)\b")
+SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
 
 
@@ -78,6 +79,10 @@ def _mention(
     text = doc.clean
     while end > start and text[end - 1] in ".,":
         end -= 1
+    # "The Tax in Kind Lenin wrote": a last word followed by a speech verb is its subject
+    last_word = re.search(r"\s+[A-Z][\w’'-]*$", text[start:end])
+    if last_word and SUBJECT_VERB.match(text, end) and last_word.start() > 0:
+        end = start + last_word.start()
     inner = text[start + 1 : end - 1]
     if text[start] in QUOTES and text[end - 1] in QUOTES and not any(q in inner for q in QUOTES):
         start, end = start + 1, end - 1
