@@ -11,7 +11,8 @@ def stances(text: str) -> list[tuple[str, str, str]]:
     meta = DocumentMeta(slug="s", title="S", author="Joseph Stalin", date="1926",
                         language="en", source_file="s.txt")
     found = extract_all(make_document(text, meta), ReferenceData()).stances
-    return [(s.target.name, s.polarity, s.evidence.text.split()[0]) for s in found]
+    return [(s.target.name if s.target else "-", s.polarity, s.evidence.text.split()[0])
+            for s in found]
 
 
 def test_rejecting_a_definition() -> None:
@@ -41,3 +42,9 @@ def test_persons_in_the_hands_of_whom_a_view_plays() -> None:
 def test_words_inside_a_quotation_do_not_judge() -> None:
     assert stances("Sorin says that “the dictatorship of the proletariat is wrong, mistaken "
                    "and absurd in every single case.”") == []
+
+
+def test_an_unnamed_group_rejected() -> None:
+    assert stances("It is correct because it notes the international character of Leninism, "
+                   "as against Social-Democracy, which considers it a Russian doctrine.") == [
+        ("-", "rejects", "as")]

@@ -133,7 +133,7 @@ class DatedClaimRecord:
 class StanceRecord:
     """The author judging a named person's thesis: endorses or rejects, in which sentence."""
 
-    target: PersonMention
+    target: PersonMention | None  # None: an unnamed group ("certain critics of Leninism")
     polarity: str  # "endorses" | "rejects"
     statement: str
     evidence: Span

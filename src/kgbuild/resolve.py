@@ -104,7 +104,7 @@ class ResolvedStance:
 
     document: str
     record: StanceRecord
-    about: EntityRef
+    about: EntityRef | None
     asserted_by: EntityRef | None = None
 
 
@@ -209,7 +209,7 @@ class Resolver:
                 ResolvedStance(
                     doc.meta.slug,
                     stance,
-                    ("person", self.person(stance.target.name).key),
+                    ("person", self.person(stance.target.name).key) if stance.target else None,
                     self.kb.document_authors.get(doc.meta.slug),
                 )
             )

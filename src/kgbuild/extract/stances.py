@@ -65,6 +65,7 @@ def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
             and not _inside(p.evidence.start, quoted + titles)
         ]
         cues = rejects or endorses
+        judged = len(stances)
         for person in persons:
             at = _clean_range(doc, person.evidence.start, person.evidence.end)
             cue = _judging_cue(outside, at[0] - start, at[1] - start, cues)
@@ -80,6 +81,17 @@ def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
                     evidence=doc.span(
                         start, _clean_range(doc, raw_start, max(person.evidence.end, cue_raw[1]))[1]
                     ),
+                )
+            )
+        unnamed = _cue("stance_reject_unnamed").search(outside)
+        if unnamed and len(stances) == judged:
+            # "as against certain critics of Leninism": an unnamed target is rejected
+            stances.append(
+                StanceRecord(
+                    target=None,
+                    polarity="rejects",
+                    statement=normalise_space(sentence),
+                    evidence=doc.span(start + unnamed.start(), start + unnamed.end()),
                 )
             )
     return stances

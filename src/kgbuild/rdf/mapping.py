@@ -120,7 +120,11 @@ class GraphMapper:
         record = stance.record
         span = record.evidence
         iri = self.minter.record(
-            "stance", stance.document, span.start, span.end, record.target.evidence.start
+            "stance",
+            stance.document,
+            span.start,
+            span.end,
+            record.target.evidence.start if record.target else "",
         )
         yield iri, RDF.type, KGO.Claim
         yield iri, KGO.statement, Literal(record.statement)
