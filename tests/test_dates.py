@@ -29,6 +29,9 @@ def claims(text: str) -> list[DatedClaimRecord]:
     ("as far back as 1905:", "1905", "1905"),
     ("in the year 1925, says", "1925", "1925"),
     ("the forties of the last century.", "1840/1849", "184X"),
+    ("the Civil War of 1918-1920 ended", "1918/1920", "1918/1920"),
+    ("in the years 1918–20, when", "1918/1920", "1918/1920"),
+    ("from 1905 to 1907 the", "1905/1907", "1905/1907"),
 ])
 def test_date_forms(text: str, iso: str, edtf: str) -> None:
     ((_, value),) = find_dates(text, 1926)
@@ -44,7 +47,8 @@ def test_relative_and_month_only_dates_count_from_the_date_before() -> None:
 
 
 def test_numbers_that_are_not_years_are_not_dates() -> None:
-    assert find_dates("(see Vol. XXV, p. 1920) and No. 279 and pp. 171-72", 1926) == []
+    assert find_dates("(see Vol. XXV, p. 1920) and No. 279 and pp. 171-72, pp. 1589-90", 1926
+                      ) == []
 
 
 def test_a_date_after_a_title_dates_the_work() -> None:

@@ -103,11 +103,11 @@ class QuotationRecord:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A normalised date: ISO text ("1905-09-01", "1924-12", "1924"), precision, and EDTF
-    ("184X" for "the forties of the last century")."""
+    """A normalised date: ISO text ("1905-09-01", "1924-12", "1924", "1917/1921"),
+    precision, and EDTF ("184X" for "the forties of the last century", "1917/1921")."""
 
     iso: str
-    precision: str  # "day" | "month" | "year" | "decade"
+    precision: str  # "day" | "month" | "year" | "decade" | "range"
     edtf: str
 
 

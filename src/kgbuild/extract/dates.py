@@ -50,6 +50,13 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("month", re.compile(rf"\b{month}\s+{YEAR}")),
         (
+            "range",  # "1917-1921", "1918–20", "from 1917 to 1921", "between 1905 and 1907"
+            re.compile(
+                r"(?:\b(?:from|between)\s+)?(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<first>1[5-9]\d\d)"
+                r"(?:\s*[-–]\s*|\s+(?:to|and|till|until)\s+)(?P<last>(?:1[5-9])?\d\d)(?![\d-])"
+            ),
+        ),
+        (
             "year",
             re.compile(
                 r"(?:\b(?:in|of|since|until|till|from|by|after|before|about|early|late|year)\s+"
@@ -95,6 +102,12 @@ def _value(
         return DateValue(iso, "month", iso)
     if form == "year":
         return DateValue(groups["year"], "year", groups["year"])
+    if form == "range":
+        first, last = groups["first"], groups["last"]
+        last = first[: 4 - len(last)] + last  # "1918–20" → 1920
+        if last <= first:
+            return None
+        return DateValue(f"{first}/{last}", "range", f"{first}/{last}")
     if form == "decade":
         if not doc_year:
             return None
@@ -133,7 +146,7 @@ def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]
         value = _value(form, match, doc_year, last)
         if value is not None:
             dated.append((match, value))
-            if form not in ("relative", "month-only", "decade"):
+            if form not in ("relative", "month-only", "decade", "range"):
                 last = value
     return dated
 
