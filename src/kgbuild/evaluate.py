@@ -346,6 +346,8 @@ def _claim_date(graph: Graph, claim: object) -> str:
     edtf = str(graph.value(claim, KGO.edtf) or "")  # type: ignore[arg-type]
     if edtf.endswith("X"):
         return f"{edtf[:3]}0/{edtf[:3]}9"
+    if "/" in edtf:
+        return edtf
     return str(graph.value(claim, KGO.date))  # type: ignore[arg-type]
 
 
