@@ -185,3 +185,21 @@ def test_endnote_numbers_are_recorded_not_kept_in_names(graph: Graph) -> None:
                            "Leninism is Marxism of the era of imperialism and"))
     assert graph.value(first_quote, KGO.endnote) == Literal(1)
     assert str(graph.value(first_quote, KGO.quotedText)).endswith("in particular.")
+
+
+def test_committed_output_is_what_a_fresh_build_produces(out_dir: Path) -> None:
+    committed = PROJECT_ROOT / "output"
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == sorted(p.name for p in committed.iterdir())
+    for name in names:
+        assert (committed / name).read_bytes() == (out_dir / name).read_bytes(), (
+            f"output/{name} is stale: run `kgbuild build` and commit output/")
+
+
+def test_every_dump_parses_in_pyoxigraph(out_dir: Path, graph: Graph) -> None:
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.nt", ox.RdfFormat.N_TRIPLES),
+                      ("graph.jsonld", ox.RdfFormat.JSON_LD), ("void.ttl", ox.RdfFormat.TURTLE)):
+        triples = list(ox.parse(path=str(out_dir / name), format=fmt))
+        assert triples, name
+        if name.startswith("graph"):
+            assert len(triples) == len(graph), name
