@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -203,3 +204,12 @@ def test_every_dump_parses_in_pyoxigraph(out_dir: Path, graph: Graph) -> None:
         assert triples, name
         if name.startswith("graph"):
             assert len(triples) == len(graph), name
+
+
+def test_an_independent_json_ld_processor_reads_the_same_graph(out_dir: Path,
+                                                                graph: Graph) -> None:
+    from pyld import jsonld as pyld
+
+    document = json.loads((out_dir / "graph.jsonld").read_text(encoding="utf-8"))
+    nquads = pyld.to_rdf(document, {"format": "application/n-quads"})
+    assert isomorphic(Graph().parse(data=nquads, format="nt"), graph)
