@@ -25,7 +25,8 @@ def canonical_ntriples(graph: Graph) -> str:
     data = graph.serialize(format="nt", encoding="utf-8")
     triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     canonical = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    lines = sorted(set(canonical.splitlines()))
+    # split on "\n" only: str.splitlines() also splits inside literals at U+0085, U+2028 …
+    lines = sorted({line for line in canonical.split("\n") if line})
     return "\n".join(lines) + "\n" if lines else ""
 
 

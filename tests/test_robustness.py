@@ -1,0 +1,62 @@
+"""Whatever text it is fed, the pipeline builds a graph that conforms and dumps that parse.
+
+A property-based test (hypothesis) mixes random Unicode, control characters, quotes,
+backslashes and angle brackets with fragments of the language the extractors look for, so
+that the adversarial characters land inside names, titles, quotations and citations.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import extract_all
+from kgbuild.publish import canonical_ntriples, jsonld, turtle
+from kgbuild.rdf.mapping import to_graph
+from kgbuild.reference import load_reference
+from kgbuild.resolve import resolve
+from kgbuild.validate import validate_graph
+
+FRAGMENTS = [
+    "says Lenin", "Zinoviev thinks", "Comrade ", "the pamphlet The ", "his book ",
+    "(see Vol. XX1V, p. 311)", "(ibid., p. 4)", "the Fourteenth Congress of the C.P.S.U.(B.)",
+    "the resolution of the Tenth Party Congress “", "“", "”", "‘", "’", '"', "<", ">", "\\",
+    "{", "}", "|", "^", "`", "\x00", "\x0b", "\r\n", "\n\n", "**", "®*", " in December 1924",
+    "Lenin’s", "J. St.", "1)", "I. THE ", "\u202e", "\ud7ff", "𝔏", "Ж", "ü",
+]
+TEXTS = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)),
+                 min_size=1, max_size=40).map("".join)
+REFERENCE = load_reference()
+META = DocumentMeta("fuzz", "Fuzz <\"title\"> \\", "Joseph Stalin", "1926-01-25", "en",
+                    "fuzz.txt", "Collected Works of V. I. Lenin")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_any_text_gives_a_valid_graph_and_parseable_dumps(text: str) -> None:
+    text = text.replace("\x00", "")  # NUL marks a binary file: refused before this point
+    doc = make_document(text or " ", META)
+    kb = resolve([(doc, extract_all(doc, REFERENCE))], REFERENCE)
+    graph = to_graph(kb, "https://example.org/kg/")
+    outcome, _ = validate_graph(graph)
+    assert outcome.conforms, outcome.summary()
+    for annotation_start, annotation_end, exact in _selectors(graph):
+        assert doc.raw[annotation_start:annotation_end] == exact
+    ntriples = canonical_ntriples(graph)
+    for data, fmt in ((ntriples, ox.RdfFormat.N_TRIPLES), (turtle(ntriples), ox.RdfFormat.TURTLE),
+                      (jsonld(graph), ox.RdfFormat.JSON_LD)):
+        assert len(list(ox.parse(data.encode("utf-8"), format=fmt))) == len(graph)
+
+
+def _selectors(graph):  # type: ignore[no-untyped-def]
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from kgbuild.rdf.namespaces import OA
+
+    for position in graph.subjects(RDF.type, OA.TextPositionSelector):
+        quote = URIRef(str(position).replace("#position", "#quote"))
+        yield (int(graph.value(position, OA.start)), int(graph.value(position, OA.end)),
+               str(graph.value(quote, OA.exact)))
