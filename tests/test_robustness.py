@@ -7,6 +7,12 @@ that the adversarial characters land inside names, titles, quotations and citati
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,3 +66,19 @@ def _selectors(graph):  # type: ignore[no-untyped-def]
         quote = URIRef(str(position).replace("#position", "#quote"))
         yield (int(graph.value(position, OA.start)), int(graph.value(position, OA.end)),
                str(graph.value(quote, OA.exact)))
+
+
+def test_an_interrupted_build_leaves_the_previous_output_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    kgbuild = [sys.executable, "-m", "kgbuild.cli"]
+    assert subprocess.run([*kgbuild, "build", "--out", str(out)], capture_output=True,
+                          check=False).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    process = subprocess.Popen([*kgbuild, "build", "--out", str(out), "--base",
+                                "https://example.org/other/"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    time.sleep(1.0)  # ingest and extraction are under way
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

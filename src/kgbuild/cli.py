@@ -431,3 +431,7 @@ def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout
             "query with --default-graph IRI, or enable the union default graph "
             "(see README)"
         )
+
+
+if __name__ == "__main__":
+    main()
