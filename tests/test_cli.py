@@ -208,3 +208,13 @@ def test_a_folder_with_a_manifest_takes_the_metadata_from_it(tmp_path: Path) -> 
     (corpus / "manifest.json").write_text('[{"file": "speech.txt",,}]', encoding="utf-8")
     code, output = run("build", str(corpus), "--out", str(out))
     assert code == EXIT_INPUT and "manifest.json: line 1: malformed JSON" in output
+
+
+def test_a_text_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    from kgbuild.document import MAX_DOCUMENT_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(MAX_DOCUMENT_BYTES + 1)  # sparse: no disk or memory needed
+    code, output = run("build", str(huge), "--out", str(tmp_path / "o"))
+    assert code == EXIT_INPUT and "over the limit" in output and "huge.txt" in output

@@ -135,6 +135,9 @@ def find_sections(clean: str, offsets: list[int], raw_length: int) -> list[Secti
 
 
 MANIFEST = "manifest.json"
+# One document is held in memory whole (raw, cleaned and offset map: about 12 bytes a
+# character); a collected-works edition comes as many documents, not one huge file.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 
 
 def _read_json(path: Path) -> object:
@@ -245,6 +248,11 @@ def load_document(path: Path, encoding: str = "utf-8") -> Document:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, expected a text file")
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"{path}: {size:,} bytes is over the limit of {MAX_DOCUMENT_BYTES:,} bytes for one "
+            "document; split it into several texts (a folder of texts builds one graph)")
     data = path.read_bytes()
     raw = decode(data, path, encoding)
     return make_document(raw, read_metadata(path), hashlib.sha256(data).hexdigest())
