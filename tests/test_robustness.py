@@ -7,11 +7,15 @@ that the adversarial characters land inside names, titles, quotations and citati
 
 from __future__ import annotations
 
+import http.server
+import json
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
@@ -82,3 +86,41 @@ def test_an_interrupted_build_leaves_the_previous_output_as_it_was(tmp_path: Pat
     process.communicate(timeout=60)
     assert process.returncode != 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+class _FlakyEndpoint(http.server.BaseHTTPRequestHandler):
+    """Answers 503 to the first two requests, then an empty SPARQL result."""
+
+    requests: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        type(self).requests.append(self.path)
+        if len(type(self).requests) <= 2:
+            self.send_response(503)
+            self.end_headers()
+            return
+        body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": []}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_query_is_retried_after_a_transient_failure() -> None:
+    from kgbuild import sparql
+
+    _FlakyEndpoint.requests = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _FlakyEndpoint)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/query"
+        result = sparql.run_remote("SELECT ?x WHERE {}", url)
+        assert result["results"]["bindings"] == []
+        assert len(_FlakyEndpoint.requests) == 3
+    finally:
+        server.shutdown()

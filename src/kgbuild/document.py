@@ -252,7 +252,8 @@ def load_document(path: Path, encoding: str = "utf-8") -> Document:
     if size > MAX_DOCUMENT_BYTES:
         raise InputError(
             f"{path}: {size:,} bytes is over the limit of {MAX_DOCUMENT_BYTES:,} bytes for one "
-            "document; split it into several texts (a folder of texts builds one graph)")
+            "document; split it into several texts (a folder of texts builds one graph)"
+        )
     data = path.read_bytes()
     raw = decode(data, path, encoding)
     return make_document(raw, read_metadata(path), hashlib.sha256(data).hexdigest())

@@ -33,11 +33,12 @@ import netrc
 import os
 import re
 import socket
+import time
 import urllib.error
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -524,6 +525,28 @@ def connection_error(url: str, error: BaseException, timeout: float | None) -> R
     return RemoteError(f"{where}: cannot connect: {text}", "connection")
 
 
+T = TypeVar("T")
+TRANSIENT_STATUSES = frozenset({408, 429, 502, 503, 504})
+RETRY_DELAYS = (0.5, 1.5)  # seconds to wait before the second and third attempts
+
+
+def with_retries(send: Callable[[], T], delays: Sequence[float] = RETRY_DELAYS) -> T:
+    """Run an idempotent request (a query, a PUT or DELETE of a graph), again after a short
+    wait when it failed in a way that may pass: a timeout, a dropped connection, HTTP 408,
+    429, 502, 503 or 504. A refused connection, bad credentials or other 4xx fail at once."""
+    for delay in (*delays, None):
+        try:
+            return send()
+        except RemoteError as error:
+            transient = error.kind in ("timeout", "connection") or (
+                error.status in TRANSIENT_STATUSES
+            )
+            if delay is None or not transient:
+                raise
+            time.sleep(delay)
+    raise AssertionError("unreachable")
+
+
 def ssl_error_types() -> tuple[type[BaseException], ...]:
     import ssl
 
@@ -579,16 +602,20 @@ def run_remote(
         URITooLong: 414,
         EndPointInternalError: 500,
     }
-    try:
-        response = wrapper.query()
-        raw = response.response.read()
-    except tuple(statuses) as error:
-        status = statuses[type(error)]
-        raise http_error(url, status, _wrapper_response(error), bool(creds)) from None
-    except urllib.error.HTTPError as error:
-        raise http_error(url, error.code, response_text(error.read()), bool(creds)) from None
-    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
-        raise connection_error(url, error, timeout) from None
+
+    def send() -> bytes:
+        try:
+            body: bytes = wrapper.query().response.read()
+            return body
+        except tuple(statuses) as error:
+            status = statuses[type(error)]
+            raise http_error(url, status, _wrapper_response(error), bool(creds)) from None
+        except urllib.error.HTTPError as error:
+            raise http_error(url, error.code, response_text(error.read()), bool(creds)) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            raise connection_error(url, error, timeout) from None
+
+    raw = with_retries(send)
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):

@@ -44,6 +44,7 @@ from kgbuild.sparql import (
     run_remote,
     sparql_term,
     split_userinfo,
+    with_retries,
 )
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -199,7 +200,8 @@ def _request(
     data: bytes | None = None,
     content_type: str | None = None,
 ) -> int:
-    """One HTTP request; the status, or RemoteError (an HTTPError status included)."""
+    """One idempotent HTTP request (retried on a transient failure); the status, or
+    RemoteError (an HTTPError status included)."""
     clean, _ = split_userinfo(url)
     request = urllib.request.Request(clean, data=data, method=method)
     request.add_header("User-Agent", USER_AGENT)
@@ -207,16 +209,20 @@ def _request(
         request.add_header("Content-Type", content_type)
     if credentials:
         request.add_unredirected_header("Authorization", credentials.basic_header())
-    try:
-        with urllib.request.build_opener().open(request, timeout=timeout) as response:
-            response.read()
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        raise http_error(
-            clean, error.code, response_text(error.read()), credentials is not None
-        ) from None
-    except (urllib.error.URLError, OSError) as error:
-        raise connection_error(clean, error, timeout) from None
+
+    def send() -> int:
+        try:
+            with urllib.request.build_opener().open(request, timeout=timeout) as response:
+                response.read()
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            raise http_error(
+                clean, error.code, response_text(error.read()), credentials is not None
+            ) from None
+        except (urllib.error.URLError, OSError) as error:
+            raise connection_error(clean, error, timeout) from None
+
+    return with_retries(send)
 
 
 def graph_url(store: str, graph: str) -> str:
