@@ -49,11 +49,14 @@ def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
     runs from the start of the sentence to the name or the judging word, whichever is last."""
     quoted = [(q.evidence.start, q.evidence.end) for q in found.quotations]
     titles = [(w.evidence.start, w.evidence.end) for w in found.works]
+    in_quotation = bytearray(len(doc.raw) + 1)  # 1 at every raw offset inside a quotation
+    for quote_start, quote_end in quoted:
+        in_quotation[quote_start:quote_end] = b"\x01" * (quote_end - quote_start)
     stances = []
     for start, end in sentences(doc.clean):
         raw_start, raw_end = doc.offsets[start], doc.offsets[end - 1] + 1
         sentence = doc.clean[start:end]
-        outside = _outside(sentence, start, doc, quoted)
+        outside = _outside(sentence, start, doc, in_quotation)
         rejects = list(_cue("stance_reject").finditer(outside))
         endorses = list(_cue("stance_endorse").finditer(outside))
         if not rejects and not endorses:
@@ -120,10 +123,11 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def _outside(sentence: str, start: int, doc: Document, quoted: list[tuple[int, int]]) -> str:
+def _outside(sentence: str, start: int, doc: Document, in_quotation: bytearray) -> str:
     """The sentence with quoted words blanked out: only the author's words judge."""
+    offsets = doc.offsets
     return "".join(
-        " " if _inside(doc.offsets[start + i], quoted) else char for i, char in enumerate(sentence)
+        " " if in_quotation[offsets[start + i]] else char for i, char in enumerate(sentence)
     )
 
 
