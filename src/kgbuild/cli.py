@@ -224,6 +224,15 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
 
 
 # --- SPARQL: saved queries, remote endpoints, loading a triplestore ------------------
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for each request to a remote endpoint.",
+)
+
+
 # Exit codes of these commands, besides 0, 2 (usage) and 3 (unreadable input):
 EXIT_REMOTE = 4  # the endpoint failed: refused, timeout, HTTP 4xx/5xx, wrong credentials
 EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples than was sent
@@ -283,13 +292,7 @@ def list_saved_queries(long_: bool) -> None:
     default="table",
     show_default=True,
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=60.0,
-    show_default=True,
-    help="Seconds to wait for a remote endpoint.",
-)
+@TIMEOUT_OPTION
 @click.option(
     "--default-graph",
     "default_graphs",
@@ -382,13 +385,7 @@ def run_query(
     default=Path("output/graph.nt"),
     show_default=True,
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=60.0,
-    show_default=True,
-    help="Seconds to wait for each request.",
-)
+@TIMEOUT_OPTION
 def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout: float) -> None:
     """Upload --graph-file to a triplestore, one named graph per document, and verify it.
 
