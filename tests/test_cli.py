@@ -39,7 +39,8 @@ def test_build_given_files_writes_every_dump(tmp_path: Path) -> None:
     code, output = run("build", str(text), "--out", str(out), "--base", "https://example.org/")
     assert code == 0, output
     assert sorted(p.name for p in out.iterdir()) == [
-        "graph.jsonld", "graph.nt", "graph.ttl", "validation-report.ttl", "void.ttl"]
+        "graph.jsonld", "graph.nq", "graph.nt", "graph.trig", "graph.ttl",
+        "validation-report.ttl", "void.ttl"]
     graph = Graph().parse(out / "graph.ttl")
     persons = {str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KGO.Person)}
     assert {"Vladimir Lenin", "Lev Kamenev", "Joseph Stalin"} <= persons

@@ -169,7 +169,7 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
         value = void.value(checksum, URIRef("http://spdx.org/rdf/terms#checksumValue"))
         assert str(value) == hashlib.sha256(data).hexdigest()
         names.add(name)
-    assert names == {"graph.ttl", "graph.nt", "graph.jsonld"}
+    assert names == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig"}
     persons = next(p for p in void.objects(dataset, VOID.classPartition)
                    if void.value(p, VOID["class"]) == KGO.Person)
     assert int(void.value(persons, VOID.entities)) == len(set(graph.subjects(RDF.type,
@@ -204,6 +204,15 @@ def test_every_dump_parses_in_pyoxigraph(out_dir: Path, graph: Graph) -> None:
         assert triples, name
         if name.startswith("graph"):
             assert len(triples) == len(graph), name
+
+
+def test_named_graph_dumps_hold_the_graph_once_with_one_graph_per_document(
+        out_dir: Path, graph: Graph) -> None:
+    for name, fmt in (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG)):
+        quads = list(ox.parse(path=str(out_dir / name), format=fmt))
+        assert len(quads) == len(graph), name
+        assert {str(q.graph_name.value) for q in quads} == {
+            "https://w3id.org/kgbuild/id/document/concerning-questions-of-leninism"}
 
 
 def test_an_independent_json_ld_processor_reads_the_same_graph(out_dir: Path,

@@ -10,7 +10,13 @@ from rdflib import Graph
 from kgbuild.describe import describe
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
-from kgbuild.publish import canonical_ntriples, jsonld, turtle, write_atomically
+from kgbuild.publish import (
+    canonical_ntriples,
+    jsonld,
+    named_graph_dumps,
+    turtle,
+    write_atomically,
+)
 from kgbuild.rdf.iris import check_base
 from kgbuild.rdf.mapping import to_graph
 from kgbuild.reference import ReferenceData, load_reference
@@ -97,7 +103,14 @@ def build(
         write_atomically({failed.name: report_text}, failed.parent)
         raise ValidationFailed(outcome, failed)
     ntriples = canonical_ntriples(graph)
-    dumps = {"graph.nt": ntriples, "graph.ttl": turtle(ntriples), "graph.jsonld": jsonld(graph)}
+    nquads, trig = named_graph_dumps(ntriples)
+    dumps = {
+        "graph.nt": ntriples,
+        "graph.ttl": turtle(ntriples),
+        "graph.jsonld": jsonld(graph),
+        "graph.nq": nquads,
+        "graph.trig": trig,
+    }
     description = describe(graph, documents, dumps, check_base(base))
     written = write_atomically(
         {**dumps, "void.ttl": turtle(canonical_ntriples(description)), REPORT_NAME: report_text},

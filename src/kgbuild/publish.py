@@ -50,6 +50,25 @@ def turtle(ntriples: str) -> str:
     return data.decode("utf-8")
 
 
+def named_graph_dumps(ntriples: str) -> tuple[str, str]:
+    """N-Quads and TriG with one named graph per source document (and a shared graph for
+    what several documents name), so a store can replace one document's facts alone."""
+    from kgbuild.store import split_by_document
+
+    triples = list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    quads = [
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
+        for graph, members in sorted(split_by_document(triples).items())
+        for t in members
+    ]
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    lines = sorted({line for line in nquads.split("\n") if line})
+    ordered = "\n".join(lines) + "\n"
+    in_order = list(ox.parse(ordered.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    trig = ox.serialize(in_order, format=ox.RdfFormat.TRIG, prefixes=used_prefixes(ntriples))
+    return ordered, trig.decode("utf-8")
+
+
 def load_context() -> dict[str, object]:
     context: dict[str, object] = json.loads(context_path().read_text(encoding="utf-8"))
     return context
