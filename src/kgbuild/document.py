@@ -89,6 +89,13 @@ class Document:
             self._endnote_after(end, clean_end),
         )
 
+    def clean_range(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """The cleaned offsets [start, end) behind a raw span: the inverse of ``span``."""
+        return (
+            bisect.bisect_left(self.offsets, raw_start),
+            bisect.bisect_left(self.offsets, raw_end - 1) + 1,
+        )
+
     def _endnote_after(self, raw_end: int, clean_end: int) -> int | None:
         """An endnote number glued after raw_end that cleaning removed ("Leninism.”1")."""
         match = ENDNOTE_AFTER.match(self.raw, raw_end)

@@ -9,7 +9,6 @@ the Report of the Central Committee" (the congress named just before).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from kgbuild.document import Document
@@ -65,7 +64,7 @@ def extract_resolutions(doc: Document) -> list[ResolutionMention]:
         meeting = _meeting_at(meetings, doc, match.end())
         if meeting is None:
             continue
-        end_of_meeting = _clean_end(doc, meeting)
+        end_of_meeting = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
         title = topic = None
         after = text[end_of_meeting:]
         if quoted := QUOTED_TITLE.match(after):
@@ -130,8 +129,3 @@ def _titled_without_meeting(
             meeting = _previous_meeting(meetings, span.start, None, since=doc.offsets[paragraph])
             titled.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
     return titled
-
-
-def _clean_end(doc: Document, meeting: MeetingMention) -> int:
-    """The clean offset just after a meeting mention's evidence."""
-    return bisect.bisect_left(doc.offsets, meeting.evidence.end - 1) + 1

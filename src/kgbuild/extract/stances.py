@@ -70,7 +70,7 @@ def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
         cues = rejects or endorses
         judged = len(stances)
         for person in persons:
-            at = _clean_range(doc, person.evidence.start, person.evidence.end)
+            at = doc.clean_range(person.evidence.start, person.evidence.end)
             cue = _judging_cue(outside, at[0] - start, at[1] - start, cues)
             complement = re.search(r"\bof\s+$", doc.clean[max(0, at[0] - 5) : at[0]])
             if cue is None or (complement and rejects and cue.start() > at[1] - start):
@@ -82,7 +82,7 @@ def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
                     polarity="rejects" if rejects else "endorses",
                     statement=normalise_space(sentence),
                     evidence=doc.span(
-                        start, _clean_range(doc, raw_start, max(person.evidence.end, cue_raw[1]))[1]
+                        start, doc.clean_range(raw_start, max(person.evidence.end, cue_raw[1]))[1]
                     ),
                 )
             )
@@ -128,13 +128,4 @@ def _outside(sentence: str, start: int, doc: Document, in_quotation: bytearray) 
     offsets = doc.offsets
     return "".join(
         " " if in_quotation[offsets[start + i]] else char for i, char in enumerate(sentence)
-    )
-
-
-def _clean_range(doc: Document, raw_start: int, raw_end: int) -> tuple[int, int]:
-    import bisect
-
-    return (
-        bisect.bisect_left(doc.offsets, raw_start),
-        bisect.bisect_left(doc.offsets, raw_end - 1) + 1,
     )

@@ -216,7 +216,14 @@ class GraphMapper:
             yield iri, SKOS.altLabel, Literal(alias)
         if entity.wikidata:
             yield iri, OWL.sameAs, WD[entity.wikidata]
-        yield from getattr(self, f"_{entity.kind}_facts")(iri, facts)
+        kind_facts = {
+            "person": self._person_facts,
+            "organization": self._organization_facts,
+            "work": self._work_facts,
+            "meeting": self._meeting_facts,
+            "resolution": self._resolution_facts,
+        }[entity.kind]
+        yield from kind_facts(iri, facts)
         for evidence in entity.evidence:
             yield from self.annotation_triples(iri, evidence)
 
