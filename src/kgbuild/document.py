@@ -56,7 +56,7 @@ class Section:
     end: int
 
 
-ENDNOTE_AFTER = re.compile(r"[.,;:”’)]{0,2}(?P<number>\d{1,2})(?!\d)")
+ENDNOTE_AFTER = re.compile(r"[.,;:”’)]{0,2}(?P<number>[1-9]\d?)(?!\d)")  # numbered from 1
 HEADING = re.compile(
     r"(?m)^[ \t]*(?P<num>[IVX]{1,5})\.[ \t]+(?P<title>[A-Z“\"][A-Z“”\"’'\-—,;: ]+)$"
     r"(?P<cont>\n[ \t]*[A-Z][A-Z“”\"’'\-—,;: ]+$)?"

@@ -27,7 +27,7 @@ IBID = re.compile(
 )
 # What may follow the reference before ")": a remark (", first edition") and an endnote.
 REMARK = re.compile(r",[^()]{1,60}?(?=[\s.]*\d{0,2}\s*\))")
-ENDNOTE_AFTER = re.compile(r"[\s.]*(?P<number>\d{1,2})(?=\s*\))")
+ENDNOTE_IN_PARENTHESES = re.compile(r"[\s.]*(?P<number>\d{1,2})(?=\s*\))")
 CLOSING = re.compile(r"[\s.]*\)")
 ANAPHOR = re.compile(r"the\s+(?P<noun>resolution|pamphlet|article|book|theses|speech)\b")
 
@@ -110,7 +110,7 @@ def extract_citations(doc: Document) -> list[CitationRecord]:
         if remark := REMARK.match(text, body_end):
             body_end = remark.end()
         endnote = None
-        if note := ENDNOTE_AFTER.match(text, body_end):
+        if note := ENDNOTE_IN_PARENTHESES.match(text, body_end):
             endnote, body_end = int(note.group("number")), note.end()
         if not CLOSING.match(text, body_end):
             continue

@@ -169,13 +169,12 @@ def extract_quotations(doc: Document, found: Extraction) -> list[QuotationRecord
             continue
         evidence = doc.span(passage.start, passage.end)
         closing_raw = doc.offsets[passage.end] if passage.closed else evidence.end
-        tail = doc.raw[closing_raw : closing_raw + 8]
         record = QuotationRecord(
             text=quoted,
             evidence=evidence,
             citation=citation,
             emphasis="*" in doc.raw[evidence.start : closing_raw + 4],
-            endnote=int(m.group(1)) if (m := re.match(r"”(\d{1,2})(?!\d)", tail)) else None,
+            endnote=evidence.endnote if passage.closed else None,
         )
         record = _attribute(doc, text, record, passage, found, previous_end, records, persons)
         records.append(record)

@@ -21,7 +21,7 @@ HEAD = re.compile(
     r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|adopted\s+(?:at|by)|by)\s+the\s+(?=[A-Z])"
 )
 TOPIC = re.compile(r"\s*on\s+(?P<topic>[^,.;:()“”]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b)")
-QUOTED_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
+QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
 QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?=[“\"][A-Z])")
@@ -67,7 +67,7 @@ def extract_resolutions(doc: Document) -> list[ResolutionMention]:
         end_of_meeting = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
         title = topic = None
         after = text[end_of_meeting:]
-        if quoted := QUOTED_TITLE.match(after):
+        if quoted := QUOTED_RESOLUTION_TITLE.match(after):
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(quoted.group("title")))
         elif (on := TOPIC.match(after)) and match.group("head").lower() == "theses":
             topic = "on " + normalise_space(on.group("topic"))
@@ -114,7 +114,7 @@ def _titled_without_meeting(
             ):
                 continue
             if pattern is QUOTED_RESOLUTION:
-                quoted = QUOTED_TITLE.match(text, match.end())
+                quoted = QUOTED_RESOLUTION_TITLE.match(text, match.end())
                 title_span = quoted.span("title") if quoted else None
             else:
                 extent = read_title(text, match.end())

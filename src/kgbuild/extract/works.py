@@ -41,12 +41,12 @@ WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z
 SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
 ENTITLED = re.compile(r"\bentitled\s+(?=[“\"][A-Z])")
 QUOTED_TITLE = re.compile(
-    r"[“\"](?P<title>The(?:\s+[A-Z][\w’'-]*|\s+(?:of|the|and|in|on)){2,})"
+    rf"[“\"](?P<title>The(?:\s+[A-Z][\w’'-]*|\s+(?:{alternation('title_function_words')})){{2,}})"
     r"[.,]?[”\"]"
 )
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
-NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid|Lenin Miscellany)\b")
+NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
 
