@@ -54,8 +54,8 @@ def extract_organizations(doc: Document, reference: ReferenceData) -> list[Organ
             name = _strip_leading(normalise_space(text))
             if len(name.split()) < (2 if cue == "body-name" else 1):
                 continue
-            offset = match.start(group) + text.index(name.split()[0])
-            span = doc.span(offset, offset + len(text.rstrip()) - (offset - match.start(group)))
+            begin = match.start(group)  # the name without the leading words stripped off
+            span = doc.span(begin + text.index(name.split()[0]), begin + len(text.rstrip()))
             candidates.append(OrganizationMention(name=name, evidence=span, cue=cue))
     for entry in reference.organizations:
         for alias in entry.names:
