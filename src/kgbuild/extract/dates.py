@@ -225,7 +225,7 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
     entity_dates: dict[str, DateValue] = {}  # title or name → the date the text gives it
     for match, found_value in find_dates(doc.clean, doc_year):
         value = _counted_from_named(doc, match, mentions, entity_dates)
-        if value is None and _counts_from_unnamed(doc, match):
+        if value is None and _counts_from_unnamed(match):
             continue
         value = value or found_value
         evidence = doc.span(_core_start(match), match.end())
@@ -253,14 +253,12 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
 
 
 def _core_start(match: re.Match[str]) -> int:
-    """Where the date itself starts, after "in", "as far back as", "(" ."""
-    for group in ("month", "year", "decade", "count"):
-        if match.groupdict().get(group):
-            return min(
-                match.start(group),
-                match.start("month") if match.groupdict().get("month") else match.start(group),
-            )
-    return match.start()
+    """Where the date itself starts, after "in", "as far back as", "from", "(" ."""
+    groups = match.groupdict()
+    starts = [
+        match.start(g) for g in ("month", "year", "first", "decade", "count") if groups.get(g)
+    ]
+    return min(starts, default=match.start())
 
 
 def _is_dateline(text: str, match: re.Match[str]) -> bool:
@@ -271,7 +269,7 @@ def _is_dateline(text: str, match: re.Match[str]) -> bool:
     return line.strip() == match.group(0).strip()
 
 
-def _counts_from_unnamed(doc: Document, match: re.Match[str]) -> bool:
+def _counts_from_unnamed(match: re.Match[str]) -> bool:
     """ "nearly two years after the ideological struggle": a count from an undated event."""
     return match.groupdict().get("direction") in ("after", "before")
 
