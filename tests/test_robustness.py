@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pyoxigraph as ox
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kgbuild.document import DocumentMeta, make_document
@@ -45,6 +45,7 @@ META = DocumentMeta("fuzz", "Fuzz <\"title\"> \\", "Joseph Stalin", "1926-01-25"
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
+@example("the resolution of the Tenth Party Congress “(see Vol. XX1V, p. 311)")  # empty quotation
 def test_any_text_gives_a_valid_graph_and_parseable_dumps(text: str) -> None:
     text = text.replace("\x00", "")  # NUL marks a binary file: refused before this point
     doc = make_document(text or " ", META)

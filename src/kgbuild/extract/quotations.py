@@ -165,7 +165,7 @@ def extract_quotations(doc: Document, found: Extraction) -> list[QuotationRecord
         quoted = _quoted_text(text, passage)
         words = quoted.split()
         citation = _citation_after(doc, text, passage, citations)
-        if citation is None and (len(words) < MIN_WORDS or _is_title(words)):
+        if not words or (citation is None and (len(words) < MIN_WORDS or _is_title(words))):
             continue
         evidence = doc.span(passage.start, passage.end)
         closing_raw = doc.offsets[passage.end] if passage.closed else evidence.end
