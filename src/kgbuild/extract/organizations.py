@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import find_phrase, normalise_space
+from kgbuild.extract.patterns import find_phrases, normalise_space
 from kgbuild.lexicon import alternation, word_set
 from kgbuild.records import OrganizationMention
 from kgbuild.reference import ReferenceData
@@ -57,10 +57,9 @@ def extract_organizations(doc: Document, reference: ReferenceData) -> list[Organ
             begin = match.start(group)  # the name without the leading words stripped off
             span = doc.span(begin + text.index(name.split()[0]), begin + len(text.rstrip()))
             candidates.append(OrganizationMention(name=name, evidence=span, cue=cue))
-    for entry in reference.organizations:
-        for alias in entry.names:
-            for _, span in find_phrase(doc, alias, allow_possessive=True):
-                candidates.append(OrganizationMention(name=alias, evidence=span, cue="reference"))
+    aliases = [alias for entry in reference.organizations for alias in entry.names]
+    for alias, span in find_phrases(doc, aliases, allow_possessive=True):
+        candidates.append(OrganizationMention(name=alias, evidence=span, cue="reference"))
     return _longest_first(candidates)
 
 

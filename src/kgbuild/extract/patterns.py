@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from kgbuild.document import Document, Span
@@ -51,19 +51,32 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(words)
 
 
-def find_phrase(
-    doc: Document, phrase: str, allow_possessive: bool = False, allow_plural: bool = False
-) -> Iterator[tuple[re.Match[str], Span]]:
-    """Every whole-word occurrence of a phrase in the cleaned text, with its evidence.
+def find_phrases(
+    doc: Document,
+    phrases: Iterable[str],
+    allow_possessive: bool = False,
+    allow_plural: bool = False,
+) -> Iterator[tuple[str, Span]]:
+    """Every whole-word occurrence of any of the phrases in the cleaned text, with its
+    evidence, leftmost first; where phrases overlap the longest wins.
 
-    A possessive or plural ending, where allowed, is part of the evidence ("Lenin’s",
-    "the Kautskys"): it is what the text prints.
+    One regular expression for all phrases, so the text is read once however many names
+    are known. A possessive or plural ending, where allowed, is part of the evidence
+    ("Lenin’s", "the Kautskys"): it is what the text prints.
     """
+    by_words = {" ".join(phrase.split()): phrase for phrase in phrases if phrase.strip()}
+    if not by_words:
+        return
+    longest_first = sorted(by_words, key=lambda p: (-len(p), p))
+    alternatives = "|".join(phrase_pattern(phrase) for phrase in longest_first)
+    initials = "".join(sorted({re.escape(phrase[0]) for phrase in by_words}))
     endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
-    suffix = "(?:" + "|".join(endings) + ")?" if endings else ""
-    pattern = re.compile(rf"(?<![\w\-]){phrase_pattern(phrase)}{suffix}(?![\w\-])")
+    suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
+    pattern = re.compile(
+        rf"(?<![\w\-])(?=[{initials}])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
+    )
     for match in pattern.finditer(doc.clean):
-        yield match, doc.span(*match.span())
+        yield by_words[" ".join(match.group("phrase").split())], doc.span(*match.span())
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import NAME_TOKEN, PERSON_NAME, find_phrase, is_common_word
+from kgbuild.extract.patterns import NAME_TOKEN, PERSON_NAME, find_phrases, is_common_word
 from kgbuild.lexicon import alternation, word_set
 from kgbuild.records import PersonMention
 from kgbuild.reference import ReferenceData
@@ -100,14 +100,9 @@ def _conjoined(doc: Document, names: set[str]) -> set[str]:
 
 
 def extract_persons(doc: Document, reference: ReferenceData) -> list[PersonMention]:
-    """Every occurrence of every person name the document reveals, longest name first."""
+    """Every occurrence of every person name the document reveals; the longest name wins."""
     names = discover_names(doc, reference)
-    mentions: list[PersonMention] = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(names, key=lambda n: (-len(n), n)):
-        for _, span in find_phrase(doc, name, allow_possessive=True, allow_plural=True):
-            if any(start <= span.start < end for start, end in taken):
-                continue
-            taken.append((span.start, span.end))
-            mentions.append(PersonMention(name=name, evidence=span, cue=names[name]))
-    return sorted(mentions, key=lambda m: m.evidence.start)
+    return [
+        PersonMention(name=name, evidence=span, cue=names[name])
+        for name, span in find_phrases(doc, names, allow_possessive=True, allow_plural=True)
+    ]

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import NAME_TOKEN, find_phrase, normalise_space, read_title
+from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space, read_title
 from kgbuild.lexicon import alternation, lexicon
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
@@ -159,8 +159,7 @@ def _with_other_occurrences(
         known = by_start.get(mention.evidence.start)
         if known is None or (known.author, known.genre) == (None, None):
             by_start[mention.evidence.start] = mention
-    for title in sorted(titles, key=lambda t: (-len(t), t)):
-        for _, span in find_phrase(doc, title):
-            if not any(o.evidence.start <= span.start < o.evidence.end for o in by_start.values()):
-                by_start[span.start] = WorkMention(title=title, evidence=span, cue="occurrence")
+    for title, span in find_phrases(doc, titles):
+        if not any(o.evidence.start <= span.start < o.evidence.end for o in by_start.values()):
+            by_start[span.start] = WorkMention(title=title, evidence=span, cue="occurrence")
     return [by_start[start] for start in sorted(by_start)]
