@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SKOS, VOID
+from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, SKOS, VOID
 
 from kgbuild.evaluate import evaluate, score_records
 from kgbuild.pipeline import BuildResult, build
@@ -118,8 +118,9 @@ def test_dev_annotations_are_matched(graph: Graph) -> None:
 
 
 def test_base_iri_is_configurable(tmp_path: Path) -> None:
-    result = build(out_dir=tmp_path, base="https://example.org/kg/")
-    subjects = {str(s) for s in result.graph.subjects(RDF.type, KGO.Person)}
+    build(out_dir=tmp_path, base="https://example.org/kg/")
+    graph = Graph().parse(tmp_path / "graph.nt", format="nt")
+    subjects = {str(s) for s in graph.subjects(RDF.type, KGO.Person)}
     assert "https://example.org/kg/person/vladimir-lenin" in subjects
 
 
@@ -208,11 +209,19 @@ def test_every_dump_parses_in_pyoxigraph(out_dir: Path, graph: Graph) -> None:
 
 def test_named_graph_dumps_hold_the_graph_once_with_one_graph_per_document(
         out_dir: Path, graph: Graph) -> None:
+    document = "https://w3id.org/kgbuild/id/document/concerning-questions-of-leninism"
+    reference = "https://w3id.org/kgbuild/id/graph/reference"
+    lenin = ox.NamedNode("https://w3id.org/kgbuild/id/person/vladimir-lenin")
     for name, fmt in (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG)):
         quads = list(ox.parse(path=str(out_dir / name), format=fmt))
         assert len(quads) == len(graph), name
-        assert {str(q.graph_name.value) for q in quads} == {
-            "https://w3id.org/kgbuild/id/document/concerning-questions-of-leninism"}
+        graphs = {(q.subject, q.predicate.value): q.graph_name.value for q in quads}
+        assert set(graphs.values()) == {document, reference}
+        # what the reference data says (Wikidata link, life dates) has a graph of its own
+        assert graphs[lenin, str(OWL.sameAs)] == reference
+        assert graphs[lenin, "http://schema.org/birthDate"] == reference
+        assert graphs[lenin, str(RDFS.label)] == document  # what the text says does not
+        assert graphs[lenin, str(KGO.evidence)] == document
 
 
 def test_an_independent_json_ld_processor_reads_the_same_graph(out_dir: Path,

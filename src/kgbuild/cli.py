@@ -91,6 +91,14 @@ def main() -> None:
     show_default=True,
     help="Encoding of the input texts (e.g. cp1251, latin-1).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to extract, validate and serialise documents in (default: one per CPU).",
+)
+@click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 def build(
     files: tuple[Path, ...],
     out_dir: Path,
@@ -98,16 +106,18 @@ def build(
     reference_dir: Path | None,
     shapes: Path | None,
     encoding: str,
+    jobs: int | None,
+    timings: bool,
 ) -> None:
     """Build the graph of FILES (default: the bundled corpus) into --out.
 
     Each FILE is one document (a folder stands for the .txt texts in it); metadata is read
     from a JSON file of the same name beside each text (title, author, date, language).
     Metadata may also give cited_edition, the edition "(see Vol. XXV, p. 173)" points
-    into. Writes graph.ttl, graph.jsonld, graph.nt, void.ttl (dataset description) and
-    validation-report.ttl. If the graph
-    violates the shapes, nothing in --out changes, the report is written beside it and
-    the exit code is 1.
+    into. Writes graph.nt, graph.nq and graph.trig (one named graph per document, plus
+    the shared and reference graphs), graph.ttl, graph.jsonld, void.ttl (dataset
+    description) and validation-report.ttl. If the graph violates the shapes, nothing in
+    --out changes, the report is written beside it and the exit code is 1.
     """
     from kgbuild.document import InputError
     from kgbuild.pipeline import ValidationFailed
@@ -115,7 +125,9 @@ def build(
     from kgbuild.rdf.iris import InvalidBaseError
 
     try:
-        result = run_build(list(files) or None, out_dir, base, reference_dir, shapes, encoding)
+        result = run_build(
+            list(files) or None, out_dir, base, reference_dir, shapes, encoding, jobs
+        )
     except InvalidBaseError as error:
         _fail(str(error), EXIT_USAGE)
     except InputError as error:
@@ -127,10 +139,13 @@ def build(
             f"{out_dir} left unchanged",
             EXIT_INVALID_GRAPH,
         )
-    click.echo(f"built {len(result.documents)} document(s): {len(result.graph)} triples")
+    click.echo(f"built {len(result.documents)} document(s): {result.triples} triples")
     click.echo(result.validation.summary())
     for path in result.written:
         click.echo(f"  wrote {path}")
+    if timings:
+        for stage, seconds in result.seconds.items():
+            click.echo(f"  {stage:<36} {seconds:7.2f} s")
 
 
 @main.command()

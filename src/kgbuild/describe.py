@@ -7,12 +7,13 @@ SOURCE_DATE_EPOCH when set (the reproducible-builds convention) and is left out 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib.metadata import version
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
 
@@ -21,6 +22,9 @@ from kgbuild.rdf.namespaces import KGO, PREFIXES
 from kgbuild.stats import prefixed
 
 SPDX = "http://spdx.org/rdf/terms#"
+NAMESPACES = sorted({str(ns) for ns in PREFIXES.values()})
+RDF_TYPE, LABEL = str(RDF.type), str(RDFS.label)
+EVIDENCE, PERSON = str(KGO.evidence), str(KGO.Person)
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 MEDIA_TYPES = {
     ".ttl": "text/turtle",
@@ -39,8 +43,48 @@ def _issued() -> Literal | None:
     return Literal(moment.date().isoformat(), datatype=XSD.date)
 
 
-def describe(graph: Graph, documents: list[Document], dumps: Mapping[str, str], base: str) -> Graph:
-    """VoID + DCAT description of ``graph`` and of its serialised ``dumps`` (name → text)."""
+@dataclass
+class GraphStatistics:
+    """What the description counts, gathered in one pass over the triples."""
+
+    triples: int = 0
+    subjects: set[str] = field(default_factory=set)
+    labelled: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    classes: Counter[str] = field(default_factory=Counter)
+    properties: Counter[str] = field(default_factory=Counter)
+    evidence: Counter[str] = field(default_factory=Counter)
+    iris: set[str] = field(default_factory=set)  # predicates and IRI objects
+
+
+def graph_statistics(triples: Iterable[ox.Triple]) -> GraphStatistics:
+    stats = GraphStatistics()
+    for triple in triples:
+        subject, predicate, obj = triple.subject.value, triple.predicate.value, triple.object
+        stats.triples += 1
+        stats.subjects.add(subject)
+        stats.properties[predicate] += 1
+        stats.iris.add(predicate)
+        if isinstance(obj, ox.NamedNode):
+            stats.iris.add(obj.value)
+        if predicate == RDF_TYPE:
+            stats.classes[obj.value] += 1
+            if obj.value == PERSON:
+                stats.persons.add(subject)
+        elif predicate == LABEL:
+            stats.labelled.add(subject)
+        elif predicate == EVIDENCE:
+            stats.evidence[subject] += 1
+    return stats
+
+
+def describe(
+    stats: GraphStatistics,
+    documents: list[Document],
+    distributions: Mapping[str, tuple[int, str]],
+    base: str,
+) -> Graph:
+    """VoID + DCAT description of a graph and of its dumps (name → byte size, SHA-256)."""
     out = Graph(bind_namespaces="none")
     for prefix, namespace in {
         "void": VOID,
@@ -75,42 +119,37 @@ def describe(graph: Graph, documents: list[Document], dumps: Mapping[str, str], 
         out.add((dataset, DCTERMS.issued, issued))
     for doc in documents:
         out.add((dataset, DCTERMS.source, URIRef(f"{base}document/{doc.meta.slug}")))
-    for namespace in sorted({str(ns) for ns in PREFIXES.values()}):
-        if any(
-            str(p).startswith(namespace) or str(o).startswith(namespace)
-            for _, p, o in graph.triples((None, None, None))
-        ):
-            out.add((dataset, VOID.vocabulary, URIRef(namespace)))
-    _statistics(out, dataset, graph, base)
-    for name, text in sorted(dumps.items()):
-        _distribution(out, dataset, name, text.encode("utf-8"), base)
+    namespaces = {iri[: len(ns)] for iri in stats.iris for ns in NAMESPACES if iri.startswith(ns)}
+    for namespace in sorted(namespaces):
+        out.add((dataset, VOID.vocabulary, URIRef(namespace)))
+    _statistics(out, dataset, stats, base)
+    for name, (size, sha256) in sorted(distributions.items()):
+        _distribution(out, dataset, name, size, sha256, base)
     return out
 
 
-def _statistics(out: Graph, dataset: URIRef, graph: Graph, base: str) -> None:
-    out.add((dataset, VOID.triples, Literal(len(graph))))
-    out.add((dataset, VOID.distinctSubjects, Literal(len(set(graph.subjects())))))
-    out.add((dataset, VOID.entities, Literal(len(set(graph.subjects(RDFS.label, None))))))
-    classes = Counter(graph.objects(None, RDF.type))
-    for cls, count in sorted(classes.items()):
+def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, base: str) -> None:
+    out.add((dataset, VOID.triples, Literal(stats.triples)))
+    out.add((dataset, VOID.distinctSubjects, Literal(len(stats.subjects))))
+    out.add((dataset, VOID.entities, Literal(len(stats.labelled))))
+    for cls, count in sorted(stats.classes.items()):
         partition = URIRef(f"{base}dataset/class/{prefixed(str(cls)).replace(':', '-')}")
         out.add((dataset, VOID.classPartition, partition))
-        out.add((partition, VOID["class"], cls))
+        out.add((partition, VOID["class"], URIRef(cls)))
         out.add((partition, VOID.entities, Literal(count)))
-    properties = Counter(graph.predicates())
-    for prop, count in sorted(properties.items()):
+    for prop, count in sorted(stats.properties.items()):
         partition = URIRef(f"{base}dataset/property/{prefixed(str(prop)).replace(':', '-')}")
         out.add((dataset, VOID.propertyPartition, partition))
-        out.add((partition, VOID.property, prop))
+        out.add((partition, VOID.property, URIRef(prop)))
         out.add((partition, VOID.triples, Literal(count)))
-    people = Counter(
-        {s: len(list(graph.objects(s, KGO.evidence))) for s in graph.subjects(RDF.type, KGO.Person)}
-    )
-    for example, _ in sorted(people.items(), key=lambda item: (-item[1], str(item[0])))[:3]:
-        out.add((dataset, VOID.exampleResource, example))
+    people = {person: stats.evidence[person] for person in stats.persons}
+    for example, _ in sorted(people.items(), key=lambda item: (-item[1], item[0]))[:3]:
+        out.add((dataset, VOID.exampleResource, URIRef(example)))
 
 
-def _distribution(out: Graph, dataset: URIRef, name: str, data: bytes, base: str) -> None:
+def _distribution(
+    out: Graph, dataset: URIRef, name: str, size: int, sha256: str, base: str
+) -> None:
     distribution = URIRef(f"{base}dataset/distribution/{name}")
     checksum = URIRef(f"{distribution}#sha256")
     suffix = name[name.rfind(".") :]
@@ -125,7 +164,7 @@ def _distribution(out: Graph, dataset: URIRef, name: str, data: bytes, base: str
             URIRef(f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[suffix]}"),
         )
     )
-    out.add((distribution, DCAT.byteSize, Literal(len(data), datatype=XSD.nonNegativeInteger)))
+    out.add((distribution, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger)))
     out.add((distribution, URIRef(f"{SPDX}checksum"), checksum))
     out.add((checksum, RDF.type, URIRef(f"{SPDX}Checksum")))
     out.add((checksum, URIRef(f"{SPDX}algorithm"), URIRef(f"{SPDX}checksumAlgorithm_sha256")))
@@ -133,6 +172,6 @@ def _distribution(out: Graph, dataset: URIRef, name: str, data: bytes, base: str
         (
             checksum,
             URIRef(f"{SPDX}checksumValue"),
-            Literal(hashlib.sha256(data).hexdigest(), datatype=XSD.hexBinary),
+            Literal(sha256, datatype=XSD.hexBinary),
         )
     )

@@ -1,28 +1,46 @@
-"""build(): ingest → extract → resolve → map → validate → publish, in one direction."""
+"""build(): ingest → extract → resolve → map → validate → publish, in one direction.
+
+Documents are extracted in parallel; after resolution (which needs all of them) each
+document's part of the graph is mapped, validated and serialised in parallel too (see
+units.py), then the parts are merged into the dumps, which are streamed to disk.
+"""
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
 
-from kgbuild.describe import describe
+from kgbuild.describe import describe, graph_statistics
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
+from kgbuild.parallel import default_jobs, fork_map
 from kgbuild.publish import (
+    KNOWN_PREFIXES,
+    GraphLine,
+    StagedOutput,
     canonical_ntriples,
-    jsonld,
-    named_graph_dumps,
+    jsonld_chunks,
+    load_context,
+    merge_nodes,
+    nquads_lines,
+    ntriples_lines,
+    rewrite,
     turtle,
     write_atomically,
 )
-from kgbuild.rdf.iris import check_base
-from kgbuild.rdf.mapping import to_graph
+from kgbuild.rdf.iris import IriMinter, check_base
+from kgbuild.rdf.mapping import SHARED, GraphMapper
+from kgbuild.records import Extraction
 from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
 from kgbuild.resources import bundled_corpus
-from kgbuild.validate import ValidationOutcome, validate_graph
+from kgbuild.timing import Stopwatch
+from kgbuild.units import UnitResult, process_unit
+from kgbuild.validate import ValidationOutcome, Validator, outcome_of
 
 REPORT_NAME = "validation-report.ttl"
 
@@ -40,9 +58,10 @@ class ValidationFailed(Exception):
 class BuildResult:
     documents: list[Document]
     knowledge_base: KnowledgeBase
-    graph: Graph
     validation: ValidationOutcome
+    triples: int
     written: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
@@ -71,13 +90,48 @@ def load_documents(paths: list[Path], encoding: str = "utf-8") -> list[Document]
     return documents
 
 
-def build_graph(
-    documents: list[Document], reference: ReferenceData, base: str | None = None
-) -> tuple[KnowledgeBase, Graph]:
-    """The extract → resolve → map part of the pipeline, without validation or output."""
-    extractions = [(doc, extract_all(doc, reference)) for doc in documents]
-    knowledge_base = resolve(extractions, reference)
-    return knowledge_base, to_graph(knowledge_base, base)
+def _extract(state: tuple[list[Document], ReferenceData], index: int) -> Extraction:
+    documents, reference = state
+    return extract_all(documents[index], reference)
+
+
+def extract_documents(
+    documents: list[Document], reference: ReferenceData, jobs: int = 1
+) -> list[tuple[Document, Extraction]]:
+    """Every document's records, extracted in up to ``jobs`` processes."""
+    extractions = fork_map(_extract, (documents, reference), range(len(documents)), jobs)
+    return list(zip(documents, extractions, strict=True))
+
+
+UnitState = tuple[GraphMapper, Validator, dict[str, object]]
+
+
+def _process(state: UnitState, name: str) -> UnitResult:
+    return process_unit(*state, name)
+
+
+def process_units(
+    kb: KnowledgeBase, base: str, shapes: Path | None = None, jobs: int = 1
+) -> list[UnitResult]:
+    """Map, validate and serialise each document's unit in up to ``jobs`` processes, then
+    the shared entities with what the documents say of them."""
+    state = (GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context())
+    mapper = state[0]
+    names = [name for name in mapper.unit_names() if name != SHARED]
+    results = fork_map(_process, state, names, jobs)
+    if mapper.shared:
+        boundary = [triple for result in results for triple in result.boundary]
+        results.append(process_unit(*state, SHARED, boundary))
+    return results
+
+
+def _merged_lines(results: list[UnitResult]) -> Iterator[GraphLine]:
+    """All units' sorted lines in one sorted stream, each triple once."""
+    previous = None
+    for entry in heapq.merge(*(result.lines for result in results)):
+        if entry[0] != previous:
+            yield entry
+            previous = entry[0]
 
 
 def build(
@@ -87,33 +141,70 @@ def build(
     reference_dir: Path | None = None,
     shapes: Path | None = None,
     encoding: str = "utf-8",
+    jobs: int | None = None,
 ) -> BuildResult:
-    """Build, validate and publish the graph of ``paths`` (default: the bundled corpus).
+    """Build, validate and publish the graph of ``paths`` (default: the bundled corpus),
+    with up to ``jobs`` processes (default: one per CPU).
 
     On a SHACL violation nothing in ``out_dir`` changes: the report goes beside it, to
     ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised.
     """
-    documents = load_documents(list(paths) if paths else bundled_corpus(), encoding)
-    reference = load_reference(reference_dir)
-    knowledge_base, graph = build_graph(documents, reference, base)
-    outcome, report = validate_graph(graph, shapes)
+    base = check_base(base)
+    jobs = jobs or default_jobs()
+    watch = Stopwatch()
+    with watch("ingest"):
+        documents = load_documents(list(paths) if paths else bundled_corpus(), encoding)
+        reference = load_reference(reference_dir)
+    with watch("extract"):
+        extractions = extract_documents(documents, reference, jobs)
+    with watch("resolve"):
+        kb = resolve(extractions, reference)
+    with watch("map, validate, serialize (units)"):
+        results = process_units(kb, base, shapes, jobs)
+    for result in results:
+        watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
+    outcome, report = outcome_of(issue for result in results for issue in result.issues)
     report_text = turtle(canonical_ntriples(report))
     if not outcome.conforms:
         failed = out_dir.parent / f"{out_dir.name}.failed-{REPORT_NAME}"
         write_atomically({failed.name: report_text}, failed.parent)
         raise ValidationFailed(outcome, failed)
-    ntriples = canonical_ntriples(graph)
-    nquads, trig = named_graph_dumps(ntriples)
-    dumps = {
-        "graph.nt": ntriples,
-        "graph.ttl": turtle(ntriples),
-        "graph.jsonld": jsonld(graph),
-        "graph.nq": nquads,
-        "graph.trig": trig,
-    }
-    description = describe(graph, documents, dumps, check_base(base))
-    written = write_atomically(
-        {**dumps, "void.ttl": turtle(canonical_ntriples(description)), REPORT_NAME: report_text},
-        out_dir,
-    )
-    return BuildResult(documents, knowledge_base, graph, outcome, written)
+    written, triples = publish(results, documents, base, report_text, out_dir, watch)
+    return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
+
+
+def publish(
+    results: list[UnitResult],
+    documents: list[Document],
+    base: str,
+    report_text: str,
+    out_dir: Path,
+    watch: Stopwatch,
+) -> tuple[list[Path], int]:
+    """Every dump, the dataset description and the report, renamed into place together;
+    and the number of triples."""
+    namespaces = set().union(*(result.namespaces for result in results))
+    prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if ns in namespaces}
+    context = load_context()
+    with StagedOutput(out_dir) as out:
+        with watch("write N-Triples and N-Quads"):
+            lines = list(_merged_lines(results))
+            out.write("graph.nt", ntriples_lines(lines))
+            out.write("graph.nq", nquads_lines(lines))
+            del lines
+        with watch("write Turtle"):
+            rewrite(out, "graph.nt", "graph.ttl", prefixes)
+        with watch("write TriG"):
+            rewrite(out, "graph.nq", "graph.trig", prefixes)
+        with watch("write JSON-LD"):
+            nodes = merge_nodes(heapq.merge(*(result.nodes for result in results)))
+            out.write("graph.jsonld", jsonld_chunks(nodes, context))
+            del nodes
+        with watch("describe"):
+            triples = ox.parse(path=str(out.path("graph.nt")), format=ox.RdfFormat.N_TRIPLES)
+            stats = graph_statistics(triples)
+            dumps = {name: out.size_and_sha256(name) for name in sorted(out.staged)}
+            description = describe(stats, documents, dumps, base)
+            out.write("void.ttl", turtle(canonical_ntriples(description)))
+            out.write(REPORT_NAME, report_text)
+        return out.commit(), stats.triples

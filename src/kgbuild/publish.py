@@ -1,46 +1,73 @@
-"""Publishing: deterministic dumps (N-Triples, Turtle, JSON-LD) written atomically.
+"""Publishing: deterministic dumps, staged under temporary names and renamed into place
+together, streamed to disk so that a corpus of hundreds of documents is never one string.
 
-Determinism: N-Triples lines are canonical (pyoxigraph) and sorted; Turtle is written by
-pyoxigraph from those sorted triples, so subjects come grouped and in a fixed order; the
-JSON-LD is compacted with the shipped context and its nodes and keys sorted.
+Determinism: N-Triples lines are canonical (pyoxigraph) and sorted; N-Quads are the same
+lines with their named graph; Turtle and TriG are written by pyoxigraph from those sorted
+files, so subjects come grouped and in a fixed order; the JSON-LD is compacted with the
+shipped context (keeping only the terms and prefixes it uses), its nodes and keys sorted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import TracebackType
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
 from kgbuild.rdf.namespaces import PREFIXES
 from kgbuild.resources import context_path
 
-
-def canonical_ntriples(graph: Graph) -> str:
-    """Sorted canonical N-Triples of a graph: the same graph always gives the same text."""
-    data = graph.serialize(format="nt", encoding="utf-8")
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-    canonical = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    # split on "\n" only: str.splitlines() also splits inside literals at U+0085, U+2028 …
-    lines = sorted({line for line in canonical.split("\n") if line})
-    return "\n".join(lines) + "\n" if lines else ""
-
+Triple = tuple[object, object, object]
+GraphLine = tuple[str, str]  # (canonical N-Triples line, IRI of its named graph)
+JsonNode = tuple[str, str]  # (node id, the node as sorted JSON text)
 
 DESCRIPTION_PREFIXES = {
     "void": "http://rdfs.org/ns/void#",
     "dcat": "http://www.w3.org/ns/dcat#",
     "spdx": "http://spdx.org/rdf/terms#",
 }
+KNOWN_PREFIXES = {**{prefix: str(ns) for prefix, ns in PREFIXES.items()}, **DESCRIPTION_PREFIXES}
+
+
+# --- N-Triples ------------------------------------------------------------------------
+def _oxigraph_term(term: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"no blank nodes or other terms in a published graph: {term!r}")
+
+
+def canonical_lines(triples: Iterable[Triple]) -> list[str]:
+    """Sorted, distinct canonical N-Triples lines: the same triples always give the same
+    text, whichever order they came in."""
+    converted = [
+        ox.Triple(_oxigraph_term(s), _oxigraph_term(p), _oxigraph_term(o))  # type: ignore[arg-type]
+        for s, p, o in triples
+    ]
+    text = ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    # split on "\n" only: str.splitlines() also splits inside literals at U+0085, U+2028 …
+    return sorted({line for line in text.split("\n") if line})
+
+
+def canonical_ntriples(graph: Graph) -> str:
+    lines = canonical_lines(graph)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def used_prefixes(ntriples: str) -> dict[str, str]:
     """The project prefixes whose namespace occurs in the data, for a tidy header."""
-    known = {**{prefix: str(ns) for prefix, ns in PREFIXES.items()}, **DESCRIPTION_PREFIXES}
-    return {prefix: ns for prefix, ns in known.items() if f"<{ns}" in ntriples}
+    return {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if f"<{ns}" in ntriples}
 
 
 def turtle(ntriples: str) -> str:
@@ -50,25 +77,7 @@ def turtle(ntriples: str) -> str:
     return data.decode("utf-8")
 
 
-def named_graph_dumps(ntriples: str) -> tuple[str, str]:
-    """N-Quads and TriG with one named graph per source document (and a shared graph for
-    what several documents name), so a store can replace one document's facts alone."""
-    from kgbuild.store import split_by_document
-
-    triples = list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    quads = [
-        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
-        for graph, members in sorted(split_by_document(triples).items())
-        for t in members
-    ]
-    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-    lines = sorted({line for line in nquads.split("\n") if line})
-    ordered = "\n".join(lines) + "\n"
-    in_order = list(ox.parse(ordered.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-    trig = ox.serialize(in_order, format=ox.RdfFormat.TRIG, prefixes=used_prefixes(ntriples))
-    return ordered, trig.decode("utf-8")
-
-
+# --- JSON-LD --------------------------------------------------------------------------
 def load_context() -> dict[str, object]:
     context: dict[str, object] = json.loads(context_path().read_text(encoding="utf-8"))
     return context
@@ -84,45 +93,171 @@ def _sorted_json(value: object) -> object:
     return value
 
 
+def _node_text(node: Mapping[str, object]) -> str:
+    return json.dumps(_sorted_json(node), ensure_ascii=False, indent=1)
+
+
+def jsonld_nodes(graph: Graph, context: Mapping[str, object]) -> list[JsonNode]:
+    """The graph's nodes compacted with the context, as (id, JSON text), sorted by id."""
+    text = graph.serialize(format="json-ld", context=context["@context"], auto_compact=True)
+    document = json.loads(text)
+    nodes = document.get("@graph", [document] if "@id" in document or "id" in document else [])
+    nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
+    return sorted((str(node.get("id", node.get("@id", ""))), _node_text(node)) for node in nodes)
+
+
+def merge_nodes(nodes: Iterable[JsonNode]) -> list[JsonNode]:
+    """One node per id: the parts of a node that several units describe, merged."""
+    by_id: dict[str, list[str]] = {}
+    for node_id, text in nodes:
+        by_id.setdefault(node_id, []).append(text)
+    merged = []
+    for node_id, texts in sorted(by_id.items()):
+        if len(texts) == 1:
+            merged.append((node_id, texts[0]))
+            continue
+        values: dict[str, list[object]] = {}
+        as_list: set[str] = set()
+        for part in map(json.loads, texts):
+            for key, value in part.items():
+                if isinstance(value, list):
+                    as_list.add(key)
+                for item in value if isinstance(value, list) else [value]:
+                    if item not in values.setdefault(key, []):
+                        values[key].append(item)
+        node = {k: v if len(v) > 1 or k in as_list else v[0] for k, v in values.items()}
+        merged.append((node_id, _node_text(node)))
+    return merged
+
+
+def _terms_used(texts: Iterable[str], context: Mapping[str, object]) -> set[str]:
+    """The context entries the nodes need: their keys, type names and IRI prefixes, and the
+    prefixes those term definitions are written with."""
+    definitions = context["@context"]
+    assert isinstance(definitions, dict)
+    prefixes = {key for key, value in definitions.items() if value in KNOWN_PREFIXES.values()}
+    used: set[str] = set()
+    for text in texts:
+        used |= {key for key in definitions if f'"{key}"' in text}
+        used |= {prefix for prefix in prefixes if f'"{prefix}:' in text}
+    for term in list(used):
+        used |= {prefix for prefix in prefixes if f'"{prefix}:' in json.dumps(definitions[term])}
+    return used
+
+
+def jsonld_chunks(nodes: list[JsonNode], context: Mapping[str, object]) -> Iterator[str]:
+    """The JSON-LD document in pieces: the context cut to what the nodes use, then the
+    nodes in id order."""
+    definitions = context["@context"]
+    assert isinstance(definitions, dict)
+    used = _terms_used((text for _, text in nodes), context)
+    kept = {k: v for k, v in definitions.items() if k.startswith("@") or k in used}
+    header = json.dumps({"@context": kept}, ensure_ascii=False, indent=1)
+    yield header[: header.rindex("}")].rstrip() + ',\n "@graph": ['
+    for index, (_, text) in enumerate(nodes):
+        yield ("," if index else "") + "\n  " + text.replace("\n", "\n  ")
+    yield "\n ]\n}\n"
+
+
 def jsonld(graph: Graph, context: Mapping[str, object] | None = None) -> str:
     """The graph as JSON-LD compacted with the shipped context (never fetched)."""
     context = context or load_context()
-    text = graph.serialize(format="json-ld", context=context["@context"], auto_compact=True)
-    document = json.loads(text)
-    nodes = document.get("@graph", [document] if "@id" in document else [])
-    nodes = [_sorted_json({k: v for k, v in node.items() if k != "@context"}) for node in nodes]
-    result = {
-        "@context": context["@context"],
-        "@graph": sorted(nodes, key=lambda n: str(n.get("id", n.get("@id", "")))),
-    }
-    return json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+    return "".join(jsonld_chunks(jsonld_nodes(graph, context), context))
 
 
+# --- staged output --------------------------------------------------------------------
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
 
 
-def write_atomically(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]:
-    """Write every file to a temporary name in ``out_dir``, then rename all into place.
+class StagedOutput:
+    """Files written in ``out_dir`` under temporary names, renamed into place together by
+    ``commit``: nothing under its final name changes until every file is complete. Leaving
+    the ``with`` block by an exception (or Ctrl-C) removes the temporary files."""
 
-    Nothing under its final name changes until every file has been written in full.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, content in files.items():
-            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content.encode("utf-8") if isinstance(content, str) else content)
-            staged.append((Path(temp), out_dir / name))
-    except BaseException:
-        for temp, _ in staged:
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.staged: dict[str, Path] = {}
+
+    def path(self, name: str) -> Path:
+        """The temporary file that will become ``out_dir/name``."""
+        if name not in self.staged:
+            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+            os.close(handle)
+            self.staged[name] = Path(temp)
+        return self.staged[name]
+
+    def write(self, name: str, content: str | bytes | Iterable[str]) -> None:
+        with self.path(name).open("wb") as stream:
+            if isinstance(content, bytes):
+                stream.write(content)
+            elif isinstance(content, str):
+                stream.write(content.encode("utf-8"))
+            else:
+                for piece in content:
+                    stream.write(piece.encode("utf-8"))
+
+    def size_and_sha256(self, name: str) -> tuple[int, str]:
+        path = self.staged[name]
+        with path.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        return path.stat().st_size, digest
+
+    def discard(self) -> None:
+        for temp in self.staged.values():
             temp.unlink(missing_ok=True)
-        raise
-    mode = 0o666 & ~_umask()
-    for temp, final in staged:
-        temp.chmod(mode)
-        os.replace(temp, final)
-    return [final for _, final in staged]
+        self.staged.clear()
+
+    def commit(self) -> list[Path]:
+        mode = 0o666 & ~_umask()
+        written = []
+        for name, temp in self.staged.items():
+            temp.chmod(mode)
+            os.replace(temp, self.out_dir / name)
+            written.append(self.out_dir / name)
+        self.staged.clear()
+        return written
+
+    def __enter__(self) -> StagedOutput:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.discard()  # after commit() nothing is left to discard
+
+
+def write_atomically(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]:
+    """Write every file, then rename all into place (see StagedOutput)."""
+    with StagedOutput(out_dir) as out:
+        for name, content in files.items():
+            out.write(name, content)
+        return out.commit()
+
+
+def ntriples_lines(lines: Iterable[GraphLine]) -> Iterator[str]:
+    return (line + "\n" for line, _ in lines)
+
+
+def nquads_lines(lines: Iterable[GraphLine]) -> Iterator[str]:
+    """Each triple in the named graph it was placed in."""
+    return (f"{line[:-2]} <{graph}> .\n" for line, graph in lines)
+
+
+def rewrite(out: StagedOutput, source: str, target: str, prefixes: Mapping[str, str]) -> None:
+    """Turtle from the staged N-Triples, TriG from the staged N-Quads (by file extension),
+    streamed by pyoxigraph: subjects stay grouped in the sorted order of the source."""
+    formats = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS}
+    targets = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG}
+    ox.serialize(
+        ox.parse(path=str(out.path(source)), format=formats[Path(source).suffix]),
+        output=str(out.path(target)),
+        format=targets[Path(target).suffix],
+        prefixes=dict(prefixes),
+    )

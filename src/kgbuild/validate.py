@@ -14,6 +14,7 @@ it with IRIs derived from each result's content, so the written report is determ
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,36 +111,64 @@ def _shapes_graph(shapes: Path | None) -> Graph:
     return hoist_targets(graph)
 
 
-def validate_graph(data: Graph, shapes: Path | None = None) -> tuple[ValidationOutcome, Graph]:
-    """Validate ``data``; return the outcome and a deterministic report graph."""
-    from pyshacl import validate
+class Validator:
+    """The shapes, read once, applied to as many data graphs as there are units."""
 
-    _, report, _ = validate(
-        data,
-        shacl_graph=_shapes_graph(shapes),
-        inference="none",
-        inplace=True,  # without inference nothing is added: no need to copy the data
-        advanced=True,
-        allow_warnings=True,
-    )
-    assert isinstance(report, Graph)
-    issues = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        values = {prop: report.value(result, prop) for prop in RESULT_PROPERTIES}
-        issues.append(
-            ValidationIssue(
-                severity=SEVERITY_NAMES.get(values[SH.resultSeverity], "Violation"),
-                focus=str(values[SH.focusNode] or ""),
-                path=str(values[SH.resultPath] or ""),
-                message=str(values[SH.resultMessage] or ""),
-                component=str(values[SH.sourceConstraintComponent] or ""),
-                value=str(values[SH.value] or ""),
-            )
+    def __init__(self, shapes: Path | None = None) -> None:
+        self.shapes = _shapes_graph(shapes)
+        # predicates some shape follows backwards: a node's incoming triples of these count
+        self.inverse_predicates = frozenset(
+            p for p in self.shapes.objects(None, SH.inversePath) if isinstance(p, URIRef)
         )
+
+    def issues(self, data: Graph) -> list[ValidationIssue]:
+        from pyshacl import validate
+
+        _, report, _ = validate(
+            data,
+            shacl_graph=self.shapes,
+            inference="none",
+            inplace=True,  # without inference nothing is added: no need to copy the data
+            advanced=True,
+            allow_warnings=True,
+        )
+        assert isinstance(report, Graph)
+        issues = []
+        for result in report.subjects(RDF.type, SH.ValidationResult):
+            values = {prop: report.value(result, prop) for prop in RESULT_PROPERTIES}
+            issues.append(
+                ValidationIssue(
+                    severity=SEVERITY_NAMES.get(values[SH.resultSeverity], "Violation"),
+                    focus=str(values[SH.focusNode] or ""),
+                    path=_path_text(report, values[SH.resultPath]),
+                    message=str(values[SH.resultMessage] or ""),
+                    component=str(values[SH.sourceConstraintComponent] or ""),
+                    value=str(values[SH.value] or ""),
+                )
+            )
+        return issues
+
+
+def _path_text(report: Graph, path: object) -> str:
+    """A result path as text: an IRI, or ``^IRI`` for an inverse path (a blank node in
+    pySHACL's report, whose label changes from run to run)."""
+    if isinstance(path, URIRef):
+        return str(path)
+    inverse = report.value(path, SH.inversePath) if path is not None else None
+    return f"^{inverse}" if isinstance(inverse, URIRef) else ""
+
+
+def outcome_of(issues: Iterable[ValidationIssue]) -> tuple[ValidationOutcome, Graph]:
+    """The outcome of all issues found, and its deterministic report graph."""
     outcome = ValidationOutcome(
         sorted(set(issues), key=lambda i: (i.severity, i.focus, i.path, i.message, i.value))
     )
     return outcome, report_graph(outcome)
+
+
+def validate_graph(data: Graph, shapes: Path | None = None) -> tuple[ValidationOutcome, Graph]:
+    """Validate ``data`` as a whole; return the outcome and a deterministic report graph."""
+    return outcome_of(Validator(shapes).issues(data))
 
 
 def report_graph(outcome: ValidationOutcome) -> Graph:
@@ -158,7 +187,10 @@ def report_graph(outcome: ValidationOutcome) -> Graph:
         graph.add((node, SH.sourceConstraintComponent, URIRef(issue.component)))
         if issue.focus:
             graph.add((node, SH.focusNode, URIRef(issue.focus)))
-        if issue.path:
+        if issue.path.startswith("^"):
+            graph.add((node, SH.resultPath, URIRef(f"{node}#path")))
+            graph.add((URIRef(f"{node}#path"), SH.inversePath, URIRef(issue.path[1:])))
+        elif issue.path:
             graph.add((node, SH.resultPath, URIRef(issue.path)))
         if issue.value:
             graph.add((node, SH.value, Literal(issue.value)))

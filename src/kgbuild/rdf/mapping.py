@@ -5,12 +5,21 @@ and one Web Annotation per mention: ``oa:hasBody`` the entity, ``oa:hasTarget`` 
 SpecificResource on the source document with a TextPositionSelector (raw code-point
 offsets) and a TextQuoteSelector (the raw text), plus ``kgo:line`` and ``kgo:inSection``.
 No blank nodes: every node has an IRI.
+
+Every triple is placed in a named graph: the graph of the one document it comes from, the
+shared graph for the description of an entity that several documents speak of, or the
+reference graph for what the reference data files (not the text) say: Wikidata links,
+life dates, dates and genres the text does not give. A *unit* is what one process maps and
+validates: one document's triples (with the descriptions of entities only it speaks of),
+or the descriptions of the shared entities.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
@@ -30,6 +39,10 @@ from kgbuild.resolve import (
 )
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+Placed = tuple[str, Triple]  # (graph key: a document slug, SHARED or REFERENCE; triple)
+Fact = tuple[bool, Triple]  # (from the reference data, not the text?; triple)
+SHARED = "shared"
+REFERENCE = "reference"
 
 CLASSES = {
     "person": KGO.Person,
@@ -77,6 +90,70 @@ class GraphMapper:
             key: entity for key, entity in kb.entities.items() if entity.evidence or key in known
         }
         self.iris = self._assign_iris()
+        self.classes = {self.iris[key]: self._class_of(e) for key, e in self.emitted.items()}
+        self.persons_by_label = {  # the first person of a label wins
+            entity.label: key
+            for key, entity in reversed(self.emitted.items())
+            if entity.kind == "person"
+        }
+        self.homes = self._entity_homes()
+        self.shared = {key for key, home in self.homes.items() if len(home) != 1}
+        self.evidence_in: dict[str, list[tuple[URIRef, Evidence]]] = defaultdict(list)
+        for key in sorted(self.emitted):
+            for evidence in self.emitted[key].evidence:
+                self.evidence_in[evidence.document].append((self.iris[key], evidence))
+        self.records_in: dict[str, list[tuple[Callable[[Any], Iterator[Triple]], Any]]] = (
+            defaultdict(list)
+        )
+        for records, triples in (
+            (kb.citations, self.citation_triples),
+            (kb.quotations, self.quotation_triples),
+            (kb.claims, self.claim_triples),
+            (kb.stances, self.stance_triples),
+        ):
+            for record in records:
+                self.records_in[record.document].append((triples, record))
+
+    def _references(self) -> Iterator[tuple[str | EntityRef, EntityRef | None]]:
+        """(referring document slug or entity, referred entity) for every link to an entity."""
+        yield from self.kb.document_authors.items()
+        for citation in self.kb.citations:
+            yield citation.document, citation.edition
+            yield citation.document, citation.cites
+        for quotation in self.kb.quotations:
+            yield quotation.document, quotation.speaker
+            yield quotation.document, quotation.source
+        for record in (*self.kb.claims, *self.kb.stances):
+            yield record.document, record.about
+            yield record.document, record.asserted_by
+        for key, entity in self.emitted.items():
+            for ref in self._entity_links(entity):
+                yield key, ref
+
+    def _entity_links(self, entity: Entity) -> Iterator[EntityRef]:
+        facts = entity.facts
+        if entity.kind == "work" and (author := self._work_author(facts)):
+            yield author[1]
+        elif entity.kind == "meeting":
+            yield "organization", str(facts.get("body_key") or "")
+        elif entity.kind == "resolution":
+            yield "meeting", str(facts.get("meeting_key") or "")
+
+    def _entity_homes(self) -> dict[EntityRef, frozenset[str]]:
+        """The documents that speak of each entity: those giving evidence for it or referring
+        to it, directly or through another entity. One document: the entity's description
+        lives in that document's graph; several: in the shared graph."""
+        homes = {key: {e.document for e in entity.evidence} for key, entity in self.emitted.items()}
+        links = [(source, target) for source, target in self._references() if target in homes]
+        changed = True
+        while changed:
+            changed = False
+            for source, target in links:
+                reach = homes.get(source, set()) if isinstance(source, tuple) else {source}
+                if not reach <= homes[target]:
+                    homes[target] |= reach
+                    changed = True
+        return {key: frozenset(home) for key, home in homes.items()}
 
     def _assign_iris(self) -> dict[tuple[str, str], URIRef]:
         """Entity IRIs from label slugs; a slug two entities share gets a key hash."""
@@ -101,20 +178,43 @@ class GraphMapper:
     def iri(self, kind: str, key: str | None) -> URIRef | None:
         return self.iris.get((kind, key or ""))
 
-    # -- triples -------------------------------------------------------------------------
-    def triples(self) -> Iterator[Triple]:
-        for doc in self.kb.documents:
-            yield from self.document_triples(doc)
+    # -- units and graphs ---------------------------------------------------------------
+    def unit_names(self) -> list[str]:
+        """The documents' slugs, then SHARED when several documents share entities."""
+        return [doc.meta.slug for doc in self.kb.documents] + ([SHARED] if self.shared else [])
+
+    def graph_iri(self, key: str) -> URIRef:
+        if key in (SHARED, REFERENCE):
+            return URIRef(f"{self.minter.base}graph/{key}")
+        return self.minter.document(key)
+
+    @property
+    def shared_iris(self) -> set[URIRef]:
+        return {self.iris[key] for key in self.shared}
+
+    def unit(self, name: str) -> Iterator[Placed]:
+        """The placed triples of one unit (a document slug or SHARED)."""
+        if name == SHARED:
+            for key in sorted(self.shared):
+                yield from self.entity_description(self.emitted[key], SHARED)
+            return
+        doc = self.documents[name]
+        for triple in self.document_triples(doc):
+            yield name, triple
+        for triples, record in self.records_in[name]:
+            for triple in triples(record):
+                yield name, triple
+        for body, evidence in self.evidence_in[name]:
+            for triple in self.annotation_triples(body, evidence):
+                yield name, triple
         for key in sorted(self.emitted):
-            yield from self.entity_triples(self.emitted[key])
-        for citation in self.kb.citations:
-            yield from self.citation_triples(citation)
-        for quotation in self.kb.quotations:
-            yield from self.quotation_triples(quotation)
-        for claim in self.kb.claims:
-            yield from self.claim_triples(claim)
-        for stance in self.kb.stances:
-            yield from self.stance_triples(stance)
+            if self.homes[key] == {name}:
+                yield from self.entity_description(self.emitted[key], name)
+
+    def triples(self) -> Iterator[Triple]:
+        for name in self.unit_names():
+            for _, triple in self.unit(name):
+                yield triple
 
     def stance_triples(self, stance: ResolvedStance) -> Iterator[Triple]:
         record = stance.record
@@ -204,18 +304,17 @@ class GraphMapper:
             yield section_iri, KGO.position, Literal(section.number, datatype=XSD.positiveInteger)
             yield section_iri, DCTERMS.isPartOf, iri
 
-    def entity_triples(self, entity: Entity) -> Iterator[Triple]:
+    def entity_description(self, entity: Entity, graph: str) -> Iterator[Placed]:
+        """The entity's class, names and facts; what only the reference data says goes to
+        the reference graph. (Its evidence comes with the documents that give it.)"""
         iri = self.iris[(entity.kind, entity.key)]
         facts = entity.facts
-        if entity.kind == "meeting":
-            yield iri, RDF.type, MEETING_CLASSES[facts["kind"]]
-        else:
-            yield iri, RDF.type, CLASSES[entity.kind]
-        yield iri, RDFS.label, Literal(entity.label)
+        yield graph, (iri, RDF.type, self._class_of(entity))
+        yield graph, (iri, RDFS.label, Literal(entity.label))
         for alias in sorted(entity.aliases - {entity.label}):
-            yield iri, SKOS.altLabel, Literal(alias)
+            yield graph, (iri, SKOS.altLabel, Literal(alias))
         if entity.wikidata:
-            yield iri, OWL.sameAs, WD[entity.wikidata]
+            yield REFERENCE, (iri, OWL.sameAs, WD[entity.wikidata])
         kind_facts = {
             "person": self._person_facts,
             "organization": self._organization_facts,
@@ -223,50 +322,60 @@ class GraphMapper:
             "meeting": self._meeting_facts,
             "resolution": self._resolution_facts,
         }[entity.kind]
-        yield from kind_facts(iri, facts)
-        for evidence in entity.evidence:
-            yield from self.annotation_triples(iri, evidence)
+        for from_reference, triple in kind_facts(iri, facts):
+            yield (REFERENCE if from_reference else graph), triple
 
-    def _person_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+    @staticmethod
+    def _class_of(entity: Entity) -> URIRef:
+        if entity.kind == "meeting":
+            return MEETING_CLASSES[entity.facts["kind"]]
+        return CLASSES[entity.kind]
+
+    def _work_author(self, facts: dict[str, object]) -> tuple[bool, EntityRef] | None:
+        """(from the reference data?, the author) of a work: the text's author, else the
+        person the reference data names."""
+        key = ("person", str(facts.get("author_key") or ""))
+        if key in self.iris:
+            return False, key
+        by_label = self.persons_by_label.get(str(facts.get("author") or ""))
+        return (True, by_label) if by_label else None
+
+    # Each yields (from the reference data?, triple).
+    def _person_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
         for fact, prop in (("born", SCHEMA.birthDate), ("died", SCHEMA.deathDate)):
             if literal := date_literal(facts.get(fact)):
-                yield iri, prop, literal
+                yield True, (iri, prop, literal)
 
-    def _organization_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+    def _organization_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
         if facts.get("kind") in ORGANIZATION_KINDS:
-            yield iri, KGO.organizationKind, Literal(facts["kind"])
+            yield True, (iri, KGO.organizationKind, Literal(facts["kind"]))
 
-    def _work_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
-        author = self.iri("person", str(facts.get("author_key") or ""))
-        if author is None and facts.get("author"):
-            author = self._person_by_label(str(facts["author"]))
-        if author is not None:
-            yield iri, SCHEMA.author, author
-        # A date the text gives wins over the reference data's.
-        if created := date_literal(facts.get("date_in_text") or facts.get("created")):
-            yield iri, DCTERMS.created, created
-        if genre := facts.get("genre_in_text") or facts.get("genre"):
-            yield iri, KGO.genre, Literal(str(genre))
+    def _work_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
+        if author := self._work_author(facts):
+            yield author[0], (iri, SCHEMA.author, self.iris[author[1]])
+        # A date or genre the text gives wins over the reference data's.
+        for in_text, in_reference, prop in (
+            ("date_in_text", "created", DCTERMS.created),
+            ("genre_in_text", "genre", KGO.genre),
+        ):
+            value = facts.get(in_text) or facts.get(in_reference)
+            literal = date_literal(value) if prop == DCTERMS.created else value and Literal(value)
+            if literal:
+                yield not facts.get(in_text), (iri, prop, literal)
 
-    def _meeting_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+    def _meeting_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
         if isinstance(facts.get("ordinal"), int):
-            yield iri, KGO.ordinal, Literal(facts["ordinal"], datatype=XSD.integer)
+            yield False, (iri, KGO.ordinal, Literal(facts["ordinal"], datatype=XSD.integer))
         if body := self.iri("organization", str(facts.get("body_key") or "")):
-            yield iri, KGO.convenedBy, body
+            yield False, (iri, KGO.convenedBy, body)
         if start := date_literal(facts.get("date_in_text") or facts.get("start_date")):
-            yield iri, SCHEMA.startDate, start
+            yield not facts.get("date_in_text"), (iri, SCHEMA.startDate, start)
 
-    def _resolution_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Triple]:
+    def _resolution_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
         if meeting := self.iri("meeting", str(facts.get("meeting_key") or "")):
-            yield iri, KGO.adoptedAt, meeting
+            yield False, (iri, KGO.adoptedAt, meeting)
         if facts.get("title"):
-            yield iri, DCTERMS.title, Literal(str(facts["title"]))
-
-    def _person_by_label(self, label: str) -> URIRef | None:
-        for (kind, key), entity in self.emitted.items():
-            if kind == "person" and entity.label == label:
-                return self.iris[(kind, key)]
-        return None
+            yield False, (iri, DCTERMS.title, Literal(str(facts["title"])))
 
     def annotation_triples(self, body: URIRef, evidence: Evidence) -> Iterator[Triple]:
         """The Web Annotation that pins ``body`` to a raw span of its document."""

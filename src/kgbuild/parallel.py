@@ -1,0 +1,45 @@
+"""Running one function over many items across processes.
+
+Workers are forked after the state they need (documents, reference data, the resolved
+knowledge base) is built, so they inherit it instead of receiving a pickled copy per item;
+only the items and the results cross between processes. Where fork is unavailable, or
+there is one item or one job, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+State = TypeVar("State")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+_inherited: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run(item: Any) -> Any:
+    assert _inherited is not None
+    function, state = _inherited
+    return function(state, item)
+
+
+def fork_map(
+    function: Callable[[State, Item], Result], state: State, items: Sequence[Item], jobs: int
+) -> list[Result]:
+    """``[function(state, item) for item in items]``, with up to ``jobs`` processes."""
+    if jobs <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(state, item) for item in items]
+    global _inherited
+    _inherited = (function, state)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
+            return pool.map(_run, items, chunksize=1)
+    finally:
+        _inherited = None

@@ -1,0 +1,122 @@
+"""One unit of the graph, mapped, validated and serialised in one (worker) process.
+
+A unit is a document's triples (with the descriptions of the entities only it speaks of),
+or the descriptions of the entities several documents share (see rdf/mapping.py). The
+whole graph never sits in one rdflib Graph: each unit is validated with exactly what SHACL
+needs to judge its own nodes — their triples, the types of the nodes they point at, and,
+for the shared unit, what the documents say of shared entities (their evidence links, the
+incoming triples the shapes follow backwards, and the types at the other end). Issues of
+nodes a unit only borrows are left to the unit that owns them, so the union of the units'
+issues is what validating the whole graph at once finds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from kgbuild.publish import (
+    KNOWN_PREFIXES,
+    GraphLine,
+    JsonNode,
+    canonical_lines,
+    jsonld_nodes,
+)
+from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
+from kgbuild.timing import Stopwatch
+from kgbuild.validate import ValidationIssue, Validator
+
+
+@dataclass
+class UnitResult:
+    """What a unit contributes to the build."""
+
+    name: str
+    lines: list[GraphLine]
+    nodes: list[JsonNode]
+    issues: list[ValidationIssue]
+    namespaces: set[str]  # the known namespaces its triples use (for dump prefixes)
+    boundary: list[Triple]  # what it says of shared entities (see the module docstring)
+    seconds: dict[str, float]  # per stage, in the process that ran it
+
+
+def process_unit(
+    mapper: GraphMapper,
+    validator: Validator,
+    context: Mapping[str, object],
+    name: str,
+    boundary: Iterable[Triple] = (),
+) -> UnitResult:
+    watch = Stopwatch()
+    shared = mapper.shared_iris
+    with watch("map"):
+        placed = list(mapper.unit(name))
+        own = Graph(bind_namespaces="none")
+        for _, triple in placed:
+            own.add(triple)
+        about_shared = (
+            [] if name == SHARED else _about_shared(placed, shared, validator.inverse_predicates)
+        )
+    with watch("validate"):
+        data = _with_neighbour_types(own, boundary, mapper.classes)
+        issues = [
+            issue
+            for issue in validator.issues(data)
+            if (URIRef(issue.focus) in shared) == (name == SHARED)
+        ]
+    with watch("serialize N-Triples"):
+        by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
+        for graph, triple in placed:
+            by_graph[str(mapper.graph_iri(graph))].append(triple)
+        lines = sorted(
+            (line, graph)
+            for graph, triples in by_graph.items()
+            for line in canonical_lines(triples)
+        )
+    with watch("serialize JSON-LD"):
+        nodes = jsonld_nodes(own, context)
+    return UnitResult(name, lines, nodes, issues, _namespaces(lines), about_shared, watch.seconds)
+
+
+def _with_neighbour_types(
+    own: Graph, boundary: Iterable[Triple], classes: Mapping[URIRef, URIRef]
+) -> Graph:
+    """The unit's triples, the boundary triples, and the type of every entity they point
+    at that the unit does not describe itself."""
+    data = Graph(bind_namespaces="none")
+    for triple in own:
+        data.add(triple)
+    for triple in boundary:
+        data.add(triple)
+    described = set(data.subjects(RDF.type, None))
+    for node in set(data.objects()) - described:
+        if isinstance(node, URIRef) and node in classes:
+            data.add((node, RDF.type, classes[node]))
+    return data
+
+
+def _about_shared(
+    placed: Sequence[Placed], shared: set[URIRef], inverse_predicates: frozenset[URIRef]
+) -> list[Triple]:
+    """Triples from shared entities (their evidence links) and, of the predicates the
+    shapes follow backwards, triples to them; with the type of the node at the other end."""
+    types: defaultdict[object, list[Triple]] = defaultdict(list)
+    for _, triple in placed:
+        if triple[1] == RDF.type:
+            types[triple[0]].append(triple)
+    boundary: list[Triple] = []
+    for _, (subject, predicate, obj) in placed:
+        if subject in shared:
+            boundary += [(subject, predicate, obj), *types[obj]]
+        elif obj in shared and predicate in inverse_predicates:
+            boundary += [(subject, predicate, obj), *types[subject]]
+    return boundary
+
+
+def _namespaces(lines: Sequence[GraphLine]) -> set[str]:
+    text = "".join(line for line, _ in lines)
+    return {ns for ns in KNOWN_PREFIXES.values() if f"<{ns}" in text}

@@ -1,0 +1,81 @@
+"""Building in units (one per document, plus the shared entities) gives exactly what the
+whole graph gives: the same triples, the same validation issues, the same files whatever
+the number of processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kgbuild.pipeline import build, extract_documents, load_documents, process_units
+from kgbuild.publish import canonical_lines
+from kgbuild.rdf.mapping import SHARED, to_graph
+from kgbuild.reference import load_reference
+from kgbuild.resolve import KnowledgeBase, resolve
+from kgbuild.resources import shapes_path
+from kgbuild.validate import validate_graph
+
+PERIOD = sorted((Path(__file__).parent / "data" / "period").glob("*.txt"))
+BASE = "https://example.org/kg/"
+
+# Constraints the real graph breaks on purpose, on shared entities (evidence spread over
+# several documents), on document nodes and on nodes borrowed across units.
+STRICTER = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kgo: <https://w3id.org/kgbuild/ontology#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix schema: <http://schema.org/> .
+@prefix ex: <https://example.org/shapes#> .
+ex:FewMentions a sh:NodeShape ; sh:targetClass kgo:Person ;
+    sh:property [ sh:path kgo:evidence ; sh:maxCount 3 ; sh:message "too many mentions" ] .
+ex:SpeakerNeeded a sh:NodeShape ; sh:targetClass kgo:Quotation ;
+    sh:property [ sh:path kgo:spokenBy ; sh:minCount 1 ; sh:message "no speaker" ] .
+ex:AuthoredOnce a sh:NodeShape ; sh:targetClass kgo:Person ;
+    sh:property [ sh:path [ sh:inversePath schema:author ] ; sh:maxCount 0 ;
+                  sh:message "an author" ] .
+ex:ShortSpans a sh:NodeShape ; sh:targetClass oa:TextQuoteSelector ;
+    sh:property [ sh:path oa:exact ; sh:maxLength 40 ; sh:message "long span" ] .
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus() -> KnowledgeBase:
+    reference = load_reference()
+    return resolve(extract_documents(load_documents(PERIOD), reference), reference)
+
+
+def test_several_documents_share_entities(corpus: KnowledgeBase) -> None:
+    results = process_units(corpus, BASE)
+    assert [r.name for r in results] == [doc.meta.slug for doc in corpus.documents] + [SHARED]
+
+
+def test_the_units_hold_the_whole_graph_each_triple_once(corpus: KnowledgeBase) -> None:
+    results = process_units(corpus, BASE)
+    lines = [line for result in results for line, _ in result.lines]
+    assert len(lines) == len(set(lines))
+    assert sorted(lines) == canonical_lines(to_graph(corpus, BASE))
+
+
+@pytest.mark.parametrize("stricter", [False, True])
+def test_unit_validation_finds_what_whole_graph_validation_finds(
+    corpus: KnowledgeBase, tmp_path: Path, stricter: bool
+) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(shapes_path().read_text(encoding="utf-8") + (STRICTER if stricter else ""))
+    whole, _ = validate_graph(to_graph(corpus, BASE), shapes)
+    by_unit = {i for result in process_units(corpus, BASE, shapes) for i in result.issues}
+    assert by_unit == set(whole.issues)
+    if stricter:  # each kind of broken node is caught, in whichever unit owns it
+        messages = {issue.message for issue in by_unit}
+        assert {"too many mentions", "no speaker", "an author", "long span"} <= messages
+
+
+def test_processes_do_not_change_the_output(tmp_path: Path) -> None:
+    one = build(PERIOD, tmp_path / "one", BASE, jobs=1)
+    two = build(PERIOD, tmp_path / "two", BASE, jobs=2)
+    assert [p.name for p in one.written] == [p.name for p in two.written]
+    for path in one.written:
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+    assert len(Graph().parse(tmp_path / "two" / "graph.nt", format="nt")) == two.triples
