@@ -1,35 +1,32 @@
-"""Benchmark: time and peak memory per pipeline stage, for the bundled text and for
-synthetic corpora made from it.
+"""Benchmark: time and peak memory per pipeline stage of the real build (`pipeline.build`,
+as `kgbuild build` runs it), for the bundled text and for synthetic corpora made from it.
 
     .venv/bin/python benchmarks/run.py                 # 1 and 10 documents
     .venv/bin/python benchmarks/run.py --sizes 1 10 100 300
 
 Each synthetic document is the bundled text with its chapters shuffled and the surnames of
 the persons it names replaced by invented ones, so that no document repeats another and
-caching one cannot fake the rest. Figures are printed, not asserted.
+caching one cannot fake the rest. Each corpus is built in a fresh process, so that peak
+memory is its own. Figures are printed, not asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import random
 import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
-from typing import TypeVar
+from pathlib import Path
 
-from kgbuild.document import DocumentMeta, make_document
-from kgbuild.extract import extract_all
-from kgbuild.publish import canonical_ntriples, jsonld, turtle
-from kgbuild.rdf.mapping import to_graph
-from kgbuild.reference import load_reference
-from kgbuild.resolve import resolve
+from kgbuild.pipeline import build
 from kgbuild.resources import bundled_corpus
-from kgbuild.validate import validate_graph
 
-T = TypeVar("T")
 SYLLABLES = ["ka", "lo", "min", "rov", "tes", "vich", "zan", "dor", "pel", "sky", "nov", "bar"]
 
 
@@ -49,54 +46,84 @@ def synthetic_text(raw: str, seed: int) -> str:
     return text
 
 
-def timed(figures: dict[str, float], stage: str, work: Callable[[], T]) -> T:
-    start = time.perf_counter()
-    result = work()
-    figures[stage] = figures.get(stage, 0.0) + time.perf_counter() - start
-    return result
+def write_corpus(folder: Path, count: int) -> float:
+    """The bundled text (count 1) or ``count`` synthetic documents, with metadata; MB."""
+    source = bundled_corpus()[0]
+    raw = source.read_text(encoding="utf-8")
+    meta = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+    size = 0
+    for index in range(count):
+        text = raw if count == 1 else synthetic_text(raw, index)
+        name = source.stem if count == 1 else f"doc-{index:03d}"
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        title = meta["title"] if count == 1 else f"{meta['title']} (variant {index})"
+        (folder / f"{name}.json").write_text(json.dumps({**meta, "title": title}), "utf-8")
+        size += len(text.encode("utf-8"))
+    return size / 1e6
 
 
-def peak_memory_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run(count: int, raw: str) -> tuple[dict[str, float], int, float]:
-    figures: dict[str, float] = {}
-    reference = load_reference()
-    texts = [raw] if count == 1 else [synthetic_text(raw, seed) for seed in range(count)]
-    documents = timed(figures, "ingest", lambda: [
-        make_document(text, DocumentMeta(f"doc-{i}", f"Document {i}", "Joseph Stalin",
-                                         "1926-01-25", "en", f"doc-{i}.txt",
-                                         "Collected Works of V. I. Lenin"))
-        for i, text in enumerate(texts)])
-    extractions = timed(figures, "extract",
-                        lambda: [(doc, extract_all(doc, reference)) for doc in documents])
-    kb = timed(figures, "resolve", lambda: resolve(extractions, reference))
-    graph = timed(figures, "map", lambda: to_graph(kb))
-    timed(figures, "validate", lambda: validate_graph(graph))
-    ntriples = timed(figures, "serialize N-Triples", lambda: canonical_ntriples(graph))
-    timed(figures, "serialize Turtle", lambda: turtle(ntriples))
-    timed(figures, "serialize JSON-LD", lambda: jsonld(graph))
-    return figures, len(graph), sum(len(t) for t in texts) / 1e6
+def measure(count: int, jobs: int | None) -> dict[str, object]:
+    """Build one corpus in this process and return its figures."""
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "corpus"
+        folder.mkdir()
+        megabytes = write_corpus(folder, count)
+        start = time.perf_counter()
+        result = build([folder], Path(temp) / "out", jobs=jobs)
+        total = time.perf_counter() - start
+    return {
+        "count": count,
+        "megabytes": megabytes,
+        "triples": result.triples,
+        "total": total,
+        "stages": result.seconds,
+        "peak_main": peak_mb(resource.RUSAGE_SELF),
+        "peak_worker": peak_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def report(figures: dict[str, object], single: float) -> None:
+    total = float(figures["total"])  # type: ignore[arg-type]
+    megabytes = float(figures["megabytes"])  # type: ignore[arg-type]
+    triples = int(figures["triples"])  # type: ignore[call-overload]
+    print(f"\n== {figures['count']} document(s): {megabytes:.2f} MB of text, {triples:,} triples")
+    for stage, seconds in figures["stages"].items():  # type: ignore[attr-defined]
+        print(f"  {stage:<38} {seconds:8.2f} s")
+    print(f"  {'total (wall clock)':<38} {total:8.2f} s   ({megabytes / total:.2f} MB/s, "
+          f"{triples / total:,.0f} triples/s, {total / single:.1f}x the single text)")
+    print(f"  peak memory: main process {figures['peak_main']:.0f} MB, "
+          f"largest worker {figures['peak_worker']:.0f} MB")
+    sys.stdout.flush()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--jobs", type=int, default=None, help="default: one per CPU")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run in a child
     args = parser.parse_args()
-    raw = bundled_corpus()[0].read_text(encoding="utf-8")
-    single_time = None
+    if args.one:
+        print(json.dumps(measure(args.one, args.jobs)))
+        return
+    single = None
+    totals: dict[int, float] = {}
     for size in args.sizes:
-        figures, triples, megabytes = run(size, raw)
-        total = sum(figures.values())
-        single_time = single_time or total
-        print(f"\n== {size} document(s): {megabytes:.2f} MB of text, {triples} triples")
-        for stage, seconds in figures.items():
-            print(f"  {stage:<22} {seconds:8.2f} s")
-        print(f"  {'total':<22} {total:8.2f} s   ({megabytes / total:.2f} MB/s, "
-              f"{triples / total:,.0f} triples/s, {total / single_time:.1f}x the single text)")
-        print(f"  peak memory so far      {peak_memory_mb():8.0f} MB")
-        sys.stdout.flush()
+        command = [sys.executable, __file__, "--one", str(size)]
+        if args.jobs:
+            command += ["--jobs", str(args.jobs)]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        figures = json.loads(output.splitlines()[-1])
+        single = single or float(figures["total"])
+        totals[size] = float(figures["total"])
+        report(figures, single)
+    sizes = sorted(totals)
+    for smaller, larger in itertools.pairwise(sizes):
+        print(f"\n{larger}/{smaller} documents: {totals[larger] / totals[smaller]:.2f}x the time "
+              f"for {larger / smaller:.1f}x the text")
 
 
 if __name__ == "__main__":

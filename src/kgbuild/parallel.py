@@ -8,6 +8,7 @@ there is one item or one job, everything runs in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -38,8 +39,12 @@ def fork_map(
         return [function(state, item) for item in items]
     global _inherited
     _inherited = (function, state)
+    # Frozen objects are left alone by the garbage collector: workers neither scan the
+    # inherited state again and again nor copy its pages by touching it.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
             return pool.map(_run, items, chunksize=1)
     finally:
+        gc.unfreeze()
         _inherited = None

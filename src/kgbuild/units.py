@@ -61,13 +61,6 @@ def process_unit(
         about_shared = (
             [] if name == SHARED else _about_shared(placed, shared, validator.inverse_predicates)
         )
-    with watch("validate"):
-        data = _with_neighbour_types(own, boundary, mapper.classes)
-        issues = [
-            issue
-            for issue in validator.issues(data)
-            if (URIRef(issue.focus) in shared) == (name == SHARED)
-        ]
     with watch("serialize N-Triples"):
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
         for graph, triple in placed:
@@ -79,6 +72,14 @@ def process_unit(
         )
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(own, context)
+    with watch("validate"):
+        data = _with_neighbour_types(own, boundary, mapper.classes)  # own is not needed after
+        shapes = validator.only({n: mapper.classes[n] for n in shared}) if name == SHARED else None
+        issues = [
+            issue
+            for issue in validator.issues(data, shapes)
+            if (URIRef(issue.focus) in shared) == (name == SHARED)
+        ]
     return UnitResult(name, lines, nodes, issues, _namespaces(lines), about_shared, watch.seconds)
 
 
@@ -86,10 +87,8 @@ def _with_neighbour_types(
     own: Graph, boundary: Iterable[Triple], classes: Mapping[URIRef, URIRef]
 ) -> Graph:
     """The unit's triples, the boundary triples, and the type of every entity they point
-    at that the unit does not describe itself."""
-    data = Graph(bind_namespaces="none")
-    for triple in own:
-        data.add(triple)
+    at that the unit does not describe itself (added to ``own``)."""
+    data = own
     for triple in boundary:
         data.add(triple)
     described = set(data.subjects(RDF.type, None))

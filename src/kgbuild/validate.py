@@ -14,7 +14,7 @@ it with IRIs derived from each result's content, so the written report is determ
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,12 +121,28 @@ class Validator:
             p for p in self.shapes.objects(None, SH.inversePath) if isinstance(p, URIRef)
         )
 
-    def issues(self, data: Graph) -> list[ValidationIssue]:
+    def only(self, nodes: Mapping[URIRef, URIRef]) -> Graph:
+        """The shapes aimed at just these nodes (node → its class): a shape targeting a
+        class targets its nodes among them instead, so that nodes a graph only borrows
+        (typed for sh:class checks) are not validated for nothing."""
+        aimed = Graph()
+        by_class: dict[URIRef, list[URIRef]] = {}
+        for node, cls in nodes.items():
+            by_class.setdefault(cls, []).append(node)
+        for shape, predicate, target in self.shapes:
+            if predicate != SH.targetClass:
+                aimed.add((shape, predicate, target))
+                continue
+            for node in by_class.get(target, []):  # type: ignore[call-overload]
+                aimed.add((shape, SH.targetNode, node))
+        return aimed
+
+    def issues(self, data: Graph, shapes: Graph | None = None) -> list[ValidationIssue]:
         from pyshacl import validate
 
         _, report, _ = validate(
             data,
-            shacl_graph=self.shapes,
+            shacl_graph=self.shapes if shapes is None else shapes,
             inference="none",
             inplace=True,  # without inference nothing is added: no need to copy the data
             advanced=True,
