@@ -373,3 +373,21 @@ def test_the_frames_embed_the_shipped_context_and_the_added_terms(
     assert {t: d for t, d in context.items() if t not in ADDED_TERMS} == shipped
     for term, definition in documents[name]["@context"].items():
         assert context[term] == definition, term
+
+
+def test_a_link_to_a_node_without_label_stays_a_link_in_both_the_function_and_the_frame(
+    compacted: dict[str, object],
+) -> None:
+    """A framing processor embeds only nodes that match the subframe; the frames match any
+    linked node ("@id": {}), as framed_documents does, so an unlabelled work stays linked."""
+    unlabelled = json.loads(json.dumps(compacted))
+    for entry in unlabelled["@graph"]:
+        if entry["id"].endswith("/work/on-co-operation"):
+            del entry["label"]
+    ours = rdf_of(json.loads(framed_documents(unlabelled)["persons.jsonld"]))
+    frame = json.loads((FRAMES / "persons.frame.jsonld").read_text(encoding="utf-8"))
+    theirs = rdf_of(pyld.frame(unlabelled, frame, {"documentLoader": no_fetching}))
+    quoted_from = {t for t in ours if t.predicate == kgo("quotedFrom")}
+    work = ox.NamedNode("https://w3id.org/kgbuild/id/work/on-co-operation")
+    assert {t.subject for t in quoted_from if t.object == work}
+    assert ours == theirs
