@@ -10,7 +10,7 @@ begins a longer one is the same resolution) or by meeting and topic.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,6 +130,10 @@ class Resolver:
         self._lookup = {
             kind: reference.lookup(kind) for kind in ("persons", "organizations", "works")
         }
+        # per document, so that a lookup by place costs the document, not the corpus
+        self._evidence_in: defaultdict[str, list[tuple[Span, EntityRef]]] = defaultdict(list)
+        self._quotations_in: defaultdict[str, list[ResolvedQuotation]] = defaultdict(list)
+        self._attached: set[tuple[EntityRef, Evidence]] = set()
 
     # -- shared ------------------------------------------------------------------------
     def _entity(self, kind: str, key: str, label: str, entry: ReferenceEntry | None) -> Entity:
@@ -146,12 +150,14 @@ class Resolver:
             self.kb.entities[(kind, key)] = entity
         return entity
 
-    @staticmethod
-    def _attach(entity: Entity, doc: Document, span: Span) -> None:
+    def _attach(self, entity: Entity, doc: Document, span: Span) -> None:
         evidence = Evidence(doc.meta.slug, span)
-        if evidence not in entity.evidence:
+        key = (entity.kind, entity.key)
+        if (key, evidence) not in self._attached:
+            self._attached.add((key, evidence))
             entity.aliases.add(normalise_space(span.text))
             entity.evidence.append(evidence)
+            self._evidence_in[doc.meta.slug].append((span, key))
 
     def person(self, name: str) -> Entity:
         """The person entity for a name, created if new.
@@ -228,19 +234,16 @@ class Resolver:
         start = claim.evidence.start
         quoted = [
             q
-            for q in self.kb.quotations
-            if q.document == doc.meta.slug
-            and q.record.evidence.start <= start < q.record.evidence.end
+            for q in self._quotations_in[doc.meta.slug]
+            if q.record.evidence.start <= start < q.record.evidence.end
         ]
         asserted_by = quoted[-1].speaker if quoted else self.kb.document_authors.get(doc.meta.slug)
         self.kb.claims.append(ResolvedClaim(doc.meta.slug, claim, about, asserted_by))
 
     def _mentioned(self, kind: str, doc: Document, start: int) -> EntityRef | None:
         """The entity of a kind that has evidence starting at a raw offset of a document."""
-        for key, entity in self.kb.entities.items():
-            if key[0] == kind and any(
-                e.document == doc.meta.slug and e.span.start == start for e in entity.evidence
-            ):
+        for span, key in self._evidence_in[doc.meta.slug]:
+            if key[0] == kind and span.start == start:
                 return key
         return None
 
@@ -268,13 +271,9 @@ class Resolver:
         if citation.cites:
             resolutions = [
                 key
-                for key, entity in self.kb.entities.items()
+                for span, key in self._evidence_in[doc.meta.slug]
                 if key[0] == "resolution"
-                and any(
-                    e.document == doc.meta.slug
-                    and e.span.start <= citation.evidence.start + len("see ") < e.span.end + 1
-                    for e in entity.evidence
-                )
+                and span.start <= citation.evidence.start + len("see ") < span.end + 1
             ]
             if citation.cites.startswith("the "):
                 resolutions = [self._previous("resolution", doc, citation.evidence.start)]
@@ -288,17 +287,9 @@ class Resolver:
     def _previous(self, kind: str, doc: Document, offset: int) -> EntityRef | None:
         """The entity of a kind named last before a raw offset of a document."""
         best: tuple[int, EntityRef] | None = None
-        for key, entity in self.kb.entities.items():
-            if key[0] != kind:
-                continue
-            for evidence in entity.evidence:
-                start = evidence.span.start
-                if (
-                    evidence.document == doc.meta.slug
-                    and start < offset
-                    and (best is None or start > best[0])
-                ):
-                    best = (start, key)
+        for span, key in self._evidence_in[doc.meta.slug]:
+            if key[0] == kind and span.start < offset and (best is None or span.start > best[0]):
+                best = (span.start, key)
         return best[1] if best else None
 
     def _quotation(
@@ -333,9 +324,9 @@ class Resolver:
         if speaker is None and source is None and citation and citation.edition:
             author_label = self.kb.entities[citation.edition].facts.get("author")
             speaker = ("person", self.person(str(author_label)).key) if author_label else None
-        self.kb.quotations.append(
-            ResolvedQuotation(doc.meta.slug, quotation, speaker, source, citation)
-        )
+        resolved = ResolvedQuotation(doc.meta.slug, quotation, speaker, source, citation)
+        self.kb.quotations.append(resolved)
+        self._quotations_in[doc.meta.slug].append(resolved)
 
     def _works(
         self, doc: Document, extraction: Extraction, person_spans: list[tuple[int, str]]
