@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from kgbuild.pipeline import build, extract_documents, load_documents, process_units
-from kgbuild.publish import canonical_lines
+from kgbuild.publish import canonical_lines, triple_line
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
@@ -46,14 +46,18 @@ def corpus() -> KnowledgeBase:
     return resolve(extract_documents(load_documents(PERIOD), reference), reference)
 
 
-def test_several_documents_share_entities(corpus: KnowledgeBase) -> None:
-    results = process_units(corpus, BASE)
+def test_several_documents_share_entities(corpus: KnowledgeBase, tmp_path: Path) -> None:
+    results = process_units(corpus, BASE, tmp_path)
     assert [r.name for r in results] == [doc.meta.slug for doc in corpus.documents] + [SHARED]
 
 
-def test_the_units_hold_the_whole_graph_each_triple_once(corpus: KnowledgeBase) -> None:
-    results = process_units(corpus, BASE)
-    lines = [line for result in results for line, _ in result.lines]
+def test_the_units_hold_the_whole_graph_each_triple_once(
+    corpus: KnowledgeBase, tmp_path: Path
+) -> None:
+    results = process_units(corpus, BASE, tmp_path)
+    quads = [line for r in results for line in r.quads.read_text("utf-8").split("\n") if line]
+    assert sum(r.triples for r in results) == len(quads)
+    lines = [triple_line(line + "\n").rstrip("\n") for line in quads]
     assert len(lines) == len(set(lines))
     assert sorted(lines) == canonical_lines(to_graph(corpus, BASE))
 
@@ -65,7 +69,8 @@ def test_unit_validation_finds_what_whole_graph_validation_finds(
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(shapes_path().read_text(encoding="utf-8") + (STRICTER if stricter else ""))
     whole, _ = validate_graph(to_graph(corpus, BASE), shapes)
-    by_unit = {i for result in process_units(corpus, BASE, shapes) for i in result.issues}
+    results = process_units(corpus, BASE, tmp_path, shapes)
+    by_unit = {issue for result in results for issue in result.issues}
     assert by_unit == set(whole.issues)
     if stricter:  # each kind of broken node is caught, in whichever unit owns it
         messages = {issue.message for issue in by_unit}

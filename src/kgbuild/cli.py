@@ -115,8 +115,9 @@ def build(
     from a JSON file of the same name beside each text (title, author, date, language).
     Metadata may also give cited_edition, the edition "(see Vol. XXV, p. 173)" points
     into. Writes graph.nt, graph.nq and graph.trig (one named graph per document, plus
-    the shared and reference graphs), graph.ttl, graph.jsonld, void.ttl (dataset
-    description) and validation-report.ttl. If the graph violates the shapes, nothing in
+    the shared and reference graphs), graph.ttl, graph.jsonld, persons.jsonld and
+    works.jsonld (entity-centric, framed), void.ttl (dataset description) and
+    validation-report.ttl. If the graph violates the shapes, nothing in
     --out changes, the report is written beside it and the exit code is 1.
     """
     from kgbuild.document import InputError

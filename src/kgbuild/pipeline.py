@@ -7,8 +7,8 @@ units.py), then the parts are merged into the dumps, which are streamed to disk.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterator
+import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,20 +17,18 @@ import pyoxigraph as ox
 from kgbuild.describe import describe, graph_statistics
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
+from kgbuild.framing import framed_documents
 from kgbuild.parallel import default_jobs, fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
-    GraphLine,
     StagedOutput,
     canonical_ntriples,
-    jsonld_chunks,
     load_context,
-    merge_nodes,
-    nquads_lines,
-    ntriples_lines,
     rewrite,
     turtle,
     write_atomically,
+    write_jsonld,
+    write_ntriples_and_nquads,
 )
 from kgbuild.rdf.iris import IriMinter, check_base
 from kgbuild.rdf.mapping import SHARED, GraphMapper
@@ -103,35 +101,26 @@ def extract_documents(
     return list(zip(documents, extractions, strict=True))
 
 
-UnitState = tuple[GraphMapper, Validator, dict[str, object]]
+UnitState = tuple[GraphMapper, Validator, dict[str, object], Path]
 
 
 def _process(state: UnitState, name: str) -> UnitResult:
-    return process_unit(*state, name)
+    mapper, validator, context, scratch = state
+    return process_unit(mapper, validator, context, name, scratch)
 
 
 def process_units(
-    kb: KnowledgeBase, base: str, shapes: Path | None = None, jobs: int = 1
+    kb: KnowledgeBase, base: str, scratch: Path, shapes: Path | None = None, jobs: int = 1
 ) -> list[UnitResult]:
-    """Map, validate and serialise each document's unit in up to ``jobs`` processes, then
-    the shared entities with what the documents say of them."""
-    state = (GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context())
-    mapper = state[0]
+    """Map, validate and serialise (into ``scratch``) each document's unit in up to
+    ``jobs`` processes, then the shared entities with what the documents say of them."""
+    mapper, validator, context = GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context()
     names = [name for name in mapper.unit_names() if name != SHARED]
-    results = fork_map(_process, state, names, jobs)
+    results = fork_map(_process, (mapper, validator, context, scratch), names, jobs)
     if mapper.shared:
         boundary = [triple for result in results for triple in result.boundary]
-        results.append(process_unit(*state, SHARED, boundary))
+        results.append(process_unit(mapper, validator, context, SHARED, scratch, boundary))
     return results
-
-
-def _merged_lines(results: list[UnitResult]) -> Iterator[GraphLine]:
-    """All units' sorted lines in one sorted stream, each triple once."""
-    previous = None
-    for entry in heapq.merge(*(result.lines for result in results)):
-        if entry[0] != previous:
-            yield entry
-            previous = entry[0]
 
 
 def build(
@@ -159,17 +148,18 @@ def build(
         extractions = extract_documents(documents, reference, jobs)
     with watch("resolve"):
         kb = resolve(extractions, reference)
-    with watch("map, validate, serialize (units)"):
-        results = process_units(kb, base, shapes, jobs)
-    for result in results:
-        watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
-    outcome, report = outcome_of(issue for result in results for issue in result.issues)
-    report_text = turtle(canonical_ntriples(report))
-    if not outcome.conforms:
-        failed = out_dir.parent / f"{out_dir.name}.failed-{REPORT_NAME}"
-        write_atomically({failed.name: report_text}, failed.parent)
-        raise ValidationFailed(outcome, failed)
-    written, triples = publish(results, documents, base, report_text, out_dir, watch)
+    with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
+        with watch("map, validate, serialize (units)"):
+            results = process_units(kb, base, Path(scratch), shapes, jobs)
+        for result in results:
+            watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
+        outcome, report = outcome_of(issue for result in results for issue in result.issues)
+        report_text = turtle(canonical_ntriples(report))
+        if not outcome.conforms:
+            failed = out_dir.parent / f"{out_dir.name}.failed-{REPORT_NAME}"
+            write_atomically({failed.name: report_text}, failed.parent)
+            raise ValidationFailed(outcome, failed)
+        written, triples = publish(results, documents, base, report_text, out_dir, watch)
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
 
 
@@ -188,18 +178,20 @@ def publish(
     context = load_context()
     with StagedOutput(out_dir) as out:
         with watch("write N-Triples and N-Quads"):
-            lines = list(_merged_lines(results))
-            out.write("graph.nt", ntriples_lines(lines))
-            out.write("graph.nq", nquads_lines(lines))
-            del lines
+            write_ntriples_and_nquads(out, (result.quads for result in results))
         with watch("write Turtle"):
             rewrite(out, "graph.nt", "graph.ttl", prefixes)
         with watch("write TriG"):
             rewrite(out, "graph.nq", "graph.trig", prefixes)
         with watch("write JSON-LD"):
-            nodes = merge_nodes(heapq.merge(*(result.nodes for result in results)))
-            out.write("graph.jsonld", jsonld_chunks(nodes, context))
-            del nodes
+            used = set().union(*(result.terms for result in results))
+            write_jsonld(out, (result.nodes for result in results), context, used)
+        with watch("write framed JSON-LD"):
+            with out.path("graph.jsonld").open(encoding="utf-8") as compacted:
+                framed = framed_documents(json.load(compacted))
+            for name, text in framed.items():
+                out.write(name, text)
+            del framed
         with watch("describe"):
             triples = ox.parse(path=str(out.path("graph.nt")), format=ox.RdfFormat.N_TRIPLES)
             stats = graph_statistics(triples)

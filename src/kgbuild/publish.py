@@ -10,12 +10,16 @@ shipped context (keeping only the terms and prefixes it uses), its nodes and key
 from __future__ import annotations
 
 import hashlib
+import heapq
+import itertools
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -24,7 +28,6 @@ from kgbuild.rdf.namespaces import PREFIXES
 from kgbuild.resources import context_path
 
 Triple = tuple[object, object, object]
-GraphLine = tuple[str, str]  # (canonical N-Triples line, IRI of its named graph)
 JsonNode = tuple[str, str]  # (node id, the node as sorted JSON text)
 
 DESCRIPTION_PREFIXES = {
@@ -63,6 +66,17 @@ def canonical_lines(triples: Iterable[Triple]) -> list[str]:
 def canonical_ntriples(graph: Graph) -> str:
     lines = canonical_lines(graph)
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def quad_line(ntriples_line: str, graph: str) -> str:
+    """The N-Quads line of a triple in a named graph. Sorting these lines sorts the triples
+    as their N-Triples lines would sort: the graph only follows the object's " "."""
+    return f"{ntriples_line[:-2]} <{graph}> .\n"
+
+
+def triple_line(quad_line: str) -> str:
+    """The N-Triples line of an N-Quads line (the graph IRI is its last term)."""
+    return quad_line[: quad_line.rindex(" <")] + " .\n"
 
 
 def used_prefixes(ntriples: str) -> dict[str, str]:
@@ -106,15 +120,24 @@ def jsonld_nodes(graph: Graph, context: Mapping[str, object]) -> list[JsonNode]:
     return sorted((str(node.get("id", node.get("@id", ""))), _node_text(node)) for node in nodes)
 
 
-def merge_nodes(nodes: Iterable[JsonNode]) -> list[JsonNode]:
-    """One node per id: the parts of a node that several units describe, merged."""
-    by_id: dict[str, list[str]] = {}
-    for node_id, text in nodes:
-        by_id.setdefault(node_id, []).append(text)
-    merged = []
-    for node_id, texts in sorted(by_id.items()):
+def node_line(node_id: str, text: str) -> str:
+    """A node as one line, "id<TAB>text as a JSON string": sorting the lines sorts the
+    nodes by id (no IRI holds a tab, and a tab sorts before every character of one)."""
+    return f"{node_id}\t{json.dumps(text, ensure_ascii=False)}\n"
+
+
+def read_node_line(line: str) -> JsonNode:
+    node_id, text = line.split("\t", 1)
+    return node_id, json.loads(text)
+
+
+def merge_nodes(nodes: Iterable[JsonNode]) -> Iterator[JsonNode]:
+    """One node per id, from nodes sorted by id: the parts of a node that several units
+    describe (a shared entity and its evidence in each document) merged."""
+    for node_id, group in itertools.groupby(nodes, key=lambda node: node[0]):
+        texts = [text for _, text in group]
         if len(texts) == 1:
-            merged.append((node_id, texts[0]))
+            yield node_id, texts[0]
             continue
         values: dict[str, list[object]] = {}
         as_list: set[str] = set()
@@ -126,11 +149,10 @@ def merge_nodes(nodes: Iterable[JsonNode]) -> list[JsonNode]:
                     if item not in values.setdefault(key, []):
                         values[key].append(item)
         node = {k: v if len(v) > 1 or k in as_list else v[0] for k, v in values.items()}
-        merged.append((node_id, _node_text(node)))
-    return merged
+        yield node_id, _node_text(node)
 
 
-def _terms_used(texts: Iterable[str], context: Mapping[str, object]) -> set[str]:
+def terms_used(texts: Iterable[str], context: Mapping[str, object]) -> set[str]:
     """The context entries the nodes need: their keys, type names and IRI prefixes, and the
     prefixes those term definitions are written with."""
     definitions = context["@context"]
@@ -145,12 +167,13 @@ def _terms_used(texts: Iterable[str], context: Mapping[str, object]) -> set[str]
     return used
 
 
-def jsonld_chunks(nodes: list[JsonNode], context: Mapping[str, object]) -> Iterator[str]:
-    """The JSON-LD document in pieces: the context cut to what the nodes use, then the
-    nodes in id order."""
+def jsonld_chunks(
+    nodes: Iterable[JsonNode], context: Mapping[str, object], used: set[str]
+) -> Iterator[str]:
+    """The JSON-LD document in pieces: the context cut to the ``used`` terms (see
+    terms_used), then the nodes in id order."""
     definitions = context["@context"]
     assert isinstance(definitions, dict)
-    used = _terms_used((text for _, text in nodes), context)
     kept = {k: v for k, v in definitions.items() if k.startswith("@") or k in used}
     header = json.dumps({"@context": kept}, ensure_ascii=False, indent=1)
     yield header[: header.rindex("}")].rstrip() + ',\n "@graph": ['
@@ -162,7 +185,9 @@ def jsonld_chunks(nodes: list[JsonNode], context: Mapping[str, object]) -> Itera
 def jsonld(graph: Graph, context: Mapping[str, object] | None = None) -> str:
     """The graph as JSON-LD compacted with the shipped context (never fetched)."""
     context = context or load_context()
-    return "".join(jsonld_chunks(jsonld_nodes(graph, context), context))
+    nodes = jsonld_nodes(graph, context)
+    used = terms_used((text for _, text in nodes), context)
+    return "".join(jsonld_chunks(nodes, context, used))
 
 
 # --- staged output --------------------------------------------------------------------
@@ -241,13 +266,39 @@ def write_atomically(files: Mapping[str, str | bytes], out_dir: Path) -> list[Pa
         return out.commit()
 
 
-def ntriples_lines(lines: Iterable[GraphLine]) -> Iterator[str]:
-    return (line + "\n" for line, _ in lines)
+def _text(files: ExitStack, path: Path, mode: str = "r") -> TextIO:
+    """A UTF-8 text file whose lines end at "\n" only (a literal may hold U+2028 or U+0085)."""
+    return files.enter_context(path.open(mode, encoding="utf-8", newline="\n"))
 
 
-def nquads_lines(lines: Iterable[GraphLine]) -> Iterator[str]:
-    """Each triple in the named graph it was placed in."""
-    return (f"{line[:-2]} <{graph}> .\n" for line, graph in lines)
+def _merged(files: ExitStack, sorted_files: Iterable[Path]) -> Iterator[str]:
+    """The lines of sorted files as one sorted stream, each line once."""
+    previous = None
+    for line in heapq.merge(*(_text(files, path) for path in sorted_files)):
+        if line != previous:
+            yield line
+            previous = line
+
+
+def write_ntriples_and_nquads(out: StagedOutput, quad_files: Iterable[Path]) -> None:
+    """graph.nq and graph.nt merged from sorted N-Quads files, as streams."""
+    with ExitStack() as files:
+        nquads, ntriples = (
+            _text(files, out.path("graph.nq"), "w"),
+            _text(files, out.path("graph.nt"), "w"),
+        )
+        for line in _merged(files, quad_files):
+            nquads.write(line)
+            ntriples.write(triple_line(line))
+
+
+def write_jsonld(
+    out: StagedOutput, node_files: Iterable[Path], context: Mapping[str, object], used: set[str]
+) -> None:
+    """graph.jsonld merged from sorted node files, as a stream."""
+    with ExitStack() as files:
+        nodes = merge_nodes(map(read_node_line, _merged(files, node_files)))
+        out.write("graph.jsonld", jsonld_chunks(nodes, context, used))
 
 
 def rewrite(out: StagedOutput, source: str, target: str, prefixes: Mapping[str, str]) -> None:

@@ -8,6 +8,9 @@ for the shared unit, what the documents say of shared entities (their evidence l
 incoming triples the shapes follow backwards, and the types at the other end). Issues of
 nodes a unit only borrows are left to the unit that owns them, so the union of the units'
 issues is what validating the whole graph at once finds.
+
+A unit's quads and JSON-LD nodes go to files in the build's scratch folder, sorted, so
+that the dumps are merged from them as streams and no process holds the whole graph.
 """
 
 from __future__ import annotations
@@ -15,16 +18,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgbuild.publish import (
     KNOWN_PREFIXES,
-    GraphLine,
-    JsonNode,
     canonical_lines,
     jsonld_nodes,
+    node_line,
+    quad_line,
+    terms_used,
 )
 from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
 from kgbuild.timing import Stopwatch
@@ -36,10 +41,12 @@ class UnitResult:
     """What a unit contributes to the build."""
 
     name: str
-    lines: list[GraphLine]
-    nodes: list[JsonNode]
+    quads: Path  # sorted canonical N-Quads lines
+    nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
+    triples: int
     issues: list[ValidationIssue]
     namespaces: set[str]  # the known namespaces its triples use (for dump prefixes)
+    terms: set[str]  # the context terms its JSON-LD nodes use
     boundary: list[Triple]  # what it says of shared entities (see the module docstring)
     seconds: dict[str, float]  # per stage, in the process that ran it
 
@@ -49,6 +56,7 @@ def process_unit(
     validator: Validator,
     context: Mapping[str, object],
     name: str,
+    scratch: Path,
     boundary: Iterable[Triple] = (),
 ) -> UnitResult:
     watch = Stopwatch()
@@ -66,12 +74,18 @@ def process_unit(
         for graph, triple in placed:
             by_graph[str(mapper.graph_iri(graph))].append(triple)
         lines = sorted(
-            (line, graph)
+            quad_line(line, graph)
             for graph, triples in by_graph.items()
             for line in canonical_lines(triples)
         )
+        quads = scratch / f"{name}.nq"
+        quads.write_text("".join(lines), encoding="utf-8", newline="\n")
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(own, context)
+        node_file = scratch / f"{name}.jsonl"
+        node_file.write_text(
+            "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
+        )
     with watch("validate"):
         data = _with_neighbour_types(own, boundary, mapper.classes)  # own is not needed after
         shapes = validator.only({n: mapper.classes[n] for n in shared}) if name == SHARED else None
@@ -80,7 +94,17 @@ def process_unit(
             for issue in validator.issues(data, shapes)
             if (URIRef(issue.focus) in shared) == (name == SHARED)
         ]
-    return UnitResult(name, lines, nodes, issues, _namespaces(lines), about_shared, watch.seconds)
+    return UnitResult(
+        name,
+        quads,
+        node_file,
+        len(lines),
+        issues,
+        _namespaces(lines),
+        terms_used((text for _, text in nodes), context),
+        about_shared,
+        watch.seconds,
+    )
 
 
 def _with_neighbour_types(
@@ -116,6 +140,6 @@ def _about_shared(
     return boundary
 
 
-def _namespaces(lines: Sequence[GraphLine]) -> set[str]:
-    text = "".join(line for line, _ in lines)
+def _namespaces(lines: Sequence[str]) -> set[str]:
+    text = "".join(lines)
     return {ns for ns in KNOWN_PREFIXES.values() if f"<{ns}" in text}
