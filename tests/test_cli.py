@@ -40,7 +40,7 @@ def test_build_given_files_writes_every_dump(tmp_path: Path) -> None:
     assert code == 0, output
     assert sorted(p.name for p in out.iterdir()) == [
         "graph.jsonld", "graph.nq", "graph.nt", "graph.trig", "graph.ttl",
-        "validation-report.ttl", "void.ttl"]
+        "persons.jsonld", "validation-report.ttl", "void.ttl", "works.jsonld"]
     graph = Graph().parse(out / "graph.ttl")
     persons = {str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KGO.Person)}
     assert {"Vladimir Lenin", "Lev Kamenev", "Joseph Stalin"} <= persons

@@ -170,7 +170,8 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
         value = void.value(checksum, URIRef("http://spdx.org/rdf/terms#checksumValue"))
         assert str(value) == hashlib.sha256(data).hexdigest()
         names.add(name)
-    assert names == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig"}
+    assert names == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig",
+                     "persons.jsonld", "works.jsonld"}
     persons = next(p for p in void.objects(dataset, VOID.classPartition)
                    if void.value(p, VOID["class"]) == KGO.Person)
     assert int(void.value(persons, VOID.entities)) == len(set(graph.subjects(RDF.type,
