@@ -8,6 +8,7 @@ ontology/frames/ must give pyld the same triples, so that they describe the file
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,13 +18,13 @@ from pyld import jsonld as pyld
 
 from kgbuild.framing import framed_documents
 from kgbuild.pipeline import BuildResult
-from kgbuild.resources import PROJECT_ROOT, context_path
+from kgbuild.resources import context_path, frames_dir
 
 KGO = "https://w3id.org/kgbuild/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-FRAMES = PROJECT_ROOT / "ontology" / "frames"
+FRAMES = frames_dir()
 FILES = ["persons.jsonld", "works.jsonld"]
 ADDED_TERMS = {"value", "quotations", "citations", "editionCitations"}
 
@@ -99,6 +100,11 @@ def evidence_triples(triples: Triples, records: set[ox.Term]) -> Triples:
         | about(triples, selectors, oa("start"), oa("end"), oa("exact"))
         | about(triples, annotations | targets | selectors, RDF_TYPE)
     )
+
+
+def shipped_frame(name: str) -> dict[str, object]:
+    """A frame document of ontology/frames/ ("persons.frame.jsonld")."""
+    return json.loads((FRAMES / name).read_text(encoding="utf-8"))
 
 
 def node(document: dict[str, object], label: str) -> dict[str, object]:
@@ -357,8 +363,7 @@ def test_the_collected_works_carry_the_volume_references_into_them(
 def test_a_framing_processor_with_the_shipped_frame_gives_the_same_triples(
     name: str, compacted: dict[str, object], framed_triples: dict[str, Triples]
 ) -> None:
-    frame_path = FRAMES / name.replace(".jsonld", ".frame.jsonld")
-    frame = json.loads(frame_path.read_text(encoding="utf-8"))
+    frame = shipped_frame(name.replace(".jsonld", ".frame.jsonld"))
     result = pyld.frame(compacted, frame, {"documentLoader": no_fetching})
     assert rdf_of(result) == framed_triples[name]
 
@@ -367,8 +372,7 @@ def test_a_framing_processor_with_the_shipped_frame_gives_the_same_triples(
 def test_the_frames_embed_the_shipped_context_and_the_added_terms(
     name: str, documents: dict[str, dict[str, object]]
 ) -> None:
-    frame_path = FRAMES / name.replace(".jsonld", ".frame.jsonld")
-    context = json.loads(frame_path.read_text(encoding="utf-8"))["@context"]
+    context = shipped_frame(name.replace(".jsonld", ".frame.jsonld"))["@context"]
     shipped = json.loads(context_path().read_text(encoding="utf-8"))["@context"]
     assert {t: d for t, d in context.items() if t not in ADDED_TERMS} == shipped
     for term, definition in documents[name]["@context"].items():
@@ -385,9 +389,64 @@ def test_a_link_to_a_node_without_label_stays_a_link_in_both_the_function_and_th
         if entry["id"].endswith("/work/on-co-operation"):
             del entry["label"]
     ours = rdf_of(json.loads(framed_documents(unlabelled)["persons.jsonld"]))
-    frame = json.loads((FRAMES / "persons.frame.jsonld").read_text(encoding="utf-8"))
+    frame = shipped_frame("persons.frame.jsonld")
     theirs = rdf_of(pyld.frame(unlabelled, frame, {"documentLoader": no_fetching}))
     quoted_from = {t for t in ours if t.predicate == kgo("quotedFrom")}
     work = ox.NamedNode("https://w3id.org/kgbuild/id/work/on-co-operation")
     assert {t.subject for t in quoted_from if t.object == work}
     assert ours == theirs
+
+
+# --- the frame files are the shapes -------------------------------------------------
+
+
+def frames_with(tmp_path: Path, name: str, frame: dict[str, object]) -> Path:
+    """A copy of the shipped frames folder with ``frame`` written as file ``name``."""
+    folder = tmp_path / "frames"
+    shutil.copytree(FRAMES, folder)
+    (folder / name).write_text(json.dumps(frame, indent=2), encoding="utf-8")
+    return folder
+
+
+def test_a_key_added_to_a_frame_file_is_added_to_the_output_and_nothing_else(
+    compacted: dict[str, object], documents: dict[str, dict[str, object]], tmp_path: Path
+) -> None:
+    frame = shipped_frame("persons.frame.jsonld")
+    frame["quotations"]["quotedFrom"]["author"] = {"@embed": "@never", "@omitDefault": True}
+    frames = frames_with(tmp_path, "persons.frame.jsonld", frame)
+    framed = framed_documents(compacted, frames=frames)
+    assert json.loads(framed["works.jsonld"]) == documents["works.jsonld"]
+    persons = json.loads(framed["persons.jsonld"])
+    lenin = node(persons, "Vladimir Lenin")
+    from_co_operation = next(
+        q for q in lenin["quotations"] if q.get("quotedFrom", {}).get("label") == "On Co-operation"
+    )
+    assert from_co_operation["quotedFrom"]["author"] == lenin["id"]
+    assert persons["@context"]["author"] == {"@id": "schema:author", "@type": "@id"}
+    assert "schema" in persons["@context"]
+    authors = [value.pop("author") for key, value in walk(persons["@graph"]) if key == "quotedFrom"]
+    assert len(authors) > 10
+    assert persons["@graph"] == documents["persons.jsonld"]["@graph"]
+    # and a framing processor, given the edited frame, reads the same triples
+    theirs = rdf_of(pyld.frame(compacted, frame, {"documentLoader": no_fetching}))
+    assert theirs == rdf_of(json.loads(framed["persons.jsonld"]))
+
+
+def test_a_new_frame_file_gives_a_document_named_after_it(
+    compacted: dict[str, object], triples: Triples, tmp_path: Path
+) -> None:
+    frame = {
+        "@context": shipped_frame("persons.frame.jsonld")["@context"],
+        "@type": "Organization",
+        "@explicit": True,
+        "label": {"@omitDefault": True},
+    }
+    frames = frames_with(tmp_path, "organizations.frame.jsonld", frame)
+    framed = framed_documents(compacted, frames=frames)
+    assert sorted(framed) == ["organizations.jsonld", *FILES]
+    document = json.loads(framed["organizations.jsonld"])
+    organizations = instances(triples, "Organization")
+    assert len(organizations) > 10
+    assert {n["id"] for n in document["@graph"]} == {o.value for o in organizations}
+    assert all(list(n) == ["id", "type", "label"] for n in document["@graph"])
+    assert rdf_of(document) == about(triples, organizations, RDF_TYPE, LABEL)

@@ -9,16 +9,19 @@ turn it into one tree per entity, so that a web page can be built from plain JSO
 - ``works.jsonld``: every work with its author, date, genre, mentions and the citations
   that cite it (``citations``: ``kgo:cites``; ``editionCitations``: ``kgo:citesEdition``).
 
-Both are valid JSON-LD: each carries the shipped context cut down to the terms it uses,
-plus the reverse terms that nest quotations under their speaker and citations under their
-work, and ``value`` as an alias of ``@value``. Every triple a JSON-LD processor reads from
-them is a triple of the graph. ``ontology/frames/*.frame.jsonld`` describe the same shapes
-in JSON-LD 1.1 Framing, for any framing processor; this module builds the trees directly,
-in time linear in the number of nodes (a framing processor is far slower on large graphs).
+The shapes are the JSON-LD 1.1 frames ``ontology/frames/*.frame.jsonld``, one file a
+document (``persons.frame.jsonld`` gives ``persons.jsonld``): any framing processor can
+apply them, and this module reads them and builds the trees directly, in time linear in
+the number of nodes (a framing processor is far slower on large graphs).
+
+Both files are valid JSON-LD: each carries the shipped context cut down to the terms it
+uses, plus the terms its frame adds (the reverse terms that nest quotations under their
+speaker and citations under their work, and ``value`` as an alias of ``@value``). Every
+triple a JSON-LD processor reads from them is a triple of the graph.
 
 Output is deterministic: entities sorted by IRI, nested records in reading order (source
-document, start offset, IRI), keys in a fixed order, integers and booleans as JSON numbers
-and booleans, IRIs written out in full.
+document, start offset, IRI), keys in the frame's order, integers and booleans as JSON
+numbers and booleans, IRIs written out in full.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from kgbuild.resources import frames_dir
 
 __all__ = ["framed_documents"]
 
@@ -52,127 +59,120 @@ INTEGER_TYPES = {
 }
 CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 SAFE_INTEGER = 2**53 - 1  # larger integers stay strings: JavaScript numbers would round them
+FRAME_SUFFIX = ".frame.jsonld"
+
+
+class Key(NamedTuple):
+    """A key a shape keeps: ``shape`` embeds the nodes it links to (None: the value as it
+    is); a reverse key (always with a shape) nests the nodes whose property ``reverses``
+    links to this one."""
+
+    name: str
+    shape: Shape | None
+    reverses: str | None
 
 
 @dataclass(frozen=True)
 class Shape:
-    """The keys a node keeps, in output order; a key with a shape embeds the nodes it
-    links to (forward keys are terms of the context, reverse keys are in REVERSE)."""
+    """What a (sub-)frame keeps: its keys in output order, and the classes (its @type) a
+    node must have to be a top-level node or nested under a reverse key (any, if empty);
+    forward keys embed whatever they link to, as the frames' "@id": {} says."""
 
-    keys: tuple[tuple[str, Shape | None], ...]
-
-
-# key -> (the forward term it reverses, the class the nested nodes must have)
-REVERSE = {
-    "quotations": ("spokenBy", "Quotation"),
-    "citations": ("cites", "Citation"),
-    "editionCitations": ("citesEdition", "Citation"),
-}
-
-REFERENCE = Shape((("label", None),))
-AGENT = Shape((("label", None), ("sameAs", None)))
-EVIDENCE = Shape(
-    (
-        ("line", None),
-        ("inSection", None),
-        (
-            "hasTarget",
-            Shape(
-                (
-                    ("hasSource", None),
-                    (
-                        "hasSelector",
-                        Shape(
-                            (
-                                ("start", None),
-                                ("end", None),
-                                ("exact", None),
-                                ("prefix", None),
-                                ("suffix", None),
-                            )
-                        ),
-                    ),
-                )
-            ),
-        ),
-    )
-)
-CITATION_FIELDS = (
-    ("rawCitation", None),
-    ("volume", None),
-    ("pages", None),
-    ("ibid", None),
-    ("endnote", None),
-)
-CITATION = Shape(
-    (
-        *CITATION_FIELDS,
-        ("citesEdition", REFERENCE),
-        ("cites", REFERENCE),
-        ("evidence", EVIDENCE),
-    )
-)
-QUOTATION = Shape(
-    (
-        ("quotedText", None),
-        ("emphasisAdded", None),
-        ("endnote", None),
-        ("quotedIn", None),
-        ("quotedFrom", REFERENCE),
-        ("hasCitation", CITATION),
-        ("evidence", EVIDENCE),
-    )
-)
-PERSON = Shape(
-    (
-        ("label", None),
-        ("altLabel", None),
-        ("sameAs", None),
-        ("birthDate", None),
-        ("deathDate", None),
-        ("evidence", EVIDENCE),
-        ("quotations", QUOTATION),
-    )
-)
-CITATION_OF_WORK = Shape((*CITATION_FIELDS, ("evidence", EVIDENCE)))
-WORK = Shape(
-    (
-        ("label", None),
-        ("altLabel", None),
-        ("sameAs", None),
-        ("author", AGENT),
-        ("created", None),
-        ("genre", None),
-        ("evidence", EVIDENCE),
-        ("citations", CITATION_OF_WORK),
-        ("editionCitations", CITATION_OF_WORK),
-    )
-)
-
-# file name -> (the class of its top-level nodes, their shape)
-DOCUMENTS = {
-    "persons.jsonld": ("Person", PERSON),
-    "works.jsonld": ("Work", WORK),
-}
+    classes: frozenset[str]
+    keys: tuple[Key, ...]
 
 
-def framed_documents(compacted: Mapping[str, object]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Frame:
+    """A frame file read as the document it gives. ``reverse``: the frame's reverse terms
+    (term -> property IRI); ``context``: its @context, which defines the terms it adds."""
+
+    document: str
+    shape: Shape
+    reverse: Mapping[str, str]
+    context: Mapping[str, object]
+
+
+def framed_documents(
+    compacted: Mapping[str, object], *, frames: Path | None = None
+) -> dict[str, str]:
     """File name -> JSON-LD text of each framed document ("persons.jsonld", "works.jsonld").
 
     ``compacted`` is the parsed ``graph.jsonld``: {"@context": the shipped context,
-    "@graph": [flat node objects]}. Runs in time linear in the nodes (plus sorting).
+    "@graph": [flat node objects]}; ``frames`` the folder of ``*.frame.jsonld`` files (by
+    default the shipped ones). Runs in time linear in the nodes (plus sorting).
     """
     context = _context_of(compacted)
     graph = compacted.get("@graph", [])
     if not isinstance(graph, list):
         raise ValueError("expected a compacted JSON-LD document with an @graph array")
-    index = _Index(graph, context)
+    loaded = _load_frames(frames or frames_dir())
+    index = _Index(graph, context, {iri for f in loaded for iri in f.reverse.values()})
     documents = {}
-    for name, (cls, shape) in DOCUMENTS.items():
-        nodes = [index.render(node, shape) for node in index.of_class(cls)]
-        document = {"@context": _trimmed_context(context, nodes), "@graph": nodes}
-        documents[name] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    for frame in loaded:
+        nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
+        document = {"@context": _trimmed_context(context, frame.context, nodes), "@graph": nodes}
+        documents[frame.document] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     return documents
+
+
+# --- frames ----------------------------------------------------------------------------
+
+
+def _load_frames(folder: Path) -> list[Frame]:
+    paths = sorted(folder.glob(f"*{FRAME_SUFFIX}"))
+    if not paths:
+        raise FileNotFoundError(f"{folder}: no *{FRAME_SUFFIX} frame files")
+    return [_read_frame(path) for path in paths]
+
+
+def _read_frame(path: Path) -> Frame:
+    """The shape a frame file describes. Only what framed_documents needs is read: the
+    class of the top-level nodes (@type), the keys (in the file's order), which of them
+    embed, and the reverse terms of the frame's @context."""
+    frame = json.loads(path.read_text(encoding="utf-8"))
+    context = frame.get("@context") if isinstance(frame, Mapping) else None
+    if not isinstance(context, Mapping):
+        raise ValueError(f"{path}: expected a frame object embedding its @context as an object")
+    prefixes = _prefixes(context)
+    reverse = {
+        term: _term_iri(definition["@reverse"], context, prefixes)
+        for term, definition in context.items()
+        if isinstance(definition, Mapping) and isinstance(definition.get("@reverse"), str)
+    }
+
+    def shape(subframe: Mapping[str, object]) -> Shape:
+        classes = frozenset(
+            _term_iri(t, context, prefixes)
+            for t in _as_list(subframe.get("@type"))
+            if isinstance(t, str)
+        )
+        keys = []
+        for name, value in subframe.items():
+            if name.startswith("@"):
+                continue
+            nested = value[0] if isinstance(value, list) and value else value
+            nested = nested if isinstance(nested, Mapping) else {}
+            embeds = name in reverse or _embeds(nested)
+            keys.append(Key(name, shape(nested) if embeds else None, reverse.get(name)))
+        return Shape(classes, tuple(keys))
+
+    top = shape(frame)
+    if not top.classes:
+        raise ValueError(f"{path}: the frame needs the @type of its top-level nodes")
+    return Frame(path.name.removesuffix(FRAME_SUFFIX) + ".jsonld", top, reverse, context)
+
+
+def _embeds(subframe: Mapping[str, object]) -> bool:
+    """Whether a key's nodes are embedded: a sub-frame says so ("@embed": "@always") or
+    frames keys of their own; "@embed": "@never" or a bare {} keeps the value as it is."""
+    embed = subframe.get("@embed")
+    if embed == "@never":
+        return False
+    return embed == "@always" or any(not key.startswith("@") for key in subframe)
+
+
+# --- JSON-LD helpers -------------------------------------------------------------------
 
 
 def _context_of(compacted: Mapping[str, object]) -> dict[str, object]:
@@ -180,6 +180,30 @@ def _context_of(compacted: Mapping[str, object]) -> dict[str, object]:
     if not isinstance(context, Mapping):
         raise ValueError("expected the compacted graph to embed its @context as an object")
     return dict(context)
+
+
+def _prefixes(context: Mapping[str, object]) -> dict[str, str]:
+    return {
+        term: value
+        for term, value in context.items()
+        if isinstance(value, str) and not term.startswith("@") and value.endswith(("/", "#"))
+    }
+
+
+def _expand(iri: str, prefixes: Mapping[str, str]) -> str:
+    """A compact IRI ("wd:Q1394") written out in full; other IRIs as they are."""
+    prefix, colon, rest = iri.partition(":")
+    if colon and prefix in prefixes and not rest.startswith("//"):
+        return prefixes[prefix] + rest
+    return iri
+
+
+def _term_iri(name: str, context: Mapping[str, object], prefixes: Mapping[str, str]) -> str:
+    """The IRI a term ("Person", "spokenBy") or compact IRI ("kgo:spokenBy") stands for."""
+    value = context.get(name)
+    if isinstance(value, Mapping):
+        value = value.get("@id")
+    return _expand(value if isinstance(value, str) else name, prefixes)
 
 
 def _first(node: Mapping[str, object], *keys: str) -> object:
@@ -196,20 +220,22 @@ def _as_list(value: object) -> list[object]:
 
 
 class _Index:
-    """The nodes by IRI, by class and by the reverse links the shapes nest, built in one
-    pass; renders a node as the tree a shape describes."""
+    """The nodes by IRI, by class and by the links reverse keys follow back (property IRI,
+    target IRI), built in one pass; renders a node as the tree a shape describes."""
 
-    def __init__(self, graph: list[object], context: Mapping[str, object]) -> None:
+    def __init__(
+        self, graph: list[object], context: Mapping[str, object], reversed_iris: set[str]
+    ) -> None:
         self.context = context
-        self.prefixes = {
-            term: value
-            for term, value in context.items()
-            if isinstance(value, str) and not term.startswith("@") and value.endswith(("/", "#"))
-        }
+        self.prefixes = _prefixes(context)
         self.nodes: dict[str, Mapping[str, object]] = {}
         self.by_class: dict[str, list[Mapping[str, object]]] = defaultdict(list)
         self.linked: dict[tuple[str, str], list[Mapping[str, object]]] = defaultdict(list)
-        forward = {term for term, _ in REVERSE.values()}
+        forward = {
+            term: iri
+            for term in context
+            if not term.startswith("@") and (iri := self.term_iri(term)) in reversed_iris
+        }
         for node in graph:
             if not isinstance(node, Mapping) or not isinstance(_first(node, "id", "@id"), str):
                 continue
@@ -217,39 +243,34 @@ class _Index:
             self.nodes[iri] = node
             for cls in self.classes(node):
                 self.by_class[cls].append(node)
-            for term in forward.intersection(node):
+            for term in forward.keys() & node.keys():
                 for target in _as_list(node[term]):
                     if isinstance(target, Mapping):
                         target = _first(target, "id", "@id")
                     if isinstance(target, str):
-                        self.linked[(term, self.expand(target))].append(node)
+                        self.linked[(forward[term], self.expand(target))].append(node)
         self.positions: dict[str, tuple[object, ...]] = {}
 
     # --- IRIs and classes ------------------------------------------------------------
 
     def expand(self, iri: str) -> str:
-        """A compact IRI ("wd:Q1394") written out in full; other IRIs as they are."""
-        prefix, colon, rest = iri.partition(":")
-        if colon and prefix in self.prefixes and not rest.startswith("//"):
-            return self.prefixes[prefix] + rest
-        return iri
+        return _expand(iri, self.prefixes)
 
-    def class_iri(self, name: str) -> str:
-        value = self.context.get(name)
-        if isinstance(value, Mapping):
-            value = value.get("@id")
-        return self.expand(value) if isinstance(value, str) else self.expand(name)
+    def term_iri(self, name: str) -> str:
+        return _term_iri(name, self.context, self.prefixes)
 
     def classes(self, node: Mapping[str, object]) -> set[str]:
         return {
-            self.class_iri(t) for t in _as_list(_first(node, "type", "@type")) if isinstance(t, str)
+            self.term_iri(t) for t in _as_list(_first(node, "type", "@type")) if isinstance(t, str)
         }
 
     def iri_of(self, node: Mapping[str, object]) -> str:
         return self.expand(str(_first(node, "id", "@id")))
 
-    def of_class(self, name: str) -> list[Mapping[str, object]]:
-        return sorted(self.by_class.get(self.class_iri(name), []), key=self.iri_of)
+    def of_classes(self, classes: Iterable[str]) -> list[Mapping[str, object]]:
+        """The nodes of any of ``classes``, each once, by IRI."""
+        found = {self.iri_of(n): n for cls in classes for n in self.by_class.get(cls, [])}
+        return [found[iri] for iri in sorted(found)]
 
     def definition(self, term: str) -> Mapping[str, object]:
         value = self.context.get(term)
@@ -266,18 +287,16 @@ class _Index:
         types = _first(node, "type", "@type")
         if types is not None:
             output["type"] = types
-        for key, nested in shape.keys:
-            if key in REVERSE:
-                term, cls = REVERSE[key]
+        for key, nested, reverses in shape.keys:
+            if reverses is not None and nested is not None:
                 members = [
                     n
-                    for n in self.linked.get((term, iri), [])
-                    if self.class_iri(cls) in self.classes(n)
+                    for n in self.linked.get((reverses, iri), [])
+                    if not nested.classes or nested.classes & self.classes(n)
                 ]
                 if members:
                     output[key] = [
-                        self.render(n, nested or REFERENCE)
-                        for n in sorted(members, key=self.position)
+                        self.render(n, nested) for n in sorted(members, key=self.position)
                     ]
                 continue
             values = _as_list(node.get(key))
@@ -383,22 +402,23 @@ def _strings(value: object) -> Iterable[str]:
                 yield value[key]
 
 
-def _trimmed_context(context: Mapping[str, object], nodes: list[object]) -> dict[str, object]:
-    """The shipped context cut down to what ``nodes`` use, plus the terms framing adds:
-    ``value`` for ``@value`` and the reverse keys that nest records under an entity."""
+def _trimmed_context(
+    context: Mapping[str, object], frame_context: Mapping[str, object], nodes: list[object]
+) -> dict[str, object]:
+    """The graph's context cut down to what ``nodes`` use, plus the terms of the frame's
+    context that ``nodes`` use and the graph's lacks (``value`` for ``@value``, the reverse
+    keys that nest records under an entity): the file must define every key it writes."""
     keys: set[str] = set()
     types: set[str] = set()
     for key, value in _walk(nodes):
         keys.add(key)
         if key == "type":
             types.update(t for t in _as_list(value) if isinstance(t, str))
-    added: dict[str, object] = {}
-    if "value" in keys:
-        added["value"] = "@value"
-    for key, (term, _) in REVERSE.items():
-        forward = context.get(term)
-        if key in keys and isinstance(forward, Mapping):
-            added[key] = {"@reverse": forward["@id"], "@container": "@set"}
+    added = {
+        term: definition
+        for term, definition in frame_context.items()
+        if term in keys and term not in context and not term.startswith("@")
+    }
     terms = {
         term: definition
         for term, definition in context.items()

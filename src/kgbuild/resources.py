@@ -1,4 +1,4 @@
-"""Where the project's shipped files are: shapes, ontology, JSON-LD context, corpus.
+"""Where the project's shipped files are: shapes, ontology, JSON-LD context and frames, corpus.
 
 They live at the top of the source checkout (``shapes/``, ``ontology/``, ``corpus/``), the
 layout users see; kgbuild is installed from that checkout (``pip install -e .``).
@@ -26,6 +26,11 @@ def shapes_path() -> Path:
 
 def context_path() -> Path:
     return project_file("ontology", "context.jsonld")
+
+
+def frames_dir() -> Path:
+    """The JSON-LD frames of the framed documents (persons.frame.jsonld -> persons.jsonld)."""
+    return project_file("ontology", "frames")
 
 
 def bundled_corpus() -> list[Path]:
