@@ -4,13 +4,14 @@ the number of processes."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from kgbuild.pipeline import build, extract_documents, load_documents, process_units
-from kgbuild.publish import canonical_lines, triple_line
+from kgbuild.publish import canonical_lines, jsonld_nodes, load_context, triple_line
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
@@ -84,3 +85,24 @@ def test_processes_do_not_change_the_output(tmp_path: Path) -> None:
     for path in one.written:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
     assert len(Graph().parse(tmp_path / "two" / "graph.nt", format="nt")) == two.triples
+
+
+def _facts(nodes: list[dict[str, object]]) -> set[tuple[str, str, str]]:
+    """(node id, key, value as sorted JSON) for every value of every node."""
+    return {
+        (str(node["id"]), key, json.dumps(item, sort_keys=True))
+        for node in nodes
+        for key, value in node.items()
+        for item in (value if isinstance(value, list) else [value])
+    }
+
+
+def test_json_ld_nodes_are_what_rdflib_compacts(corpus: KnowledgeBase) -> None:
+    """Compacting value by value gives the nodes rdflib's JSON-LD serializer gives."""
+    graph = to_graph(corpus, BASE)
+    context = load_context()
+    ours = [json.loads(text) for _, text in jsonld_nodes(graph, context)]
+    text = graph.serialize(format="json-ld", context=context["@context"], auto_compact=True)
+    theirs = json.loads(text)["@graph"]
+    assert len(ours) == len(theirs)
+    assert _facts(ours) == _facts(theirs)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from kgbuild.describe import describe, graph_statistics
+from kgbuild.describe import GraphStatistics, describe, graph_statistics
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_documents
@@ -159,8 +163,22 @@ def build(
             failed = out_dir.parent / f"{out_dir.name}.failed-{REPORT_NAME}"
             write_atomically({failed.name: report_text}, failed.parent)
             raise ValidationFailed(outcome, failed)
-        written, triples = publish(results, documents, base, report_text, out_dir, watch)
+        written, triples = publish(results, documents, base, report_text, out_dir, watch, jobs)
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
+
+
+def _timed(_: None, task: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    return task(), time.perf_counter() - start
+
+
+def _framed(compacted: Path) -> dict[str, str]:
+    with compacted.open(encoding="utf-8") as stream:
+        return framed_documents(json.load(stream))
+
+
+def _statistics(ntriples: Path) -> GraphStatistics:
+    return graph_statistics(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES))
 
 
 def publish(
@@ -170,6 +188,7 @@ def publish(
     report_text: str,
     out_dir: Path,
     watch: Stopwatch,
+    jobs: int = 1,
 ) -> tuple[list[Path], int]:
     """Every dump, the dataset description and the report, renamed into place together;
     and the number of triples."""
@@ -179,22 +198,26 @@ def publish(
     with StagedOutput(out_dir) as out:
         with watch("write N-Triples and N-Quads"):
             write_ntriples_and_nquads(out, (result.quads for result in results))
-        with watch("write Turtle"):
-            rewrite(out, "graph.nt", "graph.ttl", prefixes)
-        with watch("write TriG"):
-            rewrite(out, "graph.nq", "graph.trig", prefixes)
         with watch("write JSON-LD"):
             used = set().union(*(result.terms for result in results))
             write_jsonld(out, (result.nodes for result in results), context, used)
-        with watch("write framed JSON-LD"):
-            with out.path("graph.jsonld").open(encoding="utf-8") as compacted:
-                framed = framed_documents(json.load(compacted))
-            for name, text in framed.items():
-                out.write(name, text)
-            del framed
+        # what is left reads the staged dumps and is independent: run it side by side
+        tasks = {
+            "write Turtle": partial(rewrite, out, "graph.nt", "graph.ttl", prefixes),
+            "write TriG": partial(rewrite, out, "graph.nq", "graph.trig", prefixes),
+            "write framed JSON-LD": partial(_framed, out.path("graph.jsonld")),
+            "count": partial(_statistics, out.path("graph.nt")),
+        }
+        for name in ("graph.ttl", "graph.trig"):
+            out.path(name)  # staged here, so that the processes write where out expects
+        with watch("Turtle, TriG, framed, count (parallel)"):
+            done = dict(zip(tasks, fork_map(_timed, None, list(tasks.values()), jobs), strict=True))
+        watch.add({f"  {task}": seconds for task, (_, seconds) in done.items()})
+        framed, _ = done["write framed JSON-LD"]
+        for name, text in framed.items():
+            out.write(name, text)
         with watch("describe"):
-            triples = ox.parse(path=str(out.path("graph.nt")), format=ox.RdfFormat.N_TRIPLES)
-            stats = graph_statistics(triples)
+            stats, _ = done["count"]
             dumps = {name: out.size_and_sha256(name) for name in sorted(out.staged)}
             description = describe(stats, documents, dumps, base)
             out.write("void.ttl", turtle(canonical_ntriples(description)))

@@ -111,13 +111,30 @@ def _node_text(node: Mapping[str, object]) -> str:
     return json.dumps(_sorted_json(node), ensure_ascii=False, indent=1)
 
 
-def jsonld_nodes(graph: Graph, context: Mapping[str, object]) -> list[JsonNode]:
-    """The graph's nodes compacted with the context, as (id, JSON text), sorted by id."""
-    text = graph.serialize(format="json-ld", context=context["@context"], auto_compact=True)
-    document = json.loads(text)
-    nodes = document.get("@graph", [document] if "@id" in document or "id" in document else [])
-    nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
-    return sorted((str(node.get("id", node.get("@id", ""))), _node_text(node)) for node in nodes)
+class _NoLists:
+    """All that rdflib's JSON-LD converter asks a graph while compacting one value: whether
+    a node starts an RDF list. A published graph has none (and no blank nodes)."""
+
+    @staticmethod
+    def value(*_: object) -> None:
+        return None
+
+
+def jsonld_nodes(triples: Iterable[Triple], context: Mapping[str, object]) -> list[JsonNode]:
+    """Triples as JSON-LD node objects compacted with the context, as (id, JSON text),
+    sorted by id: rdflib's compaction of each value, without building a graph for it."""
+    from rdflib.plugins.serializers.jsonld import Converter
+    from rdflib.plugins.shared.jsonld.context import Context
+
+    converter = Converter(Context(context["@context"]), use_native_types=False, use_rdf_type=False)
+    id_key = converter.context.id_key
+    nodes: dict[object, dict[str, object]] = {}
+    for subject, predicate, obj in dict.fromkeys(triples):
+        node = nodes.get(subject)
+        if node is None:
+            node = nodes[subject] = {id_key: converter.context.shrink_iri(subject)}
+        converter.add_to_node(_NoLists, subject, predicate, obj, node, {})  # type: ignore[arg-type]
+    return sorted((str(node[id_key]), _node_text(node)) for node in nodes.values())
 
 
 def node_line(node_id: str, text: str) -> str:

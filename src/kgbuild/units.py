@@ -81,7 +81,7 @@ def process_unit(
         quads = scratch / f"{name}.nq"
         quads.write_text("".join(lines), encoding="utf-8", newline="\n")
     with watch("serialize JSON-LD"):
-        nodes = jsonld_nodes(own, context)
+        nodes = jsonld_nodes((triple for _, triple in placed), context)
         node_file = scratch / f"{name}.jsonl"
         node_file.write_text(
             "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
