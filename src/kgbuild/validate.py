@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH, XSD, NamespaceManager
 
 from kgbuild.document import InputError
 from kgbuild.rdf.iris import stable_hash
@@ -111,6 +112,19 @@ def _shapes_graph(shapes: Path | None) -> Graph:
     return hoist_targets(graph)
 
 
+class _FullIris(NamespaceManager):
+    """IRIs written in full in pySHACL's descriptions of failed checks: it describes every
+    failed alternative of an sh:or or qualified shape, and inventing and binding a prefix
+    for every node's namespace took a fifth of the validation time. (The report's messages
+    are the shapes' own sh:message.)"""
+
+    def normalizeUri(self, rdfTerm: str) -> str:
+        return f"<{rdfTerm}>"
+
+    def bind(self, *_: object, **__: object) -> None:
+        return None
+
+
 class Validator:
     """The shapes, read once, applied to as many data graphs as there are units."""
 
@@ -140,14 +154,19 @@ class Validator:
     def issues(self, data: Graph, shapes: Graph | None = None) -> list[ValidationIssue]:
         from pyshacl import validate
 
-        _, report, _ = validate(
-            data,
-            shacl_graph=self.shapes if shapes is None else shapes,
-            inference="none",
-            inplace=True,  # without inference nothing is added: no need to copy the data
-            advanced=True,
-            allow_warnings=True,
-        )
+        names = data.namespace_manager
+        data.namespace_manager = _FullIris(data, bind_namespaces="none")
+        try:
+            _, report, _ = validate(
+                data,
+                shacl_graph=self.shapes if shapes is None else shapes,
+                inference="none",
+                inplace=True,  # without inference nothing is added: no need to copy the data
+                advanced=True,
+                allow_warnings=True,
+            )
+        finally:
+            data.namespace_manager = names
         assert isinstance(report, Graph)
         issues = []
         for result in report.subjects(RDF.type, SH.ValidationResult):
@@ -166,12 +185,18 @@ class Validator:
 
 
 def _path_text(report: Graph, path: object) -> str:
-    """A result path as text: an IRI, or ``^IRI`` for an inverse path (a blank node in
-    pySHACL's report, whose label changes from run to run)."""
+    """A result path as text: ``IRI``, ``^IRI`` (inverse) or ``IRI / IRI`` (sequence). In
+    pySHACL's report the last two are blank nodes, whose labels change from run to run."""
     if isinstance(path, URIRef):
         return str(path)
-    inverse = report.value(path, SH.inversePath) if path is not None else None
-    return f"^{inverse}" if isinstance(inverse, URIRef) else ""
+    if path is None:
+        return ""
+    inverse = report.value(path, SH.inversePath)
+    if inverse is not None:
+        return f"^{_path_text(report, inverse)}"
+    if report.value(path, RDF.first) is not None:
+        return " / ".join(_path_text(report, step) for step in Collection(report, path))
+    return ""
 
 
 def outcome_of(issues: Iterable[ValidationIssue]) -> tuple[ValidationOutcome, Graph]:
@@ -185,6 +210,22 @@ def outcome_of(issues: Iterable[ValidationIssue]) -> tuple[ValidationOutcome, Gr
 def validate_graph(data: Graph, shapes: Path | None = None) -> tuple[ValidationOutcome, Graph]:
     """Validate ``data`` as a whole; return the outcome and a deterministic report graph."""
     return outcome_of(Validator(shapes).issues(data))
+
+
+def _path_node(graph: Graph, node: URIRef, path: str) -> URIRef:
+    """The SHACL path written as by _path_text, as nodes with IRIs made from ``node``
+    (the report has no blank nodes)."""
+    if path.startswith("^"):
+        graph.add((node, SH.inversePath, _path_node(graph, URIRef(f"{node}-i"), path[1:])))
+        return node
+    steps = path.split(" / ")
+    if len(steps) == 1:
+        return URIRef(path)
+    cells = [URIRef(f"{node}-{index}") for index in range(len(steps))]
+    for cell, step, rest in zip(cells, steps, [*cells[1:], RDF.nil], strict=True):
+        graph.add((cell, RDF.first, _path_node(graph, URIRef(f"{cell}-step"), step)))
+        graph.add((cell, RDF.rest, rest))
+    return cells[0]
 
 
 def report_graph(outcome: ValidationOutcome) -> Graph:
@@ -203,11 +244,8 @@ def report_graph(outcome: ValidationOutcome) -> Graph:
         graph.add((node, SH.sourceConstraintComponent, URIRef(issue.component)))
         if issue.focus:
             graph.add((node, SH.focusNode, URIRef(issue.focus)))
-        if issue.path.startswith("^"):
-            graph.add((node, SH.resultPath, URIRef(f"{node}#path")))
-            graph.add((URIRef(f"{node}#path"), SH.inversePath, URIRef(issue.path[1:])))
-        elif issue.path:
-            graph.add((node, SH.resultPath, URIRef(issue.path)))
+        if issue.path:
+            graph.add((node, SH.resultPath, _path_node(graph, URIRef(f"{node}#path"), issue.path)))
         if issue.value:
             graph.add((node, SH.value, Literal(issue.value)))
     return graph
