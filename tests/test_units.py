@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kgbuild.pipeline import build, extract_documents, load_documents, process_units
+from kgbuild.pipeline import build, process_units, read_and_extract
 from kgbuild.publish import canonical_lines, jsonld_nodes, load_context, triple_line
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
@@ -44,7 +44,7 @@ ex:ShortSpans a sh:NodeShape ; sh:targetClass oa:TextQuoteSelector ;
 @pytest.fixture(scope="module")
 def corpus() -> KnowledgeBase:
     reference = load_reference()
-    return resolve(extract_documents(load_documents(PERIOD), reference), reference)
+    return resolve(read_and_extract(PERIOD, reference), reference)
 
 
 def test_several_documents_share_entities(corpus: KnowledgeBase, tmp_path: Path) -> None:

@@ -398,12 +398,15 @@ def run_query(
 @click.option(
     "--graph-file",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("output/graph.nt"),
+    default=Path("output/graph.nq"),
     show_default=True,
+    help="N-Quads or TriG: loaded graph by graph as named; a file of triples is split "
+    "into one graph per document.",
 )
 @TIMEOUT_OPTION
 def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout: float) -> None:
-    """Upload --graph-file to a triplestore, one named graph per document, and verify it.
+    """Upload --graph-file to a triplestore, one named graph per document (plus the shared
+    and reference graphs), and verify it.
 
     Each graph is replaced (HTTP PUT, SPARQL 1.1 Graph Store Protocol), so loading twice
     changes nothing; then the server's triple count of each graph is checked with a SPARQL

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from kgbuild.publish import json_ld_document
 from kgbuild.resources import frames_dir
 
 __all__ = ["framed_documents"]
@@ -111,8 +112,9 @@ def framed_documents(
     documents = {}
     for frame in loaded:
         nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
-        document = {"@context": _trimmed_context(context, frame.context, nodes), "@graph": nodes}
-        documents[frame.document] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        trimmed = _trimmed_context(context, frame.context, nodes)
+        texts = (json.dumps(node, ensure_ascii=False) for node in nodes)
+        documents[frame.document] = "".join(json_ld_document(trimmed, texts))
     return documents
 
 

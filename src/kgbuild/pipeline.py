@@ -80,29 +80,42 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return expanded
 
 
-def load_documents(paths: list[Path], encoding: str = "utf-8") -> list[Document]:
-    """Read every input; two inputs may not share a name (their IRIs would collide)."""
-    paths = expand_inputs(paths)
-    documents = [load_document(path, encoding) for path in paths]
+def _check_names(paths: list[Path], documents: list[Document]) -> None:
+    """Two inputs may not share a name: their IRIs would collide."""
     seen: dict[str, Path] = {}
     for path, doc in zip(paths, documents, strict=True):
         if doc.meta.slug in seen:
             raise InputError(f"{path}: same document name as {seen[doc.meta.slug]}")
         seen[doc.meta.slug] = path
-    return documents
 
 
-def _extract(state: tuple[list[Document], ReferenceData], index: int) -> Extraction:
-    documents, reference = state
-    return extract_all(documents[index], reference)
+ReadState = tuple[list[Path], str, ReferenceData]
 
 
-def extract_documents(
-    documents: list[Document], reference: ReferenceData, jobs: int = 1
+def _read_and_extract(state: ReadState, index: int) -> tuple[Document, Extraction, dict]:
+    paths, encoding, reference = state
+    watch = Stopwatch()
+    with watch("ingest"):
+        doc = load_document(paths[index], encoding)
+    with watch("extract"):
+        extraction = extract_all(doc, reference)
+    return doc, extraction, watch.seconds
+
+
+def read_and_extract(
+    paths: list[Path],
+    reference: ReferenceData,
+    encoding: str = "utf-8",
+    jobs: int = 1,
+    watch: Stopwatch | None = None,
 ) -> list[tuple[Document, Extraction]]:
-    """Every document's records, extracted in up to ``jobs`` processes."""
-    extractions = fork_map(_extract, (documents, reference), range(len(documents)), jobs)
-    return list(zip(documents, extractions, strict=True))
+    """Every input read and its records extracted, in up to ``jobs`` processes."""
+    paths = expand_inputs(paths)
+    done = fork_map(_read_and_extract, (paths, encoding, reference), range(len(paths)), jobs)
+    _check_names(paths, [doc for doc, _, _ in done])
+    for _, _, seconds in done if watch else ():
+        watch.add({f"  {stage}": spent for stage, spent in seconds.items()})  # type: ignore[union-attr]
+    return [(doc, extraction) for doc, extraction, _ in done]
 
 
 UnitState = tuple[GraphMapper, Validator, dict[str, object], Path]
@@ -145,11 +158,11 @@ def build(
     base = check_base(base)
     jobs = jobs or default_jobs()
     watch = Stopwatch()
-    with watch("ingest"):
-        documents = load_documents(list(paths) if paths else bundled_corpus(), encoding)
-        reference = load_reference(reference_dir)
-    with watch("extract"):
-        extractions = extract_documents(documents, reference, jobs)
+    reference = load_reference(reference_dir)
+    with watch("read and extract"):
+        inputs = list(paths) if paths else bundled_corpus()
+        extractions = read_and_extract(inputs, reference, encoding, jobs, watch)
+    documents = [doc for doc, _ in extractions]
     with watch("resolve"):
         kb = resolve(extractions, reference)
     with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:

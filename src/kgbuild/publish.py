@@ -108,7 +108,7 @@ def _sorted_json(value: object) -> object:
 
 
 def _node_text(node: Mapping[str, object]) -> str:
-    return json.dumps(_sorted_json(node), ensure_ascii=False, indent=1)
+    return json.dumps(_sorted_json(node), ensure_ascii=False)
 
 
 class _NoLists:
@@ -138,14 +138,14 @@ def jsonld_nodes(triples: Iterable[Triple], context: Mapping[str, object]) -> li
 
 
 def node_line(node_id: str, text: str) -> str:
-    """A node as one line, "id<TAB>text as a JSON string": sorting the lines sorts the
-    nodes by id (no IRI holds a tab, and a tab sorts before every character of one)."""
-    return f"{node_id}\t{json.dumps(text, ensure_ascii=False)}\n"
+    """A node as one line, "id<TAB>JSON": sorting the lines sorts the nodes by id (no IRI
+    holds a tab, and a tab sorts before every character of one)."""
+    return f"{node_id}\t{text}\n"
 
 
 def read_node_line(line: str) -> JsonNode:
-    node_id, text = line.split("\t", 1)
-    return node_id, json.loads(text)
+    node_id, text = line.rstrip("\n").split("\t", 1)
+    return node_id, text
 
 
 def merge_nodes(nodes: Iterable[JsonNode]) -> Iterator[JsonNode]:
@@ -192,10 +192,17 @@ def jsonld_chunks(
     definitions = context["@context"]
     assert isinstance(definitions, dict)
     kept = {k: v for k, v in definitions.items() if k.startswith("@") or k in used}
-    header = json.dumps({"@context": kept}, ensure_ascii=False, indent=1)
+    yield from json_ld_document(kept, (text for _, text in nodes))
+
+
+def json_ld_document(context: Mapping[str, object], nodes: Iterable[str]) -> Iterator[str]:
+    """A JSON-LD document in pieces: its context, indented, then one node (JSON text) per
+    line. One line per node is what JSON's fast encoder writes, and it keeps a node whole
+    for grep and diff."""
+    header = json.dumps({"@context": context}, ensure_ascii=False, indent=1)
     yield header[: header.rindex("}")].rstrip() + ',\n "@graph": ['
-    for index, (_, text) in enumerate(nodes):
-        yield ("," if index else "") + "\n  " + text.replace("\n", "\n  ")
+    for index, text in enumerate(nodes):
+        yield ("," if index else "") + "\n  " + text
     yield "\n ]\n}\n"
 
 

@@ -104,28 +104,52 @@ def graph_store_for(endpoint: str) -> str:
 # --- splitting the graph by document -------------------------------------------------
 
 
-def read_triples(path: Path) -> list[ox.Triple]:
-    """The distinct triples of an RDF file (format from its extension), in canonical order."""
+def _quads(path: Path) -> set[ox.Quad]:
+    """The distinct quads of an RDF file, its format from its extension."""
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if fmt is None:
-        raise LoadError(f"{path}: unknown RDF format (use .nt, .ttl, .rdf, .jsonld)")
+        raise LoadError(f"{path}: unknown RDF format (use .nt, .nq, .ttl, .trig, .jsonld)")
     if not path.is_file():
         raise LoadError(f"{path}: no such graph file (build it with `kgbuild build`)")
     try:
-        triples = {quad.triple for quad in ox.parse(path=str(path), format=fmt)}
+        return set(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError) as error:
         raise LoadError(f"{path}: cannot parse as {fmt.name}: {error}") from None
     except OSError as error:
         raise LoadError(f"{path}: cannot read: {error}") from None
-    return sorted(triples, key=str)
 
 
-def shared_graph_iri(documents: Sequence[str]) -> str:
-    """``{base}graph/shared``, the base read off the first document IRI."""
+def read_triples(path: Path) -> list[ox.Triple]:
+    """The distinct triples of an RDF file, in canonical order."""
+    return sorted({quad.triple for quad in _quads(path)}, key=str)
+
+
+def shared_graph_iri(documents: Sequence[str], name: str = "shared") -> str:
+    """``{base}graph/shared`` (or another of the build's own graphs, e.g. "reference"), the
+    base read off the first document IRI."""
     first = documents[0]
     if "/document/" in first:
-        return first[: first.index("/document/")] + "/graph/shared"
-    return first + "#shared"
+        return first[: first.index("/document/")] + f"/graph/{name}"
+    return f"{first}#{name}"
+
+
+OWN_GRAPHS = ("shared", "reference")  # the graphs a build writes besides the documents'
+
+
+def read_graphs(path: Path) -> dict[str, list[ox.Triple]]:
+    """Graph IRI → its triples, documents' graphs first: as an N-Quads or TriG file names
+    them (the build's graph.nq: documents, shared and reference graphs), or split by
+    document (a file of triples, see split_by_document)."""
+    quads = _quads(path)
+    if all(isinstance(quad.graph_name, ox.DefaultGraph) for quad in quads):
+        return split_by_document(sorted({quad.triple for quad in quads}, key=str))
+    graphs: dict[str, list[ox.Triple]] = {}
+    for quad in sorted(quads, key=str):
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise LoadError(f"{path}: a triple outside any named graph: {quad.triple}")
+        graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+    own = {shared_graph_iri(sorted(graphs), name) for name in OWN_GRAPHS} if graphs else set()
+    return dict(sorted(graphs.items(), key=lambda item: (item[0] in own, item[0])))
 
 
 def split_by_document(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
@@ -351,14 +375,15 @@ def load(
     for url in (store, query_url):
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
             raise RemoteError(f"{display_url(url)}: not an http(s) URL", "url")
-    graphs = split_by_document(read_triples(graph_file))
+    graphs = read_graphs(graph_file)
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
         put_graph(store, graph, triples, timeout=timeout, credentials=creds)
-    shared = shared_graph_iri(list(graphs))  # the documents' graphs come first
-    documents = [graph for graph in graphs if graph != shared]
-    if shared not in graphs and delete_graph(store, shared, timeout=timeout, credentials=creds):
-        report.deleted.append(shared)
+    own = [shared_graph_iri(list(graphs), name) for name in OWN_GRAPHS]  # documents first
+    documents = [graph for graph in graphs if graph not in own]
+    for graph in own:  # left from an earlier load of a larger corpus
+        if graph not in graphs and delete_graph(store, graph, timeout=timeout, credentials=creds):
+            report.deleted.append(graph)
     for graph, triples in graphs.items():
         found = count_triples(query_url, graph, timeout=timeout, credentials=creds)
         report.graphs.append(GraphCount(graph, len(triples), found))
