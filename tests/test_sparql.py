@@ -31,6 +31,7 @@ from kgbuild.store import (
 from tests.conftest import OxigraphServer, free_port
 
 ID = "https://w3id.org/kgbuild/id/"
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 LENIN = ID + "person/vladimir-lenin"
 DOCUMENT = ID + "document/concerning-questions-of-leninism"
 SAVED = sparql.list_queries()
@@ -352,6 +353,20 @@ def test_load_makes_one_named_graph_and_verifies_its_count(loaded: LoadReport,
     assert [(c.graph, c.sent, c.on_server) for c in loaded.graphs] == [
         (DOCUMENT, triples, triples)]
     assert server_triples(oxigraph.query) == triples
+
+
+def test_loading_the_quads_keeps_the_reference_graph(start_oxigraph, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """graph.nq (the default) is loaded graph by graph as the build named them: a store can
+    replace one document, or the reference data, without touching the rest."""
+    server = start_oxigraph()
+    report = load(out_dir / "graph.nq", server.query)
+    reference = ID + "graph/reference"
+    assert report.ok and [c.graph for c in report.graphs] == [DOCUMENT, reference]
+    assert sum(c.on_server for c in report.graphs) == len(read_triples(out_dir / "graph.nt"))
+    lenin = f"<{ID}person/vladimir-lenin>"
+    rows = sparql.run_remote(
+        f"SELECT ?g WHERE {{ GRAPH ?g {{ {lenin} <{OWL_SAME_AS}> ?wd }} }}", server.query)
+    assert [row["g"]["value"] for row in rows["results"]["bindings"]] == [reference]
 
 
 def test_loading_twice_changes_nothing(loaded: LoadReport, oxigraph: OxigraphServer,

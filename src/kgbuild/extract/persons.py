@@ -78,11 +78,8 @@ def discover_names(doc: Document, reference: ReferenceData) -> dict[str, str]:
         for name in names:
             if _acceptable(doc, name, ref_names):
                 found.setdefault(name, "plural-list")
-    if ref_names:
-        known = "|".join(re.escape(n) for n in sorted(ref_names, key=len, reverse=True))
-        present = {m.group(0) for m in re.finditer(rf"(?<![\w\-])(?:{known})(?![\w\-])", doc.clean)}
-        for name in sorted(present):
-            found.setdefault(name, "reference")
+    for name in sorted({name for name, _ in find_phrases(doc, ref_names)}):
+        found.setdefault(name, "reference")
     for name in _conjoined(doc, set(found)):
         if name not in org_names and _acceptable(doc, name, ref_names):
             found.setdefault(name, "conjoined")

@@ -56,6 +56,8 @@ def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
     for start, end in sentences(doc.clean):
         raw_start, raw_end = doc.offsets[start], doc.offsets[end - 1] + 1
         sentence = doc.clean[start:end]
+        if not (_cue("stance_reject").search(sentence) or _cue("stance_endorse").search(sentence)):
+            continue  # blanking quoted words out could only remove a cue
         outside = _outside(sentence, start, doc, in_quotation)
         rejects = list(_cue("stance_reject").finditer(outside))
         endorses = list(_cue("stance_endorse").finditer(outside))
