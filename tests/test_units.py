@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kgbuild.pipeline import build, process_units, read_and_extract
+from kgbuild.pipeline import ValidationFailed, build, process_units, read_and_extract
 from kgbuild.publish import canonical_lines, jsonld_nodes, load_context, triple_line
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
@@ -48,14 +48,14 @@ def corpus() -> KnowledgeBase:
 
 
 def test_several_documents_share_entities(corpus: KnowledgeBase, tmp_path: Path) -> None:
-    results = process_units(corpus, BASE, tmp_path)
-    assert [r.name for r in results] == [doc.meta.slug for doc in corpus.documents] + [SHARED]
+    units = process_units(corpus, BASE, tmp_path)
+    assert [r.name for r in units.results] == [d.meta.slug for d in corpus.documents] + [SHARED]
 
 
 def test_the_units_hold_the_whole_graph_each_triple_once(
     corpus: KnowledgeBase, tmp_path: Path
 ) -> None:
-    results = process_units(corpus, BASE, tmp_path)
+    results = process_units(corpus, BASE, tmp_path).results
     quads = [line for r in results for line in r.quads.read_text("utf-8").split("\n") if line]
     assert sum(r.triples for r in results) == len(quads)
     lines = [triple_line(line + "\n").rstrip("\n") for line in quads]
@@ -70,8 +70,8 @@ def test_unit_validation_finds_what_whole_graph_validation_finds(
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(shapes_path().read_text(encoding="utf-8") + (STRICTER if stricter else ""))
     whole, _ = validate_graph(to_graph(corpus, BASE), shapes)
-    results = process_units(corpus, BASE, tmp_path, shapes)
-    by_unit = {issue for result in results for issue in result.issues}
+    units = process_units(corpus, BASE, tmp_path, shapes)
+    by_unit = set(units.issues() + units.check_shared())
     assert by_unit == set(whole.issues)
     if stricter:  # each kind of broken node is caught, in whichever unit owns it
         messages = {issue.message for issue in by_unit}
@@ -106,3 +106,23 @@ def test_json_ld_nodes_are_what_rdflib_compacts(corpus: KnowledgeBase) -> None:
     theirs = json.loads(text)["@graph"]
     assert len(ours) == len(theirs)
     assert _facts(ours) == _facts(theirs)
+
+
+def test_a_violation_only_shared_entities_have_stops_the_build(tmp_path: Path) -> None:
+    """The shared entities are checked while the dumps are written; a violation there
+    still leaves the output folder as it was and writes the report beside it."""
+    shapes = tmp_path / "shapes.ttl"
+    lenin = f"<{BASE}person/vladimir-lenin>"  # named in several of the texts: shared
+    shapes.write_text(shapes_path().read_text(encoding="utf-8") + f"""
+        <https://example.org/shapes#NoLenin> a sh:NodeShape ; sh:targetNode {lenin} ;
+            sh:property [ sh:path rdfs:label ; sh:maxCount 0 ; sh:message "Lenin" ] .""")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.nt").write_text("earlier\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failure:
+        build(PERIOD, out, BASE, shapes=shapes, jobs=2)
+    assert [i.message for i in failure.value.outcome.issues if i.severity == "Violation"] == [
+        "Lenin"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.nt"]
+    assert (out / "graph.nt").read_text(encoding="utf-8") == "earlier\n"
+    assert "Lenin" in failure.value.report_path.read_text(encoding="utf-8")

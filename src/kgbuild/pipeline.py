@@ -41,8 +41,8 @@ from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
 from kgbuild.resources import bundled_corpus
 from kgbuild.timing import Stopwatch
-from kgbuild.units import UnitResult, process_unit
-from kgbuild.validate import ValidationOutcome, Validator, outcome_of
+from kgbuild.units import UnitResult, map_unit, process_unit, unit_issues
+from kgbuild.validate import ValidationIssue, ValidationOutcome, Validator, outcome_of
 
 REPORT_NAME = "validation-report.ttl"
 
@@ -126,18 +126,45 @@ def _process(state: UnitState, name: str) -> UnitResult:
     return process_unit(mapper, validator, context, name, scratch)
 
 
+@dataclass
+class Units:
+    """Every unit mapped and serialised; the documents' units validated, the shared
+    entities' validation still to run (it can run beside the writing of the dumps)."""
+
+    results: list[UnitResult]
+    check_shared: Callable[[], list[ValidationIssue]]
+
+    def issues(self) -> list[ValidationIssue]:
+        return [issue for result in self.results for issue in result.issues]
+
+
 def process_units(
     kb: KnowledgeBase, base: str, scratch: Path, shapes: Path | None = None, jobs: int = 1
-) -> list[UnitResult]:
+) -> Units:
     """Map, validate and serialise (into ``scratch``) each document's unit in up to
-    ``jobs`` processes, then the shared entities with what the documents say of them."""
+    ``jobs`` processes; then map the shared entities, to be validated with what the
+    documents say of them."""
     mapper, validator, context = GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context()
     names = [name for name in mapper.unit_names() if name != SHARED]
     results = fork_map(_process, (mapper, validator, context, scratch), names, jobs)
-    if mapper.shared:
-        boundary = [triple for result in results for triple in result.boundary]
-        results.append(process_unit(mapper, validator, context, SHARED, scratch, boundary))
-    return results
+    if not mapper.shared:
+        return Units(results, list)  # list() is [], no issue
+    shared, own = map_unit(mapper, context, SHARED, scratch, validator.inverse_predicates)
+    boundary = [triple for result in results for triple in result.boundary]
+    check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
+    return Units([*results, shared], check)
+
+
+def _outcome(issues: list[ValidationIssue], out_dir: Path) -> tuple[ValidationOutcome, str]:
+    """The outcome and its report; on a violation, the report is written beside
+    ``out_dir`` and ValidationFailed raised."""
+    outcome, report = outcome_of(issues)
+    report_text = turtle(canonical_ntriples(report))
+    if not outcome.conforms:
+        failed = out_dir.parent / f"{out_dir.name}.failed-{REPORT_NAME}"
+        write_atomically({failed.name: report_text}, failed.parent)
+        raise ValidationFailed(outcome, failed)
+    return outcome, report_text
 
 
 def build(
@@ -167,22 +194,20 @@ def build(
         kb = resolve(extractions, reference)
     with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
         with watch("map, validate, serialize (units)"):
-            results = process_units(kb, base, Path(scratch), shapes, jobs)
-        for result in results:
+            units = process_units(kb, base, Path(scratch), shapes, jobs)
+        for result in units.results:
             watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
-        outcome, report = outcome_of(issue for result in results for issue in result.issues)
-        report_text = turtle(canonical_ntriples(report))
-        if not outcome.conforms:
-            failed = out_dir.parent / f"{out_dir.name}.failed-{REPORT_NAME}"
-            write_atomically({failed.name: report_text}, failed.parent)
-            raise ValidationFailed(outcome, failed)
-        written, triples = publish(results, documents, base, report_text, out_dir, watch, jobs)
+        if any(issue.severity == "Violation" for issue in units.issues()):
+            _outcome(units.issues() + units.check_shared(), out_dir)  # fail before writing
+        written, triples, outcome = publish(units, documents, base, out_dir, watch, jobs)
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
 
 
-def _timed(_: None, task: Callable[[], Any]) -> tuple[Any, float]:
+def _timed(tasks: dict[str, Callable[[], Any]], name: str) -> tuple[Any, float]:
+    """A task's result and seconds. The tasks reach the workers by fork, with what they
+    hold (the shared entities' graph), and only their names are sent."""
     start = time.perf_counter()
-    return task(), time.perf_counter() - start
+    return tasks[name](), time.perf_counter() - start
 
 
 def _framed(compacted: Path) -> dict[str, str]:
@@ -195,16 +220,17 @@ def _statistics(ntriples: Path) -> GraphStatistics:
 
 
 def publish(
-    results: list[UnitResult],
+    units: Units,
     documents: list[Document],
     base: str,
-    report_text: str,
     out_dir: Path,
     watch: Stopwatch,
     jobs: int = 1,
-) -> tuple[list[Path], int]:
-    """Every dump, the dataset description and the report, renamed into place together;
-    and the number of triples."""
+) -> tuple[list[Path], int, ValidationOutcome]:
+    """Every dump, the dataset description and the validation report, renamed into place
+    together unless the shared entities break the shapes; the number of triples and the
+    validation outcome."""
+    results = units.results
     namespaces = set().union(*(result.namespaces for result in results))
     prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if ns in namespaces}
     context = load_context()
@@ -220,12 +246,16 @@ def publish(
             "write TriG": partial(rewrite, out, "graph.nq", "graph.trig", prefixes),
             "write framed JSON-LD": partial(_framed, out.path("graph.jsonld")),
             "count": partial(_statistics, out.path("graph.nt")),
+            "validate shared entities": units.check_shared,
         }
         for name in ("graph.ttl", "graph.trig"):
             out.path(name)  # staged here, so that the processes write where out expects
-        with watch("Turtle, TriG, framed, count (parallel)"):
-            done = dict(zip(tasks, fork_map(_timed, None, list(tasks.values()), jobs), strict=True))
+        with watch("finish (in parallel)"):
+            timed = fork_map(_timed, tasks, list(tasks), jobs)
+            done = dict(zip(tasks, timed, strict=True))
         watch.add({f"  {task}": seconds for task, (_, seconds) in done.items()})
+        shared_issues, _ = done["validate shared entities"]
+        outcome, report_text = _outcome(units.issues() + shared_issues, out_dir)
         framed, _ = done["write framed JSON-LD"]
         for name, text in framed.items():
             out.write(name, text)
@@ -235,4 +265,4 @@ def publish(
             description = describe(stats, documents, dumps, base)
             out.write("void.ttl", turtle(canonical_ntriples(description)))
             out.write(REPORT_NAME, report_text)
-        return out.commit(), stats.triples
+        return out.commit(), stats.triples, outcome

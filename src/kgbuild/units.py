@@ -15,9 +15,10 @@ that the dumps are merged from them as streams and no process holds the whole gr
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -44,11 +45,11 @@ class UnitResult:
     quads: Path  # sorted canonical N-Quads lines
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
     triples: int
-    issues: list[ValidationIssue]
     namespaces: set[str]  # the known namespaces its triples use (for dump prefixes)
     terms: set[str]  # the context terms its JSON-LD nodes use
     boundary: list[Triple]  # what it says of shared entities (see the module docstring)
     seconds: dict[str, float]  # per stage, in the process that ran it
+    issues: list[ValidationIssue] = field(default_factory=list)
 
 
 def process_unit(
@@ -57,17 +58,32 @@ def process_unit(
     context: Mapping[str, object],
     name: str,
     scratch: Path,
-    boundary: Iterable[Triple] = (),
 ) -> UnitResult:
+    """A document's unit, mapped, serialised and validated."""
+    result, own = map_unit(mapper, context, name, scratch, validator.inverse_predicates)
+    start = time.perf_counter()
+    result.issues = unit_issues(mapper, validator, name, own)
+    result.seconds["validate"] = time.perf_counter() - start
+    return result
+
+
+def map_unit(
+    mapper: GraphMapper,
+    context: Mapping[str, object],
+    name: str,
+    scratch: Path,
+    inverse_predicates: frozenset[URIRef],
+) -> tuple[UnitResult, Graph]:
+    """A unit's triples, written to ``scratch`` as N-Quads and JSON-LD nodes; and its
+    graph, for validation."""
     watch = Stopwatch()
-    shared = mapper.shared_iris
     with watch("map"):
         placed = list(mapper.unit(name))
         own = Graph(bind_namespaces="none")
         for _, triple in placed:
             own.add(triple)
         about_shared = (
-            [] if name == SHARED else _about_shared(placed, shared, validator.inverse_predicates)
+            [] if name == SHARED else _about_shared(placed, mapper.shared_iris, inverse_predicates)
         )
     with watch("serialize N-Triples"):
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
@@ -86,25 +102,35 @@ def process_unit(
         node_file.write_text(
             "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
         )
-    with watch("validate"):
-        data = _with_neighbour_types(own, boundary, mapper.classes)  # own is not needed after
-        shapes = validator.only({n: mapper.classes[n] for n in shared}) if name == SHARED else None
-        issues = [
-            issue
-            for issue in validator.issues(data, shapes)
-            if (URIRef(issue.focus) in shared) == (name == SHARED)
-        ]
-    return UnitResult(
+    result = UnitResult(
         name,
         quads,
         node_file,
         len(lines),
-        issues,
         _namespaces(lines),
         terms_used((text for _, text in nodes), context),
         about_shared,
         watch.seconds,
     )
+    return result, own
+
+
+def unit_issues(
+    mapper: GraphMapper,
+    validator: Validator,
+    name: str,
+    own: Graph,
+    boundary: Iterable[Triple] = (),
+) -> list[ValidationIssue]:
+    """What SHACL finds wrong with the nodes the unit owns (``own`` is extended)."""
+    shared = mapper.shared_iris
+    data = _with_neighbour_types(own, boundary, mapper.classes)
+    shapes = validator.only({n: mapper.classes[n] for n in shared}) if name == SHARED else None
+    return [
+        issue
+        for issue in validator.issues(data, shapes)
+        if (URIRef(issue.focus) in shared) == (name == SHARED)
+    ]
 
 
 def _with_neighbour_types(
