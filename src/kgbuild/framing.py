@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kgbuild.publish import json_ld_document
+from kgbuild.publish import json_ld_document, terms_used
 from kgbuild.resources import frames_dir
 
 __all__ = ["framed_documents"]
@@ -112,8 +112,8 @@ def framed_documents(
     documents = {}
     for frame in loaded:
         nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
-        trimmed = _trimmed_context(context, frame.context, nodes)
-        texts = (json.dumps(node, ensure_ascii=False) for node in nodes)
+        texts = [json.dumps(node, ensure_ascii=False) for node in nodes]
+        trimmed = _trimmed_context(context, frame.context, texts)
         documents[frame.document] = "".join(json_ld_document(trimmed, texts))
     return documents
 
@@ -133,14 +133,14 @@ def _read_frame(path: Path) -> Frame:
     class of the top-level nodes (@type), the keys (in the file's order), which of them
     embed, and the reverse terms of the frame's @context."""
     frame = json.loads(path.read_text(encoding="utf-8"))
-    context = frame.get("@context") if isinstance(frame, Mapping) else None
-    if not isinstance(context, Mapping):
+    context = frame.get("@context") if isinstance(frame, dict) else None
+    if not isinstance(context, dict):
         raise ValueError(f"{path}: expected a frame object embedding its @context as an object")
     prefixes = _prefixes(context)
     reverse = {
         term: _term_iri(definition["@reverse"], context, prefixes)
         for term, definition in context.items()
-        if isinstance(definition, Mapping) and isinstance(definition.get("@reverse"), str)
+        if isinstance(definition, dict) and isinstance(definition.get("@reverse"), str)
     }
 
     def shape(subframe: Mapping[str, object]) -> Shape:
@@ -154,7 +154,7 @@ def _read_frame(path: Path) -> Frame:
             if name.startswith("@"):
                 continue
             nested = value[0] if isinstance(value, list) and value else value
-            nested = nested if isinstance(nested, Mapping) else {}
+            nested = nested if isinstance(nested, dict) else {}
             embeds = name in reverse or _embeds(nested)
             keys.append(Key(name, shape(nested) if embeds else None, reverse.get(name)))
         return Shape(classes, tuple(keys))
@@ -179,7 +179,7 @@ def _embeds(subframe: Mapping[str, object]) -> bool:
 
 def _context_of(compacted: Mapping[str, object]) -> dict[str, object]:
     context = compacted.get("@context")
-    if not isinstance(context, Mapping):
+    if not isinstance(context, dict):
         raise ValueError("expected the compacted graph to embed its @context as an object")
     return dict(context)
 
@@ -203,7 +203,7 @@ def _expand(iri: str, prefixes: Mapping[str, str]) -> str:
 def _term_iri(name: str, context: Mapping[str, object], prefixes: Mapping[str, str]) -> str:
     """The IRI a term ("Person", "spokenBy") or compact IRI ("kgo:spokenBy") stands for."""
     value = context.get(name)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         value = value.get("@id")
     return _expand(value if isinstance(value, str) else name, prefixes)
 
@@ -239,7 +239,7 @@ class _Index:
             if not term.startswith("@") and (iri := self.term_iri(term)) in reversed_iris
         }
         for node in graph:
-            if not isinstance(node, Mapping) or not isinstance(_first(node, "id", "@id"), str):
+            if not isinstance(node, dict) or not isinstance(_first(node, "id", "@id"), str):
                 continue
             iri = self.expand(str(_first(node, "id", "@id")))
             self.nodes[iri] = node
@@ -247,7 +247,7 @@ class _Index:
                 self.by_class[cls].append(node)
             for term in forward.keys() & node.keys():
                 for target in _as_list(node[term]):
-                    if isinstance(target, Mapping):
+                    if isinstance(target, dict):
                         target = _first(target, "id", "@id")
                     if isinstance(target, str):
                         self.linked[(forward[term], self.expand(target))].append(node)
@@ -276,7 +276,7 @@ class _Index:
 
     def definition(self, term: str) -> Mapping[str, object]:
         value = self.context.get(term)
-        return value if isinstance(value, Mapping) else {}
+        return value if isinstance(value, dict) else {}
 
     def is_set(self, term: str) -> bool:
         return "@set" in _as_list(self.definition(term).get("@container"))
@@ -316,7 +316,7 @@ class _Index:
         return output
 
     def embed(self, value: object, shape: Shape) -> dict[str, object]:
-        if isinstance(value, Mapping):
+        if isinstance(value, dict):
             value = _first(value, "id", "@id")
         iri = self.expand(str(value))
         node = self.nodes.get(iri)
@@ -325,7 +325,7 @@ class _Index:
     def value(self, key: str, value: object) -> object:
         """A literal or link as plain JSON that still reads back as the same RDF term."""
         coerced = self.definition(key).get("@type")
-        if isinstance(value, Mapping):
+        if isinstance(value, dict):
             if "@value" in value or "value" in value:
                 literal = {"value": _first(value, "@value", "value")}
                 literal.update(
@@ -360,7 +360,7 @@ class _Index:
 
     def evidence_of(self, node: Mapping[str, object]) -> Iterator[str]:
         for value in _as_list(node.get("evidence")):
-            if isinstance(value, Mapping):
+            if isinstance(value, dict):
                 value = _first(value, "id", "@id")
             if isinstance(value, str):
                 yield self.expand(value)
@@ -378,63 +378,24 @@ class _Index:
 
     def linked_nodes(self, values: object) -> Iterator[Mapping[str, object]]:
         for value in _as_list(values):
-            if isinstance(value, Mapping):
+            if isinstance(value, dict):
                 value = _first(value, "id", "@id")
             if isinstance(value, str) and (node := self.nodes.get(self.expand(value))):
                 yield node
 
 
-def _walk(value: object) -> Iterator[tuple[str, object]]:
-    """Every (key, value) pair of every object in a JSON tree."""
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            yield key, item
-            yield from _walk(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _walk(item)
-
-
-def _strings(value: object) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for key in ("@id", "@type", "@reverse"):
-            if isinstance(value.get(key), str):
-                yield value[key]
-
-
 def _trimmed_context(
-    context: Mapping[str, object], frame_context: Mapping[str, object], nodes: list[object]
+    context: Mapping[str, object], frame_context: Mapping[str, object], texts: list[str]
 ) -> dict[str, object]:
-    """The graph's context cut down to what ``nodes`` use, plus the terms of the frame's
-    context that ``nodes`` use and the graph's lacks (``value`` for ``@value``, the reverse
-    keys that nest records under an entity): the file must define every key it writes."""
-    keys: set[str] = set()
-    types: set[str] = set()
-    for key, value in _walk(nodes):
-        keys.add(key)
-        if key == "type":
-            types.update(t for t in _as_list(value) if isinstance(t, str))
+    """The graph's context cut down to what the nodes (JSON ``texts``) use, plus the terms
+    of the frame's context that they use and the graph's lacks (``value`` for ``@value``,
+    the reverse keys that nest records under an entity): the file must define every key
+    it writes."""
     added = {
         term: definition
         for term, definition in frame_context.items()
-        if term in keys and term not in context and not term.startswith("@")
+        if term not in context and not term.startswith("@")
     }
-    terms = {
-        term: definition
-        for term, definition in context.items()
-        if not term.startswith("@") and (term in keys or term in types)
-    }
-    used = [s for d in (*terms.values(), *added.values()) for s in _strings(d)] + sorted(types)
-    result: dict[str, object] = {}
-    for term, definition in context.items():
-        is_prefix = isinstance(definition, str) and definition.endswith(("/", "#"))
-        if (
-            term.startswith("@")
-            or term in terms
-            or (is_prefix and any(s.startswith(f"{term}:") for s in used))
-        ):
-            result[term] = definition
-    result.update(added)
-    return result
+    merged = {**context, **added}
+    used = terms_used(texts, {"@context": merged})
+    return {term: value for term, value in merged.items() if term.startswith("@") or term in used}

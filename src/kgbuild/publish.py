@@ -54,10 +54,14 @@ def _oxigraph_term(term: object) -> ox.NamedNode | ox.Literal:
 def canonical_lines(triples: Iterable[Triple]) -> list[str]:
     """Sorted, distinct canonical N-Triples lines: the same triples always give the same
     text, whichever order they came in."""
-    converted = [
-        ox.Triple(_oxigraph_term(s), _oxigraph_term(p), _oxigraph_term(o))  # type: ignore[arg-type]
-        for s, p, o in triples
-    ]
+    terms: dict[object, ox.NamedNode | ox.Literal] = {}  # a unit repeats most of its terms
+
+    def term(value: object) -> ox.NamedNode | ox.Literal:
+        if (found := terms.get(value)) is None:
+            found = terms[value] = _oxigraph_term(value)
+        return found
+
+    converted = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]  # type: ignore[arg-type]
     text = ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     # split on "\n" only: str.splitlines() also splits inside literals at U+0085, U+2028 …
     return sorted({line for line in text.split("\n") if line})
@@ -175,10 +179,9 @@ def terms_used(texts: Iterable[str], context: Mapping[str, object]) -> set[str]:
     definitions = context["@context"]
     assert isinstance(definitions, dict)
     prefixes = {key for key, value in definitions.items() if value in KNOWN_PREFIXES.values()}
-    used: set[str] = set()
-    for text in texts:
-        used |= {key for key in definitions if f'"{key}"' in text}
-        used |= {prefix for prefix in prefixes if f'"{prefix}:' in text}
+    text = "\n".join(texts)  # one search per term, not one per term and node
+    used = {key for key in definitions if f'"{key}"' in text}
+    used |= {prefix for prefix in prefixes if f'"{prefix}:' in text}
     for term in list(used):
         used |= {prefix for prefix in prefixes if f'"{prefix}:' in json.dumps(definitions[term])}
     return used
