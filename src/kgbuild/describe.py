@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
 
@@ -45,7 +44,8 @@ def _issued() -> Literal | None:
 
 @dataclass
 class GraphStatistics:
-    """What the description counts, gathered in one pass over the triples."""
+    """What the description counts. Gathered per unit, in one pass over its triples, and
+    added up (``merge``): units share no triple, but may share subjects."""
 
     triples: int = 0
     subjects: set[str] = field(default_factory=set)
@@ -54,27 +54,44 @@ class GraphStatistics:
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
     evidence: Counter[str] = field(default_factory=Counter)
-    iris: set[str] = field(default_factory=set)  # predicates and IRI objects
+    vocabularies: set[str] = field(default_factory=set)  # of predicates and IRI objects
+
+    def merge(self, other: GraphStatistics) -> GraphStatistics:
+        self.triples += other.triples
+        for mine, theirs in (
+            (self.subjects, other.subjects),
+            (self.labelled, other.labelled),
+            (self.persons, other.persons),
+            (self.vocabularies, other.vocabularies),
+        ):
+            mine |= theirs
+        self.classes.update(other.classes)
+        self.properties.update(other.properties)
+        self.evidence.update(other.evidence)
+        return self
 
 
-def graph_statistics(triples: Iterable[ox.Triple]) -> GraphStatistics:
+def graph_statistics(triples: Iterable[tuple[object, object, object]]) -> GraphStatistics:
+    """The statistics of distinct rdflib triples."""
     stats = GraphStatistics()
-    for triple in triples:
-        subject, predicate, obj = triple.subject.value, triple.predicate.value, triple.object
+    iris: set[str] = set()
+    for subject_term, predicate_term, obj in triples:
+        subject, predicate = str(subject_term), str(predicate_term)
         stats.triples += 1
         stats.subjects.add(subject)
         stats.properties[predicate] += 1
-        stats.iris.add(predicate)
-        if isinstance(obj, ox.NamedNode):
-            stats.iris.add(obj.value)
+        iris.add(predicate)
+        if isinstance(obj, URIRef):
+            iris.add(str(obj))
         if predicate == RDF_TYPE:
-            stats.classes[obj.value] += 1
-            if obj.value == PERSON:
+            stats.classes[str(obj)] += 1
+            if str(obj) == PERSON:
                 stats.persons.add(subject)
         elif predicate == LABEL:
             stats.labelled.add(subject)
         elif predicate == EVIDENCE:
             stats.evidence[subject] += 1
+    stats.vocabularies = {ns for iri in iris for ns in NAMESPACES if iri.startswith(ns)}
     return stats
 
 
@@ -119,8 +136,7 @@ def describe(
         out.add((dataset, DCTERMS.issued, issued))
     for doc in documents:
         out.add((dataset, DCTERMS.source, URIRef(f"{base}document/{doc.meta.slug}")))
-    namespaces = {iri[: len(ns)] for iri in stats.iris for ns in NAMESPACES if iri.startswith(ns)}
-    for namespace in sorted(namespaces):
+    for namespace in sorted(stats.vocabularies):
         out.add((dataset, VOID.vocabulary, URIRef(namespace)))
     _statistics(out, dataset, stats, base)
     for name, (size, sha256) in sorted(distributions.items()):

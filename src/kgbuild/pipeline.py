@@ -16,9 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-
-from kgbuild.describe import GraphStatistics, describe, graph_statistics
+from kgbuild.describe import GraphStatistics, describe
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_documents
@@ -215,10 +213,6 @@ def _framed(compacted: Path) -> dict[str, str]:
         return framed_documents(json.load(stream))
 
 
-def _statistics(ntriples: Path) -> GraphStatistics:
-    return graph_statistics(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES))
-
-
 def publish(
     units: Units,
     documents: list[Document],
@@ -240,12 +234,12 @@ def publish(
         with watch("write JSON-LD"):
             used = set().union(*(result.terms for result in results))
             write_jsonld(out, (result.nodes for result in results), context, used)
-        # what is left reads the staged dumps and is independent: run it side by side
+        # what is left reads the staged dumps and is independent: run it side by side,
+        # the longest first
         tasks = {
+            "write framed JSON-LD": partial(_framed, out.path("graph.jsonld")),
             "write Turtle": partial(rewrite, out, "graph.nt", "graph.ttl", prefixes),
             "write TriG": partial(rewrite, out, "graph.nq", "graph.trig", prefixes),
-            "write framed JSON-LD": partial(_framed, out.path("graph.jsonld")),
-            "count": partial(_statistics, out.path("graph.nt")),
             "validate shared entities": units.check_shared,
         }
         for name in ("graph.ttl", "graph.trig"):
@@ -260,7 +254,9 @@ def publish(
         for name, text in framed.items():
             out.write(name, text)
         with watch("describe"):
-            stats, _ = done["count"]
+            stats = GraphStatistics()
+            for result in results:
+                stats.merge(result.statistics)
             dumps = {name: out.size_and_sha256(name) for name in sorted(out.staged)}
             description = describe(stats, documents, dumps, base)
             out.write("void.ttl", turtle(canonical_ntriples(description)))

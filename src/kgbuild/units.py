@@ -24,6 +24,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kgbuild.describe import GraphStatistics, graph_statistics
 from kgbuild.publish import (
     KNOWN_PREFIXES,
     canonical_lines,
@@ -48,6 +49,7 @@ class UnitResult:
     namespaces: set[str]  # the known namespaces its triples use (for dump prefixes)
     terms: set[str]  # the context terms its JSON-LD nodes use
     boundary: list[Triple]  # what it says of shared entities (see the module docstring)
+    statistics: GraphStatistics  # for the dataset description
     seconds: dict[str, float]  # per stage, in the process that ran it
     issues: list[ValidationIssue] = field(default_factory=list)
 
@@ -110,6 +112,7 @@ def map_unit(
         _namespaces(lines),
         terms_used((text for _, text in nodes), context),
         about_shared,
+        graph_statistics(own),
         watch.seconds,
     )
     return result, own
