@@ -252,6 +252,15 @@ class _Index:
                     if isinstance(target, str):
                         self.linked[(forward[term], self.expand(target))].append(node)
         self.positions: dict[str, tuple[object, ...]] = {}
+        # per term, looked up once: its value type ("@id" or a datatype IRI) and whether
+        # it is a set (always an array)
+        definitions = {t: d for t, d in context.items() if isinstance(d, dict)}
+        self.coercions = {
+            term: coerced if coerced == "@id" else self.expand(coerced)
+            for term, definition in definitions.items()
+            if isinstance(coerced := definition.get("@type"), str)
+        }
+        self.sets = {t for t, d in definitions.items() if "@set" in _as_list(d.get("@container"))}
 
     # --- IRIs and classes ------------------------------------------------------------
 
@@ -273,13 +282,6 @@ class _Index:
         """The nodes of any of ``classes``, each once, by IRI."""
         found = {self.iri_of(n): n for cls in classes for n in self.by_class.get(cls, [])}
         return [found[iri] for iri in sorted(found)]
-
-    def definition(self, term: str) -> Mapping[str, object]:
-        value = self.context.get(term)
-        return value if isinstance(value, dict) else {}
-
-    def is_set(self, term: str) -> bool:
-        return "@set" in _as_list(self.definition(term).get("@container"))
 
     # --- rendering -------------------------------------------------------------------
 
@@ -312,7 +314,7 @@ class _Index:
                 rendered = [self.embed(v, nested) for v in values]
                 if len(rendered) > 1:
                     rendered.sort(key=lambda v: self.position(self.nodes.get(v["id"], v)))
-            output[key] = rendered if len(rendered) > 1 or self.is_set(key) else rendered[0]
+            output[key] = rendered if len(rendered) > 1 or key in self.sets else rendered[0]
         return output
 
     def embed(self, value: object, shape: Shape) -> dict[str, object]:
@@ -324,7 +326,6 @@ class _Index:
 
     def value(self, key: str, value: object) -> object:
         """A literal or link as plain JSON that still reads back as the same RDF term."""
-        coerced = self.definition(key).get("@type")
         if isinstance(value, dict):
             if "@value" in value or "value" in value:
                 literal = {"value": _first(value, "@value", "value")}
@@ -337,11 +338,11 @@ class _Index:
                 )
                 return literal
             return {"id": self.expand(str(_first(value, "id", "@id")))}
-        if not isinstance(value, str) or not isinstance(coerced, str):
+        datatype = self.coercions.get(key)
+        if not isinstance(value, str) or datatype is None:
             return value
-        if coerced == "@id":
+        if datatype == "@id":
             return self.expand(value)
-        datatype = self.expand(coerced)
         if datatype in INTEGER_TYPES and CANONICAL_INTEGER.fullmatch(value):
             number = int(value)
             return number if abs(number) <= SAFE_INTEGER else value

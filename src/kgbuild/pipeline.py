@@ -26,6 +26,7 @@ from kgbuild.publish import (
     StagedOutput,
     canonical_ntriples,
     load_context,
+    merged_nodes,
     rewrite,
     turtle,
     write_atomically,
@@ -208,9 +209,16 @@ def _timed(tasks: dict[str, Callable[[], Any]], name: str) -> tuple[Any, float]:
     return tasks[name](), time.perf_counter() - start
 
 
-def _framed(compacted: Path) -> dict[str, str]:
-    with compacted.open(encoding="utf-8") as stream:
-        return framed_documents(json.load(stream))
+def _side_by_side(tasks: dict[str, Callable[[], Any]], jobs: int) -> dict[str, tuple[Any, float]]:
+    """Each task's result and seconds, up to ``jobs`` at a time."""
+    return dict(zip(tasks, fork_map(_timed, tasks, list(tasks), jobs), strict=True))
+
+
+def _framed(node_files: list[Path], context: dict[str, object]) -> dict[str, str]:
+    """The framed documents, from the merged nodes (so they need not wait for graph.jsonld)."""
+    with merged_nodes(node_files) as nodes:
+        graph = [json.loads(text) for _, text in nodes]
+    return framed_documents({**context, "@graph": graph})
 
 
 def publish(
@@ -228,25 +236,24 @@ def publish(
     namespaces = set().union(*(result.namespaces for result in results))
     prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if ns in namespaces}
     context = load_context()
+    quads, nodes = [result.quads for result in results], [result.nodes for result in results]
+    used = set().union(*(result.terms for result in results))
     with StagedOutput(out_dir) as out:
-        with watch("write N-Triples and N-Quads"):
-            write_ntriples_and_nquads(out, (result.quads for result in results))
-        with watch("write JSON-LD"):
-            used = set().union(*(result.terms for result in results))
-            write_jsonld(out, (result.nodes for result in results), context, used)
-        # what is left reads the staged dumps and is independent: run it side by side,
-        # the longest first
-        tasks = {
-            "write framed JSON-LD": partial(_framed, out.path("graph.jsonld")),
-            "write Turtle": partial(rewrite, out, "graph.nt", "graph.ttl", prefixes),
-            "write TriG": partial(rewrite, out, "graph.nq", "graph.trig", prefixes),
+        for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
+            out.path(name)  # staged here, so that the processes write where out expects
+        # independent work side by side, the longest first; then what reads its files
+        merge = {
+            "write framed JSON-LD": partial(_framed, nodes, context),
+            "write N-Triples and N-Quads": partial(write_ntriples_and_nquads, out, quads),
+            "write JSON-LD": partial(write_jsonld, out, nodes, context, used),
             "validate shared entities": units.check_shared,
         }
-        for name in ("graph.ttl", "graph.trig"):
-            out.path(name)  # staged here, so that the processes write where out expects
-        with watch("finish (in parallel)"):
-            timed = fork_map(_timed, tasks, list(tasks), jobs)
-            done = dict(zip(tasks, timed, strict=True))
+        rewrite_dumps = {
+            "write Turtle": partial(rewrite, out, "graph.nt", "graph.ttl", prefixes),
+            "write TriG": partial(rewrite, out, "graph.nq", "graph.trig", prefixes),
+        }
+        with watch("write the dumps (in parallel)"):
+            done = _side_by_side(merge, jobs) | _side_by_side(rewrite_dumps, jobs)
         watch.add({f"  {task}": seconds for task, (_, seconds) in done.items()})
         shared_issues, _ = done["validate shared entities"]
         outcome, report_text = _outcome(units.issues() + shared_issues, out_dir)

@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -319,12 +319,18 @@ def write_ntriples_and_nquads(out: StagedOutput, quad_files: Iterable[Path]) -> 
             ntriples.write(triple_line(line))
 
 
+@contextmanager
+def merged_nodes(node_files: Iterable[Path]) -> Iterator[Iterator[JsonNode]]:
+    """The nodes of sorted node files, merged into one stream by id."""
+    with ExitStack() as files:
+        yield merge_nodes(map(read_node_line, _merged(files, node_files)))
+
+
 def write_jsonld(
     out: StagedOutput, node_files: Iterable[Path], context: Mapping[str, object], used: set[str]
 ) -> None:
     """graph.jsonld merged from sorted node files, as a stream."""
-    with ExitStack() as files:
-        nodes = merge_nodes(map(read_node_line, _merged(files, node_files)))
+    with merged_nodes(node_files) as nodes:
         out.write("graph.jsonld", jsonld_chunks(nodes, context, used))
 
 
