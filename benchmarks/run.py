@@ -22,8 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from kgbuild import sparql
 from kgbuild.pipeline import build
 from kgbuild.resources import bundled_corpus
 
@@ -100,11 +102,42 @@ def report(figures: dict[str, object], single: float) -> None:
     sys.stdout.flush()
 
 
+def query_times(repeats: int = 5) -> None:
+    """Each saved query (except federated ones) on the bundled graph in the local engine:
+    the best of ``repeats`` runs, after one to warm up."""
+    with tempfile.TemporaryDirectory() as temp:
+        build(None, Path(temp), jobs=1)
+        store = sparql.open_graph(Path(temp) / "graph.nt")
+    print("\n== saved queries on the bundled graph (pyoxigraph, best of 5)")
+    for query in sparql.list_queries():
+        if query.network:
+            print(f"  {query.name:<28} (federated: needs the network, not timed)")
+            continue
+        sparql.run_local(query, store)
+        best = min(_seconds(lambda q=query: sparql.run_local(q, store)) for _ in range(repeats))
+        print(f"  {query.name:<28} {best * 1000:7.1f} ms")
+
+
+def help_time(repeats: int = 5) -> None:
+    """`kgbuild --help` in a fresh process: start-up with lazy imports."""
+    command = [str(Path(sys.executable).parent / "kgbuild"), "--help"]
+    best = min(_seconds(lambda: subprocess.run(command, check=True, capture_output=True))
+               for _ in range(repeats))
+    print(f"\n`kgbuild --help`: {best:.2f} s (best of {repeats})")
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--jobs", type=int, default=None, help="default: one per CPU")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run in a child
+    parser.add_argument("--no-queries", action="store_true", help="skip query and --help timing")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(args.one, args.jobs)))
@@ -124,6 +157,9 @@ def main() -> None:
     for smaller, larger in itertools.pairwise(sizes):
         print(f"\n{larger}/{smaller} documents: {totals[larger] / totals[smaller]:.2f}x the time "
               f"for {larger / smaller:.1f}x the text")
+    if not args.no_queries:
+        query_times()
+        help_time()
 
 
 if __name__ == "__main__":
