@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -37,9 +37,14 @@ from typing import NamedTuple
 from kgbuild.publish import json_ld_document, terms_used
 from kgbuild.resources import frames_dir
 
-__all__ = ["framed_documents"]
+__all__ = ["framed_documents", "framed_from_nodes"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+OA = "http://www.w3.org/ns/oa#"
+EVIDENCE_PARTS = {
+    f"{OA}{name}"
+    for name in ("Annotation", "SpecificResource", "TextPositionSelector", "TextQuoteSelector")
+}
 INTEGER_TYPES = {
     f"{XSD}{name}"
     for name in (
@@ -108,14 +113,56 @@ def framed_documents(
     if not isinstance(graph, list):
         raise ValueError("expected a compacted JSON-LD document with an @graph array")
     loaded = _load_frames(frames or frames_dir())
-    index = _Index(graph, context, {iri for f in loaded for iri in f.reverse.values()})
+    return _render(
+        _Index(graph, context, {iri for f in loaded for iri in f.reverse.values()}), loaded
+    )
+
+
+def framed_from_nodes(
+    read_nodes: Callable[[], Iterable[tuple[str, str]]],
+    context: Mapping[str, object],
+    *,
+    frames: Path | None = None,
+) -> dict[str, str]:
+    """The framed documents of a graph given as (id, JSON text) nodes, which
+    ``read_nodes()`` reads afresh on every call, loading only the nodes the frames reach:
+    every node but the parts of evidence annotations first, then the annotations a
+    rendering asks for, with their targets and selectors (``{annotation}#target``). A
+    collected-works edition has millions of annotation nodes and the frames need a few."""
+    context = _context_of(context)
+    loaded = _load_frames(frames or frames_dir())
+    reversed_iris = {iri for f in loaded for iri in f.reverse.values()}
+    evidence = {f'"type": "{term}"' for term in _terms_of(context, EVIDENCE_PARTS)}
+    graph = [json.loads(text) for _, text in read_nodes() if not any(t in text for t in evidence)]
+    while True:
+        index = _Index(graph, context, reversed_iris)
+        documents = _render(index, loaded)
+        if not index.missing:
+            return documents
+        found = [
+            json.loads(text)
+            for node_id, text in read_nodes()
+            if node_id.split("#")[0] in index.missing and node_id not in index.nodes
+        ]
+        if not found:  # what is still missing is not in the graph (a Wikidata IRI, say)
+            return documents
+        graph += found
+
+
+def _render(index: _Index, frames: list[Frame]) -> dict[str, str]:
     documents = {}
-    for frame in loaded:
+    for frame in frames:
         nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
         texts = [json.dumps(node, ensure_ascii=False) for node in nodes]
-        trimmed = _trimmed_context(context, frame.context, texts)
+        trimmed = _trimmed_context(index.context, frame.context, texts)
         documents[frame.document] = "".join(json_ld_document(trimmed, texts))
     return documents
+
+
+def _terms_of(context: Mapping[str, object], iris: set[str]) -> set[str]:
+    """The context's names for these IRIs ("Annotation" for oa:Annotation)."""
+    prefixes = _prefixes(context)
+    return {term for term in context if _term_iri(term, context, prefixes) in iris}
 
 
 # --- frames ----------------------------------------------------------------------------
@@ -230,6 +277,9 @@ class _Index:
     ) -> None:
         self.context = context
         self.prefixes = _prefixes(context)
+        self.expanded: dict[str, str] = {}  # IRI as written → in full
+        self.missing: set[str] = set()  # IRIs a rendering asked for that are not loaded
+        self.class_sets: dict[object, frozenset[str]] = {}  # a node's "type" → class IRIs
         self.nodes: dict[str, Mapping[str, object]] = {}
         self.by_class: dict[str, list[Mapping[str, object]]] = defaultdict(list)
         self.linked: dict[tuple[str, str], list[Mapping[str, object]]] = defaultdict(list)
@@ -265,15 +315,20 @@ class _Index:
     # --- IRIs and classes ------------------------------------------------------------
 
     def expand(self, iri: str) -> str:
-        return _expand(iri, self.prefixes)
+        if (full := self.expanded.get(iri)) is None:
+            full = self.expanded[iri] = _expand(iri, self.prefixes)
+        return full
 
     def term_iri(self, name: str) -> str:
         return _term_iri(name, self.context, self.prefixes)
 
-    def classes(self, node: Mapping[str, object]) -> set[str]:
-        return {
-            self.term_iri(t) for t in _as_list(_first(node, "type", "@type")) if isinstance(t, str)
-        }
+    def classes(self, node: Mapping[str, object]) -> frozenset[str]:
+        types = _first(node, "type", "@type")
+        key = tuple(types) if isinstance(types, list) else types
+        if (found := self.class_sets.get(key)) is None:
+            names = [t for t in _as_list(types) if isinstance(t, str)]
+            found = self.class_sets[key] = frozenset(self.term_iri(t) for t in names)
+        return found
 
     def iri_of(self, node: Mapping[str, object]) -> str:
         return self.expand(str(_first(node, "id", "@id")))
@@ -322,7 +377,10 @@ class _Index:
             value = _first(value, "id", "@id")
         iri = self.expand(str(value))
         node = self.nodes.get(iri)
-        return self.render(node, shape) if node is not None else {"id": iri}
+        if node is None:
+            self.missing.add(iri)
+            return {"id": iri}
+        return self.render(node, shape)
 
     def value(self, key: str, value: object) -> object:
         """A literal or link as plain JSON that still reads back as the same RDF term."""
@@ -381,8 +439,12 @@ class _Index:
         for value in _as_list(values):
             if isinstance(value, dict):
                 value = _first(value, "id", "@id")
-            if isinstance(value, str) and (node := self.nodes.get(self.expand(value))):
+            if not isinstance(value, str):
+                continue
+            if node := self.nodes.get(iri := self.expand(value)):
                 yield node
+            else:
+                self.missing.add(iri)
 
 
 def _trimmed_context(

@@ -7,10 +7,9 @@ units.py), then the parts are merged into the dumps, which are streamed to disk.
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,10 +18,11 @@ from typing import Any
 from kgbuild.describe import GraphStatistics, describe
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
-from kgbuild.framing import framed_documents
+from kgbuild.framing import framed_from_nodes
 from kgbuild.parallel import default_jobs, fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
+    JsonNode,
     StagedOutput,
     canonical_ntriples,
     load_context,
@@ -216,9 +216,12 @@ def _side_by_side(tasks: dict[str, Callable[[], Any]], jobs: int) -> dict[str, t
 
 def _framed(node_files: list[Path], context: dict[str, object]) -> dict[str, str]:
     """The framed documents, from the merged nodes (so they need not wait for graph.jsonld)."""
-    with merged_nodes(node_files) as nodes:
-        graph = [json.loads(text) for _, text in nodes]
-    return framed_documents({**context, "@graph": graph})
+
+    def read_nodes() -> Iterator[JsonNode]:
+        with merged_nodes(node_files) as nodes:
+            yield from nodes
+
+    return framed_from_nodes(read_nodes, context)
 
 
 def publish(

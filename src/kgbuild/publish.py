@@ -106,9 +106,15 @@ def _sorted_json(value: object) -> object:
     if isinstance(value, dict):
         return {key: _sorted_json(item) for key, item in sorted(value.items())}
     if isinstance(value, list):
-        items = [_sorted_json(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+        return sorted((_sorted_json(item) for item in value), key=_json_order)
     return value
+
+
+def _json_order(item: object) -> tuple[int, str]:
+    """Strings (IRIs, mostly) by themselves, then anything else by its JSON text."""
+    if isinstance(item, str):
+        return 0, item
+    return 1, json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
 def _node_text(node: Mapping[str, object]) -> str:
