@@ -87,7 +87,8 @@ def tree_pss_mb(root: int) -> float:
 
 
 class PeakMemory(threading.Thread):
-    """Samples tree_pss_mb of this process tree every 50 ms; ``peak`` is the highest."""
+    """Samples tree_pss_mb of this process tree every half second (reading the kernel's
+    page accounting of large processes is not free); ``peak`` is the highest."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -97,7 +98,7 @@ class PeakMemory(threading.Thread):
     def run(self) -> None:
         while self.running:
             self.peak = max(self.peak, tree_pss_mb(os.getpid()))
-            time.sleep(0.05)
+            time.sleep(0.5)
 
     def stop(self) -> float:
         self.running = False

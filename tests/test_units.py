@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from kgbuild.pipeline import ValidationFailed, build, process_units, read_and_extract
 from kgbuild.publish import canonical_lines, jsonld_nodes, load_context, triple_line
@@ -84,7 +85,11 @@ def test_processes_do_not_change_the_output(tmp_path: Path) -> None:
     assert [p.name for p in one.written] == [p.name for p in two.written]
     for path in one.written:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
-    assert len(Graph().parse(tmp_path / "two" / "graph.nt", format="nt")) == two.triples
+    ntriples = Graph().parse(tmp_path / "two" / "graph.nt", format="nt")
+    assert len(ntriples) == two.triples
+    # shared entities' nodes are merged from several units into one JSON-LD node each
+    jsonld = Graph().parse(tmp_path / "two" / "graph.jsonld", format="json-ld")
+    assert isomorphic(jsonld, ntriples)
 
 
 def _facts(nodes: list[dict[str, object]]) -> set[tuple[str, str, str]]:

@@ -166,16 +166,22 @@ def merge_nodes(nodes: Iterable[JsonNode]) -> Iterator[JsonNode]:
         if len(texts) == 1:
             yield node_id, texts[0]
             continue
-        values: dict[str, list[object]] = {}
+        values: dict[str, dict[object, object]] = {}  # key → its distinct values, in order
         as_list: set[str] = set()
         for part in map(json.loads, texts):
             for key, value in part.items():
                 if isinstance(value, list):
                     as_list.add(key)
+                distinct = values.setdefault(key, {})
                 for item in value if isinstance(value, list) else [value]:
-                    if item not in values.setdefault(key, []):
-                        values[key].append(item)
-        node = {k: v if len(v) > 1 or k in as_list else v[0] for k, v in values.items()}
+                    identity = item if isinstance(item, str) else json.dumps(item, sort_keys=True)
+                    distinct.setdefault(identity, item)
+        node = {
+            key: list(items.values())
+            if len(items) > 1 or key in as_list
+            else next(iter(items.values()))
+            for key, items in values.items()
+        }
         yield node_id, _node_text(node)
 
 
