@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
+from rdflib.namespace import SH
 
-from kgbuild.pipeline import ValidationFailed, build, process_units, read_and_extract
+from kgbuild.pipeline import ValidationFailed, build, read_and_extract
 from kgbuild.publish import canonical_lines, jsonld_nodes, load_context, triple_line
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
 from kgbuild.resources import shapes_path
-from kgbuild.validate import validate_graph
+from kgbuild.units import process_units
+from kgbuild.validate import Validator, validate_graph
 
 PERIOD = sorted((Path(__file__).parent / "data" / "period").glob("*.txt"))
 BASE = "https://example.org/kg/"
@@ -113,21 +115,63 @@ def test_json_ld_nodes_are_what_rdflib_compacts(corpus: KnowledgeBase) -> None:
     assert _facts(ours) == _facts(theirs)
 
 
-def test_a_violation_only_shared_entities_have_stops_the_build(tmp_path: Path) -> None:
-    """The shared entities are checked while the dumps are written; a violation there
-    still leaves the output folder as it was and writes the report beside it."""
+@pytest.fixture
+def lenin_shapes(tmp_path: Path) -> Path:
+    """The shapes, and one more that only Lenin breaks: he is named in several texts, so he
+    is a shared entity, checked while the dumps are written."""
     shapes = tmp_path / "shapes.ttl"
-    lenin = f"<{BASE}person/vladimir-lenin>"  # named in several of the texts: shared
+    lenin = f"<{BASE}person/vladimir-lenin>"
     shapes.write_text(shapes_path().read_text(encoding="utf-8") + f"""
         <https://example.org/shapes#NoLenin> a sh:NodeShape ; sh:targetNode {lenin} ;
             sh:property [ sh:path rdfs:label ; sh:maxCount 0 ; sh:message "Lenin" ] .""")
+    return shapes
+
+
+def test_a_violation_only_shared_entities_have_stops_the_build(
+    tmp_path: Path, lenin_shapes: Path
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "graph.nt").write_text("earlier\n", encoding="utf-8")
     with pytest.raises(ValidationFailed) as failure:
-        build(PERIOD, out, BASE, shapes=shapes, jobs=2)
+        build(PERIOD, out, BASE, shapes=lenin_shapes, jobs=2)
     assert [i.message for i in failure.value.outcome.issues if i.severity == "Violation"] == [
         "Lenin"]
     assert sorted(p.name for p in out.iterdir()) == ["graph.nt"]
     assert (out / "graph.nt").read_text(encoding="utf-8") == "earlier\n"
     assert "Lenin" in failure.value.report_path.read_text(encoding="utf-8")
+
+
+def test_a_failed_build_leaves_no_output_folder_behind(tmp_path: Path, lenin_shapes: Path) -> None:
+    with pytest.raises(ValidationFailed):
+        build(PERIOD, tmp_path / "new", BASE, shapes=lenin_shapes, jobs=2)
+    assert not (tmp_path / "new").exists()
+    assert (tmp_path / "new.failed-validation-report.ttl").exists()
+
+
+def test_texts_named_shared_and_reference_keep_graphs_of_their_own(tmp_path: Path) -> None:
+    text = "“The dictatorship of the proletariat is the rule of the proletariat,”\nsays Lenin.\n"
+    for name in ("shared", "reference"):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    build([tmp_path / "shared.txt", tmp_path / "reference.txt"], tmp_path / "out", BASE)
+    quads = (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8").split("\n")
+    graphs = {line.rsplit(" ", 2)[1] for line in quads if line}
+    assert {f"<{BASE}document/shared>", f"<{BASE}document/reference>",
+            f"<{BASE}graph/shared>"} <= graphs
+    documents = {line.split(" ")[0] for line in quads if "/ontology#Document>" in line}
+    assert documents == {f"<{BASE}document/shared>", f"<{BASE}document/reference>"}
+
+
+def test_hoisted_shapes_find_what_the_shapes_as_written_find(
+    corpus: KnowledgeBase, tmp_path: Path
+) -> None:
+    """Validation moves node shapes' targets onto their property shapes (much faster in
+    pySHACL); the shapes as written find the same issues."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(shapes_path().read_text(encoding="utf-8") + STRICTER)
+    hoisted = Validator(shapes)
+    as_written = Validator(shapes)
+    as_written.shapes = Graph().parse(shapes, format="turtle")
+    assert not set(hoisted.shapes.subject_objects(SH.property))  # really hoisted
+    graph = to_graph(corpus, BASE)
+    assert set(hoisted.issues(graph)) == set(as_written.issues(graph))

@@ -2,8 +2,11 @@
 
 Workers are forked after the state they need (documents, reference data, the resolved
 knowledge base) is built, so they inherit it instead of receiving a pickled copy per item;
-only the items and the results cross between processes. Where fork is unavailable, or
-there is one item or one job, everything runs in this process.
+only the items and the results cross between processes. Fork is used on Linux only (on
+macOS it is unsafe with some system libraries, which is why Python's default there is
+spawn); elsewhere, in a daemonic process, or with one item or one job, everything runs in
+this process. A worker that dies (killed for memory, say) fails the build with
+BrokenProcessPool instead of leaving it waiting.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 State = TypeVar("State")
@@ -34,11 +39,15 @@ def _run(item: Any) -> Any:
         gc.collect()  # once an item: workers run with automatic collection off
 
 
+def _can_fork() -> bool:
+    return sys.platform == "linux" and not multiprocessing.current_process().daemon
+
+
 def fork_map(
     function: Callable[[State, Item], Result], state: State, items: Sequence[Item], jobs: int
 ) -> list[Result]:
     """``[function(state, item) for item in items]``, with up to ``jobs`` processes."""
-    if jobs <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(items) <= 1 or not _can_fork():
         return [function(state, item) for item in items]
     global _inherited
     _inherited = (function, state)
@@ -47,9 +56,10 @@ def fork_map(
     # collection runs once an item, not every few hundred allocations of building a graph.
     gc.freeze()
     try:
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(items)), gc.disable)
-        with pool:
-            return pool.map(_run, items, chunksize=1)
+        with ProcessPoolExecutor(
+            min(jobs, len(items)), multiprocessing.get_context("fork"), initializer=gc.disable
+        ) as pool:
+            return list(pool.map(_run, items))
     finally:
         gc.unfreeze()
         _inherited = None

@@ -33,15 +33,14 @@ from kgbuild.publish import (
     write_jsonld,
     write_ntriples_and_nquads,
 )
-from kgbuild.rdf.iris import IriMinter, check_base
-from kgbuild.rdf.mapping import SHARED, GraphMapper
+from kgbuild.rdf.iris import check_base
 from kgbuild.records import Extraction
 from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
 from kgbuild.resources import bundled_corpus
 from kgbuild.timing import Stopwatch
-from kgbuild.units import UnitResult, map_unit, process_unit, unit_issues
-from kgbuild.validate import ValidationIssue, ValidationOutcome, Validator, outcome_of
+from kgbuild.units import Units, process_units
+from kgbuild.validate import ValidationIssue, ValidationOutcome, outcome_of
 
 REPORT_NAME = "validation-report.ttl"
 
@@ -91,7 +90,9 @@ def _check_names(paths: list[Path], documents: list[Document]) -> None:
 ReadState = tuple[list[Path], str, ReferenceData]
 
 
-def _read_and_extract(state: ReadState, index: int) -> tuple[Document, Extraction, dict]:
+def _read_and_extract(
+    state: ReadState, index: int
+) -> tuple[Document, Extraction, dict[str, float]]:
     paths, encoding, reference = state
     watch = Stopwatch()
     with watch("ingest"):
@@ -112,49 +113,13 @@ def read_and_extract(
     paths = expand_inputs(paths)
     done = fork_map(_read_and_extract, (paths, encoding, reference), range(len(paths)), jobs)
     _check_names(paths, [doc for doc, _, _ in done])
-    for _, _, seconds in done if watch else ():
-        watch.add({f"  {stage}": spent for stage, spent in seconds.items()})  # type: ignore[union-attr]
+    if watch is not None:
+        for _, _, seconds in done:
+            watch.add({f"  {stage}": spent for stage, spent in seconds.items()})
     return [(doc, extraction) for doc, extraction, _ in done]
 
 
-UnitState = tuple[GraphMapper, Validator, dict[str, object], Path]
-
-
-def _process(state: UnitState, name: str) -> UnitResult:
-    mapper, validator, context, scratch = state
-    return process_unit(mapper, validator, context, name, scratch)
-
-
-@dataclass
-class Units:
-    """Every unit mapped and serialised; the documents' units validated, the shared
-    entities' validation still to run (it can run beside the writing of the dumps)."""
-
-    results: list[UnitResult]
-    check_shared: Callable[[], list[ValidationIssue]]
-
-    def issues(self) -> list[ValidationIssue]:
-        return [issue for result in self.results for issue in result.issues]
-
-
-def process_units(
-    kb: KnowledgeBase, base: str, scratch: Path, shapes: Path | None = None, jobs: int = 1
-) -> Units:
-    """Map, validate and serialise (into ``scratch``) each document's unit in up to
-    ``jobs`` processes; then map the shared entities, to be validated with what the
-    documents say of them."""
-    mapper, validator, context = GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context()
-    names = [name for name in mapper.unit_names() if name != SHARED]
-    results = fork_map(_process, (mapper, validator, context, scratch), names, jobs)
-    if not mapper.shared:
-        return Units(results, list)  # list() is [], no issue
-    shared, own = map_unit(mapper, context, SHARED, scratch, validator.inverse_predicates)
-    boundary = [triple for result in results for triple in result.boundary]
-    check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
-    return Units([*results, shared], check)
-
-
-def _outcome(issues: list[ValidationIssue], out_dir: Path) -> tuple[ValidationOutcome, str]:
+def _outcome_or_fail(issues: list[ValidationIssue], out_dir: Path) -> tuple[ValidationOutcome, str]:
     """The outcome and its report; on a violation, the report is written beside
     ``out_dir`` and ValidationFailed raised."""
     outcome, report = outcome_of(issues)
@@ -197,8 +162,8 @@ def build(
         for result in units.results:
             watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
         if any(issue.severity == "Violation" for issue in units.issues()):
-            _outcome(units.issues() + units.check_shared(), out_dir)  # fail before writing
-        written, triples, outcome = publish(units, documents, base, out_dir, watch, jobs)
+            _outcome_or_fail(units.issues() + units.check_shared(), out_dir)  # fail before writing
+        written, triples, outcome = write_outputs(units, documents, base, out_dir, watch, jobs)
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
 
 
@@ -224,7 +189,7 @@ def _framed(node_files: list[Path], context: dict[str, object]) -> dict[str, str
     return framed_from_nodes(read_nodes, context)
 
 
-def publish(
+def write_outputs(
     units: Units,
     documents: list[Document],
     base: str,
@@ -259,7 +224,7 @@ def publish(
             done = _side_by_side(merge, jobs) | _side_by_side(rewrite_dumps, jobs)
         watch.add({f"  {task}": seconds for task, (_, seconds) in done.items()})
         shared_issues, _ = done["validate shared entities"]
-        outcome, report_text = _outcome(units.issues() + shared_issues, out_dir)
+        outcome, report_text = _outcome_or_fail(units.issues() + shared_issues, out_dir)
         framed, _ = done["write framed JSON-LD"]
         for name, text in framed.items():
             out.write(name, text)

@@ -243,6 +243,7 @@ class StagedOutput:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
+        self.created = not out_dir.exists()  # then a build that fails removes it again
         out_dir.mkdir(parents=True, exist_ok=True)
         self.staged: dict[str, Path] = {}
 
@@ -274,6 +275,8 @@ class StagedOutput:
         for temp in self.staged.values():
             temp.unlink(missing_ok=True)
         self.staged.clear()
+        if self.created and not any(self.out_dir.iterdir()):
+            self.out_dir.rmdir()
 
     def commit(self) -> list[Path]:
         mode = 0o666 & ~_umask()
@@ -283,6 +286,7 @@ class StagedOutput:
             os.replace(temp, self.out_dir / name)
             written.append(self.out_dir / name)
         self.staged.clear()
+        self.created = False
         return written
 
     def __enter__(self) -> StagedOutput:

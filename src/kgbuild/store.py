@@ -128,8 +128,8 @@ def shared_graph_iri(documents: Sequence[str], name: str = "shared") -> str:
     """``{base}graph/shared`` (or another of the build's own graphs, e.g. "reference"), the
     base read off the first document IRI."""
     first = documents[0]
-    if "/document/" in first:
-        return first[: first.index("/document/")] + f"/graph/{name}"
+    if "document/" in first:  # {base}document/<name>, the base ending in / or #
+        return first[: first.rindex("document/")] + f"graph/{name}"
     return f"{first}#{name}"
 
 

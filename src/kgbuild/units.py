@@ -17,23 +17,28 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgbuild.describe import GraphStatistics, graph_statistics
+from kgbuild.parallel import fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
     canonical_lines,
     jsonld_nodes,
+    load_context,
     node_line,
     quad_line,
     terms_used,
 )
+from kgbuild.rdf.iris import IriMinter
 from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
+from kgbuild.resolve import KnowledgeBase
 from kgbuild.timing import Stopwatch
 from kgbuild.validate import ValidationIssue, Validator
 
@@ -172,3 +177,47 @@ def _about_shared(
 def _namespaces(lines: Sequence[str]) -> set[str]:
     text = "".join(lines)
     return {ns for ns in KNOWN_PREFIXES.values() if f"<{ns}" in text}
+
+
+# --- all units of a build --------------------------------------------------------------
+
+
+UnitState = tuple[GraphMapper, Validator, dict[str, object], Path]
+
+
+def _process(state: UnitState, name: str) -> UnitResult:
+    mapper, validator, context, scratch = state
+    return process_unit(mapper, validator, context, name, scratch)
+
+
+@dataclass
+class Units:
+    """Every unit mapped and serialised; the documents' units validated, the shared
+    entities' validation still to run (it can run beside the writing of the dumps)."""
+
+    results: list[UnitResult]
+    check_shared: Callable[[], list[ValidationIssue]]
+
+    def issues(self) -> list[ValidationIssue]:
+        return [issue for result in self.results for issue in result.issues]
+
+
+def process_units(
+    kb: KnowledgeBase, base: str, scratch: Path, shapes: Path | None = None, jobs: int = 1
+) -> Units:
+    """Map, validate and serialise (into ``scratch``) each document's unit in up to
+    ``jobs`` processes; then map the shared entities, to be validated with what the
+    documents say of them."""
+    mapper, validator, context = GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context()
+    names = [name for name in mapper.unit_names() if name != SHARED]
+    results = fork_map(_process, (mapper, validator, context, scratch), names, jobs)
+    if not mapper.shared:
+        return Units(results, _no_issues)
+    shared, own = map_unit(mapper, context, SHARED, scratch, validator.inverse_predicates)
+    boundary = [triple for result in results for triple in result.boundary]
+    check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
+    return Units([*results, shared], check)
+
+
+def _no_issues() -> list[ValidationIssue]:
+    return []

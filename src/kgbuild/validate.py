@@ -86,15 +86,23 @@ TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsO
 
 
 def hoist_targets(shapes: Graph) -> Graph:
-    """The shapes with each node shape's targets moved onto its property shapes."""
+    """The shapes with each node shape's targets moved onto its property shapes, where
+    that keeps their meaning: not for a node shape that is closed, deactivated or used by
+    another shape (sh:node, sh:or …, whose use needs its sh:property links)."""
     if (None, SH.qualifiedValueShapesDisjoint, None) in shapes:
         return shapes
     hoisted = Graph()
     for triple in shapes:
         hoisted.add(triple)
+    used = set(shapes.objects())
     for node_shape, property_shape in shapes.subject_objects(SH.property):
         targets = [(p, o) for p in TARGETS for o in shapes.objects(node_shape, p)]
-        if not targets or (node_shape, SH.closed, None) in shapes:
+        if (
+            not targets
+            or node_shape in used
+            or (node_shape, SH.closed, None) in shapes
+            or (node_shape, SH.deactivated, None) in shapes
+        ):
             continue
         hoisted.remove((node_shape, SH.property, property_shape))
         for predicate, target in targets:

@@ -41,8 +41,10 @@ from kgbuild.resolve import (
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Placed = tuple[str, Triple]  # (graph key: a document slug, SHARED or REFERENCE; triple)
 Fact = tuple[bool, Triple]  # (from the reference data, not the text?; triple)
-SHARED = "shared"
-REFERENCE = "reference"
+# The keys of the two graphs that are no document's; a document's key is its slug, which
+# never holds "@", so a text named shared.txt keeps a graph of its own.
+SHARED = "@shared"
+REFERENCE = "@reference"
 
 CLASSES = {
     "person": KGO.Person,
@@ -98,6 +100,10 @@ class GraphMapper:
         }
         self.homes = self._entity_homes()
         self.shared = {key for key, home in self.homes.items() if len(home) != 1}
+        self.homed_in: dict[str, list[EntityRef]] = defaultdict(list)  # one document's own
+        for key in sorted(self.emitted):
+            if len(self.homes[key]) == 1:
+                self.homed_in[next(iter(self.homes[key]))].append(key)
         self.evidence_in: dict[str, list[tuple[URIRef, Evidence]]] = defaultdict(list)
         for key in sorted(self.emitted):
             for evidence in self.emitted[key].evidence:
@@ -185,7 +191,7 @@ class GraphMapper:
 
     def graph_iri(self, key: str) -> URIRef:
         if key in (SHARED, REFERENCE):
-            return URIRef(f"{self.minter.base}graph/{key}")
+            return URIRef(f"{self.minter.base}graph/{key.lstrip('@')}")
         return self.minter.document(key)
 
     @property
@@ -207,9 +213,8 @@ class GraphMapper:
         for body, evidence in self.evidence_in[name]:
             for triple in self.annotation_triples(body, evidence):
                 yield name, triple
-        for key in sorted(self.emitted):
-            if self.homes[key] == {name}:
-                yield from self.entity_description(self.emitted[key], name)
+        for key in self.homed_in[name]:
+            yield from self.entity_description(self.emitted[key], name)
 
     def triples(self) -> Iterator[Triple]:
         for name in self.unit_names():
