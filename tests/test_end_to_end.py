@@ -229,6 +229,9 @@ def test_named_graph_dumps_hold_the_graph_once_with_one_graph_per_document(
         assert graphs[lenin, "http://schema.org/birthDate"] == reference
         assert graphs[lenin, str(RDFS.label)] == document  # what the text says does not
         assert graphs[lenin, str(KGO.evidence)] == document
+    trig = (out_dir / "graph.trig").read_text(encoding="utf-8")  # each graph written once
+    assert [line for line in trig.splitlines() if line.endswith("{")] == [
+        f"<{document}> {{", f"<{reference}> {{"]
 
 
 def test_an_independent_json_ld_processor_reads_the_same_graph(out_dir: Path,

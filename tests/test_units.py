@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from kgbuild.pipeline import ValidationFailed, build, read_and_extract
-from kgbuild.publish import canonical_lines, jsonld_nodes, load_context, triple_line
+from kgbuild.publish import canonical_lines, jsonld_nodes, load_context
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
@@ -59,9 +59,9 @@ def test_the_units_hold_the_whole_graph_each_triple_once(
     corpus: KnowledgeBase, tmp_path: Path
 ) -> None:
     results = process_units(corpus, BASE, tmp_path).results
+    lines = [line for r in results for line in r.ntriples.read_text("utf-8").split("\n") if line]
     quads = [line for r in results for line in r.quads.read_text("utf-8").split("\n") if line]
-    assert sum(r.triples for r in results) == len(quads)
-    lines = [triple_line(line + "\n").rstrip("\n") for line in quads]
+    assert sum(r.statistics.triples for r in results) == len(lines) == len(quads)
     assert len(lines) == len(set(lines))
     assert sorted(lines) == canonical_lines(to_graph(corpus, BASE))
 

@@ -31,7 +31,8 @@ from kgbuild.publish import (
     turtle,
     write_atomically,
     write_jsonld,
-    write_ntriples_and_nquads,
+    write_nquads,
+    write_ntriples,
 )
 from kgbuild.rdf.iris import check_base
 from kgbuild.records import Extraction
@@ -204,7 +205,7 @@ def write_outputs(
     namespaces = set().union(*(result.namespaces for result in results))
     prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if ns in namespaces}
     context = load_context()
-    quads, nodes = [result.quads for result in results], [result.nodes for result in results]
+    nodes = [result.nodes for result in results]
     used = set().union(*(result.terms for result in results))
     with StagedOutput(out_dir) as out:
         for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
@@ -212,7 +213,8 @@ def write_outputs(
         # independent work side by side, the longest first; then what reads its files
         merge = {
             "write framed JSON-LD": partial(_framed, nodes, context),
-            "write N-Triples and N-Quads": partial(write_ntriples_and_nquads, out, quads),
+            "write N-Triples": partial(write_ntriples, out, [r.ntriples for r in results]),
+            "write N-Quads": partial(write_nquads, out, [r.quads for r in results]),
             "write JSON-LD": partial(write_jsonld, out, nodes, context, used),
             "validate shared entities": units.check_shared,
         }

@@ -2,9 +2,10 @@
 together, streamed to disk so that a corpus of hundreds of documents is never one string.
 
 Determinism: N-Triples lines are canonical (pyoxigraph) and sorted; N-Quads are the same
-lines with their named graph; Turtle and TriG are written by pyoxigraph from those sorted
-files, so subjects come grouped and in a fixed order; the JSON-LD is compacted with the
-shipped context (keeping only the terms and prefixes it uses), its nodes and keys sorted.
+lines with their named graph, sorted graph by graph; Turtle and TriG are written by
+pyoxigraph from those files, so each graph comes once and subjects come grouped, in a
+fixed order; the JSON-LD is compacted with the shipped context (keeping only the terms
+and prefixes it uses), one node per line, nodes and keys sorted.
 """
 
 from __future__ import annotations
@@ -72,15 +73,10 @@ def canonical_ntriples(graph: Graph) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def quad_line(ntriples_line: str, graph: str) -> str:
-    """The N-Quads line of a triple in a named graph. Sorting these lines sorts the triples
-    as their N-Triples lines would sort: the graph only follows the object's " "."""
-    return f"{ntriples_line[:-2]} <{graph}> .\n"
-
-
-def triple_line(quad_line: str) -> str:
-    """The N-Triples line of an N-Quads line (the graph IRI is its last term)."""
-    return quad_line[: quad_line.rindex(" <")] + " .\n"
+def graph_major(ntriples_line: str, graph: str) -> str:
+    """The N-Quads line of a triple in a named graph, after "<graph><TAB>": sorting these
+    lines sorts the quads graph by graph, so that TriG writes each graph once."""
+    return f"<{graph}>\t{ntriples_line[:-2]} <{graph}> .\n"
 
 
 def used_prefixes(ntriples: str) -> dict[str, str]:
@@ -323,16 +319,17 @@ def _merged(files: ExitStack, sorted_files: Iterable[Path]) -> Iterator[str]:
             previous = line
 
 
-def write_ntriples_and_nquads(out: StagedOutput, quad_files: Iterable[Path]) -> None:
-    """graph.nq and graph.nt merged from sorted N-Quads files, as streams."""
+def write_ntriples(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
+    """graph.nt merged from sorted N-Triples files, as a stream."""
     with ExitStack() as files:
-        nquads, ntriples = (
-            _text(files, out.path("graph.nq"), "w"),
-            _text(files, out.path("graph.nt"), "w"),
-        )
-        for line in _merged(files, quad_files):
-            nquads.write(line)
-            ntriples.write(triple_line(line))
+        _text(files, out.path("graph.nt"), "w").writelines(_merged(files, sorted_files))
+
+
+def write_nquads(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
+    """graph.nq merged, graph by graph, from files of graph_major lines, as a stream."""
+    with ExitStack() as files:
+        nquads = _text(files, out.path("graph.nq"), "w")
+        nquads.writelines(line.split("\t", 1)[1] for line in _merged(files, sorted_files))
 
 
 @contextmanager

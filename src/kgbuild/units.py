@@ -9,8 +9,9 @@ incoming triples the shapes follow backwards, and the types at the other end). I
 nodes a unit only borrows are left to the unit that owns them, so the union of the units'
 issues is what validating the whole graph at once finds.
 
-A unit's quads and JSON-LD nodes go to files in the build's scratch folder, sorted, so
-that the dumps are merged from them as streams and no process holds the whole graph.
+A unit's triples (sorted), quads (sorted graph by graph) and JSON-LD nodes (sorted by id)
+go to files in the build's scratch folder, so that the dumps are merged from them as
+streams and no process holds the whole graph.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ from kgbuild.parallel import fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
     canonical_lines,
+    graph_major,
     jsonld_nodes,
     load_context,
     node_line,
-    quad_line,
     terms_used,
 )
 from kgbuild.rdf.iris import IriMinter
@@ -48,9 +49,9 @@ class UnitResult:
     """What a unit contributes to the build."""
 
     name: str
-    quads: Path  # sorted canonical N-Quads lines
+    ntriples: Path  # canonical N-Triples lines, sorted
+    quads: Path  # "<graph>\tN-Quads line" lines, sorted: graph by graph (publish.graph_major)
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
-    triples: int
     namespaces: set[str]  # the known namespaces its triples use (for dump prefixes)
     terms: set[str]  # the context terms its JSON-LD nodes use
     boundary: list[Triple]  # what it says of shared entities (see the module docstring)
@@ -81,7 +82,7 @@ def map_unit(
     scratch: Path,
     inverse_predicates: frozenset[URIRef],
 ) -> tuple[UnitResult, Graph]:
-    """A unit's triples, written to ``scratch`` as N-Quads and JSON-LD nodes; and its
+    """A unit's triples, written to ``scratch`` as N-Triples, N-Quads and JSON-LD nodes; and its
     graph, for validation."""
     watch = Stopwatch()
     with watch("map"):
@@ -96,13 +97,20 @@ def map_unit(
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
         for graph, triple in placed:
             by_graph[str(mapper.graph_iri(graph))].append(triple)
-        lines = sorted(
-            quad_line(line, graph)
-            for graph, triples in by_graph.items()
-            for line in canonical_lines(triples)
-        )
+        by_graph_lines = {graph: canonical_lines(triples) for graph, triples in by_graph.items()}
+        lines = sorted(line for graph_lines in by_graph_lines.values() for line in graph_lines)
+        ntriples = scratch / f"{name}.nt"
+        ntriples.write_text("".join(f"{line}\n" for line in lines), "utf-8", newline="\n")
         quads = scratch / f"{name}.nq"
-        quads.write_text("".join(lines), encoding="utf-8", newline="\n")
+        quads.write_text(
+            "".join(
+                graph_major(line, graph)
+                for graph in sorted(by_graph_lines)
+                for line in by_graph_lines[graph]
+            ),
+            "utf-8",
+            newline="\n",
+        )
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes((triple for _, triple in placed), context)
         node_file = scratch / f"{name}.jsonl"
@@ -111,9 +119,9 @@ def map_unit(
         )
     result = UnitResult(
         name,
+        ntriples,
         quads,
         node_file,
-        len(lines),
         _namespaces(lines),
         terms_used((text for _, text in nodes), context),
         about_shared,
