@@ -166,6 +166,9 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
     void = Graph().parse(out_dir / "void.ttl", format="turtle")
     dataset = URIRef("https://w3id.org/kgbuild/id/dataset")
     assert int(void.value(dataset, VOID.triples)) == len(graph)
+    for fact in (DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator,
+                 DCTERMS.created, DCTERMS.source):
+        assert void.value(dataset, fact) is not None, fact
     names = set()
     for distribution in void.objects(dataset, DCAT.distribution):
         name = str(void.value(distribution, DCTERMS.title))

@@ -7,10 +7,13 @@ SOURCE_DATE_EPOCH when set (the reproducible-builds convention) and is left out 
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from importlib.metadata import version
 
 from rdflib import Graph, Literal, URIRef
@@ -24,7 +27,6 @@ SPDX = "http://spdx.org/rdf/terms#"
 NAMESPACES = sorted({str(ns) for ns in PREFIXES.values()})
 RDF_TYPE, LABEL = str(RDF.type), str(RDFS.label)
 EVIDENCE, PERSON = str(KGO.evidence), str(KGO.Person)
-LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 MEDIA_TYPES = {
     ".ttl": "text/turtle",
     ".nt": "application/n-triples",
@@ -32,6 +34,15 @@ MEDIA_TYPES = {
     ".nq": "application/n-quads",
     ".trig": "application/trig",
 }
+
+
+@cache
+def dataset_facts() -> dict[str, str]:
+    """What the publisher says of the dataset (data/dataset.json): description, license,
+    creator and the date it was created, fixed so that builds stay reproducible."""
+    path = resources.files("kgbuild") / "data" / "dataset.json"
+    facts: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return facts
 
 
 def _issued() -> Literal | None:
@@ -118,19 +129,11 @@ def describe(
     out.add((dataset, RDF.type, VOID.Dataset))
     out.add((dataset, RDF.type, DCAT.Dataset))
     out.add((dataset, DCTERMS.title, Literal(f"kgbuild knowledge graph of {titles}")))
-    out.add(
-        (
-            dataset,
-            DCTERMS.description,
-            Literal(
-                "Persons, organizations, works, congresses, resolutions, quotations with their "
-                "citations, dated claims and stances named in the source texts, each with W3C Web "
-                "Annotation evidence pointing at the exact span of the text."
-            ),
-        )
-    )
-    out.add((dataset, DCTERMS.license, LICENSE))
-    out.add((dataset, DCTERMS.creator, Literal("kgbuild")))
+    facts = dataset_facts()
+    out.add((dataset, DCTERMS.description, Literal(facts["description"])))
+    out.add((dataset, DCTERMS.license, URIRef(facts["license"])))
+    out.add((dataset, DCTERMS.creator, Literal(facts["creator"])))
+    out.add((dataset, DCTERMS.created, Literal(facts["created"], datatype=XSD.date)))
     out.add((dataset, OWL.versionInfo, Literal(version("kgbuild"))))
     if issued := _issued():
         out.add((dataset, DCTERMS.issued, issued))

@@ -69,7 +69,7 @@ class Document:
     meta: DocumentMeta
     raw: str
     clean: str
-    offsets: array[int]  # clean offset → raw offset; an array: 8 bytes a character
+    offsets: array[int]  # clean offset → raw offset; an array: 4 bytes a character
     sha256: str
     sections: list[Section] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
@@ -243,7 +243,7 @@ def make_document(raw: str, meta: DocumentMeta, sha256: str = "") -> Document:
         meta=meta,
         raw=raw,
         clean=clean,
-        offsets=array("q", offsets),
+        offsets=array("I", offsets),
         sha256=sha256 or hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         sections=find_sections(clean, offsets, len(raw)),
         line_starts=line_starts,

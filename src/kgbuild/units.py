@@ -7,7 +7,8 @@ needs to judge its own nodes — their triples, the types of the nodes they poin
 for the shared unit, what the documents say of shared entities (their evidence links, the
 incoming triples the shapes follow backwards, and the types at the other end). Issues of
 nodes a unit only borrows are left to the unit that owns them, so the union of the units'
-issues is what validating the whole graph at once finds.
+issues is what validating the whole graph at once finds — for shapes that look no further
+than that (one step along a path from a shared entity), as the shipped shapes do.
 
 A unit's triples (sorted), quads (sorted graph by graph) and JSON-LD nodes (sorted by id)
 go to files in the build's scratch folder, so that the dumps are merged from them as
