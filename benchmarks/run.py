@@ -1,4 +1,4 @@
-"""Benchmark: time and peak memory per pipeline stage of the real build (`pipeline.build`,
+"""Benchmark: time per pipeline stage and peak memory of the real build (`pipeline.build`,
 as `kgbuild build` runs it), for the bundled text and for synthetic corpora made from it.
 
     .venv/bin/python benchmarks/run.py                 # 1 and 10 documents
@@ -137,7 +137,7 @@ def report(figures: dict[str, object], single: float) -> None:
     for stage, seconds in figures["stages"].items():  # type: ignore[attr-defined]
         print(f"  {stage:<38} {seconds:8.2f} s")
     print(f"  {'total (wall clock)':<38} {total:8.2f} s   ({megabytes / total:.2f} MB/s, "
-          f"{triples / total:,.0f} triples/s, {total / single:.1f}x the single text)")
+          f"{triples / total:,.0f} triples/s, {total / single:.1f}x the first corpus)")
     print(f"  peak memory: all processes together {figures['peak_together']:.0f} MB (PSS); "
           f"main process {figures['peak_main']:.0f} MB, "
           f"largest worker {figures['peak_worker']:.0f} MB (RSS)")
