@@ -46,20 +46,26 @@ def _can_fork() -> bool:
 def fork_map(
     function: Callable[[State, Item], Result], state: State, items: Sequence[Item], jobs: int
 ) -> list[Result]:
-    """``[function(state, item) for item in items]``, with up to ``jobs`` processes."""
-    if jobs <= 1 or len(items) <= 1 or not _can_fork():
-        return [function(state, item) for item in items]
+    """``[function(state, item) for item in items]``, with up to ``jobs`` processes.
+
+    Either way the state is frozen for the garbage collector (it is left alone: not scanned
+    again and again, and in a worker its pages are not copied by being touched), and
+    collection runs once an item, not every few hundred allocations of building a graph.
+    """
     global _inherited
     _inherited = (function, state)
-    # Frozen objects are left alone by the garbage collector: workers neither scan the
-    # inherited state again and again nor copy its pages by touching it. In the workers,
-    # collection runs once an item, not every few hundred allocations of building a graph.
+    collecting = gc.isenabled()
     gc.freeze()
     try:
+        if jobs <= 1 or len(items) <= 1 or not _can_fork():
+            gc.disable()
+            return [_run(item) for item in items]
         with ProcessPoolExecutor(
             min(jobs, len(items)), multiprocessing.get_context("fork"), initializer=gc.disable
         ) as pool:
             return list(pool.map(_run, items))
     finally:
+        if collecting:
+            gc.enable()
         gc.unfreeze()
         _inherited = None
