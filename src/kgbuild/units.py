@@ -88,8 +88,9 @@ def map_unit(
     watch = Stopwatch()
     with watch("map"):
         placed = list(mapper.unit(name))
+        distinct = list(dict.fromkeys(triple for _, triple in placed))
         own = Graph(bind_namespaces="none")
-        for _, triple in placed:
+        for triple in distinct:
             own.add(triple)
         about_shared = (
             [] if name == SHARED else _about_shared(placed, mapper.shared_iris, inverse_predicates)
@@ -113,7 +114,7 @@ def map_unit(
             newline="\n",
         )
     with watch("serialize JSON-LD"):
-        nodes = jsonld_nodes((triple for _, triple in placed), context)
+        nodes = jsonld_nodes(distinct, context)
         node_file = scratch / f"{name}.jsonl"
         node_file.write_text(
             "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
@@ -126,7 +127,7 @@ def map_unit(
         _namespaces(lines),
         terms_used((text for _, text in nodes), context),
         about_shared,
-        graph_statistics(own),
+        graph_statistics(distinct),
         watch.seconds,
     )
     return result, own
