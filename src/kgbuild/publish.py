@@ -15,7 +15,6 @@ import heapq
 import itertools
 import json
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -182,19 +181,15 @@ def merge_nodes(nodes: Iterable[JsonNode]) -> Iterator[JsonNode]:
         yield node_id, _node_text(node)
 
 
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
-
-
 def terms_used(texts: Iterable[str], context: Mapping[str, object]) -> set[str]:
     """The context entries the nodes need: their keys, type names and IRI prefixes, and the
     prefixes those term definitions are written with."""
     definitions = context["@context"]
     assert isinstance(definitions, dict)
     prefixes = {key for key, value in definitions.items() if value in KNOWN_PREFIXES.values()}
-    # every quoted string of the text (keys, type names, values), and what starts "prefix:"
-    quoted = set(_QUOTED.findall("\n".join(texts)))
-    used = {key for key in definitions if key in quoted}
-    used |= prefixes & {string.split(":", 1)[0] for string in quoted if ":" in string}
+    text = "\n".join(texts)  # one search per term, not one per term and node
+    used = {key for key in definitions if f'"{key}"' in text}
+    used |= {prefix for prefix in prefixes if f'"{prefix}:' in text}
     for term in list(used):
         used |= {prefix for prefix in prefixes if f'"{prefix}:' in json.dumps(definitions[term])}
     return used
