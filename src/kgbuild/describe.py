@@ -17,13 +17,12 @@ from importlib import resources
 from importlib.metadata import version
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, VOID, XSD
 
 from kgbuild.document import Document
-from kgbuild.rdf.namespaces import KGO, PREFIXES
+from kgbuild.rdf.namespaces import KGO, PREFIXES, SPDX
 from kgbuild.stats import prefixed
 
-SPDX = "http://spdx.org/rdf/terms#"
 NAMESPACES = sorted({str(ns) for ns in PREFIXES.values()})
 RDF_TYPE, LABEL = str(RDF.type), str(RDFS.label)
 EVIDENCE, PERSON = str(KGO.evidence), str(KGO.Person)
@@ -113,17 +112,7 @@ def describe(
     base: str,
 ) -> Graph:
     """VoID + DCAT description of a graph and of its dumps (name → byte size, SHA-256)."""
-    out = Graph(bind_namespaces="none")
-    for prefix, namespace in {
-        "void": VOID,
-        "dcat": DCAT,
-        "dcterms": DCTERMS,
-        "xsd": XSD,
-        "spdx": SPDX,
-        "foaf": FOAF,
-        "owl": OWL,
-    }.items():
-        out.bind(prefix, namespace)
+    out = Graph(bind_namespaces="none")  # written with the prefixes it uses (publish.turtle)
     dataset = URIRef(f"{base}dataset")
     titles = ", ".join(doc.meta.title for doc in documents)
     out.add((dataset, RDF.type, VOID.Dataset))
@@ -184,13 +173,13 @@ def _distribution(
         )
     )
     out.add((distribution, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger)))
-    out.add((distribution, URIRef(f"{SPDX}checksum"), checksum))
-    out.add((checksum, RDF.type, URIRef(f"{SPDX}Checksum")))
-    out.add((checksum, URIRef(f"{SPDX}algorithm"), URIRef(f"{SPDX}checksumAlgorithm_sha256")))
+    out.add((distribution, SPDX.checksum, checksum))
+    out.add((checksum, RDF.type, SPDX.Checksum))
+    out.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
     out.add(
         (
             checksum,
-            URIRef(f"{SPDX}checksumValue"),
+            SPDX.checksumValue,
             Literal(sha256, datatype=XSD.hexBinary),
         )
     )

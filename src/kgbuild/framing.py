@@ -35,14 +35,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kgbuild.publish import json_ld_document, terms_used
+from kgbuild.rdf.namespaces import OA
 from kgbuild.resources import frames_dir
 
 __all__ = ["framed_documents", "framed_from_nodes"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-OA = "http://www.w3.org/ns/oa#"
-EVIDENCE_PARTS = {
-    f"{OA}{name}"
+EVIDENCE_PARTS = {  # the Web Annotation nodes of a span of evidence
+    str(OA[name])
     for name in ("Annotation", "SpecificResource", "TextPositionSelector", "TextQuoteSelector")
 }
 INTEGER_TYPES = {

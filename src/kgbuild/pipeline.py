@@ -202,11 +202,11 @@ def write_outputs(
     together unless the shared entities break the shapes; the number of triples and the
     validation outcome."""
     results = units.results
-    namespaces = set().union(*(result.namespaces for result in results))
-    prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if ns in namespaces}
+    used = set().union(*(result.prefixes for result in results))
+    prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if prefix in used}
     context = load_context()
     nodes = [result.nodes for result in results]
-    used = set().union(*(result.terms for result in results))
+    terms = set().union(*(result.terms for result in results))
     with StagedOutput(out_dir) as out:
         for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
             out.path(name)  # staged here, so that the processes write where out expects
@@ -215,7 +215,7 @@ def write_outputs(
             "write framed JSON-LD": partial(_framed, nodes, context),
             "write N-Triples": partial(write_ntriples, out, [r.ntriples for r in results]),
             "write N-Quads": partial(write_nquads, out, [r.quads for r in results]),
-            "write JSON-LD": partial(write_jsonld, out, nodes, context, used),
+            "write JSON-LD": partial(write_jsonld, out, nodes, context, terms),
             "validate shared entities": units.check_shared,
         }
         rewrite_dumps = {

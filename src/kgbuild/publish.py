@@ -25,18 +25,13 @@ from typing import TextIO
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
-from kgbuild.rdf.namespaces import PREFIXES
+from kgbuild.rdf.namespaces import DESCRIPTION_PREFIXES, PREFIXES
 from kgbuild.resources import context_path
 
 Triple = tuple[object, object, object]
 JsonNode = tuple[str, str]  # (node id, the node as sorted JSON text)
 
-DESCRIPTION_PREFIXES = {
-    "void": "http://rdfs.org/ns/void#",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "spdx": "http://spdx.org/rdf/terms#",
-}
-KNOWN_PREFIXES = {**{prefix: str(ns) for prefix, ns in PREFIXES.items()}, **DESCRIPTION_PREFIXES}
+KNOWN_PREFIXES = {prefix: str(ns) for prefix, ns in {**PREFIXES, **DESCRIPTION_PREFIXES}.items()}
 
 
 # --- N-Triples ------------------------------------------------------------------------

@@ -30,13 +30,13 @@ from rdflib.namespace import RDF
 from kgbuild.describe import GraphStatistics, graph_statistics
 from kgbuild.parallel import fork_map
 from kgbuild.publish import (
-    KNOWN_PREFIXES,
     canonical_lines,
     graph_major,
     jsonld_nodes,
     load_context,
     node_line,
     terms_used,
+    used_prefixes,
 )
 from kgbuild.rdf.iris import IriMinter
 from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
@@ -53,7 +53,7 @@ class UnitResult:
     ntriples: Path  # canonical N-Triples lines, sorted
     quads: Path  # "<graph>\tN-Quads line" lines, sorted: graph by graph (publish.graph_major)
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
-    namespaces: set[str]  # the known namespaces its triples use (for dump prefixes)
+    prefixes: set[str]  # the known prefixes whose namespace its triples use (for the dumps)
     terms: set[str]  # the context terms its JSON-LD nodes use
     boundary: list[Triple]  # what it says of shared entities (see the module docstring)
     statistics: GraphStatistics  # for the dataset description
@@ -124,7 +124,7 @@ def map_unit(
         ntriples,
         quads,
         node_file,
-        _namespaces(lines),
+        set(used_prefixes("".join(lines))),
         terms_used((text for _, text in nodes), context),
         about_shared,
         graph_statistics(distinct),
@@ -182,11 +182,6 @@ def _about_shared(
         elif obj in shared and predicate in inverse_predicates:
             boundary += [(subject, predicate, obj), *types[subject]]
     return boundary
-
-
-def _namespaces(lines: Sequence[str]) -> set[str]:
-    text = "".join(lines)
-    return {ns for ns in KNOWN_PREFIXES.values() if f"<{ns}" in text}
 
 
 # --- all units of a build --------------------------------------------------------------

@@ -100,6 +100,7 @@ class GraphMapper:
         }
         self.homes = self._entity_homes()
         self.shared = {key for key, home in self.homes.items() if len(home) != 1}
+        self.shared_iris = {self.iris[key] for key in self.shared}
         self.homed_in: dict[str, list[EntityRef]] = defaultdict(list)  # one document's own
         for key in sorted(self.emitted):
             if len(self.homes[key]) == 1:
@@ -193,10 +194,6 @@ class GraphMapper:
         if key in (SHARED, REFERENCE):
             return URIRef(f"{self.minter.base}graph/{key.lstrip('@')}")
         return self.minter.document(key)
-
-    @property
-    def shared_iris(self) -> set[URIRef]:
-        return {self.iris[key] for key in self.shared}
 
     def unit(self, name: str) -> Iterator[Placed]:
         """The placed triples of one unit (a document slug or SHARED)."""

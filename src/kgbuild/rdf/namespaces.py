@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
 KGO = Namespace("https://w3id.org/kgbuild/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("http://schema.org/")
 CITO = Namespace("http://purl.org/spar/cito/")
 WD = Namespace("http://www.wikidata.org/entity/")
+
+SPDX = Namespace("http://spdx.org/rdf/terms#")
 
 DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
 
@@ -28,3 +30,6 @@ PREFIXES = {
     "skos": SKOS,
     "xsd": XSD,
 }
+
+# The vocabularies of the dataset description (void.ttl), beside the data's own.
+DESCRIPTION_PREFIXES = {"void": VOID, "dcat": DCAT, "spdx": SPDX}
