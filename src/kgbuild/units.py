@@ -38,6 +38,7 @@ from kgbuild.publish import (
     terms_used,
     used_prefixes,
 )
+from kgbuild.rdf.indexed_store import indexed_graph
 from kgbuild.rdf.iris import IriMinter
 from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
 from kgbuild.resolve import KnowledgeBase
@@ -89,9 +90,7 @@ def map_unit(
     with watch("map"):
         placed = list(mapper.unit(name))
         distinct = list(dict.fromkeys(triple for _, triple in placed))
-        own = Graph(bind_namespaces="none")
-        for triple in distinct:
-            own.add(triple)
+        own = indexed_graph(distinct)
         about_shared = (
             [] if name == SHARED else _about_shared(placed, mapper.shared_iris, inverse_predicates)
         )

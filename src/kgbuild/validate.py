@@ -5,7 +5,9 @@ call per (node, property shape). ``hoist_targets`` gives each such property shap
 shape's targets instead, so pySHACL checks it once over all focus nodes: the same results
 (a nested property shape reports its own severity, message and source shape anyway) in a
 quarter of the time. Closed shapes and disjoint qualified shapes need the ``sh:property``
-links and are left as they are.
+links and are left as they are. Data and shapes are read from an IndexedStore
+(rdf/indexed_store.py), which answers pySHACL's lookups without rdflib's bookkeeping of
+contexts.
 
 The report pySHACL returns uses blank nodes with random labels; ``report_graph`` rebuilds
 it with IRIs derived from each result's content, so the written report is deterministic.
@@ -23,6 +25,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD, NamespaceManager
 
 from kgbuild.document import InputError
+from kgbuild.rdf.indexed_store import IndexedStore, indexed_graph
 from kgbuild.rdf.iris import stable_hash
 from kgbuild.resources import shapes_path
 
@@ -86,14 +89,13 @@ TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsO
 
 
 def hoist_targets(shapes: Graph) -> Graph:
-    """The shapes with each node shape's targets moved onto its property shapes, where
-    that keeps their meaning: not for a node shape that is closed, deactivated or used by
-    another shape (sh:node, sh:or …, whose use needs its sh:property links)."""
+    """The shapes, in an IndexedStore, with each node shape's targets moved onto its
+    property shapes, where that keeps their meaning: not for a node shape that is closed,
+    deactivated or used by another shape (sh:node, sh:or …, whose use needs its
+    sh:property links)."""
+    hoisted = indexed_graph(shapes)
     if (None, SH.qualifiedValueShapesDisjoint, None) in shapes:
-        return shapes
-    hoisted = Graph()
-    for triple in shapes:
-        hoisted.add(triple)
+        return hoisted
     used = set(shapes.objects())
     for node_shape, property_shape in shapes.subject_objects(SH.property):
         targets = [(p, o) for p in TARGETS for o in shapes.objects(node_shape, p)]
@@ -147,7 +149,7 @@ class Validator:
         """The shapes aimed at just these nodes (node → its class): a shape targeting a
         class targets its nodes among them instead, so that nodes a graph only borrows
         (typed for sh:class checks) are not validated for nothing."""
-        aimed = Graph()
+        aimed = indexed_graph()
         by_class: dict[URIRef, list[URIRef]] = {}
         for node, cls in nodes.items():
             by_class.setdefault(cls, []).append(node)
@@ -160,8 +162,12 @@ class Validator:
         return aimed
 
     def issues(self, data: Graph, shapes: Graph | None = None) -> list[ValidationIssue]:
+        """What the shapes (default: all) find wrong in ``data``, which is read from an
+        IndexedStore (copied into one unless it is one already)."""
         from pyshacl import validate
 
+        if not isinstance(data.store, IndexedStore):
+            data = indexed_graph(data)
         names = data.namespace_manager
         data.namespace_manager = _FullIris(data, bind_namespaces="none")
         try:

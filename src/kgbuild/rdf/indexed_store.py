@@ -1,0 +1,115 @@
+"""An rdflib store for one graph, indexed three ways, that pySHACL reads fast.
+
+pySHACL asks its data and shapes graphs hundreds of thousands of small questions (the
+objects of this node along that path). rdflib's ``Memory`` store answers each with a
+lookup of the contexts every matching triple is in — a third of the validation time, for
+graphs that have one context. This store keeps one graph, as subject → predicate → objects,
+predicate → object → subjects and object → subject → predicates, and answers a pattern
+from the index its bound terms select, with no contexts.
+
+It claims to be context- and graph-aware only because pySHACL views the data graph
+through an rdflib Dataset, which insists on both; every context is the one graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from rdflib import Graph
+from rdflib.store import Store
+from rdflib.term import Node
+
+Index = defaultdict[Node, defaultdict[Node, set[Node]]]
+Triple = tuple[Node, Node, Node]
+Pattern = tuple[Node | None, Node | None, Node | None]
+NO_CONTEXTS: tuple[()] = ()
+
+
+def _index() -> Index:
+    return defaultdict(lambda: defaultdict(set))
+
+
+class IndexedStore(Store):
+    """One graph in memory: ``add``, ``remove``, ``triples`` and ``len`` over three indexes."""
+
+    context_aware = True
+    graph_aware = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spo, self._pos, self._osp = _index(), _index(), _index()
+        self._size = 0
+
+    def add(self, triple: Triple, context: Any = None, quoted: bool = False) -> None:
+        subject, predicate, obj = triple
+        objects = self._spo[subject][predicate]
+        if obj in objects:
+            return
+        objects.add(obj)
+        self._pos[predicate][obj].add(subject)
+        self._osp[obj][subject].add(predicate)
+        self._size += 1
+
+    def remove(self, triple: Pattern, context: Any = None) -> None:
+        for (subject, predicate, obj), _ in list(self.triples(triple)):
+            self._spo[subject][predicate].discard(obj)
+            self._pos[predicate][obj].discard(subject)
+            self._osp[obj][subject].discard(predicate)
+            self._size -= 1
+
+    def add_graph(self, graph: Graph) -> None:
+        """Every graph is the one graph: nothing to record."""
+
+    def contexts(self, triple: Triple | None = None) -> Iterator[Graph]:
+        return iter(())
+
+    def __len__(self, context: Any = None) -> int:
+        return self._size
+
+    def triples(
+        self, triple_pattern: Pattern, context: Any = None
+    ) -> Iterator[tuple[Triple, tuple[()]]]:
+        """The triples matching the pattern (None matches anything), each with no contexts."""
+        for triple in self._matches(*triple_pattern):
+            yield triple, NO_CONTEXTS
+
+    def _matches(
+        self, subject: Node | None, predicate: Node | None, obj: Node | None
+    ) -> Iterable[Triple]:
+        # copies (list) of what is iterated, so that a caller may change the graph meanwhile
+        if subject is not None:
+            by_predicate = self._spo.get(subject, {})
+            if predicate is not None:
+                objects = by_predicate.get(predicate, ())
+                if obj is not None:
+                    return [(subject, predicate, obj)] if obj in objects else []
+                return [(subject, predicate, o) for o in objects]
+            if obj is not None:
+                return [(subject, p, obj) for p, objects in by_predicate.items() if obj in objects]
+            return [(subject, p, o) for p, objects in by_predicate.items() for o in objects]
+        if predicate is not None:
+            by_object = self._pos.get(predicate, {})
+            if obj is not None:
+                return [(s, predicate, obj) for s in by_object.get(obj, ())]
+            return [(s, predicate, o) for o, subjects in by_object.items() for s in subjects]
+        if obj is not None:
+            return [
+                (s, p, obj) for s, predicates in self._osp.get(obj, {}).items() for p in predicates
+            ]
+        return [
+            (s, p, o)
+            for s, by_p in self._spo.items()
+            for p, objects in by_p.items()
+            for o in objects
+        ]
+
+
+def indexed_graph(triples: Iterable[Triple] = ()) -> Graph:
+    """A graph backed by an IndexedStore, holding ``triples``."""
+    graph = Graph(store=IndexedStore(), bind_namespaces="none")
+    store = graph.store
+    for triple in triples:
+        store.add(triple)
+    return graph
