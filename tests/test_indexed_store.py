@@ -13,6 +13,7 @@ from rdflib.namespace import RDF
 
 import kgbuild.validate
 from kgbuild.rdf.indexed_store import IndexedStore, indexed_graph
+from kgbuild.rdf.namespaces import OA
 from kgbuild.validate import Validator
 
 
@@ -51,6 +52,23 @@ def test_every_pattern_matches_what_the_memory_store_matches(both: tuple[Graph, 
     assert len(indexed) == len(memory) > 10_000
     for pattern in patterns(memory, 60):
         assert set(indexed.triples(pattern)) == set(memory.triples(pattern)), pattern  # type: ignore[arg-type]
+
+
+def test_objects_and_paths_as_in_the_memory_store(both: tuple[Graph, Graph]) -> None:
+    """IndexedGraph answers a node's objects from the index, and paths as rdflib does."""
+    memory, indexed = both
+    for subject, predicate, _ in patterns(memory, 60)[::8]:
+        assert set(indexed.objects(subject, predicate)) == set(memory.objects(subject, predicate))
+        assert set(indexed.objects(subject, predicate, unique=True)) == set(
+            memory.objects(subject, predicate)
+        )
+        assert set(indexed.objects(subject)) == set(memory.objects(subject))
+        assert set(indexed.objects(None, predicate)) == set(memory.objects(None, predicate))
+    targets = OA.hasTarget / OA.hasSource
+    annotated = next(memory.subjects(OA.hasTarget, None))
+    assert set(indexed.objects(annotated, targets)) == set(memory.objects(annotated, targets))
+    assert set(indexed.objects(annotated, targets)), "a path with values"
+    assert set(indexed.triples((None, targets, None))) == set(memory.triples((None, targets, None)))
 
 
 def test_adding_twice_and_removing(both: tuple[Graph, Graph]) -> None:

@@ -16,7 +16,8 @@ it with IRIs derived from each result's content, so the written report is determ
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD, NamespaceManager
 
 from kgbuild.document import InputError
-from kgbuild.rdf.indexed_store import IndexedStore, indexed_graph
+from kgbuild.rdf.indexed_store import IndexedGraph, indexed_graph
 from kgbuild.rdf.iris import stable_hash
 from kgbuild.resources import shapes_path
 
@@ -135,6 +136,19 @@ class _FullIris(NamespaceManager):
         return None
 
 
+@contextmanager
+def _iris_in_full(*graphs: Graph) -> Iterator[None]:
+    """The graphs' namespace managers replaced by _FullIris for a while."""
+    saved = [graph.namespace_manager for graph in graphs]
+    for graph in graphs:
+        graph.namespace_manager = _FullIris(graph, bind_namespaces="none")
+    try:
+        yield
+    finally:
+        for graph, names in zip(graphs, saved, strict=True):
+            graph.namespace_manager = names
+
+
 class Validator:
     """The shapes, read once, applied to as many data graphs as there are units."""
 
@@ -166,21 +180,17 @@ class Validator:
         IndexedStore (copied into one unless it is one already)."""
         from pyshacl import validate
 
-        if not isinstance(data.store, IndexedStore):
+        if not isinstance(data, IndexedGraph):
             data = indexed_graph(data)
-        names = data.namespace_manager
-        data.namespace_manager = _FullIris(data, bind_namespaces="none")
-        try:
+        shapes = self.shapes if shapes is None else shapes
+        with _iris_in_full(data, shapes):
             _, report, _ = validate(
                 data,
-                shacl_graph=self.shapes if shapes is None else shapes,
+                shacl_graph=shapes,
                 inference="none",
                 inplace=True,  # without inference nothing is added: no need to copy the data
-                advanced=True,
                 allow_warnings=True,
             )
-        finally:
-            data.namespace_manager = names
         assert isinstance(report, Graph)
         issues = []
         for result in report.subjects(RDF.type, SH.ValidationResult):

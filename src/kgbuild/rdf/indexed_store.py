@@ -5,7 +5,8 @@ objects of this node along that path). rdflib's ``Memory`` store answers each wi
 lookup of the contexts every matching triple is in — a third of the validation time, for
 graphs that have one context. This store keeps one graph, as subject → predicate → objects,
 predicate → object → subjects and object → subject → predicates, and answers a pattern
-from the index its bound terms select, with no contexts.
+from the index its bound terms select, with no contexts. ``IndexedGraph`` reads the
+indexes directly for the question pySHACL asks most (a node's objects along a predicate).
 
 It claims to be context- and graph-aware only because pySHACL views the data graph
 through an rdflib Dataset, which insists on both; every context is the one graph.
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rdflib import Graph
+from rdflib.paths import Path
 from rdflib.store import Store
 from rdflib.term import Node
 
@@ -106,9 +108,33 @@ class IndexedStore(Store):
         ]
 
 
+class IndexedGraph(Graph):
+    """A Graph over an IndexedStore that answers patterns and a node's objects along a
+    predicate straight from the indexes, without rdflib's generator per layer."""
+
+    store: IndexedStore
+
+    def triples(self, triple: Pattern) -> Iterator[Triple]:  # type: ignore[override]
+        if isinstance(triple[1], Path):
+            return super().triples(triple)  # type: ignore[arg-type]
+        return iter(self.store._matches(*triple))
+
+    def objects(  # type: ignore[override]
+        self, subject: Node | None = None, predicate: Node | None = None, unique: bool = False
+    ) -> Iterator[Node]:
+        if (
+            subject is None
+            or predicate is None
+            or isinstance(predicate, Path)
+            or isinstance(subject, list)
+        ):
+            return super().objects(subject, predicate, unique)  # type: ignore[arg-type]
+        return iter(list(self.store._spo.get(subject, {}).get(predicate, ())))
+
+
 def indexed_graph(triples: Iterable[Triple] = ()) -> Graph:
     """A graph backed by an IndexedStore, holding ``triples``."""
-    graph = Graph(store=IndexedStore(), bind_namespaces="none")
+    graph = IndexedGraph(store=IndexedStore(), bind_namespaces="none")
     store = graph.store
     for triple in triples:
         store.add(triple)
