@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kgbuild.publish import json_ld_document, terms_used
+from kgbuild.publish import JsonNode, json_ld_document, merge_nodes, terms_used
 from kgbuild.rdf.namespaces import OA
 from kgbuild.resources import frames_dir
 
@@ -119,42 +119,64 @@ def framed_documents(
 
 
 def framed_from_nodes(
-    read_nodes: Callable[[], Iterable[tuple[str, str]]],
+    read_nodes: Callable[[], Iterable[JsonNode]],
     context: Mapping[str, object],
     *,
     frames: Path | None = None,
 ) -> dict[str, str]:
     """The framed documents of a graph given as (id, JSON text) nodes, which
-    ``read_nodes()`` reads afresh on every call, loading only the nodes the frames reach:
-    every node but the parts of evidence annotations first, then the annotations a
-    rendering asks for, with their targets and selectors (``{annotation}#target``). A
-    collected-works edition has millions of annotation nodes and the frames need a few."""
+    ``read_nodes()`` reads afresh on every call, in any order, a node possibly in parts (as
+    the units describe it; each part of an evidence node names its type). Only the nodes
+    the frames reach are loaded: every node but the parts of evidence annotations first,
+    then the annotations a rendering asks for, with their targets and selectors
+    (``{annotation}#target``). A collected-works edition has millions of annotation nodes
+    and the frames need a few."""
     context = _context_of(context)
     loaded = _load_frames(frames or frames_dir())
     reversed_iris = {iri for f in loaded for iri in f.reverse.values()}
     evidence = {f'"type": "{term}"' for term in _terms_of(context, EVIDENCE_PARTS)}
-    graph = [json.loads(text) for _, text in read_nodes() if not any(t in text for t in evidence)]
+    graph = _parsed(node for node in read_nodes() if not any(t in node[1] for t in evidence))
     while True:
         index = _Index(graph, context, reversed_iris)
-        documents = _render(index, loaded)
+        trees = _trees(index, loaded)
         if not index.missing:
-            return documents
-        found = [
-            json.loads(text)
-            for node_id, text in read_nodes()
-            if node_id.split("#")[0] in index.missing and node_id not in index.nodes
-        ]
+            break
+        wanted = index.missing
+        found = _parsed(
+            node
+            for node in read_nodes()
+            if node[0].split("#")[0] in wanted and node[0] not in index.nodes
+        )
         if not found:  # what is still missing is not in the graph (a Wikidata IRI, say)
-            return documents
+            break
         graph += found
+    return _documents(index.context, loaded, trees)
+
+
+def _parsed(nodes: Iterable[JsonNode]) -> list[object]:
+    """Nodes as objects, the parts of each merged into one."""
+    return [json.loads(text) for _, text in merge_nodes(sorted(nodes))]
 
 
 def _render(index: _Index, frames: list[Frame]) -> dict[str, str]:
+    return _documents(index.context, frames, _trees(index, frames))
+
+
+def _trees(index: _Index, frames: list[Frame]) -> list[list[dict[str, object]]]:
+    """Per frame, its top-level nodes rendered as trees."""
+    return [
+        [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
+        for frame in frames
+    ]
+
+
+def _documents(
+    context: Mapping[str, object], frames: list[Frame], trees: list[list[dict[str, object]]]
+) -> dict[str, str]:
     documents = {}
-    for frame in frames:
-        nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
+    for frame, nodes in zip(frames, trees, strict=True):
         texts = [json.dumps(node, ensure_ascii=False) for node in nodes]
-        trimmed = _trimmed_context(index.context, frame.context, texts)
+        trimmed = _trimmed_context(context, frame.context, texts)
         documents[frame.document] = "".join(json_ld_document(trimmed, texts))
     return documents
 

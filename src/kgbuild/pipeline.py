@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,11 +22,10 @@ from kgbuild.framing import framed_from_nodes
 from kgbuild.parallel import default_jobs, fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
-    JsonNode,
     StagedOutput,
     canonical_ntriples,
     load_context,
-    merged_nodes,
+    read_nodes,
     rewrite,
     turtle,
     write_atomically,
@@ -181,13 +180,8 @@ def _side_by_side(tasks: dict[str, Callable[[], Any]], jobs: int) -> dict[str, t
 
 
 def _framed(node_files: list[Path], context: dict[str, object]) -> dict[str, str]:
-    """The framed documents, from the merged nodes (so they need not wait for graph.jsonld)."""
-
-    def read_nodes() -> Iterator[JsonNode]:
-        with merged_nodes(node_files) as nodes:
-            yield from nodes
-
-    return framed_from_nodes(read_nodes, context)
+    """The framed documents, from the units' nodes (so they need not wait for graph.jsonld)."""
+    return framed_from_nodes(partial(read_nodes, node_files), context)
 
 
 def write_outputs(

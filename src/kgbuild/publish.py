@@ -327,6 +327,13 @@ def write_nquads(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
         nquads.writelines(line.split("\t", 1)[1] for line in _merged(files, sorted_files))
 
 
+def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:
+    """The nodes of node files, file after file (unmerged: a node may come in parts)."""
+    for path in node_files:
+        with path.open(encoding="utf-8", newline="\n") as lines:
+            yield from map(read_node_line, lines)
+
+
 @contextmanager
 def merged_nodes(node_files: Iterable[Path]) -> Iterator[Iterator[JsonNode]]:
     """The nodes of sorted node files, merged into one stream by id."""
