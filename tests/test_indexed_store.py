@@ -85,6 +85,13 @@ def test_adding_twice_and_removing(both: tuple[Graph, Graph]) -> None:
     assert len(graph) == 0 and not list(graph)
 
 
+def test_closing_drops_the_triples(both: tuple[Graph, Graph]) -> None:
+    memory, _ = both
+    graph = indexed_graph(itertools.islice(memory, 200))
+    graph.close()
+    assert len(graph) == 0 and not list(graph.triples((None, None, None)))
+
+
 def test_changing_the_graph_while_iterating_it(both: tuple[Graph, Graph]) -> None:
     memory, _ = both
     graph = indexed_graph(itertools.islice(memory, 200))

@@ -73,6 +73,7 @@ def process_unit(
     result, own = map_unit(mapper, context, name, scratch, validator.inverse_predicates)
     start = time.perf_counter()
     result.issues = unit_issues(mapper, validator, name, own)
+    own.close()  # its triples freed now (see IndexedStore.close)
     result.seconds["validate"] = time.perf_counter() - start
     return result
 

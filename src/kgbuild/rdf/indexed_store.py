@@ -61,6 +61,13 @@ class IndexedStore(Store):
             self._osp[obj][subject].discard(predicate)
             self._size -= 1
 
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        """Drop every triple now. A graph and its store sit in reference cycles (graph ↔
+        namespace manager) that only the garbage collector frees, walking every entry of
+        the indexes: a tenth of the time of a document's unit."""
+        self._spo, self._pos, self._osp = _index(), _index(), _index()
+        self._size = 0
+
     def add_graph(self, graph: Graph) -> None:
         """Every graph is the one graph: nothing to record."""
 

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
-KGO = Namespace("https://w3id.org/kgbuild/ontology#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("http://schema.org/")
-CITO = Namespace("http://purl.org/spar/cito/")
-WD = Namespace("http://www.wikidata.org/entity/")
 
-SPDX = Namespace("http://spdx.org/rdf/terms#")
+class KeptTerms(Namespace):
+    """A Namespace that keeps the terms it makes: mapping a corpus asks for the same few
+    terms (``KGO.evidence``) millions of times, and rdflib makes a new IRI every time."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found by plain attribute lookup from now on
+        return term
+
+
+KGO = KeptTerms("https://w3id.org/kgbuild/ontology#")
+OA = KeptTerms("http://www.w3.org/ns/oa#")
+SCHEMA = KeptTerms("http://schema.org/")
+CITO = KeptTerms("http://purl.org/spar/cito/")
+WD = KeptTerms("http://www.wikidata.org/entity/")
+
+SPDX = KeptTerms("http://spdx.org/rdf/terms#")
 
 DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
 
