@@ -98,8 +98,11 @@ def map_unit(
     with watch("serialize N-Triples"):
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
         for graph, triple in placed:
-            by_graph[str(mapper.graph_iri(graph))].append(triple)
-        by_graph_lines = {graph: canonical_lines(triples) for graph, triples in by_graph.items()}
+            by_graph[graph].append(triple)
+        by_graph_lines = {
+            str(mapper.graph_iri(graph)): canonical_lines(triples)
+            for graph, triples in by_graph.items()
+        }
         lines = sorted(line for graph_lines in by_graph_lines.values() for line in graph_lines)
         ntriples = scratch / f"{name}.nt"
         ntriples.write_text("".join(f"{line}\n" for line in lines), "utf-8", newline="\n")
