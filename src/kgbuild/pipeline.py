@@ -19,7 +19,7 @@ from kgbuild.describe import GraphStatistics, describe
 from kgbuild.document import Document, InputError, load_document
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_from_nodes
-from kgbuild.parallel import default_jobs, fork_map
+from kgbuild.parallel import collection_paused, default_jobs, fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
     StagedOutput,
@@ -150,20 +150,21 @@ def build(
     jobs = jobs or default_jobs()
     watch = Stopwatch()
     reference = load_reference(reference_dir)
-    with watch("read and extract"):
-        inputs = list(paths) if paths else bundled_corpus()
-        extractions = read_and_extract(inputs, reference, encoding, jobs, watch)
-    documents = [doc for doc, _ in extractions]
-    with watch("resolve"):
-        kb = resolve(extractions, reference)
-    with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
-        with watch("map, validate, serialize (units)"):
-            units = process_units(kb, base, Path(scratch), shapes, jobs)
-        for result in units.results:
-            watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
-        if any(issue.severity == "Violation" for issue in units.issues()):
-            _outcome_or_fail(units.issues() + units.check_shared(), out_dir)  # fail before writing
-        written, triples, outcome = write_outputs(units, documents, base, out_dir, watch, jobs)
+    with collection_paused():  # see parallel.collection_paused
+        with watch("read and extract"):
+            inputs = list(paths) if paths else bundled_corpus()
+            extractions = read_and_extract(inputs, reference, encoding, jobs, watch)
+        documents = [doc for doc, _ in extractions]
+        with watch("resolve"):
+            kb = resolve(extractions, reference)
+        with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
+            with watch("map, validate, serialize (units)"):
+                units = process_units(kb, base, Path(scratch), shapes, jobs)
+            for result in units.results:
+                watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
+            if any(issue.severity == "Violation" for issue in units.issues()):  # fail early
+                _outcome_or_fail(units.issues() + units.check_shared(), out_dir)
+            written, triples, outcome = write_outputs(units, documents, base, out_dir, watch, jobs)
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
 
 

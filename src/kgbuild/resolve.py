@@ -134,6 +134,10 @@ class Resolver:
         self._evidence_in: defaultdict[str, list[tuple[Span, EntityRef]]] = defaultdict(list)
         self._quotations_in: defaultdict[str, list[ResolvedQuotation]] = defaultdict(list)
         self._attached: set[tuple[EntityRef, Evidence]] = set()
+        self._of_kind: defaultdict[str, list[Entity]] = defaultdict(list)  # not the corpus
+        self._meeting_bodies = [  # reference meetings with their body's name key
+            (entry, name_key(str(entry.facts.get("body") or ""))) for entry in reference.meetings
+        ]
 
     # -- shared ------------------------------------------------------------------------
     def _entity(self, kind: str, key: str, label: str, entry: ReferenceEntry | None) -> Entity:
@@ -148,6 +152,7 @@ class Resolver:
             )
             entity.facts.pop("aliases", None)
             self.kb.entities[(kind, key)] = entity
+            self._of_kind[kind].append(entity)
         return entity
 
     def _attach(self, entity: Entity, doc: Document, span: Span) -> None:
@@ -408,9 +413,7 @@ class Resolver:
 
     def _entities_with(self, kind: str, facts: dict[str, Any]) -> list[Entity]:
         return [
-            e
-            for e in self.kb.entities.values()
-            if e.kind == kind and all(e.facts.get(k) == v for k, v in facts.items())
+            e for e in self._of_kind[kind] if all(e.facts.get(k) == v for k, v in facts.items())
         ]
 
     def _is_party(self, org_key: str | None) -> bool:
@@ -437,11 +440,11 @@ class Resolver:
         """The reference meeting with this kind, body and ordinal (or month qualifier)."""
         if body is None:
             return None
+        body_key = name_key(body.label)
         candidates = [
             e
-            for e in self.reference.meetings
-            if e.facts.get("kind") == mention.kind
-            and name_key(e.facts.get("body") or "") == name_key(body.label)
+            for e, key in self._meeting_bodies
+            if e.facts.get("kind") == mention.kind and key == body_key
         ]
         if mention.ordinal:
             return next((e for e in candidates if e.facts.get("ordinal") == mention.ordinal), None)
