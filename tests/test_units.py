@@ -60,7 +60,13 @@ def test_the_units_hold_the_whole_graph_each_triple_once(
 ) -> None:
     results = process_units(corpus, BASE, tmp_path).results
     lines = [line for r in results for line in r.ntriples.read_text("utf-8").split("\n") if line]
-    quads = [line for r in results for line in r.quads.read_text("utf-8").split("\n") if line]
+    quads = [
+        line
+        for r in results
+        for path in r.quads.values()
+        for line in path.read_text("utf-8").split("\n")
+        if line
+    ]
     assert sum(r.statistics.triples for r in results) == len(lines) == len(quads)
     assert len(lines) == len(set(lines))
     assert sorted(lines) == canonical_lines(to_graph(corpus, BASE))

@@ -2,10 +2,10 @@
 together, streamed to disk so that a corpus of hundreds of documents is never one string.
 
 Determinism: N-Triples lines are canonical (pyoxigraph) and sorted; N-Quads are the same
-lines with their named graph, sorted graph by graph; Turtle and TriG are written by
-pyoxigraph from those files, so each graph comes once and subjects come grouped, in a
-fixed order; the JSON-LD is compacted with the shipped context (keeping only the terms
-and prefixes it uses), one node per line, nodes and keys sorted.
+lines with their named graph, graph by graph (graphs by IRI, lines sorted); Turtle and
+TriG are written by pyoxigraph from those files, so each graph comes once and subjects
+come grouped, in a fixed order; the JSON-LD is compacted with the shipped context
+(keeping only the terms and prefixes it uses), one node per line, nodes and keys sorted.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import itertools
 import json
 import os
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -68,10 +69,9 @@ def canonical_ntriples(graph: Graph) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def graph_major(ntriples_line: str, graph: str) -> str:
-    """The N-Quads line of a triple in a named graph, after "<graph><TAB>": sorting these
-    lines sorts the quads graph by graph, so that TriG writes each graph once."""
-    return f"<{graph}>\t{ntriples_line[:-2]} <{graph}> .\n"
+def nquad(ntriples_line: str, graph: str) -> str:
+    """The N-Quads line of a triple (a canonical N-Triples line) in a named graph."""
+    return f"{ntriples_line[:-2]} <{graph}> .\n"
 
 
 def used_prefixes(ntriples: str) -> dict[str, str]:
@@ -320,11 +320,19 @@ def write_ntriples(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
         _text(files, out.path("graph.nt"), "w").writelines(_merged(files, sorted_files))
 
 
-def write_nquads(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
-    """graph.nq merged, graph by graph, from files of graph_major lines, as a stream."""
+def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -> None:
+    """graph.nq, as a stream, graph by graph (so that TriG writes each graph once): each
+    graph's sorted lines merged from the units that hold part of it (per unit: graph IRI →
+    file). A document's graph is one unit's file, so most of the dump is a copy."""
+    files_of: defaultdict[str, list[Path]] = defaultdict(list)
+    for unit in graph_files:
+        for graph, path in unit.items():
+            files_of[graph].append(path)
     with ExitStack() as files:
         nquads = _text(files, out.path("graph.nq"), "w")
-        nquads.writelines(line.split("\t", 1)[1] for line in _merged(files, sorted_files))
+        for graph in sorted(files_of):
+            with ExitStack() as parts:
+                nquads.writelines(_merged(parts, files_of[graph]))
 
 
 def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:

@@ -10,7 +10,7 @@ nodes a unit only borrows are left to the unit that owns them, so the union of t
 issues is what validating the whole graph at once finds — for shapes that look no further
 than that (one step along a path from a shared entity), as the shipped shapes do.
 
-A unit's triples (sorted), quads (sorted graph by graph) and JSON-LD nodes (sorted by id)
+A unit's triples (sorted), quads (a file per graph, sorted) and JSON-LD nodes (sorted by id)
 go to files in the build's scratch folder, so that the dumps are merged from them as
 streams and no process holds the whole graph.
 """
@@ -31,10 +31,10 @@ from kgbuild.describe import GraphStatistics, graph_statistics
 from kgbuild.parallel import fork_map
 from kgbuild.publish import (
     canonical_lines,
-    graph_major,
     jsonld_nodes,
     load_context,
     node_line,
+    nquad,
     terms_used,
     used_prefixes,
 )
@@ -52,7 +52,7 @@ class UnitResult:
 
     name: str
     ntriples: Path  # canonical N-Triples lines, sorted
-    quads: Path  # "<graph>\tN-Quads line" lines, sorted: graph by graph (publish.graph_major)
+    quads: dict[str, Path]  # named graph IRI → its N-Quads lines here, sorted
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
     prefixes: set[str]  # the known prefixes whose namespace its triples use (for the dumps)
     terms: set[str]  # the context terms its JSON-LD nodes use
@@ -106,16 +106,12 @@ def map_unit(
         lines = sorted(line for graph_lines in by_graph_lines.values() for line in graph_lines)
         ntriples = scratch / f"{name}.nt"
         ntriples.write_text("".join(f"{line}\n" for line in lines), "utf-8", newline="\n")
-        quads = scratch / f"{name}.nq"
-        quads.write_text(
-            "".join(
-                graph_major(line, graph)
-                for graph in sorted(by_graph_lines)
-                for line in by_graph_lines[graph]
-            ),
-            "utf-8",
-            newline="\n",
-        )
+        quads = {}
+        for index, (graph, graph_lines) in enumerate(sorted(by_graph_lines.items())):
+            path = quads[graph] = scratch / f"{name}.{index}.nq"
+            path.write_text(
+                "".join(nquad(line, graph) for line in graph_lines), "utf-8", newline="\n"
+            )
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(distinct, context)
         node_file = scratch / f"{name}.jsonl"
