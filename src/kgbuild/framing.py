@@ -162,21 +162,26 @@ def _render(index: _Index, frames: list[Frame]) -> dict[str, str]:
     return _documents(index.context, frames, _trees(index, frames))
 
 
-def _trees(index: _Index, frames: list[Frame]) -> list[list[dict[str, object]]]:
-    """Per frame, its top-level nodes rendered as trees."""
-    return [
-        [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
-        for frame in frames
-    ]
+def _trees(index: _Index, frames: list[Frame]) -> list[tuple[list[dict[str, object]], set[str]]]:
+    """Per frame, its top-level nodes rendered as trees, and the strings they write that
+    can name a term (see _Index.written)."""
+    rendered = []
+    for frame in frames:
+        index.written = set()
+        nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
+        rendered.append((nodes, index.written))
+    return rendered
 
 
 def _documents(
-    context: Mapping[str, object], frames: list[Frame], trees: list[list[dict[str, object]]]
+    context: Mapping[str, object],
+    frames: list[Frame],
+    rendered: list[tuple[list[dict[str, object]], set[str]]],
 ) -> dict[str, str]:
     documents = {}
-    for frame, nodes in zip(frames, trees, strict=True):
-        texts = [json.dumps(node, ensure_ascii=False) for node in nodes]
-        trimmed = _trimmed_context(context, frame.context, texts)
+    for frame, (nodes, written) in zip(frames, rendered, strict=True):
+        trimmed = _trimmed_context(context, frame.context, written)
+        texts = (json.dumps(node, ensure_ascii=False) for node in nodes)
         documents[frame.document] = "".join(json_ld_document(trimmed, texts))
     return documents
 
@@ -324,6 +329,9 @@ class _Index:
                     if isinstance(target, str):
                         self.linked[(forward[term], self.expand(target))].append(node)
         self.positions: dict[str, tuple[object, ...]] = {}
+        # every string of the rendered trees that can name a term: keys, node types and
+        # literals' datatypes (the context is cut down to these)
+        self.written: set[str] = set()
         # per term, looked up once: its value type ("@id" or a datatype IRI) and whether
         # it is a set (always an array)
         definitions = {t: d for t, d in context.items() if isinstance(d, dict)}
@@ -368,6 +376,7 @@ class _Index:
         types = _first(node, "type", "@type")
         if types is not None:
             output["type"] = types
+            self.written.update(t for t in _as_list(types) if isinstance(t, str))
         for key, nested, reverses in shape.keys:
             if reverses is not None and nested is not None:
                 members = [
@@ -392,6 +401,7 @@ class _Index:
                 if len(rendered) > 1:
                     rendered.sort(key=lambda v: self.position(self.nodes.get(v["id"], v)))
             output[key] = rendered if len(rendered) > 1 or key in self.sets else rendered[0]
+        self.written.update(output)
         return output
 
     def embed(self, value: object, shape: Shape) -> dict[str, object]:
@@ -416,6 +426,9 @@ class _Index:
                         if k not in ("@value", "value")
                     }
                 )
+                self.written.update(literal)
+                if isinstance(datatype := literal.get("type"), str):
+                    self.written.add(datatype)
                 return literal
             return {"id": self.expand(str(_first(value, "id", "@id")))}
         datatype = self.coercions.get(key)
@@ -470,17 +483,17 @@ class _Index:
 
 
 def _trimmed_context(
-    context: Mapping[str, object], frame_context: Mapping[str, object], texts: list[str]
+    context: Mapping[str, object], frame_context: Mapping[str, object], written: set[str]
 ) -> dict[str, object]:
-    """The graph's context cut down to what the nodes (JSON ``texts``) use, plus the terms
-    of the frame's context that they use and the graph's lacks (``value`` for ``@value``,
-    the reverse keys that nest records under an entity): the file must define every key
-    it writes."""
+    """The graph's context cut down to the terms the trees use (``written``: the strings
+    they write that can name a term), plus the terms of the frame's context that they use
+    and the graph's lacks (``value`` for ``@value``, the reverse keys that nest records
+    under an entity): the file must define every key it writes."""
     added = {
         term: definition
         for term, definition in frame_context.items()
         if term not in context and not term.startswith("@")
     }
     merged = {**context, **added}
-    used = terms_used(texts, {"@context": merged})
+    used = terms_used([json.dumps(sorted(written))], {"@context": merged})
     return {term: value for term, value in merged.items() if term.startswith("@") or term in used}
