@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +29,8 @@ from kgbuild.rdf.mapping import to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import resolve
 from kgbuild.validate import validate_graph
+
+from .conftest import CORPUS_TEXT
 
 FRAGMENTS = [
     "says Lenin", "Zinoviev thinks", "Comrade ", "the pamphlet The ", "his book ",
@@ -79,10 +82,13 @@ def test_an_interrupted_build_leaves_the_previous_output_as_it_was(tmp_path: Pat
     assert subprocess.run([*kgbuild, "build", "--out", str(out)], capture_output=True,
                           check=False).returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    process = subprocess.Popen([*kgbuild, "build", "--out", str(out), "--base",
-                                "https://example.org/other/"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
-    time.sleep(1.0)  # ingest and extraction are under way
+    corpus = tmp_path / "corpus"  # twenty texts: a build of some seconds, to interrupt
+    corpus.mkdir()
+    for index in range(20):
+        shutil.copy(CORPUS_TEXT, corpus / f"text-{index}.txt")
+    process = subprocess.Popen([*kgbuild, "build", str(corpus), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.5)  # under way
     process.send_signal(signal.SIGINT)
     process.communicate(timeout=60)
     assert process.returncode != 0
