@@ -168,16 +168,27 @@ def build(
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
 
 
-def _timed(tasks: dict[str, Callable[[], Any]], name: str) -> tuple[Any, float]:
-    """A task's result and seconds. The tasks reach the workers by fork, with what they
-    hold (the shared entities' graph), and only their names are sent."""
-    start = time.perf_counter()
-    return tasks[name](), time.perf_counter() - start
+Step = tuple[str, Callable[[], Any]]
 
 
-def _side_by_side(tasks: dict[str, Callable[[], Any]], jobs: int) -> dict[str, tuple[Any, float]]:
-    """Each task's result and seconds, up to ``jobs`` at a time."""
-    return dict(zip(tasks, fork_map(_timed, tasks, list(tasks), jobs), strict=True))
+def _run_chain(chains: list[list[Step]], index: int) -> dict[str, tuple[Any, float]]:
+    """A chain of steps, in order (a step may read the file the one before it wrote), each
+    step's result and seconds. The chains reach the workers by fork, with what they hold
+    (the shared entities' graph), and only their numbers are sent."""
+    done = {}
+    for name, step in chains[index]:
+        start = time.perf_counter()
+        done[name] = step(), time.perf_counter() - start
+    return done
+
+
+def _side_by_side(chains: list[list[Step]], jobs: int) -> dict[str, tuple[Any, float]]:
+    """Every step's result and seconds, up to ``jobs`` chains at a time, in the order given
+    (the longest first)."""
+    done: dict[str, tuple[Any, float]] = {}
+    for steps in fork_map(_run_chain, chains, range(len(chains)), jobs):
+        done |= steps
+    return done
 
 
 def _framed(node_files: list[Path], context: dict[str, object]) -> dict[str, str]:
@@ -205,20 +216,21 @@ def write_outputs(
     with StagedOutput(out_dir) as out:
         for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
             out.path(name)  # staged here, so that the processes write where out expects
-        # independent work side by side, the longest first; then what reads its files
-        merge = {
-            "write framed JSON-LD": partial(_framed, nodes, context),
-            "write N-Triples": partial(write_ntriples, out, [r.ntriples for r in results]),
-            "write N-Quads": partial(write_nquads, out, [r.quads for r in results]),
-            "write JSON-LD": partial(write_jsonld, out, nodes, context, terms),
-            "validate shared entities": units.check_shared,
-        }
-        rewrite_dumps = {
-            "write Turtle": partial(rewrite, out, "graph.nt", "graph.ttl", prefixes),
-            "write TriG": partial(rewrite, out, "graph.nq", "graph.trig", prefixes),
-        }
+        chains: list[list[Step]] = [  # side by side, the longest first
+            [("write framed JSON-LD", partial(_framed, nodes, context))],
+            [
+                ("write N-Triples", partial(write_ntriples, out, [r.ntriples for r in results])),
+                ("write Turtle", partial(rewrite, out, "graph.nt", "graph.ttl", prefixes)),
+            ],
+            [
+                ("write N-Quads", partial(write_nquads, out, [r.quads for r in results])),
+                ("write TriG", partial(rewrite, out, "graph.nq", "graph.trig", prefixes)),
+            ],
+            [("write JSON-LD", partial(write_jsonld, out, nodes, context, terms))],
+            [("validate shared entities", units.check_shared)],
+        ]
         with watch("write the dumps (in parallel)"):
-            done = _side_by_side(merge, jobs) | _side_by_side(rewrite_dumps, jobs)
+            done = _side_by_side(chains, jobs)
         watch.add({f"  {task}": seconds for task, (_, seconds) in done.items()})
         shared_issues, _ = done["validate shared entities"]
         outcome, report_text = _outcome_or_fail(units.issues() + shared_issues, out_dir)

@@ -15,6 +15,7 @@ import heapq
 import itertools
 import json
 import os
+import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -332,7 +333,10 @@ def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -
         nquads = _text(files, out.path("graph.nq"), "w")
         for graph in sorted(files_of):
             with ExitStack() as parts:
-                nquads.writelines(_merged(parts, files_of[graph]))
+                if len(files_of[graph]) == 1:  # a unit's lines are sorted and distinct
+                    shutil.copyfileobj(_text(parts, files_of[graph][0]), nquads)
+                else:
+                    nquads.writelines(_merged(parts, files_of[graph]))
 
 
 def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:
