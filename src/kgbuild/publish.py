@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import AnyStr, BinaryIO, TextIO
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -306,10 +306,16 @@ def _text(files: ExitStack, path: Path, mode: str = "r") -> TextIO:
     return files.enter_context(path.open(mode, encoding="utf-8", newline="\n"))
 
 
-def _merged(files: ExitStack, sorted_files: Iterable[Path]) -> Iterator[str]:
-    """The lines of sorted files as one sorted stream, each line once."""
+def _bytes(files: ExitStack, path: Path, mode: str = "rb") -> BinaryIO:
+    """A file as bytes: its lines end at b"\n" only, and UTF-8 lines sort as their text
+    does, so that dumps are merged without decoding them."""
+    return files.enter_context(path.open(mode))
+
+
+def _merged(sorted_streams: Iterable[Iterable[AnyStr]]) -> Iterator[AnyStr]:
+    """The lines of sorted streams as one sorted stream, each line once."""
     previous = None
-    for line in heapq.merge(*(_text(files, path) for path in sorted_files)):
+    for line in heapq.merge(*sorted_streams):
         if line != previous:
             yield line
             previous = line
@@ -318,7 +324,8 @@ def _merged(files: ExitStack, sorted_files: Iterable[Path]) -> Iterator[str]:
 def write_ntriples(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
     """graph.nt merged from sorted N-Triples files, as a stream."""
     with ExitStack() as files:
-        _text(files, out.path("graph.nt"), "w").writelines(_merged(files, sorted_files))
+        merged = _merged(_bytes(files, path) for path in sorted_files)
+        _bytes(files, out.path("graph.nt"), "wb").writelines(merged)
 
 
 def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -> None:
@@ -330,13 +337,14 @@ def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -
         for graph, path in unit.items():
             files_of[graph].append(path)
     with ExitStack() as files:
-        nquads = _text(files, out.path("graph.nq"), "w")
+        nquads = _bytes(files, out.path("graph.nq"), "wb")
         for graph in sorted(files_of):
             with ExitStack() as parts:
-                if len(files_of[graph]) == 1:  # a unit's lines are sorted and distinct
-                    shutil.copyfileobj(_text(parts, files_of[graph][0]), nquads)
+                streams = [_bytes(parts, path) for path in files_of[graph]]
+                if len(streams) == 1:  # a unit's lines are sorted and distinct
+                    shutil.copyfileobj(streams[0], nquads)
                 else:
-                    nquads.writelines(_merged(parts, files_of[graph]))
+                    nquads.writelines(_merged(streams))
 
 
 def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:
@@ -350,7 +358,7 @@ def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:
 def merged_nodes(node_files: Iterable[Path]) -> Iterator[Iterator[JsonNode]]:
     """The nodes of sorted node files, merged into one stream by id."""
     with ExitStack() as files:
-        yield merge_nodes(map(read_node_line, _merged(files, node_files)))
+        yield merge_nodes(map(read_node_line, _merged(_text(files, path) for path in node_files)))
 
 
 def write_jsonld(
