@@ -212,6 +212,7 @@ def write_outputs(
     prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if prefix in used}
     context = load_context()
     nodes = [result.nodes for result in results]
+    graph_files = [path for result in results for path in result.graphs.values()]
     terms = set().union(*(result.terms for result in results))
     with StagedOutput(out_dir) as out:
         for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
@@ -219,11 +220,11 @@ def write_outputs(
         chains: list[list[Step]] = [  # side by side, the longest first
             [("write framed JSON-LD", partial(_framed, nodes, context))],
             [
-                ("write N-Triples", partial(write_ntriples, out, [r.ntriples for r in results])),
+                ("write N-Triples", partial(write_ntriples, out, graph_files)),
                 ("write Turtle", partial(rewrite, out, "graph.nt", "graph.ttl", prefixes)),
             ],
             [
-                ("write N-Quads", partial(write_nquads, out, [r.quads for r in results])),
+                ("write N-Quads", partial(write_nquads, out, [r.graphs for r in results])),
                 ("write TriG", partial(rewrite, out, "graph.nq", "graph.trig", prefixes)),
             ],
             [("write JSON-LD", partial(write_jsonld, out, nodes, context, terms))],

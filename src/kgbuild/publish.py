@@ -15,7 +15,6 @@ import heapq
 import itertools
 import json
 import os
-import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -68,11 +67,6 @@ def canonical_lines(triples: Iterable[Triple]) -> list[str]:
 def canonical_ntriples(graph: Graph) -> str:
     lines = canonical_lines(graph)
     return "\n".join(lines) + "\n" if lines else ""
-
-
-def nquad(ntriples_line: str, graph: str) -> str:
-    """The N-Quads line of a triple (a canonical N-Triples line) in a named graph."""
-    return f"{ntriples_line[:-2]} <{graph}> .\n"
 
 
 def used_prefixes(ntriples: str) -> dict[str, str]:
@@ -329,9 +323,9 @@ def write_ntriples(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
 
 
 def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -> None:
-    """graph.nq, as a stream, graph by graph (so that TriG writes each graph once): each
-    graph's sorted lines merged from the units that hold part of it (per unit: graph IRI →
-    file). A document's graph is one unit's file, so most of the dump is a copy."""
+    """graph.nq, as a stream, graph by graph (so that TriG writes each graph once), from
+    the units' sorted N-Triples files of each graph (per unit: graph IRI → file); a
+    document's graph is one unit's file."""
     files_of: defaultdict[str, list[Path]] = defaultdict(list)
     for unit in graph_files:
         for graph, path in unit.items():
@@ -339,12 +333,10 @@ def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -
     with ExitStack() as files:
         nquads = _bytes(files, out.path("graph.nq"), "wb")
         for graph in sorted(files_of):
+            in_graph = f" <{graph}> .\n".encode()
             with ExitStack() as parts:
-                streams = [_bytes(parts, path) for path in files_of[graph]]
-                if len(streams) == 1:  # a unit's lines are sorted and distinct
-                    shutil.copyfileobj(streams[0], nquads)
-                else:
-                    nquads.writelines(_merged(streams))
+                lines = _merged(_bytes(parts, path) for path in files_of[graph])
+                nquads.writelines(line[:-3] + in_graph for line in lines)  # line: "s p o .\n"
 
 
 def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:

@@ -10,7 +10,7 @@ nodes a unit only borrows are left to the unit that owns them, so the union of t
 issues is what validating the whole graph at once finds — for shapes that look no further
 than that (one step along a path from a shared entity), as the shipped shapes do.
 
-A unit's triples (sorted), quads (a file per graph, sorted) and JSON-LD nodes (sorted by id)
+A unit's triples (sorted, a file per named graph) and JSON-LD nodes (sorted by id)
 go to files in the build's scratch folder, so that the dumps are merged from them as
 streams and no process holds the whole graph.
 """
@@ -34,7 +34,6 @@ from kgbuild.publish import (
     jsonld_nodes,
     load_context,
     node_line,
-    nquad,
     terms_used,
     used_prefixes,
 )
@@ -51,8 +50,7 @@ class UnitResult:
     """What a unit contributes to the build."""
 
     name: str
-    ntriples: Path  # canonical N-Triples lines, sorted
-    quads: dict[str, Path]  # named graph IRI → its N-Quads lines here, sorted
+    graphs: dict[str, Path]  # named graph IRI → its canonical N-Triples lines here, sorted
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
     prefixes: set[str]  # the known prefixes whose namespace its triples use (for the dumps)
     terms: set[str]  # the context terms its JSON-LD nodes use
@@ -85,8 +83,8 @@ def map_unit(
     scratch: Path,
     inverse_predicates: frozenset[URIRef],
 ) -> tuple[UnitResult, Graph]:
-    """A unit's triples, written to ``scratch`` as N-Triples, N-Quads and JSON-LD nodes; and its
-    graph, for validation."""
+    """A unit's triples, written to ``scratch`` as N-Triples (a file per named graph) and
+    JSON-LD nodes; and its graph, for validation."""
     watch = Stopwatch()
     with watch("map"):
         placed = list(mapper.unit(name))
@@ -103,15 +101,10 @@ def map_unit(
             str(mapper.graph_iri(graph)): canonical_lines(triples)
             for graph, triples in by_graph.items()
         }
-        lines = sorted(line for graph_lines in by_graph_lines.values() for line in graph_lines)
-        ntriples = scratch / f"{name}.nt"
-        ntriples.write_text("".join(f"{line}\n" for line in lines), "utf-8", newline="\n")
-        quads = {}
-        for index, (graph, graph_lines) in enumerate(sorted(by_graph_lines.items())):
-            path = quads[graph] = scratch / f"{name}.{index}.nq"
-            path.write_text(
-                "".join(nquad(line, graph) for line in graph_lines), "utf-8", newline="\n"
-            )
+        graphs = {}
+        for index, (graph, lines) in enumerate(sorted(by_graph_lines.items())):
+            path = graphs[graph] = scratch / f"{name}.{index}.nt"
+            path.write_text("".join(f"{line}\n" for line in lines), "utf-8", newline="\n")
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(distinct, context)
         node_file = scratch / f"{name}.jsonl"
@@ -120,10 +113,9 @@ def map_unit(
         )
     result = UnitResult(
         name,
-        ntriples,
-        quads,
+        graphs,
         node_file,
-        set(used_prefixes("".join(lines))),
+        set(used_prefixes("".join(line for lines in by_graph_lines.values() for line in lines))),
         terms_used((text for _, text in nodes), context),
         about_shared,
         graph_statistics(distinct),
