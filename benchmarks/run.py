@@ -24,12 +24,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kgbuild import sparql
 from kgbuild.pipeline import build
 from kgbuild.resources import bundled_corpus
+from kgbuild.timing import Stopwatch
 
 SYLLABLES = ["ka", "lo", "min", "rov", "tes", "vich", "zan", "dor", "pel", "sky", "nov", "bar"]
 
@@ -88,21 +90,45 @@ def tree_pss_mb(root: int) -> float:
 
 class PeakMemory(threading.Thread):
     """Samples tree_pss_mb of this process tree every half second (reading the kernel's
-    page accounting of large processes is not free); ``peak`` is the highest."""
+    page accounting of large processes is not free); ``peak`` is the highest, and
+    ``stage_peak`` the highest since ``StageMemory`` last reset it."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.peak = 0.0
+        self.peak = self.stage_peak = 0.0
         self.running = Path("/proc/self/smaps_rollup").exists()
+
+    def sample(self) -> float:
+        pss = tree_pss_mb(os.getpid()) if self.running else 0.0
+        self.peak, self.stage_peak = max(self.peak, pss), max(self.stage_peak, pss)
+        return pss
 
     def run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, tree_pss_mb(os.getpid()))
+            self.sample()
             time.sleep(0.5)
 
     def stop(self) -> float:
         self.running = False
         return self.peak
+
+
+class StageMemory(Stopwatch):
+    """The build's stopwatch, keeping also the peak memory of each stage it times: the
+    highest of the sampler's readings during the stage and one at each end."""
+
+    def __init__(self, sampler: PeakMemory) -> None:
+        super().__init__()
+        self.sampler = sampler
+        self.peaks: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        self.sampler.stage_peak = self.sampler.sample()
+        with super().__call__(stage):
+            yield
+        self.sampler.sample()
+        self.peaks[stage] = max(self.peaks.get(stage, 0.0), self.sampler.stage_peak)
 
 
 def measure(count: int, jobs: int | None) -> dict[str, object]:
@@ -113,8 +139,9 @@ def measure(count: int, jobs: int | None) -> dict[str, object]:
         megabytes = write_corpus(folder, count)
         sampler = PeakMemory()
         sampler.start()
+        watch = StageMemory(sampler)
         start = time.perf_counter()
-        result = build([folder], Path(temp) / "out", jobs=jobs)
+        result = build([folder], Path(temp) / "out", jobs=jobs, watch=watch)
         total = time.perf_counter() - start
         peak_together = sampler.stop()
     return {
@@ -123,6 +150,7 @@ def measure(count: int, jobs: int | None) -> dict[str, object]:
         "triples": result.triples,
         "total": total,
         "stages": result.seconds,
+        "stage_peaks": watch.peaks,
         "peak_main": peak_mb(resource.RUSAGE_SELF),
         "peak_worker": peak_mb(resource.RUSAGE_CHILDREN),
         "peak_together": peak_together,
@@ -134,8 +162,10 @@ def report(figures: dict[str, object], single: float) -> None:
     megabytes = float(figures["megabytes"])  # type: ignore[arg-type]
     triples = int(figures["triples"])  # type: ignore[call-overload]
     print(f"\n== {figures['count']} document(s): {megabytes:.2f} MB of text, {triples:,} triples")
+    peaks = figures["stage_peaks"]
     for stage, seconds in figures["stages"].items():  # type: ignore[attr-defined]
-        print(f"  {stage:<38} {seconds:8.2f} s")
+        peak = f"   peak {peaks[stage]:,.0f} MB" if stage in peaks else ""  # type: ignore[operator]
+        print(f"  {stage:<38} {seconds:8.2f} s{peak}")
     print(f"  {'total (wall clock)':<38} {total:8.2f} s   ({megabytes / total:.2f} MB/s, "
           f"{triples / total:,.0f} triples/s, {total / single:.1f}x the first corpus)")
     print(f"  peak memory: all processes together {figures['peak_together']:.0f} MB (PSS); "

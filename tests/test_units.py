@@ -18,6 +18,7 @@ from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import KnowledgeBase, resolve
 from kgbuild.resources import shapes_path
+from kgbuild.timing import Stopwatch
 from kgbuild.units import process_units
 from kgbuild.validate import Validator, validate_graph
 
@@ -88,7 +89,10 @@ def test_unit_validation_finds_what_whole_graph_validation_finds(
 
 def test_processes_do_not_change_the_output(tmp_path: Path) -> None:
     one = build(PERIOD, tmp_path / "one", BASE, jobs=1)
-    two = build(PERIOD, tmp_path / "two", BASE, jobs=2)
+    watch = Stopwatch()
+    two = build(PERIOD, tmp_path / "two", BASE, jobs=2, watch=watch)
+    assert two.seconds is watch.seconds  # the stages timed with the stopwatch given
+    assert {"read and extract", "resolve", "  validate", "  write TriG"} <= set(watch.seconds)
     assert [p.name for p in one.written] == [p.name for p in two.written]
     for path in one.written:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
