@@ -134,6 +134,12 @@ def test_validate_and_stats_on_a_published_graph(tmp_path: Path) -> None:
     code, output = run("stats", str(out / "graph.jsonld"))
     assert code == 0
     assert any(line.split() == ["kgo:Person", "2"] for line in output.splitlines()), output
+    # the named graphs of N-Quads and TriG are read together: the same graph, the same checks
+    triples = run("stats", str(out / "graph.ttl"))[1].splitlines()[0]
+    report = run("validate", str(out / "graph.ttl"))[1]
+    for dump in ("graph.nq", "graph.trig"):
+        assert run("stats", str(out / dump))[1].splitlines()[0] == triples, dump
+        assert run("validate", str(out / dump))[1] == report, dump
 
 
 def test_validate_reports_a_broken_graph(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ EXIT_INVALID_GRAPH = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 
+QUAD_FORMATS = {"nquads", "trig"}
 RDF_FORMATS = {
     ".ttl": "turtle",
     ".nt": "nt",
@@ -34,19 +35,25 @@ def _fail(message: str, code: int) -> None:
 
 
 def _load_graph(path: Path):  # type: ignore[no-untyped-def]
-    """Parse an RDF file (format from its suffix) or exit with a clear message."""
-    from rdflib import Graph
+    """Parse an RDF file (format from its suffix) or exit with a clear message. The named
+    graphs of N-Quads and TriG are read as one graph: what they say together."""
+    from rdflib import Dataset, Graph
 
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         _fail(
             f"{path}: unknown RDF format (use one of {', '.join(sorted(RDF_FORMATS))})", EXIT_INPUT
         )
-    graph = Graph()
+    source = Dataset() if fmt in QUAD_FORMATS else Graph()
     try:
-        graph.parse(path, format=fmt)
+        source.parse(path, format=fmt)
     except Exception as error:  # rdflib raises many parser-specific types
         _fail(f"{path}: cannot parse as {fmt}: {error}", EXIT_INPUT)
+    if not isinstance(source, Dataset):
+        return source
+    graph = Graph()
+    for subject, predicate, obj, _ in source.quads((None, None, None, None)):
+        graph.add((subject, predicate, obj))
     return graph
 
 
