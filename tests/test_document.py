@@ -86,6 +86,20 @@ def test_line_of_counts_raw_lines_even_when_cleaning_removes_some():
     assert doc.span(start, start + 2).line == 4
 
 
+def test_an_extracted_document_keeps_what_later_stages_read():
+    raw = "the world revolution\n30\nwhich began\nin a country"
+    doc = make_document(raw, META)
+    extracted = doc.extracted()
+    assert (extracted.raw, extracted.sections, extracted.line_starts, extracted.meta) == (
+        doc.raw, doc.sections, doc.line_starts, doc.meta
+    )
+    assert extracted.line_of(raw.index("in a country")) == 4
+    assert not extracted.clean and not extracted.offsets
+    with pytest.raises(ValueError, match="dropped after extraction"):
+        extracted.span(0, 3)
+    assert doc.span(0, 3).text == "the"  # the document itself is unchanged
+
+
 def test_text_without_headings_has_no_sections():
     doc = make_document("Is this definition correct?\n\nI think it is correct.\n", META)
     assert doc.sections == []

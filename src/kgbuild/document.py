@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kgbuild.ocr import clean_text
@@ -80,6 +80,8 @@ class Document:
 
     def span(self, clean_start: int, clean_end: int) -> Span:
         """The raw span behind cleaned offsets [clean_start, clean_end)."""
+        if not self.offsets and self.raw:
+            raise ValueError(f"{self.meta.slug}: cleaned text dropped after extraction")
         start = self.offsets[clean_start]
         end = self.offsets[clean_end - 1] + 1 if clean_end > clean_start else start
         return Span(
@@ -104,6 +106,12 @@ class Document:
             return None
         kept = self.clean[clean_end : clean_end + len(match.group(0))]
         return None if match.group("number") in kept else int(match.group("number"))
+
+    def extracted(self) -> Document:
+        """The document as the stages after extraction need it: raw text, chapters and
+        lines, without the cleaned text and its offset map, which only extractors read
+        (on a large corpus they are a quarter of what a build holds)."""
+        return replace(self, clean="", offsets=array("I"))
 
     def section_at(self, raw_offset: int) -> Section | None:
         for section in self.sections:

@@ -56,7 +56,7 @@ class ValidationFailed(Exception):
 
 @dataclass
 class BuildResult:
-    documents: list[Document]
+    documents: list[Document]  # as extracted (Document.extracted)
     knowledge_base: KnowledgeBase
     validation: ValidationOutcome
     triples: int
@@ -99,7 +99,7 @@ def _read_and_extract(
         doc = load_document(paths[index], encoding)
     with watch("extract"):
         extraction = extract_all(doc, reference)
-    return doc, extraction, watch.seconds
+    return doc.extracted(), extraction, watch.seconds
 
 
 def read_and_extract(
