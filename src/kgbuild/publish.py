@@ -295,9 +295,9 @@ def write_atomically(files: Mapping[str, str | bytes], out_dir: Path) -> list[Pa
         return out.commit()
 
 
-def _text(files: ExitStack, path: Path, mode: str = "r") -> TextIO:
+def _text(files: ExitStack, path: Path) -> TextIO:
     """A UTF-8 text file whose lines end at "\n" only (a literal may hold U+2028 or U+0085)."""
-    return files.enter_context(path.open(mode, encoding="utf-8", newline="\n"))
+    return files.enter_context(path.open(encoding="utf-8", newline="\n"))
 
 
 def _bytes(files: ExitStack, path: Path, mode: str = "rb") -> BinaryIO:
@@ -342,8 +342,8 @@ def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -
 def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:
     """The nodes of node files, file after file (unmerged: a node may come in parts)."""
     for path in node_files:
-        with path.open(encoding="utf-8", newline="\n") as lines:
-            yield from map(read_node_line, lines)
+        with ExitStack() as files:
+            yield from map(read_node_line, _text(files, path))
 
 
 @contextmanager

@@ -97,14 +97,17 @@ def map_unit(
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
         for graph, triple in placed:
             by_graph[graph].append(triple)
-        by_graph_lines = {
-            str(mapper.graph_iri(graph)): canonical_lines(triples)
-            for graph, triples in by_graph.items()
-        }
-        graphs = {}
-        for index, (graph, lines) in enumerate(sorted(by_graph_lines.items())):
+        named = sorted(
+            ((str(mapper.graph_iri(key)), triples) for key, triples in by_graph.items()),
+            key=lambda item: item[0],
+        )
+        graphs: dict[str, Path] = {}
+        prefixes: set[str] = set()
+        for index, (graph, triples) in enumerate(named):
+            text = "".join(f"{line}\n" for line in canonical_lines(triples))
             path = graphs[graph] = scratch / f"{name}.{index}.nt"
-            path.write_text("".join(f"{line}\n" for line in lines), "utf-8", newline="\n")
+            path.write_text(text, "utf-8", newline="\n")
+            prefixes |= used_prefixes(text).keys()
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(distinct, context)
         node_file = scratch / f"{name}.jsonl"
@@ -115,7 +118,7 @@ def map_unit(
         name,
         graphs,
         node_file,
-        set(used_prefixes("".join(line for lines in by_graph_lines.values() for line in lines))),
+        prefixes,
         terms_used((text for _, text in nodes), context),
         about_shared,
         graph_statistics(distinct),
