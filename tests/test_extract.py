@@ -12,10 +12,7 @@ import re
 import pytest
 
 from kgbuild.document import Document, DocumentMeta, make_document
-from kgbuild.extract import extract_all
-from kgbuild.extract.meetings import extract_meetings
-from kgbuild.extract.organizations import extract_organizations
-from kgbuild.extract.persons import extract_persons
+from kgbuild.extract import extract_all, recognize
 from kgbuild.extract.resolutions import extract_resolutions
 from kgbuild.extract.works import extract_works
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF
@@ -40,14 +37,14 @@ def check_evidence(doc: Document, mentions) -> None:
 
 def persons(text: str, reference: ReferenceData = EMPTY):
     doc = make(text)
-    found = extract_persons(doc, reference)
+    found = recognize(doc, reference).persons
     check_evidence(doc, found)
     return found
 
 
 def organizations(text: str, reference: ReferenceData = EMPTY):
     doc = make(text)
-    found = extract_organizations(doc, reference)
+    found = recognize(doc, reference).organizations
     check_evidence(doc, found)
     return found
 
@@ -61,14 +58,14 @@ def works(text: str, reference: ReferenceData = EMPTY):
 
 def meetings(text: str):
     doc = make(text)
-    found = extract_meetings(doc)
+    found = recognize(doc, EMPTY).meetings
     check_evidence(doc, found)
     return found
 
 
 def resolutions(text: str):
     doc = make(text)
-    found = extract_resolutions(doc)
+    found = extract_resolutions(doc, recognize(doc, EMPTY).meetings)
     check_evidence(doc, found)
     check_evidence(doc, [r.meeting for r in found if r.meeting])
     return found
@@ -88,45 +85,47 @@ def names(found) -> list[tuple[str, str]]:
             "“Leninism is the theory and tactics of the proletarian revolution,” says Lenin.",
             "Lenin",
             "Lenin",
-            "speech-verb-before",
+            "persons.cue.speech-verb-before",
         ),
         (
             "Zinoviev, for example, thinks that Leninism is the product of Russian conditions.",
             "Zinoviev",
             "Zinoviev",
-            "speech-verb-after",
+            "persons.cue.speech-verb-after",
         ),
         (
             "Zinoviev thinks that Leninism is the product of Russian conditions.",
             "Zinoviev",
             "Zinoviev",
-            "speech-verb-after",
+            "persons.cue.speech-verb-after",
         ),
         (
             "Kamenev, in one of his reports, states that the question is settled.",
             "Kamenev",
             "Kamenev",
-            "speech-verb-after",
+            "persons.cue.speech-verb-after",
         ),
-        ("Bukharin's thesis is not correct.", "Bukharin", "Bukharin's", "possessive-noun"),
-        ("Bukharin’s thesis is not correct.", "Bukharin", "Bukharin’s", "possessive-noun"),
+        ("Bukharin's thesis is not correct.", "Bukharin", "Bukharin's",
+         "persons.cue.possessive-noun"),
+        ("Bukharin’s thesis is not correct.", "Bukharin", "Bukharin’s",
+         "persons.cue.possessive-noun"),
         (
             "This was pointed out at the conference by Comrade Yakovlev in his report.",
             "Yakovlev",
             "Yakovlev",
-            "title-before",
+            "persons.cue.title-before",
         ),
         (
             "the Menshevik Sukhanov was quite wrong about the October uprising.",
             "Sukhanov",
             "Sukhanov",
-            "title-before",
+            "persons.cue.title-before",
         ),
         (
             "“the dictatorship is a state of war” (Trotsky). That is all.",
             "Trotsky",
             "Trotsky",
-            "parenthesis-after-quote",
+            "persons.cue.parenthesis-after-quote",
         ),
     ],
 )
@@ -145,14 +144,14 @@ def test_persons_from_plural_list():
         ("Martov", "Martovs"),
         ("Chernov", "Chernovs"),
     ]
-    assert {m.cue for m in found} == {"plural-list"}
+    assert {m.cue for m in found} == {"persons.cue.plural-list"}
 
 
 def test_persons_conjoined_before_who():
     found = persons("Bauer and Kautsky, who deny the possibility of socialism in one country")
     assert [(m.name, m.cue) for m in found] == [
-        ("Bauer", "relative-who"),
-        ("Kautsky", "conjoined-with-who"),
+        ("Bauer", "persons.cue.relative-who"),
+        ("Kautsky", "persons.cue.conjoined-with-who"),
     ]
 
 
@@ -209,8 +208,13 @@ def test_every_occurrence_of_a_discovered_name_is_a_mention():
         ("Lenin", "Lenin", 2),
         ("Lenin", "Lenins", 3),
     ]
-    # The name is found once, from its first cue, and that cue is kept for every occurrence.
-    assert len({m.cue for m in found}) == 1
+    # A mention names the cue that found it there; the others, the first cue they repeat.
+    assert [m.cue for m in found] == [
+        "persons.cue.speech-verb-before",
+        "persons.cue.speech-verb-before",
+        "persons.cue.speech-verb-after",
+        "persons.cue.speech-verb-before",
+    ]
     # "Leninism" is not a mention of Lenin.
     leninism = text.index("Leninism")
     assert all(not m.evidence.start <= leninism < m.evidence.end for m in found)
@@ -232,7 +236,7 @@ def test_person_evidence_is_raw_text_in_ocr_damaged_passage():
         "the main thing. Yakovlev’s view is right,”4 says Lenin.\n"
     )
     doc = make(raw)
-    found = extract_persons(doc, EMPTY)
+    found = recognize(doc, EMPTY).persons
     check_evidence(doc, found)
     assert [(m.name, m.evidence.text, m.evidence.line) for m in found] == [
         ("Yakovlev", "Yakovlev", 1),
@@ -253,8 +257,8 @@ def test_person_from_reference_without_any_cue():
     )
     found = persons("Lenin was right, and V. I. Lenin was right again.", reference)
     assert [(m.name, m.evidence.text, m.cue) for m in found] == [
-        ("Lenin", "Lenin", "reference"),
-        ("V. I. Lenin", "V. I. Lenin", "reference"),
+        ("Lenin", "Lenin", "persons.reference"),
+        ("V. I. Lenin", "V. I. Lenin", "persons.reference"),
     ]
 
 
@@ -269,8 +273,8 @@ def test_reference_organization_is_not_taken_for_a_person():
 def test_party_abbreviation():
     found = organizations("the Central Committee of the C.P.S.U.(B.) decided otherwise.")
     assert [(m.name, m.evidence.text, m.cue) for m in found] == [
-        ("Central Committee", "Central Committee", "body-name"),
-        ("C.P.S.U.(B.)", "C.P.S.U.(B.)", "abbreviation"),
+        ("Central Committee", "Central Committee", "organizations.body-name"),
+        ("C.P.S.U.(B.)", "C.P.S.U.(B.)", "organizations.abbreviation"),
     ]
 
 
@@ -282,7 +286,7 @@ def test_damaged_abbreviation_is_named_clean_and_evidenced_raw():
 def test_body_name():
     found = organizations("the Moscow Committee of our Party and the Leningrad organisation")
     assert [(m.name, m.evidence.text, m.cue) for m in found] == [
-        ("Moscow Committee", "Moscow Committee", "body-name")
+        ("Moscow Committee", "Moscow Committee", "organizations.body-name")
     ]
 
 
@@ -301,8 +305,8 @@ def test_quoted_opposition():
 def test_group_names():
     found = organizations("the Mensheviks and the Socialist-Revolutionaries were against it.")
     assert [(m.name, m.cue) for m in found] == [
-        ("Mensheviks", "group-name"),
-        ("Socialist-Revolutionaries", "group-name"),
+        ("Mensheviks", "organizations.group-name"),
+        ("Socialist-Revolutionaries", "organizations.group-name"),
     ]
 
 
@@ -310,7 +314,7 @@ def test_periodical_with_issue_number():
     text = "the peasantry (Kurskaya Pravda, No. 279, November 3, 1925), and so on."
     found = organizations(text)
     assert [(m.name, m.evidence.text, m.cue) for m in found] == [
-        ("Kurskaya Pravda", "Kurskaya Pravda", "periodical")
+        ("Kurskaya Pravda", "Kurskaya Pravda", "organizations.periodical")
     ]
 
 
@@ -339,8 +343,9 @@ def test_reference_organization_alias_and_longest_span():
     )
     found = organizations("the Comintern’s theses and the Young Communist International", reference)
     assert [(m.name, m.evidence.text, m.cue) for m in found] == [
-        ("Comintern", "Comintern’s", "reference"),
-        ("Young Communist International", "Young Communist International", "body-name"),
+        ("Comintern", "Comintern’s", "organizations.reference"),
+        ("Young Communist International", "Young Communist International",
+         "organizations.body-name"),
     ]
 
 

@@ -87,6 +87,13 @@ def main() -> None:
     help="Folder of reference data JSON files (default: bundled).",
 )
 @click.option(
+    "--errata",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="OCR errata (wrong<TAB>right a line) for every text, besides each folder's "
+    "errata.tsv.",
+)
+@click.option(
     "--shapes",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
@@ -111,6 +118,7 @@ def build(
     out_dir: Path,
     base: str | None,
     reference_dir: Path | None,
+    errata: Path | None,
     shapes: Path | None,
     encoding: str,
     jobs: int | None,
@@ -134,7 +142,8 @@ def build(
 
     try:
         result = run_build(
-            list(files) or None, out_dir, base, reference_dir, shapes, encoding, jobs
+            list(files) or None, out_dir, base, reference_dir, shapes, encoding, jobs,
+            errata=errata,
         )
     except InvalidBaseError as error:
         _fail(str(error), EXIT_USAGE)
@@ -259,6 +268,45 @@ TIMEOUT_OPTION = click.option(
 # Exit codes of these commands, besides 0, 2 (usage) and 3 (unreadable input):
 EXIT_REMOTE = 4  # the endpoint failed: refused, timeout, HTTP 4xx/5xx, wrong credentials
 EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples than was sent
+
+
+@main.command()
+@click.argument("text_file", type=click.Path(path_type=Path))
+@click.option(
+    "--reference",
+    "reference_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Folder of reference data JSON files (default: bundled).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["person", "organization", "meeting", "work"]),
+    multiple=True,
+    help="Only spans of this kind (repeatable).",
+)
+@click.option("--refused", is_flag=True, help="Only the spans adjudication refused.")
+def explain(
+    text_file: Path, reference_dir: Path | None, kind: tuple[str, ...], refused: bool
+) -> None:
+    """Show, span by span, which recognizers proposed what in TEXT_FILE and what
+    adjudication decided, and why: line, ✓ or ✗, kind, text, support, reason, sources."""
+    from kgbuild.document import InputError, load_document
+    from kgbuild.extract import recognize
+    from kgbuild.extract.adjudicate import explain as explain_decisions
+    from kgbuild.reference import load_reference
+
+    try:
+        doc = load_document(text_file)
+        decisions = recognize(doc, load_reference(reference_dir)).decisions
+    except InputError as error:
+        _fail(str(error), EXIT_INPUT)
+    shown = [
+        d for d in decisions if (not kind or d.kind in kind) and not (refused and d.accepted)
+    ]
+    click.echo(explain_decisions(doc, shown))
+    accepted = sum(d.accepted for d in shown)
+    click.echo(f"{accepted} accepted, {len(shown) - accepted} refused", err=True)
 
 
 @main.command("queries")

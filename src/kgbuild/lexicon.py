@@ -30,3 +30,11 @@ def word_set(name: str) -> frozenset[str]:
 def alternation(name: str) -> str:
     """A regex alternation of a word list, longest words first."""
     return "|".join(re.escape(w) for w in sorted(words(name), key=len, reverse=True))
+
+
+@cache
+def data_lines(filename: str) -> tuple[str, ...]:
+    """The entries of a one-per-line data file (``data/<filename>``; ``#`` starts a comment)."""
+    path = resources.files("kgbuild") / "data" / filename
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return tuple(line for line in lines if line)

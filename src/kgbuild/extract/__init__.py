@@ -1,29 +1,88 @@
-"""Extractors: one module per kind, each a function from a Document to records."""
+"""Extraction: recognizers propose, adjudication decides, then the records that build on
+the entities (resolutions, citations, quotations, dated claims, stances) are read.
+
+    Document ─▶ recognizers (registry) ─▶ candidates ─▶ adjudicate ─▶ persons, organizations,
+    meetings, works ─▶ resolutions, citations, quotations, dates, stances ─▶ Extraction
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from kgbuild.document import Document
+
+# The recognizer modules register themselves when imported.
+from kgbuild.extract import (  # noqa: F401
+    meetings,
+    organizations,
+    persons,
+    statistical,
+    structure,
+    vetoes,
+    works,
+)
+from kgbuild.extract.adjudicate import REPEAT, Decision, adjudicate
+from kgbuild.extract.candidates import Context, run_recognizers
 from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.dates import extract_dated_claims
-from kgbuild.extract.meetings import extract_meetings
-from kgbuild.extract.organizations import extract_organizations
-from kgbuild.extract.persons import extract_persons
 from kgbuild.extract.quotations import extract_quotations
 from kgbuild.extract.resolutions import extract_resolutions
 from kgbuild.extract.stances import extract_stances
-from kgbuild.extract.works import extract_works
-from kgbuild.records import Extraction
+from kgbuild.records import (
+    Extraction,
+    MeetingMention,
+    OrganizationMention,
+    PersonMention,
+    WorkMention,
+)
 from kgbuild.reference import ReferenceData
 
 
+@dataclass
+class Recognized:
+    """The entity mentions adjudication accepted, and every decision it took."""
+
+    persons: list[PersonMention] = field(default_factory=list)
+    organizations: list[OrganizationMention] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
+    works: list[WorkMention] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def _cue(decision: Decision) -> str:
+    """The recognizer that found the name (a repeat names the one it repeats)."""
+    return decision.source.removeprefix(REPEAT)
+
+
+def recognize(doc: Document, reference: ReferenceData) -> Recognized:
+    """Run every registered recognizer over a document and adjudicate their candidates."""
+    decisions = adjudicate(doc, run_recognizers(Context(doc, reference)))
+    found = Recognized(decisions=decisions)
+    for d in decisions:
+        if not d.accepted:
+            continue
+        if d.kind == "person":
+            found.persons.append(PersonMention(d.name, doc.span(d.start, d.end), _cue(d)))
+        elif d.kind == "organization":
+            found.organizations.append(
+                OrganizationMention(d.name, doc.span(d.start, d.end), _cue(d))
+            )
+        elif d.kind == "meeting" and isinstance(d.record, MeetingMention):
+            found.meetings.append(d.record)
+        elif d.kind == "work" and isinstance(d.record, WorkMention):
+            found.works.append(d.record)
+    return found
+
+
 def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
-    """Run every extractor over one document; quotations build on the others' records."""
+    """Every record of one document; quotations build on the others' records."""
+    entities = recognize(doc, reference)
     found = Extraction(
-        persons=extract_persons(doc, reference),
-        organizations=extract_organizations(doc, reference),
-        works=extract_works(doc, reference),
-        meetings=extract_meetings(doc),
-        resolutions=extract_resolutions(doc),
+        persons=entities.persons,
+        organizations=entities.organizations,
+        works=entities.works,
+        meetings=entities.meetings,
+        resolutions=extract_resolutions(doc, entities.meetings),
         citations=extract_citations(doc),
     )
     found.quotations = extract_quotations(doc, found)

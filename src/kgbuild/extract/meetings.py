@@ -4,36 +4,61 @@
 Congress of the Comintern", "the Eleventh Congress of our Party", and without an ordinal
 "the April Party Conference", "the Kursk Gubernia Party Conference", "a Plenum of the
 Central Committee", "the Enlarged Plenum of the E.C.C.I.". A bare "the congress" is an
-anaphor, not a name, and is not reported.
+anaphor, not a name, and is not proposed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from kgbuild.document import Document
-from kgbuild.extract.patterns import ORDINAL, ORDINAL_WORDS, normalise_space, ordinal_value
+from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.patterns import (
+    ORDINAL,
+    ORDINAL_WORDS,
+    ORDINALS,
+    normalise_space,
+    ordinal_value,
+)
 from kgbuild.lexicon import alternation
 from kgbuild.records import MeetingMention
 
+ORDINAL_SCORE = 0.9
+QUALIFIED_SCORE = 0.85
 KIND = rf"(?P<kind>{alternation('meeting_kinds')})"
 # The convening body: an abbreviation, a name ending in a body word ("Central Committee",
 # "Young Communist League"), or one capitalised word ("the Comintern", "the Soviets").
 BODY = (
     r"(?:\s+of\s+(?:the\s+|our\s+)?(?P<body>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
+    r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
     rf"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}(?:{alternation('organization_body_words')})\b"
     r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?"
 )
 PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
+# "the XIV Congress", "the XVth Conference": a Roman ordinal of two letters or more, or
+# one after "the" (a lone "I" is the pronoun).
+ROMAN_ORDINAL = r"(?:(?<=the )[IVX]|[IVX]{2,5})(?:th)?"
 ORDINAL_MEETING = re.compile(
-    rf"\b(?P<ordinal>{ORDINAL})\s+(?:\((?P<month>[A-Z][a-z]+)\)\s+)?"
+    rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?:\((?P<month>[A-Z][a-z]+)\)\s+)?"
     rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}{BODY}"
 )
+# A qualifier is capitalised words, not the function words of a title-case heading
+# ("Speech At The Opening Of The Congress") and not "Party" alone ("a Party Congress").
 QUALIFIED_MEETING = re.compile(
-    rf"\b(?:the|a|an|last)\s+(?P<qualifier>(?:(?!{ORDINAL_WORDS}\b)"
+    rf"\b(?:[Tt]he|[Aa]n?|last|[Tt]his|[Tt]hat)\s+(?!Party\s+(?:{alternation('meeting_kinds')})\b)"
+    rf"(?P<qualifier>(?:(?!{ORDINAL_WORDS}\b|(?:Of|The|At|In|On|And|To|For|By|With|A|An)\b)"
     rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}?)(?P<prefix>Party\s+)?{KIND}{BODY}"
 )
-BODY_ONLY_MEETING = re.compile(rf"\b(?:the|a|an)\s+{KIND}(?=\s+of\s+(?:the\s+)?[A-Z]){BODY}")
+BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\s+)?[A-Z]){BODY}")
+
+
+# "the second congress of the R.S.D.L.P.", "the third world congress of the Comintern":
+# printed in lower case, a meeting only with its ordinal and a named body.
+LOWER_CASE_MEETING = re.compile(
+    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+"
+    rf"(?P<prefix>(?:(?:{PREFIX_WORDS.lower()})\s+){{0,2}})(?P<kind>congress|conference|plenum)"
+    rf"(?=\s+of\s+(?:the\s+|our\s+)?[A-Z]){BODY}"
+)
 
 
 def _body(match: re.Match[str]) -> str | None:
@@ -43,30 +68,49 @@ def _body(match: re.Match[str]) -> str | None:
     return "Party" if "Party" in (match.groupdict().get("prefix") or "") else None
 
 
-def extract_meetings(doc: Document) -> list[MeetingMention]:
-    """Meeting mentions; the evidence spans the name from the ordinal or qualifier on."""
-    mentions: dict[int, MeetingMention] = {}
+@recognizer("meetings.ordinal")
+def ordinal_meetings(context: Context) -> Iterator[Candidate]:
+    """"the Fourteenth Congress of the C.P.S.U.(B.)", "the Seventh (April) Conference"."""
+    doc = context.doc
     for match in ORDINAL_MEETING.finditer(doc.clean):
-        mentions[match.start()] = MeetingMention(
+        record = MeetingMention(
             kind=match.group("kind"),
             evidence=doc.span(*match.span()),
             ordinal=ordinal_value(match.group("ordinal")),
             body=_body(match),
             qualifier=match.group("month"),
         )
+        yield Candidate("meeting", *match.span(), record.kind, ORDINAL_SCORE,
+                        "meetings.ordinal", record)
+
+
+@recognizer("meetings.lower-case")
+def lower_case_meetings(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in LOWER_CASE_MEETING.finditer(doc.clean):
+        record = MeetingMention(
+            kind=match.group("kind").capitalize(),
+            evidence=doc.span(*match.span()),
+            ordinal=ordinal_value(match.group("ordinal")),
+            body=_body(match),
+        )
+        yield Candidate("meeting", *match.span(), record.kind, QUALIFIED_SCORE,
+                        "meetings.lower-case", record)
+
+
+@recognizer("meetings.qualified")
+def qualified_meetings(context: Context) -> Iterator[Candidate]:
+    """"the April Party Conference", "a Plenum of the Central Committee"."""
+    doc = context.doc
     for pattern in (QUALIFIED_MEETING, BODY_ONLY_MEETING):
         for match in pattern.finditer(doc.clean):
             groups = match.groupdict()
             start = match.start("qualifier") if groups.get("qualifier") else match.start("kind")
-            if any(
-                m.evidence.start <= doc.offsets[start] < m.evidence.end for m in mentions.values()
-            ):
-                continue
-            qualifier = normalise_space(groups.get("qualifier") or "") or None
-            mentions[start] = MeetingMention(
+            record = MeetingMention(
                 kind=match.group("kind"),
                 evidence=doc.span(start, match.end()),
                 body=_body(match),
-                qualifier=qualifier,
+                qualifier=normalise_space(groups.get("qualifier") or "") or None,
             )
-    return [mentions[start] for start in sorted(mentions)]
+            yield Candidate("meeting", start, match.end(), record.kind, QUALIFIED_SCORE,
+                            "meetings.qualified", record)

@@ -1,35 +1,62 @@
-"""Organizations: parties, internationals, party bodies, factions, newspapers.
+"""Organization recognizers: parties, internationals, party and state bodies, factions,
+newspapers, journals and publishers.
 
-Found by shape ("C.P.S.U.(B.)", "E.C.C.I."), by a capitalised name ending in a body word
-("the Moscow Committee", "the Youth League", the “New Opposition”), by group names
-("the Mensheviks", "the Socialist-Revolutionaries"), by a periodical cited with an issue
-number ("Kurskaya Pravda, No. 279"), and by the reference data's names and aliases.
-The bare "the Party" is generic and is not reported.
+- ``organizations.abbreviation``: the shape of a party or body abbreviation ("C.P.S.U.(B.)",
+  "E.C.C.I."), not a person's initials ("J.V. Stalin").
+- ``organizations.body-name``: capitalised words ending in a body word ("the Moscow
+  Committee", "the Communist Party of Germany", the “New Opposition”, "Foreign Languages
+  Publishing House").
+- ``organizations.group-name``: group names ("the Mensheviks", "the Socialist-Revolutionaries").
+- ``organizations.periodical``: a periodical cited by issue ("Kurskaya Pravda, No. 279",
+  "Izvestia No. 112") or introduced as one ("the newspaper Iskra", "Bolshevik, the organ of").
+- ``organizations.reference``: every name and alias of the reference data.
+
+The bare "the Party" is generic and is not proposed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from kgbuild.document import Document
+from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
 from kgbuild.lexicon import alternation, word_set
-from kgbuild.records import OrganizationMention
-from kgbuild.reference import ReferenceData
 
-ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?")
+PATTERN_SCORE = 0.85
+REFERENCE_SCORE = 0.95
+
+ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?(?!\s?[A-Z][a-z])")
 BODY_NAME = re.compile(
-    rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}"
+    rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[’']s?)?\s+){{1,4}}"
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
-    r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?)"
-    rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)"
+    r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
+    r"(?:\s+[A-Z][a-z]+){0,3})?)"
+    # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
+    rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )
 GROUP_NAME = re.compile(
-    r"\bthe\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     rf"(?:{alternation('organization_group_endings')}))\b"
 )
-PERIODICAL = re.compile(r"\((?P<name>[A-Z][\w’'\- ]{2,40}),\s+No\.\s*\d+")
+PERIODICAL_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
+# (pattern, score): an issue number in a reference is surer than one in running text.
+PERIODICAL = (
+    (re.compile(rf"\((?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), PATTERN_SCORE),
+    (re.compile(rf"(?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), 0.7),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:{alternation('periodical_words')})\s+(?:called\s+)?[“\"]?"
+            rf"(?P<name>{PERIODICAL_NAME})"
+        ),
+        PATTERN_SCORE,
+    ),
+    (
+        re.compile(rf"(?P<name>{PERIODICAL_NAME}),\s+(?:the\s+)?(?:\w+\s+)?organ\s+of\b"),
+        PATTERN_SCORE,
+    ),
+)
 
 
 def _strip_leading(name: str) -> str:
@@ -39,40 +66,54 @@ def _strip_leading(name: str) -> str:
     return " ".join(words)
 
 
-def extract_organizations(doc: Document, reference: ReferenceData) -> list[OrganizationMention]:
-    """Organization mentions, one per span; a longer name wins over one inside it."""
-    candidates: list[OrganizationMention] = []
-    for pattern, cue in (
-        (ABBREVIATION, "abbreviation"),
-        (BODY_NAME, "body-name"),
-        (GROUP_NAME, "group-name"),
-        (PERIODICAL, "periodical"),
-    ):
-        for match in pattern.finditer(doc.clean):
-            group = "name" if "name" in pattern.groupindex else 0
-            text = match.group(group)
-            name = _strip_leading(normalise_space(text))
-            if len(name.split()) < (2 if cue == "body-name" else 1):
-                continue
-            begin = match.start(group)  # the name without the leading words stripped off
-            span = doc.span(begin + text.index(name.split()[0]), begin + len(text.rstrip()))
-            candidates.append(OrganizationMention(name=name, evidence=span, cue=cue))
-    aliases = [alias for entry in reference.organizations for alias in entry.names]
+def _named(
+    context: Context,
+    pattern: re.Pattern[str],
+    source: str,
+    min_words: int = 1,
+    score: float = PATTERN_SCORE,
+) -> Iterator[Candidate]:
+    """A candidate per match of a pattern: its ``name`` group (else the whole match),
+    without leading function words ("The Moscow Committee" → "Moscow Committee")."""
+    for match in pattern.finditer(context.doc.clean):
+        group = "name" if "name" in pattern.groupindex else 0
+        text = match.group(group)
+        name = _strip_leading(normalise_space(text))
+        if len(name.split()) < min_words or name.split()[0] in word_set("not_a_periodical"):
+            continue
+        begin = match.start(group)
+        start = begin + text.index(name.split()[0])
+        yield Candidate(
+            "organization", start, begin + len(text.rstrip()), name, score, source
+        )
+
+
+@recognizer("organizations.abbreviation")
+def abbreviations(context: Context) -> Iterator[Candidate]:
+    yield from _named(context, ABBREVIATION, "organizations.abbreviation")
+
+
+@recognizer("organizations.body-name")
+def body_names(context: Context) -> Iterator[Candidate]:
+    yield from _named(context, BODY_NAME, "organizations.body-name", min_words=2)
+
+
+@recognizer("organizations.group-name")
+def group_names(context: Context) -> Iterator[Candidate]:
+    yield from _named(context, GROUP_NAME, "organizations.group-name")
+
+
+@recognizer("organizations.periodical")
+def periodicals(context: Context) -> Iterator[Candidate]:
+    for pattern, score in PERIODICAL:
+        yield from _named(context, pattern, "organizations.periodical", score=score)
+
+
+@recognizer("organizations.reference")
+def reference_names(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    aliases = [alias for entry in context.reference.organizations for alias in entry.names]
     for alias, span in find_phrases(doc, aliases, allow_possessive=True):
-        candidates.append(OrganizationMention(name=alias, evidence=span, cue="reference"))
-    return _longest_first(candidates)
-
-
-def _longest_first(candidates: list[OrganizationMention]) -> list[OrganizationMention]:
-    kept: list[OrganizationMention] = []
-    ordered = sorted(
-        candidates, key=lambda m: (-(m.evidence.end - m.evidence.start), m.evidence.start)
-    )
-    for mention in ordered:
-        if not any(
-            other.evidence.start < mention.evidence.end
-            and mention.evidence.start < other.evidence.end
-            for other in kept
-        ):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.evidence.start)
+        start, end = doc.clean_range(span.start, span.end)
+        yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
+                        "organizations.reference")

@@ -8,6 +8,7 @@ from functools import cache
 
 from kgbuild.document import Document, Span
 from kgbuild.lexicon import words
+from kgbuild.ocr import roman_to_int
 
 # A capitalised name token: "Lenin", "MacDonald", "Social-Democracy".
 # Letters of Latin-script names, accented ones included ("Dühring", "Édouard").
@@ -32,6 +33,10 @@ TITLE_GAP = re.compile(r",\s+(?=(?:the|an?)\s+[A-Z])|[ \t]*\n?[ \t]*")
 
 
 def ordinal_value(word: str) -> int | None:
+    """"Fourteenth", "14th" and "XIVth" are 14."""
+    roman = re.fullmatch(r"([IVX]+)(?:th)?", word)
+    if roman:
+        return roman_to_int(roman.group(1))
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS[word]

@@ -1,21 +1,43 @@
-"""Persons: names found by the language around them, then every occurrence of those names.
+"""Person recognizers: the language around a name, the shape of a full name, the reference data.
 
-Pass one finds names from cues ("says Lenin", "Zinoviev thinks", "Kamenev's statement",
-"Comrade Yakovlev", "(Lenin)" after a quotation, lists of plurals "the Kautskys,
-Hilferdings, Martovs") and from the reference data. Pass two marks every occurrence of each
-name in the text, with its possessive and plural forms.
+- ``persons.cue``: a speech verb ("says Lenin", "Zinoviev thinks"), a possessive ("Kamenev's
+  statement"), a title ("Comrade Yakovlev"), "(Lenin)" after a quotation, "X, who …",
+  lists of plurals ("the Kautskys, Hilferdings, Martovs") and names joined by "and" to
+  one of these ("Shlyapnikov and Kollontai").
+- ``persons.full-name``: a given name of the period's list followed by a surname
+  ("Albert Soboul", "Vladimir Ilyich Lenin"), or initials and a surname ("V. I. Lenin").
+- ``persons.surname-shape``: a word with a surname ending of the period's names ("-ov",
+  "-sky", "-enko"), a weak voice on its own.
+- ``persons.reference``: every name and alias of the reference data.
+
+What is not a name (a month, a place, a word inside a title) is left to the vetoes and to
+adjudication; every occurrence of a name once accepted is found by the "repeat" step.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import NAME_TOKEN, PERSON_NAME, find_phrases, is_common_word
-from kgbuild.lexicon import alternation, word_set
-from kgbuild.records import PersonMention
-from kgbuild.reference import ReferenceData
+from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.patterns import (
+    LOWER,
+    NAME_TOKEN,
+    PERSON_NAME,
+    UPPER,
+    find_phrases,
+    is_common_word,
+    normalise_space,
+)
+from kgbuild.lexicon import alternation, data_lines, word_set, words
+
+CUE_SCORE = 0.9
+FULL_NAME_SCORE = 0.85
+INITIALS_SCORE = 0.8
+REFERENCE_SCORE = 0.95
+SURNAME_SHAPE_SCORE = 0.6
 
 
 @cache
@@ -29,7 +51,8 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "speech-verb-after",
             re.compile(rf"(?<![\w\-])(?<![Tt]he ){name}{aside}\s+(?:\w+ly\s+)?{verb}\b"),
         ),
-        ("speech-verb-before", re.compile(rf"\b{verb}\s+{name}(?![\w\-])")),
+        # "…,” says Lenin": after a quotation or a comma, not "wrote Capital"
+        ("speech-verb-before", re.compile(rf"[,;:”’\"—)]\s*{verb}\s+{name}(?![\w\-])")),
         ("possessive-noun", re.compile(rf"(?<![\w\-]){name}[’']s\s+(?:own\s+)?[a-z]")),
         ("by-agent", re.compile(rf"\bby\s+{name}(?=[\s,.;:)])(?!\s+[A-Z])")),
         ("title-before", re.compile(rf"\b(?:{alternation('person_titles')})\s+{name}(?![\w\-])")),
@@ -44,12 +67,13 @@ PLURAL_LIST = re.compile(
 )
 
 
-def _acceptable(doc: Document, name: str, ref_names: set[str]) -> bool:
+def acceptable(doc: Document, name: str) -> bool:
+    """A surname that is no function word, body or meeting word, doctrine, group or place
+    ending, and no word the text also writes in lower case."""
     surname = name.split()[-1]
-    if name in ref_names:
-        return True
     return not (
         surname in word_set("not_a_person")
+        or surname in word_set("not_a_surname_words")
         or surname in word_set("organization_body_words")
         or surname in word_set("meeting_kinds")
         or not_a_surname().search(surname)
@@ -63,43 +87,140 @@ def not_a_surname() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('not_a_surname_endings')})$")
 
 
-def discover_names(doc: Document, reference: ReferenceData) -> dict[str, str]:
-    """Person names in this document from cues and reference aliases: name -> cue."""
-    ref_names = {name for entry in reference.persons for name in entry.names}
-    org_names = {name for entry in reference.organizations for name in entry.names}
-    found: dict[str, str] = {}
+def _candidate(start: int, end: int, name: str, score: float, source: str) -> Candidate:
+    return Candidate("person", start, end, normalise_space(name), score, source)
+
+
+@recognizer("persons.cue")
+def cue_names(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    found: dict[str, int] = {}
     for cue, pattern in cue_patterns():
         for match in pattern.finditer(doc.clean):
-            name = " ".join(match.group("name").split())
-            if name not in org_names and _acceptable(doc, name, ref_names):
-                found.setdefault(name, cue)
+            name = normalise_space(match.group("name"))
+            if acceptable(doc, name):
+                found.setdefault(name, 0)
+                yield _candidate(*match.span("name"), name, CUE_SCORE, f"persons.cue.{cue}")
     for match in PLURAL_LIST.finditer(doc.clean):
-        names = [match.group("first"), *re.findall(rf"({NAME_TOKEN})s,", match.group("rest"))]
-        for name in names:
-            if _acceptable(doc, name, ref_names):
-                found.setdefault(name, "plural-list")
-    for name in sorted({name for name, _ in find_phrases(doc, ref_names)}):
-        found.setdefault(name, "reference")
-    for name in _conjoined(doc, set(found)):
-        if name not in org_names and _acceptable(doc, name, ref_names):
-            found.setdefault(name, "conjoined")
-    return found
+        firsts = [(match.group("first"), match.start("first"))]
+        rest = match.group("rest")
+        firsts += [
+            (m.group(1), match.start("rest") + m.start(1))
+            for m in re.finditer(rf"({NAME_TOKEN})s,", rest)
+        ]
+        for name, start in firsts:
+            if acceptable(doc, name):
+                found.setdefault(name, 0)
+                yield _candidate(start, start + len(name), name, CUE_SCORE,
+                                 "persons.cue.plural-list")
+    yield from _conjoined(doc, set(found))
 
 
-def _conjoined(doc: Document, names: set[str]) -> set[str]:
-    """Names joined by "and" to a known person's ("Shlyapnikov and Kollontai")."""
+def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
+    """Names joined by "and" to a name found by a cue ("Shlyapnikov and Kollontai")."""
     if not names:
-        return set()
+        return
     known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-.])")
     before = re.compile(rf"(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+(?:{known})(?![\w\-])")
-    return {m.group("name") for p in (after, before) for m in p.finditer(doc.clean)} - names
+    for pattern in (after, before):
+        for match in pattern.finditer(doc.clean):
+            name = match.group("name")
+            if name not in names and acceptable(doc, name):
+                yield _candidate(*match.span("name"), name, CUE_SCORE,
+                                 "persons.cue.conjoined")
 
 
-def extract_persons(doc: Document, reference: ReferenceData) -> list[PersonMention]:
-    """Every occurrence of every person name the document reveals; the longest name wins."""
-    names = discover_names(doc, reference)
-    return [
-        PersonMention(name=name, evidence=span, cue=names[name])
-        for name, span in find_phrases(doc, names, allow_possessive=True, allow_plural=True)
-    ]
+@cache
+def full_name_pattern() -> re.Pattern[str]:
+    """A given name of the list (not a month: "August 1917") with a patronymic, initial or
+    particle, then a surname or a regnal number ("Alexander II"); any capitalised word,
+    a particle and a surname ("Willem van Ravesteyn"); or one to three initials and a
+    surname ("V. I. Lenin")."""
+    given = sorted(set(data_lines("given_names.txt")) - set(words("months")), key=len,
+                   reverse=True)
+    given_names = "|".join(re.escape(name) for name in given)
+    patronymic = rf"[{UPPER}][{LOWER}]+(?:vich|vna|ich|ovna|evna|yevich)"
+    particle = r"(?:von|van|de|der|di|da|du|la|le|ten|van der|von der|de la)"
+    return re.compile(
+        rf"(?<![\w\-.’'])(?P<name>(?:{given_names})"
+        rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b))"
+        rf"(?![\w\-])"
+        rf"|(?<![\w\-.’'])(?P<particle>[{UPPER}][{LOWER}]+\s+{particle}\s+{NAME_TOKEN})(?![\w\-])"
+        rf"|(?<![\w\-.’'])(?<![A-Z]\.\s)(?<![A-Z]\.)"
+        rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
+    )
+
+
+@recognizer("persons.full-name")
+def full_names(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in full_name_pattern().finditer(doc.clean):
+        group = next(g for g in ("name", "particle", "initials") if match.group(g))
+        name = normalise_space(match.group(group))
+        if not acceptable(doc, name) or _heading_numeral(doc, match.start(group), name):
+            continue
+        score = INITIALS_SCORE if group == "initials" else FULL_NAME_SCORE
+        yield _candidate(*match.span(group), name, score, f"persons.full-name.{group}")
+
+
+def _heading_numeral(doc: Document, start: int, name: str) -> bool:
+    """"V. Conclusion" at a line start is a numbered heading, not an initial."""
+    line_start = doc.clean.rfind("\n", 0, start) + 1
+    return not doc.clean[line_start:start].strip() and name[0] in "IVX" and name[1] == "."
+
+
+GIVEN_NAME_BEFORE = re.compile(
+    rf"(?<![\w\-.’'])(?<!the )(?P<given>[{UPPER}][{LOWER}]{{2,}})[ \t]+$"
+)
+
+
+def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int] | None:
+    """A capitalised word right before a one-word name that may be its given name, as in
+    "Bruno Bauer" when "Bauer" is known (the word and where it starts): no function,
+    title, verb, place or month word, nothing the text writes in lower case."""
+    match = GIVEN_NAME_BEFORE.search(doc.clean, max(0, start - 40), start)
+    if match is None or " " in surname:
+        return None
+    given = match.group("given")
+    excluded = (
+        word_set("person_titles")
+        | set(data_lines("places.txt"))
+        | {word.capitalize() for word in (*words("speech_verbs"), *words("months"))}
+    )
+    if given in excluded or not acceptable(doc, given):
+        return None
+    return given, match.start("given")
+
+
+@cache
+def surname_shape() -> re.Pattern[str]:
+    """A capitalised word of five letters or more with an ending of the period's Russian,
+    Ukrainian, Georgian and Armenian surnames ("Nadezhdin", "Myshkin" aside: "-ov",
+    "-sky", "-skaya", "-enko", "-shvili", "-dze", "-yan")."""
+    endings = alternation("surname_endings")
+    return re.compile(
+        rf"(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}))(?![\w\-])"
+        # not the first word of a longer name ("Sotsialistichesky Vestnik")
+        rf"(?![ \t]+[{UPPER}][{LOWER}])"
+    )
+
+
+@recognizer("persons.surname-shape")
+def surname_shapes(context: Context) -> Iterator[Candidate]:
+    """A weak voice: a word shaped like a surname is a person unless something says no."""
+    doc = context.doc
+    for match in surname_shape().finditer(doc.clean):
+        name = match.group("name")
+        if acceptable(doc, name):
+            yield _candidate(*match.span("name"), name, SURNAME_SHAPE_SCORE,
+                             "persons.surname-shape")
+
+
+@recognizer("persons.reference")
+def reference_names(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    names = {name for entry in context.reference.persons for name in entry.names}
+    for name, span in find_phrases(doc, names, allow_possessive=True, allow_plural=True):
+        start, end = doc.clean_range(span.start, span.end)
+        yield _candidate(start, end, name, REFERENCE_SCORE, "persons.reference")

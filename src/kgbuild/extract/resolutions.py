@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.meetings import extract_meetings
 from kgbuild.extract.patterns import normalise_space, read_title
 from kgbuild.records import MeetingMention, ResolutionMention
 
@@ -26,6 +25,15 @@ QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})
 # named last before it in the same paragraph.
 QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?=[“\"][A-Z])")
 NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+on\s+(?=[A-Z])")
+# "the resolution on Party unity", "its decision on the Trade Unions": a topic that names
+# something (a capitalised word) makes the resolution a formal one.
+TOPICAL_RESOLUTION = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|famous|well-known)\s+"
+    r"(?P<head>resolution|decision|theses)\s+on\s+(?P<topic>(?:the\s+)?[^,.;:()“”\n]{3,60}?)"
+    r"(?=\s*[,.;:()“”]|\s+(?:which|that|adopted|passed|was|of|by|at)\b)"
+)
+# "the Tenth Congress resolution on Party unity": the meeting before the word
+AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
 TITLED_RESOLUTION = re.compile(
     r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
     r"on\s+the\s+(?=[A-Z])"
@@ -55,9 +63,9 @@ def _previous_meeting(
     return earlier[-1] if earlier else None
 
 
-def extract_resolutions(doc: Document) -> list[ResolutionMention]:
-    """Resolution mentions with their meeting, formal title or topic where printed."""
-    meetings = extract_meetings(doc)
+def extract_resolutions(doc: Document, meetings: list[MeetingMention]) -> list[ResolutionMention]:
+    """Resolution mentions with their meeting (of the meetings recognized), formal title or
+    topic where printed."""
     text = doc.clean
     found: list[ResolutionMention] = []
     for match in HEAD.finditer(text):
@@ -69,7 +77,7 @@ def extract_resolutions(doc: Document) -> list[ResolutionMention]:
         after = text[end_of_meeting:]
         if quoted := QUOTED_RESOLUTION_TITLE.match(after):
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(quoted.group("title")))
-        elif (on := TOPIC.match(after)) and match.group("head").lower() == "theses":
+        elif on := TOPIC.match(after):
             topic = "on " + normalise_space(on.group("topic"))
         found.append(
             ResolutionMention(
@@ -96,8 +104,51 @@ def extract_resolutions(doc: Document) -> list[ResolutionMention]:
                 topic="on the " + normalise_space(text[slice(*extent)]),
             )
         )
+    found.extend(_after_meeting(doc, meetings))
     found.extend(_titled_without_meeting(doc, meetings, found))
+    found.extend(_topical(doc, meetings, found))
     return sorted(found, key=lambda r: r.evidence.start)
+
+
+def _after_meeting(doc: Document, meetings: list[MeetingMention]) -> list[ResolutionMention]:
+    """"the Tenth Congress resolution on Party unity": a meeting, then the word."""
+    text = doc.clean
+    found = []
+    for meeting in meetings:
+        start, end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)
+        head = AFTER_MEETING.match(text, end)
+        if head is None:
+            continue
+        on = TOPIC.match(text, head.end())
+        found.append(
+            ResolutionMention(
+                evidence=doc.span(start, head.end()),
+                meeting=meeting,
+                topic="on " + normalise_space(on.group("topic")) if on else None,
+            )
+        )
+    return found
+
+
+def _topical(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """"the resolution on Party unity": adopted by the meeting named last before it in the
+    paragraph, if any."""
+    text = doc.clean
+    topical = []
+    for match in TOPICAL_RESOLUTION.finditer(text):
+        topic = normalise_space(match.group("topic"))
+        start = doc.offsets[match.start("head")]
+        if not re.search(r"\b[A-Z]", topic) or any(
+            r.evidence.start <= start < r.evidence.end for r in found
+        ):
+            continue
+        span = doc.span(match.start("head"), match.end("topic"))
+        paragraph = max(text.rfind("\n\n", 0, match.start()), 0)
+        meeting = _previous_meeting(meetings, span.start, None, since=doc.offsets[paragraph])
+        topical.append(ResolutionMention(evidence=span, meeting=meeting, topic="on " + topic))
+    return topical
 
 
 def _titled_without_meeting(

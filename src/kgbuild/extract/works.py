@@ -10,9 +10,11 @@ so are the titles of the reference data.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kgbuild.document import Document
+from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space, read_title
 from kgbuild.lexicon import alternation, lexicon
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
@@ -163,3 +165,17 @@ def _with_other_occurrences(
         if not any(o.evidence.start <= span.start < o.evidence.end for o in by_start.values()):
             by_start[span.start] = WorkMention(title=title, evidence=span, cue="occurrence")
     return [by_start[start] for start in sorted(by_start)]
+
+
+WORK_SCORE = 0.8
+
+
+@recognizer("works.patterns")
+def work_titles(context: Context) -> Iterator[Candidate]:
+    """The titles ``extract_works`` reads, as candidates: a person or organization inside a
+    title is no mention, and adjudication needs the title's span to say so."""
+    doc = context.doc
+    for mention in extract_works(doc, context.reference):
+        start, end = doc.clean_range(mention.evidence.start, mention.evidence.end)
+        yield Candidate("work", start, end, mention.title, WORK_SCORE,
+                        f"works.{mention.cue}", mention)

@@ -1,0 +1,215 @@
+"""Adjudication: the one step that decides between the recognizers' candidates.
+
+1. Candidates of one kind on one span are pooled: each recognizer counts once (its best
+   score there), and their support is 1 − Π(1 − score), so two independent recognizers
+   agreeing count for more than either alone; two cues of one recognizer do not.
+2. A "none" candidate (a month, a place) whose span covers a person or organization
+   candidate (of the kind it names, or any) vetoes it when it is at least as strong as
+   the candidate's support.
+3. Spans with support under ``THRESHOLD`` are dropped.
+4. Overlapping spans: the longer span wins ("Albert Soboul" over "Soboul", "the Moscow
+   Committee" over "Moscow"), and of two equal ones the better supported. Only a meeting may hold an
+   organization ("… of the Central Committee") and a work a meeting; a person or
+   organization inside a work's title is a mention only when the text names it outside
+   titles too: a title alone makes no entity ("Two Tactics of Social-Democracy …").
+5. The names accepted are looked for again everywhere in the text ("repeat"), with a
+   person's surname alone for a full name and a given name printed before a one-word
+   name ("Bruno Bauer" once "Bauer" is accepted), and everything is decided once more.
+
+Every decision keeps the sources that fired and the reason it was taken or refused, which
+``kgbuild explain`` prints.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kgbuild.document import Document
+from kgbuild.extract.candidates import NOT_A_NAME, Candidate
+from kgbuild.extract.patterns import find_phrases, is_common_word
+from kgbuild.extract.persons import given_name_before
+from kgbuild.lexicon import word_set
+from kgbuild.records import MeetingMention, WorkMention
+
+THRESHOLD = 0.5
+REPEAT = "repeat of "  # a repeat's source: "repeat of persons.cue.speech-verb-after"
+REPEAT_SCORE = {"person": 0.9, "organization": 0.85}
+SURNAME_REPEAT_SCORE = 0.75
+GIVEN_NAME_SCORE = 0.8
+# (outer, inner): kinds of span that may stand inside another's span.
+NESTING = {("meeting", "organization"), ("work", "meeting")}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What adjudication decided for one span and kind, and why."""
+
+    kind: str
+    start: int
+    end: int
+    name: str
+    support: float
+    source: str  # the strongest recognizer's
+    sources: tuple[str, ...]  # every recognizer that proposed the span, with its score
+    accepted: bool
+    reason: str
+    record: MeetingMention | WorkMention | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Decision) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Decision) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def _pool(candidates: Iterable[Candidate]) -> list[Decision]:
+    """One provisional decision per (kind, span), with the pooled support of its sources."""
+    groups: defaultdict[tuple[str, int, int], list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        groups[(candidate.kind, candidate.start, candidate.end)].append(candidate)
+    pooled = []
+    for (kind, start, end), group in groups.items():
+        best = max(group, key=lambda c: (c.score, c.record is not None))
+        by_recognizer: dict[str, float] = {}
+        for candidate in group:
+            name = candidate.recognizer or candidate.source
+            by_recognizer[name] = max(by_recognizer.get(name, 0.0), candidate.score)
+        doubt = 1.0
+        for score in by_recognizer.values():
+            doubt *= 1.0 - score
+        record = best.record or next((c.record for c in group if c.record), None)
+        sources = tuple(sorted({f"{c.source} {c.score:.2f}" for c in group}))
+        pooled.append(
+            Decision(kind, start, end, best.name, 1.0 - doubt, best.source, sources, True, "",
+                     record)
+        )
+    return pooled
+
+
+def _refuse(decision: Decision, reason: str) -> Decision:
+    return replace(decision, accepted=False, reason=reason)
+
+
+def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) -> bool:
+    if not outer.contains(inner):
+        return False
+    if (outer.kind, inner.kind) in NESTING:
+        return True
+    return outer.kind == "work" and (inner.kind, inner.name) in named
+
+
+def _conflicts(a: Decision, b: Decision, named: frozenset[tuple[str, str]]) -> bool:
+    return a.overlaps(b) and not _nests(a, b, named) and not _nests(b, a, named)
+
+
+def decide(
+    candidates: list[Candidate], named: frozenset[tuple[str, str]] = frozenset()
+) -> list[Decision]:
+    """Decide every span once (steps 1–4 of the module's description). ``named`` are the
+    (kind, name) pairs accepted outside titles, which a title may mention."""
+    vetoes = [c for c in candidates if c.kind == NOT_A_NAME]
+    decided: list[Decision] = []
+    standing: list[Decision] = []
+    for decision in _pool(c for c in candidates if c.kind != NOT_A_NAME):
+        veto = max(
+            (
+                v
+                for v in vetoes
+                if decision.kind in ("person", "organization")
+                and v.name in ("", decision.kind)
+                and v.start <= decision.start
+                and decision.end <= v.end
+            ),
+            key=lambda v: v.score,
+            default=None,
+        )
+        if veto is not None and veto.score >= decision.support:
+            decided.append(_refuse(decision, f"vetoed: {veto.source} {veto.score:.2f}"))
+        elif decision.support < THRESHOLD:
+            decided.append(_refuse(decision, f"support {decision.support:.2f} < {THRESHOLD}"))
+        else:
+            standing.append(decision)
+    kept: list[Decision] = []
+    order = sorted(standing, key=lambda d: (-d.length, -d.support, d.start, d.kind))
+    for decision in order:
+        winner = next((k for k in kept if _conflicts(k, decision, named)), None)
+        if winner is None:
+            kept.append(replace(decision, reason="accepted"))
+        else:
+            decided.append(
+                _refuse(decision, f"overlaps {winner.kind} {winner.name!r} ({winner.support:.2f})")
+            )
+    return sorted(decided + kept, key=lambda d: (d.start, -d.length, d.kind))
+
+
+def repeats(
+    doc: Document, accepted: list[Decision], candidates: list[Candidate]
+) -> list[Candidate]:
+    """Every other occurrence of the person and organization names accepted, and the
+    surname alone of a person's full name, where no recognizer proposed it already (a
+    repeat adds a mention; it does not vouch twice for the same span)."""
+    found: list[Candidate] = []
+    proposed = {(c.kind, c.start, c.end) for c in candidates}
+    for kind, score in REPEAT_SCORE.items():
+        origins: dict[str, str] = {}
+        for d in accepted:
+            if d.kind == kind:
+                origins.setdefault(d.name, d.source.removeprefix(REPEAT))
+        person = kind == "person"
+        for name, span in find_phrases(doc, origins, allow_possessive=True, allow_plural=person):
+            start, end = doc.clean_range(span.start, span.end)
+            if (kind, start, end) not in proposed:
+                found.append(
+                    Candidate(kind, start, end, name, score, REPEAT + origins[name],
+                              recognizer="repeat")
+                )
+    full_names = {d.name for d in accepted if d.kind == "person" and " " in d.name}
+    surnames = {
+        name.split()[-1]: name
+        for name in sorted(full_names)
+        if not name.split()[-1].endswith(".")
+        and name.split()[-1] not in word_set("not_a_person")
+        and not is_common_word(doc, name.split()[-1])
+    }
+    for d in accepted:
+        before = given_name_before(doc, d.start, d.name) if d.kind == "person" else None
+        if before:
+            given, start = before
+            found.append(
+                Candidate("person", start, d.end, f"{given} {d.name}", GIVEN_NAME_SCORE,
+                          f"given name before {d.name}", recognizer="repeat")
+            )
+    for surname, span in find_phrases(doc, surnames, allow_possessive=True):
+        start, end = doc.clean_range(span.start, span.end)
+        if ("person", start, end) not in proposed:
+            found.append(
+                Candidate("person", start, end, surname, SURNAME_REPEAT_SCORE,
+                          f"{REPEAT}surname of {surnames[surname]}", recognizer="repeat")
+            )
+    return found
+
+
+def adjudicate(doc: Document, candidates: list[Candidate]) -> list[Decision]:
+    """Decide, look for the accepted names again, and decide everything once more."""
+    first = [d for d in decide(candidates) if d.accepted]
+    named = frozenset((d.kind, d.name) for d in first)
+    return decide(candidates + repeats(doc, first, candidates), named)
+
+
+def explain(doc: Document, decisions: list[Decision]) -> str:
+    """One line per span: where, what, the decision and the recognizers that fired."""
+    lines = []
+    for d in decisions:
+        span = doc.span(d.start, d.end)
+        mark = "✓" if d.accepted else "✗"
+        lines.append(
+            f"{span.line:>5}  {mark} {d.kind:<12} {span.text!r:<40} {d.support:.2f}  "
+            f"{d.reason}  ← {', '.join(d.sources)}"
+        )
+    return "\n".join(lines)

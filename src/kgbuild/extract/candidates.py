@@ -1,0 +1,75 @@
+"""Candidates and the registry of recognizers that propose them.
+
+A recognizer is a small function over a Document that proposes spans of the cleaned text
+as persons, organizations, meetings or works, each with a score (how much a hit of this
+recognizer is worth on its own, 0–1) and its source (the recognizer and the cue that fired).
+A recognizer may also propose that a span is *not* a name (kind ``"none"``: a month, a
+place). No recognizer decides: ``adjudicate`` weighs all of them together.
+
+Recognizers register themselves with ``@recognizer("name")``; ``extract_all`` runs every
+registered one, so a new recognizer is one function in one module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from kgbuild.document import Document
+from kgbuild.records import MeetingMention, WorkMention
+from kgbuild.reference import ReferenceData
+
+KINDS = ("person", "organization", "meeting", "work")
+NOT_A_NAME = "none"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of ``doc.clean`` [start, end) proposed as a ``kind`` by ``source``.
+
+    ``name`` is the form to resolve ("Lenin" for "Lenin’s"); ``record`` carries what a
+    meeting or work recognizer read of the span (ordinal, body, author, genre).
+    """
+
+    kind: str
+    start: int
+    end: int
+    name: str
+    score: float
+    source: str
+    record: MeetingMention | WorkMention | None = None
+    recognizer: str = ""  # the registered recognizer that proposed it (set when run)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What recognizers read: the document and the reference data."""
+
+    doc: Document
+    reference: ReferenceData
+
+
+Recognizer = Callable[[Context], Iterable[Candidate]]
+RECOGNIZERS: dict[str, Recognizer] = {}
+
+
+def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
+    """Register a recognizer under a name (the first part of its candidates' source)."""
+
+    def register(function: Recognizer) -> Recognizer:
+        if name in RECOGNIZERS:
+            raise ValueError(f"a recognizer named {name!r} is registered already")
+        RECOGNIZERS[name] = function
+        return function
+
+    return register
+
+
+def run_recognizers(context: Context, names: Iterable[str] | None = None) -> list[Candidate]:
+    """Every candidate the registered recognizers (or the named ones) propose."""
+    chosen = list(RECOGNIZERS) if names is None else list(names)
+    return [
+        replace(candidate, recognizer=name)
+        for name in chosen
+        for candidate in RECOGNIZERS[name](context)
+    ]

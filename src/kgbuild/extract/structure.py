@@ -1,0 +1,54 @@
+"""Document structure: the apparatus of a transcribed page ("Source:", "Publisher:",
+"Transcription/Markup:", "Translated:") names publishers, archives, translators and
+transcribers in a form running text does not: "Salil Sen for MIA, 2008",
+"Foreign Languages Publishing House, Moscow, 1954".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.lexicon import alternation
+
+SCORE = 0.85
+APPARATUS = re.compile(
+    rf"(?im)^[ \t]*(?P<label>{alternation('apparatus_labels')})[ \t]*:[ \t]*(?P<value>[^\n]+)"
+)
+PERSON_LABELS = re.compile(r"(?i)transcri|translat|markup|proofread|edit|html|prepared")
+SEGMENT = re.compile(r"[^,;()]+")
+JOINERS = re.compile(r"\s+(?:and|for|by|with|from)\s+|\s*&\s*|^\s*(?:by|from)\s+")
+ORGANIZATION = re.compile(
+    rf"^(?:[A-Z][\w\-’'.]*\s+){{0,5}}(?:{alternation('publisher_words')})$"
+)
+TRAILING_YEAR = re.compile(r"\s+\d{4}\.?\s*$")
+PERSON = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}$")
+
+
+def _parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
+    """The names in an apparatus value, split at commas, brackets and "and"/"for"."""
+    for segment in SEGMENT.finditer(value):
+        position = segment.start()
+        for piece in JOINERS.split(segment.group(0)):
+            at = value.index(piece, position) if piece else position
+            position = at + len(piece)
+            stripped = TRAILING_YEAR.sub("", piece).strip()
+            if stripped:
+                yield stripped, offset + at + piece.index(stripped)
+
+
+@recognizer("structure.apparatus")
+def apparatus(context: Context) -> Iterator[Candidate]:
+    for line in APPARATUS.finditer(context.doc.clean):
+        persons_here = bool(PERSON_LABELS.search(line.group("label")))
+        publisher = line.group("label").lower().startswith("publish")
+        for index, (part, start) in enumerate(_parts(line.group("value"), line.start("value"))):
+            if ORGANIZATION.match(part) or (publisher and index == 0 and part[0].isupper()):
+                kind = "organization"
+            elif persons_here and PERSON.match(part):
+                kind = "person"
+            else:
+                continue
+            yield Candidate(kind, start, start + len(part), part, SCORE,
+                            f"structure.apparatus.{kind}")

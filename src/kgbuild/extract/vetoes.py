@@ -1,0 +1,51 @@
+"""Recognizers of what is *not* a name: months, places, a place after a preposition.
+
+Each proposes a span of kind ``"none"``; its ``name`` is the kind it rules out ("person")
+or "" for any. Adjudication drops a person or organization inside such a span unless the
+recognizers for it are together stronger ("August Bebel" is no month: the full name is
+longer than the veto's span).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kgbuild.extract.candidates import NOT_A_NAME, Candidate, Context, recognizer
+from kgbuild.extract.patterns import NAME_TOKEN, find_phrases
+from kgbuild.lexicon import alternation, data_lines, words
+
+MONTH_SCORE = 0.99
+PLACE_SCORE = 0.9
+PLACE_CUE_SCORE = 0.92
+
+PLACE_CUE = re.compile(
+    rf"\b(?:{alternation('place_prepositions')})\s+(?P<name>{NAME_TOKEN})"
+    r"(?![\w\-’']|\s+[A-Z]|\s*\()"
+)
+
+
+@recognizer("none.month")
+def months(context: Context) -> Iterator[Candidate]:
+    """ "by January 1793": January is no person."""
+    names = [month.capitalize() for month in words("months")]
+    for _, span in find_phrases(context.doc, names):
+        start, end = context.doc.clean_range(span.start, span.end)
+        yield Candidate(NOT_A_NAME, start, end, "", MONTH_SCORE, "none.month")
+
+
+@recognizer("none.place")
+def places(context: Context) -> Iterator[Candidate]:
+    """Countries, regions and cities of the list (``data/places.txt``)."""
+    for _, span in find_phrases(context.doc, data_lines("places.txt"), allow_possessive=True):
+        start, end = context.doc.clean_range(span.start, span.end)
+        yield Candidate(NOT_A_NAME, start, end, "", PLACE_SCORE, "none.place")
+
+
+@recognizer("none.place-cue")
+def places_after_prepositions(context: Context) -> Iterator[Candidate]:
+    """ "a lawyer from Arras", "the conference at Zimmerwald": one capitalised word after a
+    preposition of place is a place, not a person, unless stronger cues say otherwise."""
+    for match in PLACE_CUE.finditer(context.doc.clean):
+        yield Candidate(NOT_A_NAME, *match.span("name"), "person", PLACE_CUE_SCORE,
+                        "none.place-cue")
