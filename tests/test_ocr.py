@@ -9,13 +9,16 @@ raw characters that were printed).
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
-from kgbuild.document import DocumentMeta, make_document
+from kgbuild.document import DocumentMeta, InputError, load_document, make_document, read_errata
 from kgbuild.ocr import clean_text, repair_roman, roman_to_int, rules
 
 META = DocumentMeta("sample", "Sample", None, None, None, "sample.txt")
+# The bundled corpus's own errata: the "known word" cases below are its misreadings.
+ERRATA = read_errata(Path(__file__).parents[1] / "corpus" / "errata.tsv")
 
 
 def assert_offset_map(raw: str, clean: str, offsets: list[int], changed: tuple[str, ...] = ()):
@@ -152,7 +155,7 @@ CASES = [
     ("raw", "expected", "changed"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_clean_text_repairs_and_keeps_offset_map(raw: str, expected: str, changed: tuple[str, ...]):
-    clean, offsets = clean_text(raw)
+    clean, offsets = clean_text(raw, ERRATA)
     assert clean == expected
     assert_offset_map(raw, clean, offsets, changed)
 
@@ -176,7 +179,7 @@ def test_many_rules_in_one_passage_keep_map_consistent():
         "operation of the peasantry,\n\n29\n\nas Lenin says (see Vol. XX1V, p. 311).\n"
         "The R.C.P:(B.) teaches** this (see Vol. 11, p. 5).\n"
     )
-    clean, offsets = clean_text(raw)
+    clean, offsets = clean_text(raw, ERRATA)
     assert clean == (
         " I. THE DEFINITION OF LENINISM\n"
         "The pamphlet contains a definition of Leninism.”\n"
@@ -288,7 +291,7 @@ SPAN_CASES = [
 
 @pytest.mark.parametrize(("raw", "cleaned", "expected_raw"), SPAN_CASES)
 def test_span_over_cleaned_text_returns_raw_characters(raw: str, cleaned: str, expected_raw: str):
-    doc = make_document(raw, META)
+    doc = make_document(raw, META, errata=ERRATA)
     start = doc.clean.index(cleaned)
     span = doc.span(start, start + len(cleaned))
     assert span.text == expected_raw
@@ -315,12 +318,40 @@ def test_empty_span_is_empty_raw_text():
 
 
 def test_known_word_S0_is_repaired():
-    assert clean_text("S0 as to give the masses an opportunity")[0] == (
+    assert clean_text("S0 as to give the masses an opportunity", ERRATA)[0] == (
         "So as to give the masses an opportunity"
     )
 
 
 def test_known_word_signature_after_dash_is_repaired():
-    assert clean_text("in one country—1J. St.). The other")[0] == (
+    assert clean_text("in one country—1J. St.). The other", ERRATA)[0] == (
         "in one country—J. St.). The other"
     )
+
+
+# --- A corpus's errata belong to the corpus ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vladimir Ilyich Lenin", "a delegate from Illinois", "the peasant guestion is", "It 1s so"],
+)
+def test_without_a_corpus_errata_words_stay_as_printed(text: str) -> None:
+    assert clean_text(text)[0] == text
+
+
+def test_a_folder_errata_file_is_read_with_its_texts(tmp_path: Path) -> None:
+    (tmp_path / "errata.tsv").write_text("# ours\nsocalism\tsocialism\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The victory of socalism in one country.\n", encoding="utf-8")
+    doc = load_document(tmp_path / "a.txt")
+    assert "socialism" in doc.clean and "socalism" in doc.raw
+    assert load_document(tmp_path / "a.txt", errata={"socalism": "socialists"}).clean == (
+        "The victory of socialists in one country.\n"
+    )
+
+
+def test_a_malformed_errata_file_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "errata.tsv").write_text("good\tword\nno tab here\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"errata.tsv: line 2: expected wrong<TAB>right"):
+        load_document(tmp_path / "a.txt")

@@ -151,6 +151,7 @@ def find_sections(clean: str, offsets: list[int], raw_length: int) -> list[Secti
 
 
 MANIFEST = "manifest.json"
+ERRATA = "errata.tsv"  # a folder's own OCR misreadings, read with the texts in it
 # One document is held in memory whole (raw, cleaned and offset map: about 12 bytes a
 # character); a collected-works edition comes as many documents, not one huge file.
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
@@ -243,9 +244,36 @@ def decode(data: bytes, path: Path, encoding: str = "utf-8") -> str:
         ) from error
 
 
-def make_document(raw: str, meta: DocumentMeta, sha256: str = "") -> Document:
-    """Build a Document from text already read: clean it, map offsets, find chapters."""
-    clean, offsets = clean_text(raw)
+def read_errata(path: Path) -> dict[str, str]:
+    """An errata file: one ``wrong<TAB>right`` pair a line, ``#`` comment lines."""
+    errata: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read errata: {error}") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(part.strip() for part in parts):
+            raise InputError(f"{path}: line {number}: expected wrong<TAB>right, got {line!r}")
+        errata[parts[0]] = parts[1]
+    return errata
+
+
+def errata_for(text_path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The errata a text is cleaned with: its folder's errata.tsv, then ``extra``
+    (``--errata``), which wins where both list a word."""
+    folder = text_path.parent / ERRATA
+    return {**(read_errata(folder) if folder.exists() else {}), **(extra or {})}
+
+
+def make_document(
+    raw: str, meta: DocumentMeta, sha256: str = "", errata: dict[str, str] | None = None
+) -> Document:
+    """Build a Document from text already read: clean it (with its corpus's errata), map
+    offsets, find chapters."""
+    clean, offsets = clean_text(raw, errata)
     line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
     return Document(
         meta=meta,
@@ -258,8 +286,11 @@ def make_document(raw: str, meta: DocumentMeta, sha256: str = "") -> Document:
     )
 
 
-def load_document(path: Path, encoding: str = "utf-8") -> Document:
-    """Read a text file and its metadata into a Document."""
+def load_document(
+    path: Path, encoding: str = "utf-8", errata: dict[str, str] | None = None
+) -> Document:
+    """Read a text file and its metadata into a Document, cleaned with the errata of its
+    folder and ``errata``."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -272,4 +303,6 @@ def load_document(path: Path, encoding: str = "utf-8") -> Document:
         )
     data = path.read_bytes()
     raw = decode(data, path, encoding)
-    return make_document(raw, read_metadata(path), hashlib.sha256(data).hexdigest())
+    return make_document(
+        raw, read_metadata(path), hashlib.sha256(data).hexdigest(), errata_for(path, errata)
+    )

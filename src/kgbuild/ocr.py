@@ -7,12 +7,10 @@ it came from, so that anything found in the cleaned text can be pinned to the ra
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 Replacement = str | Callable[[re.Match[str]], str]
 
@@ -64,22 +62,28 @@ def _roman_in_heading(match: re.Match[str]) -> str:
     return match.group("indent") + repaired + "." if repaired else match.group(0)
 
 
+Errata = tuple[tuple[str, str], ...]  # a corpus's own misreadings: (wrong, right)
+
+
+def _errata_rule(errata: Errata) -> tuple[Rule, ...]:
+    """Whole words a corpus's errata list (its folder's errata.tsv) says to replace."""
+    if not errata:
+        return ()
+    fixes = dict(errata)
+    words = "|".join(re.escape(w) for w in sorted(fixes, key=len, reverse=True))
+    return (
+        Rule(
+            "errata-word",
+            re.compile(rf"(?<![\w.])(?:{words})(?![\w])"),
+            lambda match: fixes.get(match.group(0), match.group(0)),
+        ),
+    )
+
+
 @cache
-def _word_fixes() -> dict[str, str]:
-    path = resources.files("kgbuild") / "data" / "ocr_words.tsv"
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {wrong: right for wrong, right in rows}
-
-
-def _fix_word(match: re.Match[str]) -> str:
-    return _word_fixes().get(match.group(0), match.group(0))
-
-
-@cache
-def rules() -> tuple[Rule, ...]:
-    """The repairs, in the order they must run."""
-    words = "|".join(re.escape(w) for w in sorted(_word_fixes(), key=len, reverse=True))
+def rules(errata: Errata = ()) -> tuple[Rule, ...]:
+    """The repairs, in the order they must run: general rules of OCR'd translations, and
+    the errata of the text's corpus where it has them."""
     return (
         # A printed page number alone on its line ("30"), even inside a quotation.
         # Windows line ends: the raw text keeps them, matching sees plain newlines.
@@ -117,16 +121,13 @@ def rules() -> tuple[Rule, ...]:
         Rule("emphasis-mark", re.compile(r"[®™]*\*+"), ""),
         # A lone trade-mark sign is a damaged closing quote ("dictatorship™)").
         Rule("damaged-close-quote", re.compile(r"™"), "”"),
-        # Whole words the OCR is known to damage (data file ocr_words.tsv).
-        Rule("known-word", re.compile(rf"(?<![\w.])(?:{words})(?![\w])"), _fix_word),
+        *_errata_rule(errata),
         # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5".
         Rule(
             "endnote-number",
             re.compile(r"(?<=[A-Za-z.,;:”’)])(?<!No\.)(?<!Nos\.)\d{1,2}(?=[\s,.;:)”]|$)"),
             "",
         ),
-        # "Ilack" for "lack": a capital I glued before a lower-case l-word.
-        Rule("il-ligature", re.compile(r"(?<=[\s—])Il(?=[a-z]{2})"), "l"),
     )
 
 
@@ -183,9 +184,10 @@ def _replacement_offsets(offsets: list[int], start: int, end: int, old: str, new
     return mapped
 
 
-def clean_text(raw: str) -> tuple[str, list[int]]:
-    """Repair OCR damage; return the cleaned text and its map back to raw offsets."""
+def clean_text(raw: str, errata: Mapping[str, str] | None = None) -> tuple[str, list[int]]:
+    """Repair OCR damage (with a corpus's errata, if given); return the cleaned text and
+    its map back to raw offsets."""
     text, offsets = raw, list(range(len(raw) + 1))
-    for rule in rules():
+    for rule in rules(tuple(sorted((errata or {}).items()))):
         text, offsets = apply_rule(text, offsets, rule)
     return text, offsets

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kgbuild.describe import GraphStatistics, describe
-from kgbuild.document import Document, InputError, load_document
+from kgbuild.document import Document, InputError, load_document, read_errata
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_from_nodes
 from kgbuild.parallel import collection_paused, default_jobs, fork_map
@@ -87,16 +87,16 @@ def _check_names(paths: list[Path], documents: list[Document]) -> None:
         seen[doc.meta.slug] = path
 
 
-ReadState = tuple[list[Path], str, ReferenceData]
+ReadState = tuple[list[Path], str, ReferenceData, dict[str, str]]
 
 
 def _read_and_extract(
     state: ReadState, index: int
 ) -> tuple[Document, Extraction, dict[str, float]]:
-    paths, encoding, reference = state
+    paths, encoding, reference, errata = state
     watch = Stopwatch()
     with watch("ingest"):
-        doc = load_document(paths[index], encoding)
+        doc = load_document(paths[index], encoding, errata)
     with watch("extract"):
         extraction = extract_all(doc, reference)
     return doc.extracted(), extraction, watch.seconds
@@ -108,10 +108,13 @@ def read_and_extract(
     encoding: str = "utf-8",
     jobs: int = 1,
     watch: Stopwatch | None = None,
+    errata: dict[str, str] | None = None,
 ) -> list[tuple[Document, Extraction]]:
-    """Every input read and its records extracted, in up to ``jobs`` processes."""
+    """Every input read (cleaned with its folder's errata and ``errata``) and its records
+    extracted, in up to ``jobs`` processes."""
     paths = expand_inputs(paths)
-    done = fork_map(_read_and_extract, (paths, encoding, reference), range(len(paths)), jobs)
+    state = (paths, encoding, reference, errata or {})
+    done = fork_map(_read_and_extract, state, range(len(paths)), jobs)
     _check_names(paths, [doc for doc, _, _ in done])
     if watch is not None:
         for _, _, seconds in done:
@@ -140,11 +143,13 @@ def build(
     encoding: str = "utf-8",
     jobs: int | None = None,
     watch: Stopwatch | None = None,
+    errata: Path | None = None,
 ) -> BuildResult:
     """Build, validate and publish the graph of ``paths`` (default: the bundled corpus),
     with up to ``jobs`` processes (default: one per CPU), timing the stages with ``watch``
     (default: a new Stopwatch; the benchmark passes one that also samples memory).
 
+    Each text is cleaned with the errata of its folder (``errata.tsv``) and of ``errata``.
     On a SHACL violation nothing in ``out_dir`` changes: the report goes beside it, to
     ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised.
     """
@@ -155,7 +160,8 @@ def build(
     with collection_paused():  # see parallel.collection_paused
         with watch("read and extract"):
             inputs = list(paths) if paths else bundled_corpus()
-            extractions = read_and_extract(inputs, reference, encoding, jobs, watch)
+            extra = read_errata(errata) if errata else None
+            extractions = read_and_extract(inputs, reference, encoding, jobs, watch, extra)
         documents = [doc for doc, _ in extractions]
         with watch("resolve"):
             kb = resolve(extractions, reference)
