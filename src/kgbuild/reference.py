@@ -8,6 +8,7 @@ builds a graph from the text's own patterns.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -51,11 +52,13 @@ class ReferenceData:
         return entries
 
     def lookup(self, kind: str) -> dict[str, ReferenceEntry]:
-        """Every label and alias of a kind, folded with ``name_key``, to its entry."""
+        """Every label and alias of a kind, folded with ``name_key`` (persons' names with
+        ``spelling_key``), to its entry."""
+        key = spelling_key if kind == "persons" else name_key
         table: dict[str, ReferenceEntry] = {}
         for entry in self.entries(kind):
             for name in entry.names:
-                table.setdefault(name_key(name), entry)
+                table.setdefault(key(name), entry)
         return table
 
 
@@ -63,6 +66,25 @@ def name_key(name: str) -> str:
     """Fold a name for comparison: case, curly quotes, spacing and punctuation spacing."""
     folded = name.replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'")
     return " ".join(folded.casefold().split())
+
+
+# Transliterations of one Russian name that editions of the period print differently:
+# "Ilyitch"/"Ilyich", "Zinovieff"/"Zinoviev", "Trotzky"/"Trotsky", "Grigory"/"Grigori".
+SPELLINGS = (
+    (re.compile(r"tch"), "ch"),
+    (re.compile(r"tz"), "ts"),
+    (re.compile(r"ff\b"), "v"),
+    (re.compile(r"(?<=\w\w)(?:iy|ij|y)\b"), "i"),
+    (re.compile(r"\bye(?=\w\w)"), "e"),
+)
+
+
+def spelling_key(name: str) -> str:
+    """A person's name folded like ``name_key`` and across transliterations."""
+    key = name_key(name)
+    for pattern, replacement in SPELLINGS:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def _entries_from(path: Path, kind: str) -> list[ReferenceEntry]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kgbuild.document import Document, Span, slugify
 from kgbuild.extract.patterns import ORDINALS, normalise_space
-from kgbuild.lexicon import words
+from kgbuild.lexicon import word_set, words
 from kgbuild.records import (
     AUTHOR_PRONOUN,
     AUTHOR_SELF,
@@ -27,7 +28,7 @@ from kgbuild.records import (
     QuotationRecord,
     StanceRecord,
 )
-from kgbuild.reference import ReferenceData, ReferenceEntry, name_key
+from kgbuild.reference import ReferenceData, ReferenceEntry, name_key, spelling_key
 
 MONTHS = {month: number for number, month in enumerate(words("months"), start=1)}
 KIND_OF_MENTION = {
@@ -135,6 +136,8 @@ class Resolver:
         self._quotations_in: defaultdict[str, list[ResolvedQuotation]] = defaultdict(list)
         self._attached: set[tuple[EntityRef, Evidence]] = set()
         self._of_kind: defaultdict[str, list[Entity]] = defaultdict(list)  # not the corpus
+        self._unknown_by_surname: defaultdict[str, set[str]] = defaultdict(set)
+        self._doc_full_names: dict[str, str] = {}  # the current document's
         self._meeting_bodies = [  # reference meetings with their body's name key
             (entry, name_key(str(entry.facts.get("body") or ""))) for entry in reference.meetings
         ]
@@ -167,15 +170,28 @@ class Resolver:
     def person(self, name: str) -> Entity:
         """The person entity for a name, created if new.
 
-        A name not in the reference data is identified by its surname, so "J. V. Stalin",
-        "Stalin" and "Joseph Stalin" are one person; the fullest form seen is its label.
+        A full name links to a reference person only when its given names or initials
+        agree ("J. Stalin" is Joseph Stalin; "Bruno Bauer" is not Otto Bauer). A surname
+        alone is the full name this document gives with that surname, else the reference
+        person it names, else the one person of the corpus with that surname. A person
+        not in the reference data is identified by surname and first initial, and
+        labelled with the fullest form the texts print.
         """
-        entry = self._lookup["persons"].get(name_key(name))
-        if entry is None and " " in name:
-            entry = self._lookup["persons"].get(name_key(name.split()[-1]))
+        given, surname = _given_and_surname(name)
+        if not given and self._doc_full_names.get(surname, name) != name:
+            return self.person(self._doc_full_names[surname])
+        entry = self._lookup["persons"].get(spelling_key(name))
+        if entry is None:
+            entry = self._lookup["persons"].get(spelling_key(surname))
+            if entry is not None and given and not _same_given(given, entry):
+                entry = None
         if entry is not None:
             return self._entity("person", name_key(entry.label), entry.label, entry)
-        entity = self._entity("person", name_key(name.split()[-1]), name, None)
+        key = spelling_key(f"{surname}|{given[0][0]}" if given else surname)
+        if not given and len(self._unknown_by_surname.get(key, ())) == 1:
+            key = next(iter(self._unknown_by_surname[key]))
+        entity = self._entity("person", key, name, None)
+        self._unknown_by_surname[spelling_key(surname)].add(key)
         if len(name) > len(entity.label):
             entity.label = name
         return entity
@@ -189,6 +205,7 @@ class Resolver:
     # -- one document ----------------------------------------------------------------
     def add(self, doc: Document, extraction: Extraction) -> None:
         self.kb.documents.append(doc)
+        self._doc_full_names = _full_names_by_surname(m.name for m in extraction.persons)
         if doc.meta.author:
             author = self.person(doc.meta.author)
             self.kb.document_authors[doc.meta.slug] = ("person", author.key)
@@ -417,11 +434,14 @@ class Resolver:
         ]
 
     def _is_party(self, org_key: str | None) -> bool:
+        """A party, as the reference data says, else by its name: "the Communist Party of
+        Germany", "C.P.G.", "R.C.P.(B.)" (not "the Central Committee of the Party")."""
         entity = self.kb.entities.get(("organization", org_key or ""))
-        return entity is not None and (
-            entity.facts.get("kind") == "party"
-            or bool(re.search(r"P\.|Party", entity.label + " ".join(entity.aliases)))
-        )
+        if entity is None:
+            return False
+        if entity.facts.get("kind"):
+            return entity.facts["kind"] == "party"
+        return bool(PARTY_ABBREVIATION.search(entity.label)) or _names_a_party(entity.label)
 
     def _attach_body(self, doc: Document, mention: MeetingMention, body: Entity) -> None:
         """The body named inside a meeting's name ("… of the Comintern") is a mention too."""
@@ -500,6 +520,49 @@ class Resolver:
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+PARTY_ABBREVIATION = re.compile(r"(?:^|\.)P\.(?:\([A-Z]\.\))?$")
+
+
+def _names_a_party(label: str) -> bool:
+    """"Labour Party", "Communist Party of Germany": no body word before "Party"."""
+    before, party, _ = label.partition("Party")
+    body_words = word_set("organization_body_words") - {"Party"}
+    return bool(party) and not any(word in body_words for word in before.split())
+
+
+def _given_and_surname(name: str) -> tuple[list[str], str]:
+    """("J. V. Stalin") → (["J.", "V."], "Stalin"); particles ("von") are neither."""
+    tokens = [t for t in name.split() if not t.islower()]
+    return tokens[:-1], tokens[-1] if tokens else name
+
+
+def _same_given(given: list[str], entry: ReferenceEntry) -> bool:
+    """Whether a name's given names or initials agree with a form of the reference
+    person that has given names too ("V. I. Lenin" with "Vladimir Lenin")."""
+    first = given[0].rstrip(".")
+    for form in entry.names:
+        form_given, _ = _given_and_surname(form)
+        if not form_given:
+            continue
+        other = form_given[0].rstrip(".")
+        if len(first) == 1 or len(other) == 1:
+            if first[0] == other[0]:
+                return True
+        elif spelling_key(first) == spelling_key(other):
+            return True
+    return False
+
+
+def _full_names_by_surname(names: Iterable[str]) -> dict[str, str]:
+    """The full names of a document by surname, where only one full name has it."""
+    by_surname: defaultdict[str, set[str]] = defaultdict(set)
+    for name in names:
+        given, surname = _given_and_surname(name)
+        if given:
+            by_surname[surname].add(name)
+    return {surname: max(full) for surname, full in by_surname.items() if len(full) == 1}
 
 
 def _month(date: object) -> int | None:
