@@ -59,7 +59,9 @@ ORGANIZATION_KINDS = {
     "faction",
     "party-body",
     "state-body",
-    "newspaper",
+    "periodical",
+    "publisher",
+    "union",
     "other",
 }
 CONTEXT_CHARS = 24
