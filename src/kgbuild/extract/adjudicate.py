@@ -13,8 +13,9 @@
    organization inside a work's title is a mention only when the text names it outside
    titles too: a title alone makes no entity ("Two Tactics of Social-Democracy …").
 5. The names accepted are looked for again everywhere in the text ("repeat"), with a
-   person's surname alone for a full name and a given name printed before a one-word
-   name ("Bruno Bauer" once "Bauer" is accepted), and everything is decided once more.
+   person's surname alone for a full name, a given name printed before a one-word name
+   ("Bruno Bauer" once "Bauer" is accepted) and the other names of a list that names two
+   known persons, and everything is decided once more.
 
 Every decision keeps the sources that fired and the reason it was taken or refused, which
 ``kgbuild explain`` prints.
@@ -29,7 +30,7 @@ from dataclasses import dataclass, replace
 from kgbuild.document import Document
 from kgbuild.extract.candidates import NOT_A_NAME, Candidate
 from kgbuild.extract.patterns import find_phrases, is_common_word
-from kgbuild.extract.persons import given_name_before
+from kgbuild.extract.persons import given_name_before, listed_with
 from kgbuild.lexicon import word_set
 from kgbuild.records import MeetingMention, WorkMention
 
@@ -38,6 +39,7 @@ REPEAT = "repeat of "  # a repeat's source: "repeat of persons.cue.speech-verb-a
 REPEAT_SCORE = {"person": 0.9, "organization": 0.85}
 SURNAME_REPEAT_SCORE = 0.75
 GIVEN_NAME_SCORE = 0.8
+LIST_SCORE = 0.8
 # (outer, inner): kinds of span that may stand inside another's span.
 NESTING = {("meeting", "organization"), ("work", "meeting")}
 
@@ -185,6 +187,12 @@ def repeats(
                 Candidate("person", start, d.end, f"{given} {d.name}", GIVEN_NAME_SCORE,
                           f"given name before {d.name}", recognizer="repeat")
             )
+    persons = {d.name for d in accepted if d.kind == "person"}
+    for name, start in listed_with(doc, persons):
+        found.append(
+            Candidate("person", start, start + len(name), name, LIST_SCORE,
+                      "listed with known persons", recognizer="repeat")
+        )
     for surname, span in find_phrases(doc, surnames, allow_possessive=True):
         start, end = doc.clean_range(span.start, span.end)
         if ("person", start, end) not in proposed:

@@ -32,15 +32,18 @@ BODY = (
     r"(?:\s+of\s+(?:the\s+|our\s+)?(?P<body>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
     r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
     rf"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}(?:{alternation('organization_body_words')})\b"
-    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?"
+    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s*\((?:Bolsheviks?|B\.)\))?)?"
 )
 PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
 # "the XIV Congress", "the XVth Conference": a Roman ordinal of two letters or more, or
 # one after "the" (a lone "I" is the pronoun).
 ROMAN_ORDINAL = r"(?:(?<=the )[IVX]|[IVX]{2,5})(?:th)?"
+# The body may stand before the kind: "the Fifth ECCI Plenum", "the Sixth Comintern Congress"
+BODY_BEFORE = r"(?P<prebody>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?|[A-Z]{2,6}|[A-Z][a-z]+intern)\s+"
 ORDINAL_MEETING = re.compile(
     rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?:\((?P<month>[A-Z][a-z]+)\)\s+)?"
-    rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}{BODY}"
+    rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}})(?:{BODY_BEFORE})?"
+    rf"(?P<prefix2>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}{BODY}"
 )
 # A qualifier is capitalised words, not the function words of a title-case heading
 # ("Speech At The Opening Of The Congress") and not "Party" alone ("a Party Congress").
@@ -62,10 +65,12 @@ LOWER_CASE_MEETING = re.compile(
 
 
 def _body(match: re.Match[str]) -> str | None:
-    body = match.group("body")
+    groups = match.groupdict()
+    body = groups.get("body") or groups.get("prebody")
     if body:
         return normalise_space(body)
-    return "Party" if "Party" in (match.groupdict().get("prefix") or "") else None
+    prefixes = (groups.get("prefix") or "") + (groups.get("prefix2") or "")
+    return "Party" if "Party" in prefixes else None
 
 
 @recognizer("meetings.ordinal")

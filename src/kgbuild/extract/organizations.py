@@ -26,7 +26,10 @@ from kgbuild.lexicon import alternation, word_set
 PATTERN_SCORE = 0.85
 REFERENCE_SCORE = 0.95
 
-ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?(?!\s?[A-Z][a-z])")
+# "C.P.S.U.(B.)", "C.P.(B.)U.", "E.C.C.I."; not initials before a name ("J.V. Stalin")
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\)(?:[A-Z]\.)*)?(?!\s?[A-Z][a-z])"
+)
 BODY_NAME = re.compile(
     rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[’']s?)?\s+){{1,4}}"
     rf"(?:{alternation('organization_body_words')})\b"
@@ -35,6 +38,12 @@ BODY_NAME = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,3})?)"
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
+)
+# "the League of Nations", "the Council of People's Commissars": a body word first
+BODY_OF = re.compile(
+    rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})\s+of\s+"
+    r"(?:the\s+)?"
+    r"[A-Z][a-z]+(?:[’']s?)?(?:\s+[A-Z][a-z]+){0,3})(?![ \t]+[A-Z][a-z])"
 )
 GROUP_NAME = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -96,6 +105,7 @@ def abbreviations(context: Context) -> Iterator[Candidate]:
 @recognizer("organizations.body-name")
 def body_names(context: Context) -> Iterator[Candidate]:
     yield from _named(context, BODY_NAME, "organizations.body-name", min_words=2)
+    yield from _named(context, BODY_OF, "organizations.body-name")
 
 
 @recognizer("organizations.group-name")
@@ -113,7 +123,7 @@ def periodicals(context: Context) -> Iterator[Candidate]:
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
-    for alias, span in find_phrases(doc, aliases, allow_possessive=True):
+    for alias, span in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         start, end = doc.clean_range(span.start, span.end)
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")

@@ -50,9 +50,13 @@ def evidence(doc: Document, match: re.Match[str], group: int | str = 0) -> Span:
     return doc.span(start, end)
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A regex for a phrase that may be broken across lines or spaced differently."""
+def phrase_pattern(phrase: str, loose_case: bool = False) -> str:
+    """A regex for a phrase that may be broken across lines or spaced differently; with
+    ``loose_case`` the words after the first may be printed in any case ("the Bolshevik
+    party" for "Bolshevik Party")."""
     words = [re.escape(word) for word in phrase.split()]
+    if loose_case:
+        words = words[:1] + [f"(?i:{word})" for word in words[1:]]
     return r"\s+".join(words)
 
 
@@ -61,6 +65,7 @@ def find_phrases(
     phrases: Iterable[str],
     allow_possessive: bool = False,
     allow_plural: bool = False,
+    loose_case: bool = False,
 ) -> Iterator[tuple[str, Span]]:
     """Every whole-word occurrence of any of the phrases in the cleaned text, with its
     evidence, leftmost first; where phrases overlap the longest wins.
@@ -73,15 +78,24 @@ def find_phrases(
     if not by_words:
         return
     longest_first = sorted(by_words, key=lambda p: (-len(p), p))
-    alternatives = "|".join(phrase_pattern(phrase) for phrase in longest_first)
+    alternatives = "|".join(phrase_pattern(phrase, loose_case) for phrase in longest_first)
     initials = "".join(sorted({re.escape(phrase[0]) for phrase in by_words}))
     endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
     suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
     pattern = re.compile(
         rf"(?<![\w\-])(?=[{initials}])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
     )
+    folded = {_loose(phrase): phrase for phrase in by_words.values()} if loose_case else {}
     for match in pattern.finditer(doc.clean):
-        yield by_words[" ".join(match.group("phrase").split())], doc.span(*match.span())
+        printed = " ".join(match.group("phrase").split())
+        phrase = by_words.get(printed) or folded[_loose(printed)]
+        yield phrase, doc.span(*match.span())
+
+
+def _loose(phrase: str) -> str:
+    """A phrase with its words after the first folded to lower case."""
+    first, _, rest = " ".join(phrase.split()).partition(" ")
+    return f"{first} {rest.casefold()}"
 
 
 @cache

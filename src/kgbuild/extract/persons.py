@@ -193,6 +193,26 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     return given, match.start("given")
 
 
+NAME_LIST = re.compile(
+    rf"(?<![\w\-.’'])(?:{NAME_TOKEN})(?:,[ \t]+(?:{NAME_TOKEN}))*,?[ \t]+and[ \t]+(?:{NAME_TOKEN})"
+    rf"(?![\w\-’'])|(?<![\w\-.’'])(?:{NAME_TOKEN})(?:,[ \t]+(?:{NAME_TOKEN})){{2,}}(?![\w\-’'])"
+)
+
+
+def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int]]:
+    """The other names of a list of one-word names ("Bukharin, Kuusinen, Treint, Pepper
+    and Remmele") of which at least two are known persons: each name and where it starts."""
+    for match in NAME_LIST.finditer(doc.clean):
+        members = list(re.finditer(NAME_TOKEN, match.group(0)))
+        known = [m for m in members if m.group(0) in names]
+        if len(known) < 2:
+            continue
+        for member in members:
+            name = member.group(0)
+            if name not in names and acceptable(doc, name):
+                yield name, match.start() + member.start()
+
+
 @cache
 def surname_shape() -> re.Pattern[str]:
     """A capitalised word of five letters or more with an ending of the period's Russian,

@@ -19,12 +19,16 @@ HEAD = re.compile(
     r"\b(?P<head>[Rr]esolutions?|[Tt]heses|[Dd]ecisions?)\s+"
     r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|adopted\s+(?:at|by)|by)\s+the\s+(?=[A-Z])"
 )
-TOPIC = re.compile(r"\s*on\s+(?P<topic>[^,.;:()“”]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b)")
+TOPIC = re.compile(
+    r"\s*on\s+(?P<topic>[^,.;:()“”\n]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b|[ \t]*\n)"
+)
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
-QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?=[“\"][A-Z])")
-NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+on\s+(?=[A-Z])")
+QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.\s*\d+\s*:?\s*)?(?=[“\"][A-Z])")
+NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?=[A-Z])")
+# a title printed with its adoption: "Theses on … Adopted at the Fifth ECCI Plenum"
+ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:at|by)\s+[Tt]he\s")
 # "the resolution on Party unity", "its decision on the Trade Unions": a topic that names
 # something (a capitalised word) makes the resolution a formal one.
 TOPICAL_RESOLUTION = re.compile(
@@ -164,19 +168,28 @@ def _titled_without_meeting(
                 for r in [*found, *titled]
             ):
                 continue
+            adopted = None
             if pattern is QUOTED_RESOLUTION:
                 quoted = QUOTED_RESOLUTION_TITLE.match(text, match.end())
                 title_span = quoted.span("title") if quoted else None
             else:
                 extent = read_title(text, match.end())
                 title_span = (match.start(), extent[1]) if extent else None
+                adopted = ADOPTED.search(text, match.end(), extent[1]) if extent else None
+                if title_span and adopted:
+                    title_span = (match.start(), adopted.start())
             if title_span is None:
                 continue
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(text[slice(*title_span)]))
             span = doc.span(
                 title_span[0], title_span[0] + len(text[slice(*title_span)].rstrip(".,"))
             )
-            paragraph = max(text.rfind("\n\n", 0, match.start()), 0)
-            meeting = _previous_meeting(meetings, span.start, None, since=doc.offsets[paragraph])
+            if adopted:  # the meeting named right after "adopted at the"
+                meeting = _meeting_at(meetings, doc, adopted.end())
+            else:
+                paragraph = max(text.rfind("\n\n", 0, match.start()), 0)
+                meeting = _previous_meeting(
+                    meetings, span.start, None, since=doc.offsets[paragraph]
+                )
             titled.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
     return titled
