@@ -252,3 +252,65 @@ def test_a_party_congress_is_convened_by_the_party_not_its_central_committee() -
     (congress,) = [e for e in kb.entities.values() if e.kind == "meeting"]
     body = kb.entities[("organization", congress.facts["body_key"])]
     assert body.facts.get("kind") == "party"
+
+
+# --- more of what real texts print ---------------------------------------------------------
+
+
+def test_names_listed_with_two_known_persons_are_persons() -> None:
+    reference = reference_with(("Nikolai Bukharin", ("Bukharin",), ""),
+                               ("Otto Kuusinen", ("Kuusinen",), ""))
+    text = "Against him spoke Bukharin, Kuusinen, Treint, Pepper and Remmele."
+    assert accepted(text, "person", reference) == [
+        "Bukharin", "Kuusinen", "Treint", "Pepper", "Remmele"
+    ]
+    assert accepted("They visited Paris, Berlin, Treint and Remmele.", "person") == []
+
+
+def test_a_given_name_before_a_known_surname_joins_it() -> None:
+    assert accepted("Heinz Neumann said so, and Neumann was right.", "person")[0] == (
+        "Heinz Neumann"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moscow was not a member of the League of Nations then.", "League of Nations"),
+        ("He wrote to the Council of People’s Commissars at once.",
+         "Council of People’s Commissars"),
+        ("The letter went to the Central Committee of the C.P.(B.)U. in Kharkov.", "C.P.(B.)U."),
+    ],
+)
+def test_organizations_in_the_forms_texts_print(text: str, name: str) -> None:
+    assert name in accepted(text, "organization")
+
+
+def test_a_party_name_in_lower_case_is_found_from_the_reference() -> None:
+    reference = ReferenceData(organizations=[
+        ReferenceEntry("organizations", "Bolsheviks", ("Bolshevik Party",), None)
+    ])
+    assert accepted("He left the Bolshevik party in 1918.", "organization", reference) == [
+        "Bolshevik party"
+    ]
+
+
+def test_theses_adopted_at_a_meeting_named_after_them() -> None:
+    text = "Theses on the Agrarian Question Adopted at the Second Comintern Congress, 1920"
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.title == "Theses on the Agrarian Question"
+    assert resolution.meeting is not None
+    assert (resolution.meeting.ordinal, resolution.meeting.body) == (2, "Comintern")
+
+
+def test_a_numbered_resolution_with_its_quoted_title() -> None:
+    text = "The congress passed it (Resolution No. 12: “On Party Unity”) without debate."
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.title == "On Party Unity"
+
+
+def test_transliterations_of_one_name_link_to_one_person() -> None:
+    reference = reference_with(("Grigory Zinoviev", ("Zinoviev",), "Q"),)
+    assert person_entities("Zinovieff wrote to Grigori Zinoviev's friends.", reference) == {
+        "Grigory Zinoviev": "Q"
+    }

@@ -26,7 +26,7 @@ QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
 QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.\s*\d+\s*:?\s*)?(?=[“\"][A-Z])")
-NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?=[A-Z])")
+NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?:the\s+)?(?=[A-Z])")
 # a title printed with its adoption: "Theses on … Adopted at the Fifth ECCI Plenum"
 ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:at|by)\s+[Tt]he\s")
 # "the resolution on Party unity", "its decision on the Trade Unions": a topic that names
