@@ -314,3 +314,17 @@ def test_transliterations_of_one_name_link_to_one_person() -> None:
     assert person_entities("Zinovieff wrote to Grigori Zinoviev's friends.", reference) == {
         "Grigory Zinoviev": "Q"
     }
+
+
+def test_a_congress_of_soviets_of_the_ussr_is_not_the_all_russian_one() -> None:
+    reference = load_reference()
+    text = (
+        "The Second Congress of Soviets of the U.S.S.R. met in 1924; the Second Congress\n"
+        "of Soviets had met in 1917."
+    )
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    meetings = {e.label for e in kb.entities.values() if e.kind == "meeting"}
+    assert meetings == {
+        "Second All-Union Congress of Soviets", "Second All-Russian Congress of Soviets"
+    }

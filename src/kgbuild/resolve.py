@@ -138,6 +138,7 @@ class Resolver:
         self._of_kind: defaultdict[str, list[Entity]] = defaultdict(list)  # not the corpus
         self._unknown_by_surname: defaultdict[str, set[str]] = defaultdict(set)
         self._doc_full_names: dict[str, str] = {}  # the current document's
+        self._meetings_by_name = reference.lookup("meetings")
         self._meeting_bodies = [  # reference meetings with their body's name key
             (entry, name_key(str(entry.facts.get("body") or ""))) for entry in reference.meetings
         ]
@@ -405,8 +406,15 @@ class Resolver:
         body = self._body(mention.body, home_party)
         if body is not None and mention.body:
             self._attach_body(doc, mention, body)
+        # a name the reference data knows as printed ("Second Congress of Soviets of the
+        # U.S.S.R.") says which meeting, and so which body, it is
+        named = self._meetings_by_name.get(
+            name_key(re.sub(r"^(?:the|a|an)\s+", "", mention.evidence.text, flags=re.I))
+        )
+        if named is not None and named.facts.get("body"):
+            body = self.organization(str(named.facts["body"]))
         body_key = body.key if body else (mention.body or "")
-        entry = self._reference_meeting(doc, mention, body)
+        entry = named or self._reference_meeting(doc, mention, body)
         if mention.ordinal:
             key = f"{mention.kind}|{mention.ordinal}|{body_key}"
             body_text = mention.body if mention.body != "Party" else None

@@ -32,7 +32,9 @@ BODY = (
     r"(?:\s+of\s+(?:the\s+|our\s+)?(?P<body>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
     r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
     rf"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}(?:{alternation('organization_body_words')})\b"
-    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s*\((?:Bolsheviks?|B\.)\))?)?"
+    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s*\((?:Bolsheviks?|B\.)\))?"
+    # "… of Soviets of the U.S.S.R.", "… of the Central Committee of the C.P.S.U.(B.)"
+    r"(?:\s+of\s+the\s+(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?)?)?"
 )
 PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
 # "the XIV Congress", "the XVth Conference": a Roman ordinal of two letters or more, or
