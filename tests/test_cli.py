@@ -225,3 +225,34 @@ def test_a_text_over_the_size_limit_is_refused(tmp_path: Path) -> None:
         stream.truncate(MAX_DOCUMENT_BYTES + 1)  # sparse: no disk or memory needed
     code, output = run("build", str(huge), "--out", str(tmp_path / "o"))
     assert code == EXIT_INPUT and "over the limit" in output and "huge.txt" in output
+
+
+def test_explain_shows_each_span_its_recognizers_and_the_decision(tmp_path: Path) -> None:
+    text = tmp_path / "letter.txt"
+    text.write_text("Comrade Sorin wrote from Arras. By January Sorin was in Moscow.\n",
+                    encoding="utf-8")
+    code, output = run("explain", str(text), "--kind", "person")
+    assert code == 0
+    lines = [line for line in output.splitlines() if "person" in line]
+    assert any("✓" in line and "'Sorin'" in line and "persons.cue.title-before" in line
+               for line in lines)
+    code, output = run("explain", str(text), "--refused")
+    assert code == 0 and "✓" not in output
+
+
+def test_explain_of_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    code, output = run("explain", str(tmp_path / "missing.txt"))
+    assert code == EXIT_INPUT and "no such file" in output
+
+
+def test_errata_option_repairs_every_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The victory of socalism was declared.\n", encoding="utf-8")
+    errata = tmp_path / "ours.tsv"
+    errata.write_text("socalism\tsocialism\n", encoding="utf-8")
+    code, output = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+                       "--errata", str(errata))
+    assert code == 0, output
+    errata.write_text("no tab\n", encoding="utf-8")
+    code, output = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "p"),
+                       "--errata", str(errata))
+    assert code == EXIT_INPUT and "ours.tsv: line 1" in output

@@ -216,7 +216,7 @@ def stats(graph_file: Path) -> None:
     help="List the missed and spurious items of each kind.",
 )
 def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> None:
-    """Score GRAPH_FILE against ANNOTATIONS files (shared/annotations format).
+    """Score GRAPH_FILE against ANNOTATIONS files (the format of tests/data/annotations/README.md).
 
     Per kind: entity-level precision, recall and F1, and mention-level evidence precision;
     quotations (found, right speaker) and citations (line, volume, pages).

@@ -1,4 +1,6 @@
-"""Scoring a published graph against hand-made annotation files (shared/annotations format).
+"""Scoring a published graph against hand-made annotation files.
+
+The format is that of tests/data/annotations/README.md.
 
 Entity level, per kind: a predicted entity is one with evidence on a line the annotation
 file covers; it matches a gold entity when their names meet (label or any alias against
