@@ -23,9 +23,11 @@ Every decision keeps the sources that fired and the reason it was taken or refus
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import NOT_A_NAME, Candidate
@@ -98,6 +100,33 @@ def _refuse(decision: Decision, reason: str) -> Decision:
     return replace(decision, accepted=False, reason=reason)
 
 
+Spanned = TypeVar("Spanned", Candidate, Decision)
+
+
+class _Spans(Generic[Spanned]):
+    """Spans indexed by where they start, to find those that may overlap a stretch
+    without looking at every one (a document has thousands)."""
+
+    def __init__(self, items: list[Spanned]) -> None:
+        self.items: list[Spanned] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        for item in items:
+            self.add(item)
+
+    def add(self, item: Spanned) -> None:
+        at = bisect.bisect_right(self._starts, item.start)
+        self._starts.insert(at, item.start)
+        self.items.insert(at, item)
+        self._longest = max(self._longest, item.end - item.start)
+
+    def near(self, start: int, end: int) -> list[Spanned]:
+        """Every span that starts within the longest span's length before ``end``."""
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return self.items[low:high]
+
+
 def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) -> bool:
     if not outer.contains(inner):
         return False
@@ -115,14 +144,14 @@ def decide(
 ) -> list[Decision]:
     """Decide every span once (steps 1–4 of the module's description). ``named`` are the
     (kind, name) pairs accepted outside titles, which a title may mention."""
-    vetoes = [c for c in candidates if c.kind == NOT_A_NAME]
+    vetoes = _Spans([c for c in candidates if c.kind == NOT_A_NAME])
     decided: list[Decision] = []
     standing: list[Decision] = []
     for decision in _pool(c for c in candidates if c.kind != NOT_A_NAME):
         veto = max(
             (
                 v
-                for v in vetoes
+                for v in vetoes.near(decision.start, decision.end)
                 if decision.kind in ("person", "organization")
                 and v.name in ("", decision.kind)
                 and v.start <= decision.start
@@ -137,17 +166,18 @@ def decide(
             decided.append(_refuse(decision, f"support {decision.support:.2f} < {THRESHOLD}"))
         else:
             standing.append(decision)
-    kept: list[Decision] = []
+    kept: _Spans[Decision] = _Spans([])
     order = sorted(standing, key=lambda d: (-d.length, -d.support, d.start, d.kind))
     for decision in order:
-        winner = next((k for k in kept if _conflicts(k, decision, named)), None)
+        near = kept.near(decision.start, decision.end)
+        winner = next((k for k in near if _conflicts(k, decision, named)), None)
         if winner is None:
-            kept.append(replace(decision, reason="accepted"))
+            kept.add(replace(decision, reason="accepted"))
         else:
             decided.append(
                 _refuse(decision, f"overlaps {winner.kind} {winner.name!r} ({winner.support:.2f})")
             )
-    return sorted(decided + kept, key=lambda d: (d.start, -d.length, d.kind))
+    return sorted(decided + kept.items, key=lambda d: (d.start, -d.length, d.kind))
 
 
 def repeats(

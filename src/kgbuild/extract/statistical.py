@@ -11,10 +11,12 @@ span says otherwise; agreeing with a pattern it makes the pattern surer.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
@@ -31,16 +33,20 @@ def pipeline() -> Any | None:
     """The spaCy pipeline, or None when NER is off or spaCy or the model is not installed."""
     if os.environ.get("KGBUILD_NER", "on").lower() in ("off", "0", "no", "false"):
         return None
+    model = os.environ.get("KGBUILD_NER_MODEL", DEFAULT_MODEL)
+    # importing spaCy takes a second: not at all when there is no model to load
+    try:
+        if not Path(model).is_dir() and importlib.util.find_spec(model) is None:
+            return None
+    except (ImportError, ValueError):  # "a.b" whose "a" is no package, "" …
+        return None
     try:
         import spacy
     except ImportError:
         return None
     try:
-        return spacy.load(
-            os.environ.get("KGBUILD_NER_MODEL", DEFAULT_MODEL),
-            exclude=["lemmatizer", "textcat"],
-        )
-    except OSError:  # the model package is not installed
+        return spacy.load(model, exclude=["lemmatizer", "textcat"])
+    except OSError:  # not a spaCy pipeline
         return None
 
 
