@@ -14,7 +14,7 @@ from kgbuild.extract import extract_all, recognize
 from kgbuild.extract.adjudicate import Decision, decide
 from kgbuild.extract.candidates import NOT_A_NAME, RECOGNIZERS, Candidate, recognizer
 from kgbuild.reference import ReferenceData, ReferenceEntry, load_reference
-from kgbuild.resolve import resolve
+from kgbuild.resolve import KnowledgeBase, resolve
 
 META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
 EMPTY = ReferenceData()
@@ -29,9 +29,13 @@ def accepted(text: str, kind: str, reference: ReferenceData = EMPTY) -> list[str
     ]
 
 
-def labels(text: str, kind: str, reference: ReferenceData = EMPTY) -> set[str]:
+def resolved(text: str, reference: ReferenceData) -> KnowledgeBase:
     doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    return resolve([(doc, extract_all(doc, reference))], reference)
+
+
+def labels(text: str, kind: str, reference: ReferenceData = EMPTY) -> set[str]:
+    kb = resolved(text, reference)
     return {e.label for e in kb.entities.values() if e.kind == kind and e.evidence}
 
 
@@ -216,8 +220,7 @@ KARL = ("Karl Marx", ("Marx", "K. Marx"), "Q9061")
 
 
 def person_entities(text: str, reference: ReferenceData) -> dict[str, str | None]:
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    kb = resolved(text, reference)
     return {e.label: e.wikidata for e in kb.entities.values() if e.kind == "person"}
 
 
@@ -247,8 +250,7 @@ def test_a_party_congress_is_convened_by_the_party_not_its_central_committee() -
         "The Central Committee of the Party reported. The Tenth Party Congress, held by the\n"
         "R.C.P.(B.), banned factions; the Central Committee carried this out."
     )
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    kb = resolved(text, reference)
     (congress,) = [e for e in kb.entities.values() if e.kind == "meeting"]
     body = kb.entities[("organization", congress.facts["body_key"])]
     assert body.facts.get("kind") == "party"
@@ -317,13 +319,11 @@ def test_transliterations_of_one_name_link_to_one_person() -> None:
 
 
 def test_a_congress_of_soviets_of_the_ussr_is_not_the_all_russian_one() -> None:
-    reference = load_reference()
     text = (
         "The Second Congress of Soviets of the U.S.S.R. met in 1924; the Second Congress\n"
         "of Soviets had met in 1917."
     )
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    kb = resolved(text, load_reference())
     meetings = {e.label for e in kb.entities.values() if e.kind == "meeting"}
     assert meetings == {
         "Second All-Union Congress of Soviets", "Second All-Russian Congress of Soviets"

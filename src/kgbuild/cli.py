@@ -57,6 +57,15 @@ def _load_graph(path: Path):  # type: ignore[no-untyped-def]
     return graph
 
 
+REFERENCE_OPTION = click.option(
+    "--reference",
+    "reference_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Folder of reference data JSON files (default: bundled).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kgbuild")
 def main() -> None:
@@ -79,13 +88,7 @@ def main() -> None:
     help="Base IRI of the data (absolute http(s), ending in / or #). "
     "Default: https://w3id.org/kgbuild/id/",
 )
-@click.option(
-    "--reference",
-    "reference_dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=None,
-    help="Folder of reference data JSON files (default: bundled).",
-)
+@REFERENCE_OPTION
 @click.option(
     "--errata",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -272,13 +275,7 @@ EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples th
 
 @main.command()
 @click.argument("text_file", type=click.Path(path_type=Path))
-@click.option(
-    "--reference",
-    "reference_dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=None,
-    help="Folder of reference data JSON files (default: bundled).",
-)
+@REFERENCE_OPTION
 @click.option(
     "--kind",
     type=click.Choice(["person", "organization", "meeting", "work"]),
