@@ -328,3 +328,33 @@ def test_a_congress_of_soviets_of_the_ussr_is_not_the_all_russian_one() -> None:
     assert meetings == {
         "Second All-Union Congress of Soviets", "Second All-Russian Congress of Soviets"
     }
+
+
+def test_a_list_may_hold_full_names_and_not_the_word_before_them() -> None:
+    reference = reference_with(("Arkadi Maslow", ("Maslow",), ""),
+                               ("Ruth Fischer", ("Fischer",), ""))
+    text = "It expelled Maslow, Ruth Fischer, Scholem, and Urbahns from the party."
+    assert accepted(text, "person", reference) == ["Maslow", "Ruth Fischer", "Scholem", "Urbahns"]
+    text = "Although Vladimir Ilyich, Maslow and Fischer left, nothing changed."
+    assert "Although Vladimir Ilyich" not in accepted(text, "person", reference)
+
+
+def test_a_known_body_at_the_end_of_a_name_is_a_body_of_its_own() -> None:
+    reference = ReferenceData(organizations=[
+        ReferenceEntry("organizations", "Second International", (), None)
+    ])
+    text = "He wrote to the International Socialist Bureau of the Second International."
+    assert accepted(text, "organization", reference) == [
+        "International Socialist Bureau", "Second International"
+    ]
+
+
+def test_a_lower_case_party_congress_with_an_ordinal_is_a_meeting() -> None:
+    doc = make_document("Elected at the 6th party congress, he sat on the C.C.", META)
+    (meeting,) = recognize(doc, EMPTY).meetings
+    assert (meeting.kind, meeting.ordinal, meeting.body) == ("Congress", 6, "Party")
+
+
+def test_a_congress_without_a_body_is_not_called_a_party_congress() -> None:
+    labels_found = labels("The Fourth Congress of Trade Unions met in Moscow.", "meeting")
+    assert labels_found and not any("Party" in label for label in labels_found)

@@ -417,11 +417,11 @@ class Resolver:
         entry = named or self._reference_meeting(doc, mention, body)
         if mention.ordinal:
             key = f"{mention.kind}|{mention.ordinal}|{body_key}"
-            body_text = mention.body if mention.body != "Party" else None
+            # "Party" only where the text says it ("the Tenth Party Congress")
             label = (
                 f"{ORDINAL_WORDS.get(mention.ordinal, str(mention.ordinal))} "
-                f"{'Party ' if body_text is None else ''}{mention.kind}"
-                f"{f' of the {body_text}' if body_text else ''}"
+                f"{'Party ' if mention.body == 'Party' else ''}{mention.kind}"
+                f"{f' of the {mention.body}' if mention.body not in (None, 'Party') else ''}"
             )
         else:
             key = f"{mention.kind}|{mention.qualifier or ''}|{body_key}"

@@ -57,12 +57,14 @@ QUALIFIED_MEETING = re.compile(
 BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\s+)?[A-Z]){BODY}")
 
 
-# "the second congress of the R.S.D.L.P.", "the third world congress of the Comintern":
-# printed in lower case, a meeting only with its ordinal and a named body.
+# "the second congress of the R.S.D.L.P.", "the third world congress of the Comintern",
+# "the 6th party congress": printed in lower case, a meeting only with its ordinal and a
+# named body or a qualifying word ("party", "world").
 LOWER_CASE_MEETING = re.compile(
-    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+"
-    rf"(?P<prefix>(?:(?:{PREFIX_WORDS.lower()})\s+){{0,2}})(?P<kind>congress|conference|plenum)"
-    rf"(?=\s+of\s+(?:the\s+|our\s+)?[A-Z]){BODY}"
+    rf"\b(?P<ordinal>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+    rf"(?:(?P<prefix>(?:(?:{PREFIX_WORDS.lower()})\s+){{1,2}})(?P<kind>congress|conference|plenum)"
+    rf"(?:{BODY})|(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
+    rf"{BODY.replace('<body>', '<body2>')})"
 )
 
 
@@ -95,11 +97,13 @@ def ordinal_meetings(context: Context) -> Iterator[Candidate]:
 def lower_case_meetings(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for match in LOWER_CASE_MEETING.finditer(doc.clean):
+        body = match.group("body") or match.group("body2")
+        prefix = (match.group("prefix") or "").lower()
         record = MeetingMention(
-            kind=match.group("kind").capitalize(),
+            kind=(match.group("kind") or match.group("kind2")).capitalize(),
             evidence=doc.span(*match.span()),
             ordinal=ordinal_value(match.group("ordinal")),
-            body=_body(match),
+            body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )
         yield Candidate("meeting", *match.span(), record.kind, QUALIFIED_SCORE,
                         "meetings.lower-case", record)

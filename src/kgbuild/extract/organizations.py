@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
 from kgbuild.lexicon import alternation, word_set
+from kgbuild.reference import name_key
 
 PATTERN_SCORE = 0.85
 REFERENCE_SCORE = 0.95
@@ -35,7 +37,7 @@ BODY_NAME = re.compile(
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
     r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
-    r"(?:\s+[A-Z][a-z]+){0,3})?)"
+    r"(?:[ \t]+[A-Z][a-z]+){0,3})?)"
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )
@@ -49,7 +51,7 @@ GROUP_NAME = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     rf"(?:{alternation('organization_group_endings')}))\b"
 )
-PERIODICAL_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
+PERIODICAL_NAME = r"[A-Z][\w’'\-]+(?:\s+(?!No\.)[A-Z][\w’'\-]+){0,2}"
 # (pattern, score): an issue number in a reference is surer than one in running text.
 PERIODICAL = (
     (re.compile(rf"\((?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), PATTERN_SCORE),
@@ -104,8 +106,22 @@ def abbreviations(context: Context) -> Iterator[Candidate]:
 
 @recognizer("organizations.body-name")
 def body_names(context: Context) -> Iterator[Candidate]:
-    yield from _named(context, BODY_NAME, "organizations.body-name", min_words=2)
-    yield from _named(context, BODY_OF, "organizations.body-name")
+    known = {name_key(n) for entry in context.reference.organizations for n in entry.names}
+    for pattern, min_words in ((BODY_NAME, 2), (BODY_OF, 1)):
+        for candidate in _named(context, pattern, "organizations.body-name", min_words):
+            yield _without_known_tail(context.doc.clean, candidate, known)
+
+
+def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Candidate:
+    """"the International Socialist Bureau of the Second International" is two bodies when
+    the second is a known one and the whole is not; "the Executive Committee of the
+    Communist International", a known name, stays one."""
+    head, of, tail = candidate.name.partition(" of ")
+    tail = tail.removeprefix("the ")
+    if not of or name_key(candidate.name) in known or name_key(tail) not in known:
+        return candidate
+    end = candidate.start + text[candidate.start : candidate.end].index(" of ")
+    return replace(candidate, end=end, name=head)
 
 
 @recognizer("organizations.group-name")

@@ -132,18 +132,22 @@ def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """The given names of ``data/given_names.txt``, less month words ("August 1917")."""
+    return frozenset(data_lines("given_names.txt")) - set(words("months"))
+
+
+@cache
 def full_name_pattern() -> re.Pattern[str]:
     """A given name of the list (not a month: "August 1917") with a patronymic, initial or
     particle, then a surname or a regnal number ("Alexander II"); any capitalised word,
     a particle and a surname ("Willem van Ravesteyn"); or one to three initials and a
     surname ("V. I. Lenin")."""
-    given = sorted(set(data_lines("given_names.txt")) - set(words("months")), key=len,
-                   reverse=True)
-    given_names = "|".join(re.escape(name) for name in given)
+    names = "|".join(re.escape(name) for name in sorted(given_names(), key=len, reverse=True))
     patronymic = rf"[{UPPER}][{LOWER}]+(?:vich|vna|ich|ovna|evna|yevich)"
     particle = r"(?:von|van|de|der|di|da|du|la|le|ten|van der|von der|de la)"
     return re.compile(
-        rf"(?<![\w\-.’'])(?P<name>(?:{given_names})"
+        rf"(?<![\w\-.’'])(?P<name>(?:{names})"
         rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b))"
         rf"(?![\w\-])"
         rf"|(?<![\w\-.’'])(?P<particle>[{UPPER}][{LOWER}]+\s+{particle}\s+{NAME_TOKEN})(?![\w\-])"
@@ -193,24 +197,34 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     return given, match.start("given")
 
 
+LIST_MEMBER = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}"
 NAME_LIST = re.compile(
-    rf"(?<![\w\-.’'])(?:{NAME_TOKEN})(?:,[ \t]+(?:{NAME_TOKEN}))*,?[ \t]+and[ \t]+(?:{NAME_TOKEN})"
-    rf"(?![\w\-’'])|(?<![\w\-.’'])(?:{NAME_TOKEN})(?:,[ \t]+(?:{NAME_TOKEN})){{2,}}(?![\w\-’'])"
+    rf"(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER}))*"
+    rf",?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
+    rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER})){{2,}}(?![\w\-’'])"
 )
+MEMBER_SEPARATOR = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 
 
 def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int]]:
-    """The other names of a list of one-word names ("Bukharin, Kuusinen, Treint, Pepper
-    and Remmele") of which at least two are known persons: each name and where it starts."""
+    """The other names of a list of names ("Maslow, Ruth Fischer, Scholem, and Urbahns")
+    of which at least two are known persons: each name and where it starts."""
     for match in NAME_LIST.finditer(doc.clean):
-        members = list(re.finditer(NAME_TOKEN, match.group(0)))
-        known = [m for m in members if m.group(0) in names]
+        members, position = [], match.start()
+        for part in MEMBER_SEPARATOR.split(match.group(0)):
+            start = doc.clean.index(part, position)
+            position = start + len(part)
+            words = part.split()
+            while len(words) > 1 and words[0] not in given_names():  # "Although Vladimir …"
+                words.pop(0)
+            name = " ".join(words)
+            members.append((name, doc.clean.index(name, start)))
+        known = [name for name, _ in members if name in names]
         if len(known) < 2:
             continue
-        for member in members:
-            name = member.group(0)
+        for name, start in members:
             if name not in names and acceptable(doc, name):
-                yield name, match.start() + member.start()
+                yield name, start
 
 
 @cache
