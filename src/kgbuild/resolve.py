@@ -418,8 +418,12 @@ class Resolver:
         if mention.ordinal:
             key = f"{mention.kind}|{mention.ordinal}|{body_key}"
             # "Party" only where the text says it ("the Tenth Party Congress")
+            words = mention.qualifier if mention.qualifier not in (None, *MONTHS) else None
+            if words:
+                key += f"|{words}"
             label = (
                 f"{ORDINAL_WORDS.get(mention.ordinal, str(mention.ordinal))} "
+                f"{f'{words} ' if words else ''}"
                 f"{'Party ' if mention.body == 'Party' else ''}{mention.kind}"
                 f"{f' of the {mention.body}' if mention.body not in (None, 'Party') else ''}"
             )

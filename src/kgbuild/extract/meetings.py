@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import (
@@ -42,11 +43,22 @@ PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
 ROMAN_ORDINAL = r"(?:(?<=the )[IVX]|[IVX]{2,5})(?:th)?"
 # The body may stand before the kind: "the Fifth ECCI Plenum", "the Sixth Comintern Congress"
 BODY_BEFORE = r"(?P<prebody>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?|[A-Z]{2,6}|[A-Z][a-z]+intern)\s+"
+# Capitalised words naming the meeting further: "the Fourth Trade-Union Congress", "the
+# Fifteenth Moscow Gubernia Party Conference" (not a title-case heading's function words).
+NAME_WORDS = (
+    r"(?P<words>(?:(?!(?:Of|The|At|In|On|And|To|For|By|With|A|An)\b)"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){0,2})"
+)
 ORDINAL_MEETING = re.compile(
     rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?:\((?P<month>[A-Z][a-z]+)\)\s+)?"
-    rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}})(?:{BODY_BEFORE})?"
-    rf"(?P<prefix2>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}{BODY}"
+    rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}})(?:{BODY_BEFORE})?{NAME_WORDS}"
+    rf"(?P<prefix2>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}(?:e?s\b)?{BODY}"
 )
+# "the Second, Third and Fourth World Congresses": the ordinals before the last one
+COORDINATED = re.compile(
+    rf"(?:\b(?:{ORDINAL}|{ROMAN_ORDINAL})(?:,[ \t]+|,?\s+and\s+))+$"
+)
+ORDINAL_TOKEN = re.compile(rf"\b(?:{ORDINAL}|{ROMAN_ORDINAL})\b")
 # A qualifier is capitalised words, not the function words of a title-case heading
 # ("Speech At The Opening Of The Congress") and not "Party" alone ("a Party Congress").
 QUALIFIED_MEETING = re.compile(
@@ -82,15 +94,25 @@ def ordinal_meetings(context: Context) -> Iterator[Candidate]:
     """"the Fourteenth Congress of the C.P.S.U.(B.)", "the Seventh (April) Conference"."""
     doc = context.doc
     for match in ORDINAL_MEETING.finditer(doc.clean):
+        qualifier = match.group("month") or normalise_space(match.group("words")) or None
         record = MeetingMention(
             kind=match.group("kind"),
             evidence=doc.span(*match.span()),
             ordinal=ordinal_value(match.group("ordinal")),
             body=_body(match),
-            qualifier=match.group("month"),
+            qualifier=qualifier,
         )
         yield Candidate("meeting", *match.span(), record.kind, ORDINAL_SCORE,
                         "meetings.ordinal", record)
+        before = COORDINATED.search(doc.clean, max(0, match.start() - 120), match.start())
+        if before:
+            for ordinal in ORDINAL_TOKEN.finditer(before.group(0)):
+                start = before.start() + ordinal.start()
+                end = start + len(ordinal.group(0))
+                elided = replace(record, evidence=doc.span(start, end),
+                                 ordinal=ordinal_value(ordinal.group(0)))
+                yield Candidate("meeting", start, end, record.kind, ORDINAL_SCORE,
+                                "meetings.ordinal.coordinated", elided)
 
 
 @recognizer("meetings.lower-case")

@@ -17,7 +17,8 @@ from kgbuild.records import MeetingMention, ResolutionMention
 
 HEAD = re.compile(
     r"\b(?P<head>[Rr]esolutions?|[Tt]heses|[Dd]ecisions?)\s+"
-    r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|adopted\s+(?:at|by)|by)\s+the\s+(?=[A-Z])"
+    r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|at|(?:adopted|passed)\s+(?:at|by)|by)\s+the\s+"
+    r"(?=[A-Z])"
 )
 TOPIC = re.compile(
     r"\s*on\s+(?P<topic>[^,.;:()“”\n]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b|[ \t]*\n)"
@@ -76,16 +77,18 @@ def extract_resolutions(doc: Document, meetings: list[MeetingMention]) -> list[R
         meeting = _meeting_at(meetings, doc, match.end())
         if meeting is None:
             continue
-        end_of_meeting = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
+        end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
         title = topic = None
-        after = text[end_of_meeting:]
-        if quoted := QUOTED_RESOLUTION_TITLE.match(after):
+        if quoted := QUOTED_RESOLUTION_TITLE.match(text, end):
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(quoted.group("title")))
-        elif on := TOPIC.match(after):
+        elif on := TOPIC.match(text, end):
+            # the topic is part of the name: "the theses of the Second Congress … on the
+            # role of a political party"
             topic = "on " + normalise_space(on.group("topic"))
+            end = on.end("topic")
         found.append(
             ResolutionMention(
-                evidence=doc.span(match.start(), end_of_meeting),
+                evidence=doc.span(match.start(), end),
                 title=title,
                 meeting=meeting,
                 topic=topic,
