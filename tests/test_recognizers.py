@@ -358,3 +358,21 @@ def test_a_lower_case_party_congress_with_an_ordinal_is_a_meeting() -> None:
 def test_a_congress_without_a_body_is_not_called_a_party_congress() -> None:
     labels_found = labels("The Fourth Congress of Trade Unions met in Moscow.", "meeting")
     assert labels_found and not any("Party" in label for label in labels_found)
+
+
+def test_coordinated_ordinals_are_each_a_meeting() -> None:
+    doc = make_document("the Second, Third and Fourth World Congresses of the Comintern", META)
+    meetings = recognize(doc, EMPTY).meetings
+    assert [(m.ordinal, m.body, m.evidence.text) for m in meetings] == [
+        (2, "Comintern", "Second"),
+        (3, "Comintern", "Third"),
+        (4, "Comintern", "Fourth World Congresses of the Comintern"),
+    ]
+
+
+def test_a_meeting_named_with_more_words_is_one_meeting_with_its_short_form() -> None:
+    text = "Their Fourth Congress met in May; the Fourth Trade-Union Congress was quiet."
+    assert labels(text, "meeting") == {"Fourth Congress"}
+    (qualified,) = [m for m in recognize(make_document(text, META), EMPTY).meetings
+                    if m.qualifier]
+    assert qualified.qualifier == "Trade-Union"

@@ -198,8 +198,10 @@ class Resolver:
         return entity
 
     def organization(self, name: str) -> Entity:
-        bare = re.sub(r"^(?:the|The)\s+", "", name.strip('“”"'))
-        entry = self._lookup["organizations"].get(name_key(bare))
+        quoted = name.strip('“”"')
+        bare = re.sub(r"^(?:the|The)\s+", "", quoted)
+        lookup = self._lookup["organizations"]
+        entry = lookup.get(name_key(bare)) or lookup.get(name_key(quoted))  # "The Bell"
         label = entry.label if entry else bare
         return self._entity("organization", name_key(label), label, entry)
 
@@ -384,10 +386,14 @@ class Resolver:
         return self.kb.entities[("organization", parties[0])] if parties else None
 
     def _body(self, body: str | None, home_party: Entity | None) -> Entity | None:
+        """The convening body; a bare generic word ("a Plenum of the Executive") names
+        none unless the reference data knows it."""
         if body is None:
             return None
         if body == "Party":
             return home_party
+        if body in GENERIC_BODIES and name_key(body) not in self._lookup["organizations"]:
+            return None
         return self.organization(body)
 
     def _meeting(self, doc: Document, mention: MeetingMention, home_party: Entity | None) -> Entity:
@@ -534,6 +540,7 @@ class Resolver:
                 self._attach(entity, doc, span)
 
 
+GENERIC_BODIES = word_set("organization_body_words") | {"Executive"}
 PARTY_ABBREVIATION = re.compile(r"(?:^|\.)P\.(?:\([A-Z]\.\))?$")
 
 
