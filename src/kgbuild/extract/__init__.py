@@ -16,7 +16,6 @@ from kgbuild.extract import (  # noqa: F401
     meetings,
     organizations,
     persons,
-    statistical,
     structure,
     vetoes,
     works,
