@@ -66,14 +66,16 @@ def scores(split: str) -> dict[str, score.KindScore]:
 
 
 @pytest.mark.parametrize(
-    ("split", "floors"),
+    ("split", "floors", "precision"),
     [
-        ("dev", {"persons": 0.88, "organizations": 0.74, "congresses": 0.88}),
-        ("heldout", {"persons": 0.78, "organizations": 0.72, "congresses": 0.7}),
+        ("dev", {"persons": 0.9, "organizations": 0.78, "congresses": 0.8}, 0.8),
+        ("heldout", {"persons": 0.8, "organizations": 0.73, "congresses": 0.7}, 0.75),
     ],
 )
-def test_entity_scores_on_real_texts(split: str, floors: dict[str, float]) -> None:
+def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], precision: float
+                                     ) -> None:
     found = scores(split)
     for kind, floor in floors.items():
-        assert found[kind].f1 >= floor, (kind, found[kind].f1)
-        assert found[kind].precision >= 0.8, (kind, found[kind].precision)
+        # figures only: the held-out part's misses are not to be read, even in a failure
+        assert round(found[kind].f1, 2) >= floor, (kind, round(found[kind].f1, 2))
+        assert round(found[kind].precision, 2) >= precision, (kind, "precision")
