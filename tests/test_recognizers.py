@@ -376,3 +376,20 @@ def test_a_meeting_named_with_more_words_is_one_meeting_with_its_short_form() ->
     (qualified,) = [m for m in recognize(make_document(text, META), EMPTY).meetings
                     if m.qualifier]
     assert qualified.qualifier == "Trade-Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In those years Nadezhdin argued for terror.", ["Nadezhdin"]),
+        ("Within a year the paper was closed.", []),
+        ("The reign of Alexander the Third was harsh.", ["Alexander the Third"]),
+    ],
+)
+def test_more_name_shapes(text: str, found: list[str]) -> None:
+    assert accepted(text, "person") == found
+
+
+def test_a_proofreader_in_the_apparatus_is_a_person() -> None:
+    text = "Proofed: and corrected by Chris Clayton 2006.\n\nThe text begins here.\n"
+    assert accepted(text, "person") == ["Chris Clayton"]

@@ -25,6 +25,7 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import (
     LOWER,
     NAME_TOKEN,
+    ORDINAL_WORDS,
     PERSON_NAME,
     UPPER,
     find_phrases,
@@ -148,12 +149,16 @@ def full_name_pattern() -> re.Pattern[str]:
     particle = r"(?:von|van|de|der|di|da|du|la|le|ten|van der|von der|de la)"
     return re.compile(
         rf"(?<![\w\-.’'])(?P<name>(?:{names})"
-        rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b))"
+        rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?"
+        rf"\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b|the\s+{ORDINAL_WORDS}\b))"
         rf"(?![\w\-])"
         rf"|(?<![\w\-.’'])(?P<particle>[{UPPER}][{LOWER}]+\s+{particle}\s+{NAME_TOKEN})(?![\w\-])"
         rf"|(?<![\w\-.’'])(?<![A-Z]\.\s)(?<![A-Z]\.)"
         rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
     )
+
+
+REGNAL = re.compile(rf"\s(?:[IVX]{{1,4}}|the\s+{ORDINAL_WORDS})$")
 
 
 @recognizer("persons.full-name")
@@ -162,7 +167,8 @@ def full_names(context: Context) -> Iterator[Candidate]:
     for match in full_name_pattern().finditer(doc.clean):
         group = next(g for g in ("name", "particle", "initials") if match.group(g))
         name = normalise_space(match.group(group))
-        if not acceptable(doc, name) or _heading_numeral(doc, match.start(group), name):
+        regnal = REGNAL.search(name)  # "Alexander II", "Alexander the Third"
+        if not (regnal or acceptable(doc, name)) or _heading_numeral(doc, match.start(group), name):
             continue
         score = INITIALS_SCORE if group == "initials" else FULL_NAME_SCORE
         yield _candidate(*match.span(group), name, score, f"persons.full-name.{group}")
@@ -230,11 +236,14 @@ def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int]]:
 @cache
 def surname_shape() -> re.Pattern[str]:
     """A capitalised word of five letters or more with an ending of the period's Russian,
-    Ukrainian, Georgian and Armenian surnames ("Nadezhdin", "Myshkin" aside: "-ov",
-    "-sky", "-skaya", "-enko", "-shvili", "-dze", "-yan")."""
+    Ukrainian, Georgian and Armenian surnames ("-ov", "-sky", "-skaya", "-enko", "-shvili",
+    "-dze", "-yan", a consonant and "-in"); English words that end so are listed in
+    ``not_a_surname_words``."""
     endings = alternation("surname_endings")
+    # "-in" after a consonant, as in "Nadezhdin", "Myshkin", "Kalinin" (not "Within")
     return re.compile(
-        rf"(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}))(?![\w\-])"
+        rf"(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
+        rf"(?![\w\-])"
         # not the first word of a longer name ("Sotsialistichesky Vestnik")
         rf"(?![ \t]+[{UPPER}][{LOWER}])"
     )

@@ -16,7 +16,7 @@ SCORE = 0.85
 APPARATUS = re.compile(
     rf"(?im)^[ \t]*(?P<label>{alternation('apparatus_labels')})[ \t]*:[ \t]*(?P<value>[^\n]+)"
 )
-PERSON_LABELS = re.compile(r"(?i)transcri|translat|markup|proofread|edit|html|prepared")
+PERSON_LABELS = re.compile(r"(?i)transcri|translat|markup|proof|edit|html|prepared|scann")
 SEGMENT = re.compile(r"[^,;()]+")
 JOINERS = re.compile(r"\s+(?:and|for|by|with|from)\s+|\s*&\s*|^\s*(?:by|from)\s+")
 ORGANIZATION = re.compile(
