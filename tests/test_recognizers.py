@@ -193,7 +193,7 @@ def test_a_new_recognizer_is_one_registered_function() -> None:
             yield Candidate("organization", start, start + 10, "Alpha Beta", 0.9, "test")
 
     try:
-        assert accepted("The Alpha Beta group met.", "organization") == ["Alpha Beta"]
+        assert accepted("The Alpha Beta met.", "organization") == ["Alpha Beta"]
     finally:
         del RECOGNIZERS["test.greek-letters"]
     with pytest.raises(ValueError, match="registered already"):
@@ -393,3 +393,8 @@ def test_more_name_shapes(text: str, found: list[str]) -> None:
 def test_a_proofreader_in_the_apparatus_is_a_person() -> None:
     text = "Proofed: and corrected by Chris Clayton 2006.\n\nThe text begins here.\n"
     assert accepted(text, "person") == ["Chris Clayton"]
+
+
+def test_a_group_named_after_persons_is_an_organization() -> None:
+    text = "The ECCI expelled the Maslow-Ruth Fischer group; the Menshevik group protested."
+    assert accepted(text, "organization") == ["Maslow-Ruth Fischer group"]

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
+from kgbuild.extract.persons import acceptable
 from kgbuild.lexicon import alternation, word_set
 from kgbuild.reference import name_key
 
@@ -46,6 +47,11 @@ BODY_OF = re.compile(
     rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})\s+of\s+"
     r"(?:the\s+)?"
     r"[A-Z][a-z]+(?:[’']s?)?(?:\s+[A-Z][a-z]+){0,3})(?![ \t]+[A-Z][a-z])"
+)
+# "the Maslow-Ruth Fischer group", "the Chkheidze faction", "the Trotsky opposition"
+NAMED_GROUP = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,3}\s+"
+    rf"(?:{alternation('named_group_words')}))\b"
 )
 GROUP_NAME = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -127,6 +133,10 @@ def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Can
 @recognizer("organizations.group-name")
 def group_names(context: Context) -> Iterator[Candidate]:
     yield from _named(context, GROUP_NAME, "organizations.group-name")
+    for candidate in _named(context, NAMED_GROUP, "organizations.group-name", min_words=2):
+        # named after persons, not "the Menshevik group", "the Machist group"
+        if all(acceptable(context.doc, word) for word in re.split(r"[- ]", candidate.name)[:-1]):
+            yield candidate
 
 
 @recognizer("organizations.periodical")
