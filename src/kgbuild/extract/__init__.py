@@ -16,15 +16,17 @@ from kgbuild.extract import (  # noqa: F401
     meetings,
     organizations,
     persons,
+    repeats,
     structure,
     vetoes,
     works,
 )
-from kgbuild.extract.adjudicate import REPEAT, Decision, adjudicate
-from kgbuild.extract.candidates import Context, run_recognizers
+from kgbuild.extract.adjudicate import Decision, adjudicate
+from kgbuild.extract.candidates import Context
 from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.dates import extract_dated_claims
 from kgbuild.extract.quotations import extract_quotations
+from kgbuild.extract.repeats import REPEAT
 from kgbuild.extract.resolutions import extract_resolutions
 from kgbuild.extract.stances import extract_stances
 from kgbuild.records import (
@@ -55,7 +57,7 @@ def _cue(decision: Decision) -> str:
 
 def recognize(doc: Document, reference: ReferenceData) -> Recognized:
     """Run every registered recognizer over a document and adjudicate their candidates."""
-    decisions = adjudicate(doc, run_recognizers(Context(doc, reference)))
+    decisions = adjudicate(Context(doc, reference))
     found = Recognized(decisions=decisions)
     for d in decisions:
         if not d.accepted:

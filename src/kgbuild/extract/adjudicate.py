@@ -12,10 +12,10 @@
    organization ("… of the Central Committee") and a work a meeting; a person or
    organization inside a work's title is a mention only when the text names it outside
    titles too: a title alone makes no entity ("Two Tactics of Social-Democracy …").
-5. The names accepted are looked for again everywhere in the text ("repeat"), with a
-   person's surname alone for a full name, a given name printed before a one-word name
-   ("Bruno Bauer" once "Bauer" is accepted) and the other names of a list that names two
-   known persons, and everything is decided once more.
+5. Follow-up recognizers read what was accepted: every other occurrence of each name
+   ("repeat"), a person's surname alone for a full name, a given name printed before a
+   one-word name ("Bruno Bauer" once "Bauer" is accepted), the other names of a list that
+   names two known persons; then everything is decided once more.
 
 Every decision keeps the sources that fired and the reason it was taken or refused, which
 ``kgbuild explain`` prints.
@@ -30,18 +30,10 @@ from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from kgbuild.document import Document
-from kgbuild.extract.candidates import NOT_A_NAME, Candidate
-from kgbuild.extract.patterns import find_phrases, is_common_word
-from kgbuild.extract.persons import given_name_before, listed_with
-from kgbuild.lexicon import word_set
+from kgbuild.extract.candidates import NOT_A_NAME, Candidate, Context, run_recognizers
 from kgbuild.records import MeetingMention, WorkMention
 
 THRESHOLD = 0.5
-REPEAT = "repeat of "  # a repeat's source: "repeat of persons.cue.speech-verb-after"
-REPEAT_SCORE = {"person": 0.9, "organization": 0.85}
-SURNAME_REPEAT_SCORE = 0.75
-GIVEN_NAME_SCORE = 0.8
-LIST_SCORE = 0.8
 # (outer, inner): kinds of span that may stand inside another's span.
 NESTING = {("meeting", "organization"), ("work", "meeting")}
 
@@ -180,64 +172,22 @@ def decide(
     return sorted(decided + kept.items, key=lambda d: (d.start, -d.length, d.kind))
 
 
-def repeats(
-    doc: Document, accepted: list[Decision], candidates: list[Candidate]
-) -> list[Candidate]:
-    """Every other occurrence of the person and organization names accepted, and the
-    surname alone of a person's full name, where no recognizer proposed it already (a
-    repeat adds a mention; it does not vouch twice for the same span)."""
-    found: list[Candidate] = []
-    proposed = {(c.kind, c.start, c.end) for c in candidates}
-    for kind, score in REPEAT_SCORE.items():
-        origins: dict[str, str] = {}
-        for d in accepted:
-            if d.kind == kind:
-                origins.setdefault(d.name, d.source.removeprefix(REPEAT))
-        person = kind == "person"
-        for name, span in find_phrases(doc, origins, allow_possessive=True, allow_plural=person):
-            start, end = doc.clean_range(span.start, span.end)
-            if (kind, start, end) not in proposed:
-                found.append(
-                    Candidate(kind, start, end, name, score, REPEAT + origins[name],
-                              recognizer="repeat")
-                )
-    full_names = {d.name for d in accepted if d.kind == "person" and " " in d.name}
-    surnames = {
-        name.split()[-1]: name
-        for name in sorted(full_names)
-        if not name.split()[-1].endswith(".")
-        and name.split()[-1] not in word_set("not_a_person")
-        and not is_common_word(doc, name.split()[-1])
-    }
-    for d in accepted:
-        before = given_name_before(doc, d.start, d.name) if d.kind == "person" else None
-        if before:
-            given, start = before
-            found.append(
-                Candidate("person", start, d.end, f"{given} {d.name}", GIVEN_NAME_SCORE,
-                          f"given name before {d.name}", recognizer="repeat")
-            )
-    persons = {d.name for d in accepted if d.kind == "person"}
-    for name, start in listed_with(doc, persons):
-        found.append(
-            Candidate("person", start, start + len(name), name, LIST_SCORE,
-                      "listed with known persons", recognizer="repeat")
-        )
-    for surname, span in find_phrases(doc, surnames, allow_possessive=True):
-        start, end = doc.clean_range(span.start, span.end)
-        if ("person", start, end) not in proposed:
-            found.append(
-                Candidate("person", start, end, surname, SURNAME_REPEAT_SCORE,
-                          f"{REPEAT}surname of {surnames[surname]}", recognizer="repeat")
-            )
-    return found
-
-
-def adjudicate(doc: Document, candidates: list[Candidate]) -> list[Decision]:
-    """Decide, look for the accepted names again, and decide everything once more."""
+def adjudicate(context: Context) -> list[Decision]:
+    """Run the recognizers and decide; run the follow-ups on what was accepted, and decide
+    everything once more (names accepted outside titles may then be mentioned inside)."""
+    candidates = run_recognizers(context)
     first = [d for d in decide(candidates) if d.accepted]
     named = frozenset((d.kind, d.name) for d in first)
-    return decide(candidates + repeats(doc, first, candidates), named)
+    accepted = tuple(
+        Candidate(d.kind, d.start, d.end, d.name, d.support, d.source, d.record) for d in first
+    )
+    proposed = {(c.kind, c.start, c.end) for c in candidates}
+    follow_ups = [
+        c
+        for c in run_recognizers(replace(context, accepted=accepted), follow_ups=True)
+        if (c.kind, c.start, c.end) not in proposed
+    ]
+    return decide(candidates + follow_ups, named)
 
 
 def explain(doc: Document, decisions: list[Decision]) -> str:

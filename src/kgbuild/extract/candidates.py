@@ -7,7 +7,9 @@ A recognizer may also propose that a span is *not* a name (kind ``"none"``: a mo
 place). No recognizer decides: ``adjudicate`` weighs all of them together.
 
 Recognizers register themselves with ``@recognizer("name")``; ``extract_all`` runs every
-registered one, so a new recognizer is one function in one module.
+registered one, so a new recognizer is one function in one module. A follow-up
+(``@recognizer("name", follow_up=True)``) runs after the first decision and reads what it
+accepted: every other occurrence of an accepted name, the surname of a full name.
 """
 
 from __future__ import annotations
@@ -43,33 +45,37 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Context:
-    """What recognizers read: the document and the reference data."""
+    """What recognizers read: the document, the reference data and, for follow-ups, the
+    spans the first decision accepted (as candidates with their support as score)."""
 
     doc: Document
     reference: ReferenceData
+    accepted: tuple[Candidate, ...] = ()
 
 
 Recognizer = Callable[[Context], Iterable[Candidate]]
 RECOGNIZERS: dict[str, Recognizer] = {}
+FOLLOW_UPS: dict[str, Recognizer] = {}  # run once the first decision is taken
 
 
-def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
-    """Register a recognizer under a name (the first part of its candidates' source)."""
+def recognizer(name: str, follow_up: bool = False) -> Callable[[Recognizer], Recognizer]:
+    """Register a recognizer under a name (the first part of its candidates' source); a
+    follow-up reads ``context.accepted`` ("every other occurrence of a name accepted")."""
 
     def register(function: Recognizer) -> Recognizer:
-        if name in RECOGNIZERS:
+        if name in RECOGNIZERS or name in FOLLOW_UPS:
             raise ValueError(f"a recognizer named {name!r} is registered already")
-        RECOGNIZERS[name] = function
+        (FOLLOW_UPS if follow_up else RECOGNIZERS)[name] = function
         return function
 
     return register
 
 
-def run_recognizers(context: Context, names: Iterable[str] | None = None) -> list[Candidate]:
-    """Every candidate the registered recognizers (or the named ones) propose."""
-    chosen = list(RECOGNIZERS) if names is None else list(names)
+def run_recognizers(context: Context, follow_ups: bool = False) -> list[Candidate]:
+    """Every candidate the registered recognizers (or follow-ups) propose."""
+    registry = FOLLOW_UPS if follow_ups else RECOGNIZERS
     return [
         replace(candidate, recognizer=name)
-        for name in chosen
-        for candidate in RECOGNIZERS[name](context)
+        for name, function in registry.items()
+        for candidate in function(context)
     ]

@@ -32,6 +32,7 @@ from kgbuild.extract.patterns import (
     is_common_word,
     normalise_space,
 )
+from kgbuild.extract.repeats import REPEAT
 from kgbuild.lexicon import alternation, data_lines, word_set, words
 
 CUE_SCORE = 0.9
@@ -258,6 +259,39 @@ def surname_shapes(context: Context) -> Iterator[Candidate]:
         if acceptable(doc, name):
             yield _candidate(*match.span("name"), name, SURNAME_SHAPE_SCORE,
                              "persons.surname-shape")
+
+
+SURNAME_SCORE = 0.75
+GIVEN_NAME_SCORE = 0.8
+LIST_SCORE = 0.8
+
+
+@recognizer("persons.known-names", follow_up=True)
+def known_name_forms(context: Context) -> Iterator[Candidate]:
+    """Other forms of the persons accepted: the surname alone of a full name ("Soboul"
+    after "Albert Soboul"), a given name before a one-word name ("Bruno Bauer" once "Bauer"
+    is known), the other names of a list that names two known persons."""
+    doc = context.doc
+    accepted = [c for c in context.accepted if c.kind == "person"]
+    surnames = {
+        c.name.split()[-1]: c.name
+        for c in sorted(accepted, key=lambda c: c.name)
+        if " " in c.name
+        and not c.name.endswith(".")
+        and c.name.split()[-1] not in word_set("not_a_person")
+        and not is_common_word(doc, c.name.split()[-1])
+    }
+    for surname, span in find_phrases(doc, surnames, allow_possessive=True):
+        start, end = doc.clean_range(span.start, span.end)
+        yield _candidate(start, end, surname, SURNAME_SCORE,
+                         f"{REPEAT}surname of {surnames[surname]}")
+    for c in accepted:
+        if before := given_name_before(doc, c.start, c.name):
+            given, start = before
+            yield _candidate(start, c.end, f"{given} {c.name}", GIVEN_NAME_SCORE,
+                             f"given name before {c.name}")
+    for name, start in listed_with(doc, {c.name for c in accepted}):
+        yield _candidate(start, start + len(name), name, LIST_SCORE, "listed with known persons")
 
 
 @recognizer("persons.reference")
