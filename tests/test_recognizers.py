@@ -398,3 +398,14 @@ def test_a_proofreader_in_the_apparatus_is_a_person() -> None:
 def test_a_group_named_after_persons_is_an_organization() -> None:
     text = "The ECCI expelled the Maslow-Ruth Fischer group; the Menshevik group protested."
     assert accepted(text, "organization") == ["Maslow-Ruth Fischer group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He was the editor of Trud, the official daily newspaper of the unions.", "Trud"),
+        ("First Published: Golos Truda, No. 12, 1923\n\nComrades!", "Golos Truda"),
+    ],
+)
+def test_periodicals_named_by_apposition_or_in_the_apparatus(text: str, name: str) -> None:
+    assert name in accepted(text, "organization")

@@ -69,8 +69,11 @@ PERIODICAL = (
         ),
         PATTERN_SCORE,
     ),
-    (
-        re.compile(rf"(?P<name>{PERIODICAL_NAME}),\s+(?:the\s+)?(?:\w+\s+)?organ\s+of\b"),
+    (  # "Bolshevik, the organ of …", "Trud, the official daily newspaper"
+        re.compile(
+            rf"(?P<name>{PERIODICAL_NAME}),\s+(?:the|an?)\s+(?:[a-z\-]+\s+){{0,3}}"
+            rf"(?:{alternation('periodical_words')})\b"
+        ),
         PATTERN_SCORE,
     ),
 )

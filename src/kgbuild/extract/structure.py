@@ -42,7 +42,9 @@ def _parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
 def apparatus(context: Context) -> Iterator[Candidate]:
     for line in APPARATUS.finditer(context.doc.clean):
         persons_here = bool(PERSON_LABELS.search(line.group("label")))
-        publisher = line.group("label").lower().startswith("publish")
+        label = line.group("label").lower()
+        # "Publisher: X" names a publisher, "First Published: Pravda, No. 247" a periodical
+        publisher = label.startswith("publish") or label == "first published"
         for index, (part, start) in enumerate(_parts(line.group("value"), line.start("value"))):
             if ORGANIZATION.match(part) or (publisher and index == 0 and part[0].isupper()):
                 kind = "organization"
