@@ -8,7 +8,6 @@ when they were written (docs/extraction.md), so that a change that loses ground 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -50,8 +49,10 @@ def test_every_source_is_listed_annotated_and_split() -> None:
 def test_no_sentence_of_the_texts_is_in_the_repository() -> None:
     """The annotations carry names and short surfaces, never the texts' sentences."""
     for path in (EVALUATION / "annotations").glob("*.json"):
-        for surface in re.findall(r'"surfaces": \[([^\]]*)\]', path.read_text()):
-            assert all(len(s) < 160 for s in json.loads(f"[{surface}]")), path
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+        for kind in KIND_CLASSES:
+            for item in annotation.get(kind, []):
+                assert all(len(surface) < 160 for surface in item.get("surfaces", [])), path
 
 
 def scores(split: str) -> dict[str, score.KindScore]:
@@ -68,14 +69,16 @@ def scores(split: str) -> dict[str, score.KindScore]:
 @pytest.mark.parametrize(
     ("split", "floors", "precision"),
     [
-        ("dev", {"persons": 0.9, "organizations": 0.78, "congresses": 0.8}, 0.8),
-        ("heldout", {"persons": 0.8, "organizations": 0.73, "congresses": 0.7}, 0.75),
+        ("dev", {"persons": 0.92, "organizations": 0.78, "congresses": 0.78}, 0.8),
+        ("heldout", {"persons": 0.82, "organizations": 0.74, "congresses": 0.67}, 0.7),
     ],
 )
 def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], precision: float
                                      ) -> None:
-    found = scores(split)
+    # figures only, never the scores themselves (they list the misses, and the held-out
+    # part's misses are not to be read, even in a failure)
+    figures = {kind: (round(s.f1, 2), round(s.precision, 2)) for kind, s in scores(split).items()}
     for kind, floor in floors.items():
-        # figures only: the held-out part's misses are not to be read, even in a failure
-        assert round(found[kind].f1, 2) >= floor, (kind, round(found[kind].f1, 2))
-        assert round(found[kind].precision, 2) >= precision, (kind, "precision")
+        f1, found_precision = figures[kind]
+        assert f1 >= floor, f"{kind} F1 {f1} < {floor}"
+        assert found_precision >= precision, f"{kind} precision {found_precision} < {precision}"
