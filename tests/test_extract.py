@@ -65,7 +65,7 @@ def meetings(text: str):
 
 def resolutions(text: str):
     doc = make(text)
-    found = extract_resolutions(doc, recognize(doc, EMPTY).meetings)
+    found = extract_resolutions(doc, recognize(doc, EMPTY).meetings, EMPTY)
     check_evidence(doc, found)
     check_evidence(doc, [r.meeting for r in found if r.meeting])
     return found

@@ -409,3 +409,19 @@ def test_a_group_named_after_persons_is_an_organization() -> None:
 )
 def test_periodicals_named_by_apposition_or_in_the_apparatus(text: str, name: str) -> None:
     assert name in accepted(text, "organization")
+
+
+def test_a_resolution_the_reference_data_knows_by_name() -> None:
+    text = (
+        "The Second Congress of the Communist International met in 1920. The party accepted\n"
+        "the 21 conditions only after a split."
+    )
+    kb = resolved(text, load_reference())
+    (resolution,) = [e for e in kb.entities.values() if e.kind == "resolution"]
+    assert resolution.label == "Conditions of Admission to the Communist International"
+    meeting = kb.entities[("meeting", resolution.facts["meeting_key"])]
+    assert meeting.label == "Second Congress of the Communist International"
+    # not named in the texts: no meeting is asserted
+    kb = resolved("The party accepted the Twenty-One Conditions.", load_reference())
+    (resolution,) = [e for e in kb.entities.values() if e.kind == "resolution"]
+    assert "meeting_key" not in resolution.facts

@@ -1,4 +1,4 @@
-"""Reference data: known persons, organizations, works and meetings, with Wikidata ids.
+"""Reference data: known persons, organizations, works, meetings and resolutions.
 
 It lives in JSON files (``src/kgbuild/data/`` by default). It helps extraction find and
 name entities, but is never the only way an entity is found: an empty ReferenceData still
@@ -16,12 +16,13 @@ from typing import Any
 
 from kgbuild.document import InputError
 
-KINDS = ("persons", "organizations", "works", "meetings")
+KINDS = ("persons", "organizations", "works", "meetings", "resolutions")
 REQUIRED = {
     "persons": ("label",),
     "organizations": ("label",),
     "works": ("label",),
     "meetings": ("label", "kind"),
+    "resolutions": ("label",),
 }
 
 
@@ -46,6 +47,7 @@ class ReferenceData:
     organizations: list[ReferenceEntry] = field(default_factory=list)
     works: list[ReferenceEntry] = field(default_factory=list)
     meetings: list[ReferenceEntry] = field(default_factory=list)
+    resolutions: list[ReferenceEntry] = field(default_factory=list)
 
     def entries(self, kind: str) -> list[ReferenceEntry]:
         entries: list[ReferenceEntry] = getattr(self, kind)

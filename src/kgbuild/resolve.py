@@ -129,7 +129,8 @@ class Resolver:
         self.reference = reference
         self.kb = KnowledgeBase()
         self._lookup = {
-            kind: reference.lookup(kind) for kind in ("persons", "organizations", "works")
+            kind: reference.lookup(kind)
+            for kind in ("persons", "organizations", "works", "resolutions")
         }
         # per document, so that a lookup by place costs the document, not the corpus
         self._evidence_in: defaultdict[str, list[tuple[Span, EntityRef]]] = defaultdict(list)
@@ -446,6 +447,12 @@ class Resolver:
             entity.facts["body_key"] = body.key
         return entity
 
+    def _named_meeting(self, label: str) -> Entity | None:
+        """The meeting entity of the corpus that is the reference meeting of this label."""
+        return next(
+            (e for e in self._of_kind["meeting"] if label and e.label == label), None
+        )
+
     def _entities_with(self, kind: str, facts: dict[str, Any]) -> list[Entity]:
         return [
             e for e in self._of_kind[kind] if all(e.facts.get(k) == v for k, v in facts.items())
@@ -530,8 +537,14 @@ class Resolver:
                 if meeting
                 else "Resolution"
             )
-            key = name_key(f"{meeting.key if meeting else ''}|{label}")
-            entity = self._entity("resolution", key, label, None)
+            # a resolution the reference data knows is one resolution, whatever the text
+            # says of its meeting; its meeting is the one it names, if the texts name it
+            entry = self._lookup["resolutions"].get(name_key(group["title"] or label))
+            if entry is not None:
+                label = entry.label
+                meeting = meeting or self._named_meeting(str(entry.facts.get("adopted_at") or ""))
+            key = name_key(label if entry else f"{meeting.key if meeting else ''}|{label}")
+            entity = self._entity("resolution", key, label, entry)
             if group["title"]:
                 entity.facts["title"] = group["title"]
             if meeting is not None:

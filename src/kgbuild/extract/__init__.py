@@ -83,7 +83,7 @@ def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
         organizations=entities.organizations,
         works=entities.works,
         meetings=entities.meetings,
-        resolutions=extract_resolutions(doc, entities.meetings),
+        resolutions=extract_resolutions(doc, entities.meetings, reference),
         citations=extract_citations(doc),
     )
     found.quotations = extract_quotations(doc, found)

@@ -33,6 +33,8 @@ BODY = (
     r"(?:\s+of\s+(?:the\s+|our\s+)?(?P<body>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
     r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
     rf"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}(?:{alternation('organization_body_words')})\b"
+    # "… of the Executive Committee of the Comintern": the body's own "of"
+    r"(?:\s+of\s+the\s+(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})?"
     r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s*\((?:Bolsheviks?|B\.)\))?"
     # "… of Soviets of the U.S.S.R.", "… of the Central Committee of the C.P.S.U.(B.)"
     r"(?:\s+of\s+the\s+(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?)?)?"

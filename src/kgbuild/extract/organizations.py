@@ -34,7 +34,9 @@ ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\)(?:[A-Z]\.)*)?(?!\s?[A-Z][a-z])"
 )
 BODY_NAME = re.compile(
-    rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[’']s?)?\s+){{1,4}}"
+    # a plural possessive belongs to the name ("Workers’ Opposition"), a singular one not
+    # ("Trotsky’s Left Opposition")
+    rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?\s+){{1,4}}"
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
     r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"

@@ -146,7 +146,7 @@ def full_name_pattern() -> re.Pattern[str]:
     a particle and a surname ("Willem van Ravesteyn"); or one to three initials and a
     surname ("V. I. Lenin")."""
     names = "|".join(re.escape(name) for name in sorted(given_names(), key=len, reverse=True))
-    patronymic = rf"[{UPPER}][{LOWER}]+(?:vich|vna|ich|ovna|evna|yevich)"
+    patronymic = rf"[{UPPER}][{LOWER}]+(?:vich|vna|ich|ichna)"
     particle = r"(?:von|van|de|der|di|da|du|la|le|ten|van der|von der|de la)"
     return re.compile(
         rf"(?<![\w\-.’'])(?P<name>(?:{names})"

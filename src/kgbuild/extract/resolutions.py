@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import normalise_space, read_title
+from kgbuild.extract.patterns import find_phrases, normalise_space, read_title
 from kgbuild.records import MeetingMention, ResolutionMention
+from kgbuild.reference import ReferenceData
 
 HEAD = re.compile(
     r"\b(?P<head>[Rr]esolutions?|[Tt]heses|[Dd]ecisions?)\s+"
@@ -21,7 +22,7 @@ HEAD = re.compile(
     r"(?=[A-Z])"
 )
 TOPIC = re.compile(
-    r"\s*on\s+(?P<topic>[^,.;:()“”\n]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b|[ \t]*\n)"
+    r"\s*,?\s*on\s+(?P<topic>[^,.;:()“”\n]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b|[ \t]*\n)"
 )
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
@@ -68,9 +69,11 @@ def _previous_meeting(
     return earlier[-1] if earlier else None
 
 
-def extract_resolutions(doc: Document, meetings: list[MeetingMention]) -> list[ResolutionMention]:
+def extract_resolutions(
+    doc: Document, meetings: list[MeetingMention], reference: ReferenceData
+) -> list[ResolutionMention]:
     """Resolution mentions with their meeting (of the meetings recognized), formal title or
-    topic where printed."""
+    topic where printed, and the resolutions the reference data knows by name."""
     text = doc.clean
     found: list[ResolutionMention] = []
     for match in HEAD.finditer(text):
@@ -114,7 +117,21 @@ def extract_resolutions(doc: Document, meetings: list[MeetingMention]) -> list[R
     found.extend(_after_meeting(doc, meetings))
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
+    found.extend(_known(doc, reference, found))
     return sorted(found, key=lambda r: r.evidence.start)
+
+
+def _known(
+    doc: Document, reference: ReferenceData, found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """Resolutions printed by a name the reference data knows ("the Twenty-One
+    Conditions", "On Party Unity") where no other reading covers them."""
+    names = {name: entry.label for entry in reference.resolutions for name in entry.names}
+    return [
+        ResolutionMention(evidence=span, title=names[name])
+        for name, span in find_phrases(doc, names, loose_case=True)
+        if not any(r.evidence.start <= span.start < r.evidence.end for r in found)
+    ]
 
 
 def _after_meeting(doc: Document, meetings: list[MeetingMention]) -> list[ResolutionMention]:
