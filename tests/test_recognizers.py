@@ -425,3 +425,9 @@ def test_a_resolution_the_reference_data_knows_by_name() -> None:
     kb = resolved("The party accepted the Twenty-One Conditions.", load_reference())
     (resolution,) = [e for e in kb.entities.values() if e.kind == "resolution"]
     assert "meeting_key" not in resolution.facts
+
+
+def test_a_meeting_named_without_its_ordinal_is_the_one_named_with_it() -> None:
+    text = ("Their Fourth Congress met in May. At the Fourth Trade-Union Congress the\n"
+            "Mensheviks spoke; the Trade-Union Congress ignored them.")
+    assert labels(text, "meeting") == {"Fourth Congress"}

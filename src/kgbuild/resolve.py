@@ -409,7 +409,16 @@ class Resolver:
                 if mention.body is None or self._is_party(e.facts.get("body_key"))
             ]
             if len(same) == 1:
+                if mention.qualifier and mention.qualifier not in MONTHS:
+                    same[0].facts.setdefault("words", mention.qualifier)
                 return same[0]
+        if not mention.ordinal and mention.qualifier and mention.body is None:
+            # "the Trade-Union Congress" after "the Fourth Trade-Union Congress"
+            named = self._entities_with(
+                "meeting", {"kind": mention.kind, "words": mention.qualifier}
+            )
+            if len(named) == 1:
+                return named[0]
         body = self._body(mention.body, home_party)
         if body is not None and mention.body:
             self._attach_body(doc, mention, body)
@@ -443,6 +452,8 @@ class Resolver:
         entity.facts.setdefault("kind", mention.kind)
         if mention.ordinal:
             entity.facts.setdefault("ordinal", mention.ordinal)
+            if mention.qualifier and mention.qualifier not in MONTHS:
+                entity.facts.setdefault("words", mention.qualifier)
         if body is not None:
             entity.facts["body_key"] = body.key
         return entity
