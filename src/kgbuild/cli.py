@@ -1,7 +1,8 @@
 """The kgbuild command line: thin click commands over the library.
 
 Exit codes: 0 success; 1 the graph does not conform to the shapes; 2 wrong usage;
-3 unreadable or invalid input (missing file, not UTF-8, bad metadata or reference data).
+3 unreadable or invalid input (missing file, not UTF-8, bad metadata or reference data, or
+a file kgbuild ships missing from its installation).
 Heavy libraries are imported inside the commands so that ``--help`` stays fast.
 """
 
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 import click
+
+from kgbuild.resources import MissingResource
 
 EXIT_INVALID_GRAPH = 1
 EXIT_USAGE = 2
@@ -66,7 +69,18 @@ REFERENCE_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands, with a shipped file that cannot be found (queries, shapes, context,
+    frames, corpus: see kgbuild.resources) reported as one line and exit code 3."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except MissingResource as error:
+            _fail(str(error), EXIT_INPUT)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kgbuild")
 def main() -> None:
     """Turn historical texts into a validated, evidence-linked RDF knowledge graph."""
@@ -100,7 +114,7 @@ def main() -> None:
     "--shapes",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="SHACL shapes file (default: shapes/kgbuild-shapes.ttl).",
+    help="SHACL shapes file (default: the shipped shapes/kgbuild-shapes.ttl).",
 )
 @click.option(
     "--encoding",
@@ -174,7 +188,7 @@ def build(
     "--shapes",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="SHACL shapes file (default: shapes/kgbuild-shapes.ttl).",
+    help="SHACL shapes file (default: the shipped shapes/kgbuild-shapes.ttl).",
 )
 def validate(graph_file: Path, shapes: Path | None) -> None:
     """Validate GRAPH_FILE (Turtle, N-Triples or JSON-LD) against the SHACL shapes."""

@@ -44,9 +44,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from kgbuild.rdf.namespaces import PREFIXES
-from kgbuild.resources import PROJECT_ROOT
+from kgbuild.resources import queries_dir
 
-QUERIES_DIR = PROJECT_ROOT / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
@@ -173,8 +172,8 @@ def read_query(path: Path, name: str | None = None) -> SavedQuery:
 
 
 def list_queries(directory: Path | None = None) -> list[SavedQuery]:
-    """The saved queries of ``directory`` (default: the project's ``queries/``), by name."""
-    folder = directory or QUERIES_DIR
+    """The saved queries of ``directory`` (default: the shipped ``queries/``), by name."""
+    folder = directory or queries_dir()
     return [read_query(path) for path in sorted(folder.glob("*.rq"))]
 
 
@@ -183,7 +182,7 @@ def find_query(reference: str, directory: Path | None = None) -> SavedQuery:
     path = Path(reference)
     if path.is_file():
         return read_query(path)
-    folder = directory or QUERIES_DIR
+    folder = directory or queries_dir()
     saved = folder / f"{reference.removesuffix('.rq')}.rq"
     if _NAME_OR_SLUG.fullmatch(reference) and saved.is_file():
         return read_query(saved)

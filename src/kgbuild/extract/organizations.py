@@ -40,7 +40,7 @@ BODY_NAME = re.compile(
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
     r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
-    r"(?:[ \t]+[A-Z][a-z]+){0,3})?)"
+    r"(?:[ \t]+[A-Z][a-z]+(?![’']s)){0,3})?)"
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )

@@ -18,7 +18,9 @@ APPARATUS = re.compile(
 )
 PERSON_LABELS = re.compile(r"(?i)transcri|translat|markup|proof|edit|html|prepared|scann")
 SEGMENT = re.compile(r"[^,;()]+")
-JOINERS = re.compile(r"\s+(?:and|for|by|with|from)\s+|\s*&\s*|^\s*(?:by|from)\s+")
+JOINERS = re.compile(
+    r"\s+(?:and|for|by|with|from)\s+|\s*&\s*|^\s*(?:by|from)\s+|\s+No\.\s*\d+.*"
+)
 ORGANIZATION = re.compile(
     rf"^(?:[A-Z][\w\-’'.]*\s+){{0,5}}(?:{alternation('publisher_words')})$"
 )
