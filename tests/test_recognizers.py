@@ -431,3 +431,15 @@ def test_a_meeting_named_without_its_ordinal_is_the_one_named_with_it() -> None:
     text = ("Their Fourth Congress met in May. At the Fourth Trade-Union Congress the\n"
             "Mensheviks spoke; the Trade-Union Congress ignored them.")
     assert labels(text, "meeting") == {"Fourth Congress"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The vote went against Comrade van Ravesteyn.", "van Ravesteyn"),
+        ("A letter from Eugene V. Debs was read.", "Eugene V. Debs"),
+    ],
+)
+def test_a_title_or_initial_is_no_part_of_a_particle_or_regnal_name(text: str, name: str
+                                                                      ) -> None:
+    assert accepted(text, "person") == [name]

@@ -151,7 +151,7 @@ def full_name_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w\-.’'])(?P<name>(?:{names})"
         rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?"
-        rf"\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b|the\s+{ORDINAL_WORDS}\b))"
+        rf"\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b(?!\.\s*[A-Z])|the\s+{ORDINAL_WORDS}\b))"
         rf"(?![\w\-])"
         rf"|(?<![\w\-.’'])(?P<particle>[{UPPER}][{LOWER}]+\s+{particle}\s+{NAME_TOKEN})(?![\w\-])"
         rf"|(?<![\w\-.’'])(?<![A-Z]\.\s)(?<![A-Z]\.)"
@@ -168,6 +168,11 @@ def full_names(context: Context) -> Iterator[Candidate]:
     for match in full_name_pattern().finditer(doc.clean):
         group = next(g for g in ("name", "particle", "initials") if match.group(g))
         name = normalise_space(match.group(group))
+        if group == "particle" and name.split()[0] in word_set("person_titles"):
+            name = name.split(maxsplit=1)[1]  # "Comrade van Ravesteyn"
+            yield _candidate(match.end(group) - len(name), match.end(group), name,
+                             FULL_NAME_SCORE, "persons.full-name.particle")
+            continue
         regnal = REGNAL.search(name)  # "Alexander II", "Alexander the Third"
         if not (regnal or acceptable(doc, name)) or _heading_numeral(doc, match.start(group), name):
             continue
