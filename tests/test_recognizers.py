@@ -443,3 +443,14 @@ def test_a_meeting_named_without_its_ordinal_is_the_one_named_with_it() -> None:
 def test_a_title_or_initial_is_no_part_of_a_particle_or_regnal_name(text: str, name: str
                                                                       ) -> None:
     assert accepted(text, "person") == [name]
+
+
+def test_names_in_the_forms_of_notes_and_glossaries() -> None:
+    text = (
+        "Axelrod, Paul B. (1850-1928). – Founded the group with Plekhanov.\n"
+        "Bogdanov, A. A. – Philosopher, physician. Myshkin (1848-1885) was tried.\n"
+        "Imperialism (1916) is a book.\n"
+    )
+    assert accepted(text, "person") == ["Axelrod, Paul B.", "Plekhanov", "Bogdanov, A. A.",
+                                        "Myshkin"]
+    assert labels(text, "person") >= {"Paul B. Axelrod", "A. A. Bogdanov"}

@@ -64,6 +64,17 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+# The forms of notes, glossaries and indexes: "Axelrod, Paul B. (1850-1928)", "Bogdanov, A.
+# A.", "Myshkin (1848-1885)": an inverted name, or a name with a span of years.
+YEARS = r"\((?:b\.\s*|born\s+)?1[6-9]\d\d\s*[-–—]\s*(?:1[6-9]\d\d|\d\d|\?)?\)"
+INVERTED_NAME = re.compile(
+    rf"(?<![\w\-.’'])(?P<surname>{NAME_TOKEN}),[ \t]+"
+    rf"(?P<given>(?:[{UPPER}][{LOWER}]+|[A-Z]\.)(?:[ \t]*(?:[{UPPER}][{LOWER}]+|[A-Z]\.)){{0,2}})"
+    rf"(?=[ \t]*{YEARS})"
+    rf"|(?<![\w\-.’'])(?P<surname2>{NAME_TOKEN}),[ \t]+"
+    rf"(?P<initials>[A-Z]\.[ \t]?[A-Z]\.)(?![ \t]?[A-Z][a-z])"
+)
+LIFESPAN = re.compile(rf"(?<![\w\-.’'])(?P<name>{PERSON_NAME}(?:[ \t]+{NAME_TOKEN})?)[ \t]*{YEARS}")
 PLURAL_LIST = re.compile(
     rf"\b[Tt]he\s+(?P<first>{NAME_TOKEN})s,(?P<rest>(?:\s+{NAME_TOKEN}s,){{2,}})"
 )
@@ -116,6 +127,21 @@ def cue_names(context: Context) -> Iterator[Candidate]:
                 yield _candidate(start, start + len(name), name, CUE_SCORE,
                                  "persons.cue.plural-list")
     yield from _conjoined(doc, set(found))
+    yield from _noted_names(doc)
+
+
+def _noted_names(doc: Document) -> Iterator[Candidate]:
+    """Names in the forms of notes and glossaries, with a span of years or inverted."""
+    for match in LIFESPAN.finditer(doc.clean):
+        name = normalise_space(match.group("name"))
+        if acceptable(doc, name):
+            yield _candidate(*match.span("name"), name, CUE_SCORE, "persons.cue.lifespan")
+    for match in INVERTED_NAME.finditer(doc.clean):
+        surname = match.group("surname") or match.group("surname2")
+        given = match.group("given") or match.group("initials")
+        if acceptable(doc, surname):
+            yield _candidate(match.start(), match.end(), f"{normalise_space(given)} {surname}",
+                             CUE_SCORE, "persons.cue.inverted-name")
 
 
 def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
