@@ -13,8 +13,9 @@ from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import extract_all, recognize
 from kgbuild.extract.adjudicate import Decision, decide
 from kgbuild.extract.candidates import NOT_A_NAME, RECOGNIZERS, Candidate, recognizer
+from kgbuild.knowledge import KnowledgeBase
 from kgbuild.reference import ReferenceData, ReferenceEntry, load_reference
-from kgbuild.resolve import KnowledgeBase, resolve
+from kgbuild.resolve import resolve
 
 META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
 EMPTY = ReferenceData()

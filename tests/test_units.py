@@ -12,11 +12,12 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
+from kgbuild.knowledge import KnowledgeBase
 from kgbuild.pipeline import ValidationFailed, build, read_and_extract
 from kgbuild.publish import canonical_lines, jsonld_nodes, load_context
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
-from kgbuild.resolve import KnowledgeBase, resolve
+from kgbuild.resolve import resolve
 from kgbuild.resources import shapes_path
 from kgbuild.timing import Stopwatch
 from kgbuild.units import process_units

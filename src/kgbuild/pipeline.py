@@ -19,6 +19,7 @@ from kgbuild.describe import GraphStatistics, describe
 from kgbuild.document import Document, InputError, load_document, read_errata
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_from_nodes
+from kgbuild.knowledge import KnowledgeBase
 from kgbuild.parallel import collection_paused, default_jobs, fork_map
 from kgbuild.publish import (
     KNOWN_PREFIXES,
@@ -36,7 +37,7 @@ from kgbuild.publish import (
 from kgbuild.rdf.iris import check_base
 from kgbuild.records import Extraction
 from kgbuild.reference import ReferenceData, load_reference
-from kgbuild.resolve import KnowledgeBase, resolve
+from kgbuild.resolve import resolve
 from kgbuild.resources import bundled_corpus
 from kgbuild.timing import Stopwatch
 from kgbuild.units import Units, process_units

@@ -11,13 +11,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from kgbuild.document import Document, Span, slugify
+from kgbuild.document import Document, Span
 from kgbuild.extract.patterns import ORDINALS, normalise_space
-from kgbuild.lexicon import word_set, words
+from kgbuild.knowledge import (
+    Entity,
+    EntityRef,
+    Evidence,
+    KnowledgeBase,
+    ResolvedCitation,
+    ResolvedClaim,
+    ResolvedQuotation,
+    ResolvedStance,
+)
+from kgbuild.lexicon import words
+from kgbuild.names import (
+    GENERIC_BODIES,
+    PARTY_ABBREVIATION,
+    full_names_by_surname,
+    given_and_surname,
+    names_a_party,
+    same_given,
+)
 from kgbuild.records import (
     AUTHOR_PRONOUN,
     AUTHOR_SELF,
@@ -26,7 +42,6 @@ from kgbuild.records import (
     Extraction,
     MeetingMention,
     QuotationRecord,
-    StanceRecord,
 )
 from kgbuild.reference import ReferenceData, ReferenceEntry, name_key, spelling_key
 
@@ -38,88 +53,6 @@ KIND_OF_MENTION = {
     "ResolutionMention": "resolution",
 }
 ORDINAL_WORDS = {number: word.capitalize() for word, number in ORDINALS.items()}
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where a document states something: the document and the raw span."""
-
-    document: str
-    span: Span
-
-
-@dataclass
-class Entity:
-    """One real person, organization, work, meeting or resolution, with all its evidence."""
-
-    kind: str
-    key: str
-    label: str
-    wikidata: str | None = None
-    aliases: set[str] = field(default_factory=set)
-    facts: dict[str, Any] = field(default_factory=dict)
-    evidence: list[Evidence] = field(default_factory=list)
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.label)
-
-
-EntityRef = tuple[str, str]  # (kind, key) of an Entity
-
-
-@dataclass
-class ResolvedCitation:
-    """A citation with its edition and the work or resolution it names, as entities."""
-
-    document: str
-    record: CitationRecord
-    edition: EntityRef | None = None
-    cites: EntityRef | None = None
-
-
-@dataclass
-class ResolvedQuotation:
-    """A quotation with its speaker and source resolved to entities."""
-
-    document: str
-    record: QuotationRecord
-    speaker: EntityRef | None = None
-    source: EntityRef | None = None
-    citation: ResolvedCitation | None = None
-
-
-@dataclass
-class ResolvedClaim:
-    """A dated claim with what it is about and who asserts it, as entities."""
-
-    document: str
-    record: DatedClaimRecord
-    about: EntityRef | None = None
-    asserted_by: EntityRef | None = None
-
-
-@dataclass
-class ResolvedStance:
-    """The author endorsing or rejecting a person's thesis."""
-
-    document: str
-    record: StanceRecord
-    about: EntityRef | None
-    asserted_by: EntityRef | None = None
-
-
-@dataclass
-class KnowledgeBase:
-    """The resolved corpus: documents, their authors, entities, citations and quotations."""
-
-    documents: list[Document] = field(default_factory=list)
-    entities: dict[EntityRef, Entity] = field(default_factory=dict)
-    document_authors: dict[str, EntityRef] = field(default_factory=dict)
-    citations: list[ResolvedCitation] = field(default_factory=list)
-    quotations: list[ResolvedQuotation] = field(default_factory=list)
-    claims: list[ResolvedClaim] = field(default_factory=list)
-    stances: list[ResolvedStance] = field(default_factory=list)
 
 
 class Resolver:
@@ -179,13 +112,13 @@ class Resolver:
         not in the reference data is identified by surname and first initial, and
         labelled with the fullest form the texts print.
         """
-        given, surname = _given_and_surname(name)
+        given, surname = given_and_surname(name)
         if not given and self._doc_full_names.get(surname, name) != name:
             return self.person(self._doc_full_names[surname])
         entry = self._lookup["persons"].get(spelling_key(name))
         if entry is None:
             entry = self._lookup["persons"].get(spelling_key(surname))
-            if entry is not None and given and not _same_given(given, entry):
+            if entry is not None and given and not same_given(given, entry):
                 entry = None
         if entry is not None:
             return self._entity("person", name_key(entry.label), entry.label, entry)
@@ -209,7 +142,7 @@ class Resolver:
     # -- one document ----------------------------------------------------------------
     def add(self, doc: Document, extraction: Extraction) -> None:
         self.kb.documents.append(doc)
-        self._doc_full_names = _full_names_by_surname(m.name for m in extraction.persons)
+        self._doc_full_names = full_names_by_surname(m.name for m in extraction.persons)
         if doc.meta.author:
             author = self.person(doc.meta.author)
             self.kb.document_authors[doc.meta.slug] = ("person", author.key)
@@ -477,7 +410,7 @@ class Resolver:
             return False
         if entity.facts.get("kind"):
             return entity.facts["kind"] == "party"
-        return bool(PARTY_ABBREVIATION.search(entity.label)) or _names_a_party(entity.label)
+        return bool(PARTY_ABBREVIATION.search(entity.label)) or names_a_party(entity.label)
 
     def _attach_body(self, doc: Document, mention: MeetingMention, body: Entity) -> None:
         """The body named inside a meeting's name ("… of the Comintern") is a mention too."""
@@ -562,50 +495,6 @@ class Resolver:
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
-
-
-GENERIC_BODIES = word_set("organization_body_words") | {"Executive"}
-PARTY_ABBREVIATION = re.compile(r"(?:^|\.)P\.(?:\([A-Z]\.\))?$")
-
-
-def _names_a_party(label: str) -> bool:
-    """"Labour Party", "Communist Party of Germany": no body word before "Party"."""
-    before, party, _ = label.partition("Party")
-    body_words = word_set("organization_body_words") - {"Party"}
-    return bool(party) and not any(word in body_words for word in before.split())
-
-
-def _given_and_surname(name: str) -> tuple[list[str], str]:
-    """("J. V. Stalin") → (["J.", "V."], "Stalin"); particles ("von") are neither."""
-    tokens = [t for t in name.split() if not t.islower()]
-    return tokens[:-1], tokens[-1] if tokens else name
-
-
-def _same_given(given: list[str], entry: ReferenceEntry) -> bool:
-    """Whether a name's given names or initials agree with a form of the reference
-    person that has given names too ("V. I. Lenin" with "Vladimir Lenin")."""
-    first = given[0].rstrip(".")
-    for form in entry.names:
-        form_given, _ = _given_and_surname(form)
-        if not form_given:
-            continue
-        other = form_given[0].rstrip(".")
-        if len(first) == 1 or len(other) == 1:
-            if first[0] == other[0]:
-                return True
-        elif spelling_key(first) == spelling_key(other):
-            return True
-    return False
-
-
-def _full_names_by_surname(names: Iterable[str]) -> dict[str, str]:
-    """The full names of a document by surname, where only one full name has it."""
-    by_surname: defaultdict[str, set[str]] = defaultdict(set)
-    for name in names:
-        given, surname = _given_and_surname(name)
-        if given:
-            by_surname[surname].add(name)
-    return {surname: max(full) for surname, full in by_surname.items() if len(full) == 1}
 
 
 def _month(date: object) -> int | None:

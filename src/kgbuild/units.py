@@ -28,6 +28,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgbuild.describe import GraphStatistics, graph_statistics
+from kgbuild.knowledge import KnowledgeBase
 from kgbuild.parallel import fork_map
 from kgbuild.publish import (
     canonical_lines,
@@ -40,7 +41,6 @@ from kgbuild.publish import (
 from kgbuild.rdf.indexed_store import indexed_graph
 from kgbuild.rdf.iris import IriMinter
 from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
-from kgbuild.resolve import KnowledgeBase
 from kgbuild.timing import Stopwatch
 from kgbuild.validate import ValidationIssue, Validator
 

@@ -21,7 +21,6 @@ from kgbuild.document import Document
 from kgbuild.records import MeetingMention, WorkMention
 from kgbuild.reference import ReferenceData
 
-KINDS = ("person", "organization", "meeting", "work")
 NOT_A_NAME = "none"
 
 

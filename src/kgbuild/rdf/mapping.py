@@ -25,9 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kgbuild.document import Document
-from kgbuild.rdf.iris import IriMinter, stable_hash
-from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
-from kgbuild.resolve import (
+from kgbuild.knowledge import (
     Entity,
     EntityRef,
     Evidence,
@@ -37,6 +35,8 @@ from kgbuild.resolve import (
     ResolvedQuotation,
     ResolvedStance,
 )
+from kgbuild.rdf.iris import IriMinter, stable_hash
+from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Placed = tuple[str, Triple]  # (graph key: a document slug, SHARED or REFERENCE; triple)
