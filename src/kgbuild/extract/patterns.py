@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from kgbuild.document import Document, Span
 from kgbuild.lexicon import words
@@ -77,19 +77,28 @@ def find_phrases(
     by_words = {" ".join(phrase.split()): phrase for phrase in phrases if phrase.strip()}
     if not by_words:
         return
-    longest_first = sorted(by_words, key=lambda p: (-len(p), p))
-    alternatives = "|".join(phrase_pattern(phrase, loose_case) for phrase in longest_first)
-    initials = "".join(sorted({re.escape(phrase[0]) for phrase in by_words}))
-    endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
-    suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
-    pattern = re.compile(
-        rf"(?<![\w\-])(?=[{initials}])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
-    )
+    pattern = _phrases_pattern(frozenset(by_words), allow_possessive, allow_plural, loose_case)
     folded = {_loose(phrase): phrase for phrase in by_words.values()} if loose_case else {}
     for match in pattern.finditer(doc.clean):
         printed = " ".join(match.group("phrase").split())
         phrase = by_words.get(printed) or folded[_loose(printed)]
         yield phrase, doc.span(*match.span())
+
+
+@lru_cache(maxsize=256)
+def _phrases_pattern(
+    phrases: frozenset[str], allow_possessive: bool, allow_plural: bool, loose_case: bool
+) -> re.Pattern[str]:
+    """The one regular expression for a set of phrases (the reference data's names are the
+    same set for every document: made once)."""
+    longest_first = sorted(phrases, key=lambda p: (-len(p), p))
+    alternatives = "|".join(phrase_pattern(phrase, loose_case) for phrase in longest_first)
+    initials = "".join(sorted({re.escape(phrase[0]) for phrase in phrases}))
+    endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
+    suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
+    return re.compile(
+        rf"(?<![\w\-])(?=[{initials}])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
+    )
 
 
 def _loose(phrase: str) -> str:

@@ -132,7 +132,10 @@ def cue_names(context: Context) -> Iterator[Candidate]:
 
 def _noted_names(doc: Document) -> Iterator[Candidate]:
     """Names in the forms of notes and glossaries, with a span of years or inverted."""
-    for match in LIFESPAN.finditer(doc.clean):
+    for years in re.finditer(YEARS, doc.clean):  # few: look back from each
+        match = LIFESPAN.search(doc.clean, max(0, years.start() - 80), years.end())
+        if match is None or match.end() != years.end():
+            continue
         name = normalise_space(match.group("name"))
         if acceptable(doc, name):
             yield _candidate(*match.span("name"), name, CUE_SCORE, "persons.cue.lifespan")
