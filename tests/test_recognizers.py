@@ -455,3 +455,82 @@ def test_names_in_the_forms_of_notes_and_glossaries() -> None:
     assert accepted(text, "person") == ["Axelrod, Paul B.", "Plekhanov", "Bogdanov, A. A.",
                                         "Myshkin"]
     assert labels(text, "person") >= {"Paul B. Axelrod", "A. A. Bogdanov"}
+
+
+# --- cases a review found ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wrote to the International Socialist Bureau\nof the Second International.",
+        "Against them: Maslow, Ruth  Fischer, Scholem, and Urbahns, and Fischer most.",
+        "",
+        "no names here at all, only words.",
+    ],
+)
+def test_texts_of_any_shape_are_read_without_error(text: str) -> None:
+    extract_all(make_document(text or " ", META), load_reference())
+
+
+def test_a_regnal_number_is_no_surname() -> None:
+    text = "Alexander II was killed in 1881. Chapter II tells how."
+    assert accepted(text, "person") == ["Alexander II"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Languages Publishing House\nMoscow, U.S.S.R.\n",
+        "Within ten Days the strike was over.",
+        "After ten Months nothing had changed.",
+    ],
+)
+def test_imprints_and_phrases_are_no_persons(text: str) -> None:
+    assert accepted(text, "person") == []
+
+
+def test_every_lifespan_in_a_line_is_read() -> None:
+    text = "The founders were Marx (1818-1883) and Engels (1820-1895)."
+    assert accepted(text, "person") == ["Marx", "Engels"]
+
+
+def test_a_name_joined_by_and_at_the_end_of_a_sentence() -> None:
+    assert "Kollontai" in accepted("Comrade Shlyapnikov and Kollontai.", "person")
+
+
+def test_a_meeting_known_by_its_name_across_a_page_break() -> None:
+    text = "the Second Congress of Soviets of\n30\nthe U.S.S.R. met in 1924."
+    assert labels(text, "meeting", load_reference()) == {"Second All-Union Congress of Soviets"}
+
+
+def test_a_known_resolution_keeps_its_own_meeting() -> None:
+    text = ("The Ninth Congress of the R.C.P.(B.) met in 1920. The Tenth Congress of the\n"
+            "R.C.P.(B.) followed. Ninth Congress delegates later quoted “On Party Unity”.")
+    kb = resolved(text, load_reference())
+    (resolution,) = [e for e in kb.entities.values() if e.kind == "resolution"]
+    meeting = kb.entities[("meeting", resolution.facts["meeting_key"])]
+    assert meeting.label == "Tenth Congress of the R.C.P.(B.)"
+
+
+def test_a_surname_joins_a_full_name_of_another_document_in_any_order() -> None:
+    first = make_document("Comrade Soboul spoke.", META)
+    second = make_document("Albert Soboul studied the sans-culottes.", replace_slug(META))
+    for order in ((first, second), (second, first)):
+        kb = resolve([(doc, extract_all(doc, EMPTY)) for doc in order], EMPTY)
+        assert {e.label for e in kb.entities.values() if e.kind == "person"} == {
+            "Albert Soboul"
+        }
+
+
+def replace_slug(meta: DocumentMeta) -> DocumentMeta:
+    from dataclasses import replace
+
+    return replace(meta, slug="other", source_file="other.txt")
+
+
+def test_an_errata_that_lengthens_a_word_keeps_spans_aligned() -> None:
+    doc = make_document("Comrade Lenm wrote it, and Lenm was right.", META,
+                        errata={"Lenm": "Lenin"})
+    found = recognize(doc, reference_with(("Vladimir Lenin", ("Lenin",), "Q1394"))).persons
+    assert [m.evidence.text for m in found] == ["Lenm", "Lenm"]

@@ -79,6 +79,20 @@ class _Commands(click.Group):
         except MissingResource as error:
             _fail(str(error), EXIT_INPUT)
 
+ERRATA_OPTION = click.option(
+    "--errata",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="OCR errata (wrong<TAB>right a line) for every text, besides each folder's "
+    "errata.tsv.",
+)
+ENCODING_OPTION = click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Encoding of the input texts (e.g. cp1251, latin-1).",
+)
+
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kgbuild")
@@ -103,25 +117,14 @@ def main() -> None:
     "Default: https://w3id.org/kgbuild/id/",
 )
 @REFERENCE_OPTION
-@click.option(
-    "--errata",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=None,
-    help="OCR errata (wrong<TAB>right a line) for every text, besides each folder's "
-    "errata.tsv.",
-)
+@ERRATA_OPTION
 @click.option(
     "--shapes",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="SHACL shapes file (default: the shipped shapes/kgbuild-shapes.ttl).",
 )
-@click.option(
-    "--encoding",
-    default="utf-8",
-    show_default=True,
-    help="Encoding of the input texts (e.g. cp1251, latin-1).",
-)
+@ENCODING_OPTION
 @click.option(
     "--jobs",
     "-j",
@@ -290,6 +293,8 @@ EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples th
 @main.command()
 @click.argument("text_file", type=click.Path(path_type=Path))
 @REFERENCE_OPTION
+@ERRATA_OPTION
+@ENCODING_OPTION
 @click.option(
     "--kind",
     type=click.Choice(["person", "organization", "meeting", "work"]),
@@ -298,17 +303,23 @@ EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples th
 )
 @click.option("--refused", is_flag=True, help="Only the spans adjudication refused.")
 def explain(
-    text_file: Path, reference_dir: Path | None, kind: tuple[str, ...], refused: bool
+    text_file: Path,
+    reference_dir: Path | None,
+    errata: Path | None,
+    encoding: str,
+    kind: tuple[str, ...],
+    refused: bool,
 ) -> None:
     """Show, span by span, which recognizers proposed what in TEXT_FILE and what
-    adjudication decided, and why: line, ✓ or ✗, kind, text, support, reason, sources."""
-    from kgbuild.document import InputError, load_document
+    adjudication decided, and why: line, ✓ or ✗, kind, text, support, reason, sources.
+    The text is read as ``build`` reads it (its folder's errata.tsv, --errata, --encoding)."""
+    from kgbuild.document import InputError, load_document, read_errata
     from kgbuild.extract import recognize
     from kgbuild.extract.adjudicate import explain as explain_decisions
     from kgbuild.reference import load_reference
 
     try:
-        doc = load_document(text_file)
+        doc = load_document(text_file, encoding, read_errata(errata) if errata else None)
         decisions = recognize(doc, load_reference(reference_dir)).decisions
     except InputError as error:
         _fail(str(error), EXIT_INPUT)

@@ -50,6 +50,7 @@ class MeetingMention:
     ordinal: int | None = None
     body: str | None = None  # the name as printed ("C.P.S.U.(B.)", "Party", "Comintern")
     qualifier: str | None = None  # a name part without ordinal ("April", "Kursk Gubernia")
+    name: str = ""  # as the cleaned text reads, without page numbers or line breaks
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,8 @@ class Resolver:
         self._quotations_in: defaultdict[str, list[ResolvedQuotation]] = defaultdict(list)
         self._attached: set[tuple[EntityRef, Evidence]] = set()
         self._of_kind: defaultdict[str, list[Entity]] = defaultdict(list)  # not the corpus
-        self._unknown_by_surname: defaultdict[str, set[str]] = defaultdict(set)
         self._doc_full_names: dict[str, str] = {}  # the current document's
+        self.corpus_full_names: dict[str, str] = {}  # every document's (see ``resolve``)
         self._meetings_by_name = reference.lookup("meetings")
         self._meeting_bodies = [  # reference meetings with their body's name key
             (entry, name_key(str(entry.facts.get("body") or ""))) for entry in reference.meetings
@@ -122,11 +122,10 @@ class Resolver:
                 entry = None
         if entry is not None:
             return self._entity("person", name_key(entry.label), entry.label, entry)
+        if not given and self.corpus_full_names.get(surname, name) != name:
+            return self.person(self.corpus_full_names[surname])
         key = spelling_key(f"{surname}|{given[0][0]}" if given else surname)
-        if not given and len(self._unknown_by_surname.get(key, ())) == 1:
-            key = next(iter(self._unknown_by_surname[key]))
         entity = self._entity("person", key, name, None)
-        self._unknown_by_surname[spelling_key(surname)].add(key)
         if len(name) > len(entity.label):
             entity.label = name
         return entity
@@ -357,8 +356,9 @@ class Resolver:
             self._attach_body(doc, mention, body)
         # a name the reference data knows as printed ("Second Congress of Soviets of the
         # U.S.S.R.") says which meeting, and so which body, it is
+        printed = mention.name or normalise_space(mention.evidence.text)
         named = self._meetings_by_name.get(
-            name_key(re.sub(r"^(?:the|a|an)\s+", "", mention.evidence.text, flags=re.I))
+            name_key(re.sub(r"^(?:the|a|an)\s+", "", printed, flags=re.I))
         )
         if named is not None and named.facts.get("body"):
             body = self.organization(str(named.facts["body"]))
@@ -486,7 +486,8 @@ class Resolver:
             entry = self._lookup["resolutions"].get(name_key(group["title"] or label))
             if entry is not None:
                 label = entry.label
-                meeting = meeting or self._named_meeting(str(entry.facts.get("adopted_at") or ""))
+                if entry.facts.get("adopted_at"):  # the reference data knows, not the guess
+                    meeting = self._named_meeting(str(entry.facts["adopted_at"]))
             key = name_key(label if entry else f"{meeting.key if meeting else ''}|{label}")
             entity = self._entity("resolution", key, label, entry)
             if group["title"]:
@@ -524,6 +525,10 @@ def resolve(
 ) -> KnowledgeBase:
     """Resolve the extractions of all documents into one knowledge base."""
     resolver = Resolver(reference)
+    # a surname alone may stand for a full name another document gives, whatever the order
+    resolver.corpus_full_names = full_names_by_surname(
+        m.name for _, extraction in documents for m in extraction.persons
+    )
     for doc, extraction in documents:
         resolver.add(doc, extraction)
     return resolver.kb

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from typing import Any
 
+from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import (
     ORDINAL,
@@ -91,30 +92,35 @@ def _body(match: re.Match[str]) -> str | None:
     return "Party" if "Party" in prefixes else None
 
 
+def _candidate(
+    doc: Document, start: int, end: int, score: float, source: str, **facts: Any
+) -> Candidate:
+    """A meeting candidate for clean[start:end] with its record."""
+    record = MeetingMention(
+        evidence=doc.span(start, end), name=normalise_space(doc.clean[start:end]), **facts
+    )
+    return Candidate("meeting", start, end, record.kind, score, source, record)
+
+
 @recognizer("meetings.ordinal")
 def ordinal_meetings(context: Context) -> Iterator[Candidate]:
     """"the Fourteenth Congress of the C.P.S.U.(B.)", "the Seventh (April) Conference"."""
     doc = context.doc
     for match in ORDINAL_MEETING.finditer(doc.clean):
-        qualifier = match.group("month") or normalise_space(match.group("words")) or None
-        record = MeetingMention(
-            kind=match.group("kind"),
-            evidence=doc.span(*match.span()),
-            ordinal=ordinal_value(match.group("ordinal")),
-            body=_body(match),
-            qualifier=qualifier,
-        )
-        yield Candidate("meeting", *match.span(), record.kind, ORDINAL_SCORE,
-                        "meetings.ordinal", record)
+        facts = {
+            "kind": match.group("kind"),
+            "body": _body(match),
+            "qualifier": match.group("month") or normalise_space(match.group("words")) or None,
+        }
+        yield _candidate(doc, *match.span(), ORDINAL_SCORE, "meetings.ordinal",
+                         ordinal=ordinal_value(match.group("ordinal")), **facts)
         before = COORDINATED.search(doc.clean, max(0, match.start() - 120), match.start())
         if before:
             for ordinal in ORDINAL_TOKEN.finditer(before.group(0)):
                 start = before.start() + ordinal.start()
-                end = start + len(ordinal.group(0))
-                elided = replace(record, evidence=doc.span(start, end),
-                                 ordinal=ordinal_value(ordinal.group(0)))
-                yield Candidate("meeting", start, end, record.kind, ORDINAL_SCORE,
-                                "meetings.ordinal.coordinated", elided)
+                yield _candidate(doc, start, start + len(ordinal.group(0)), ORDINAL_SCORE,
+                                 "meetings.ordinal.coordinated",
+                                 ordinal=ordinal_value(ordinal.group(0)), **facts)
 
 
 @recognizer("meetings.lower-case")
@@ -123,14 +129,12 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
     for match in LOWER_CASE_MEETING.finditer(doc.clean):
         body = match.group("body") or match.group("body2")
         prefix = (match.group("prefix") or "").lower()
-        record = MeetingMention(
+        yield _candidate(
+            doc, *match.span(), QUALIFIED_SCORE, "meetings.lower-case",
             kind=(match.group("kind") or match.group("kind2")).capitalize(),
-            evidence=doc.span(*match.span()),
             ordinal=ordinal_value(match.group("ordinal")),
             body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )
-        yield Candidate("meeting", *match.span(), record.kind, QUALIFIED_SCORE,
-                        "meetings.lower-case", record)
 
 
 @recognizer("meetings.qualified")
@@ -141,11 +145,9 @@ def qualified_meetings(context: Context) -> Iterator[Candidate]:
         for match in pattern.finditer(doc.clean):
             groups = match.groupdict()
             start = match.start("qualifier") if groups.get("qualifier") else match.start("kind")
-            record = MeetingMention(
+            yield _candidate(
+                doc, start, match.end(), QUALIFIED_SCORE, "meetings.qualified",
                 kind=match.group("kind"),
-                evidence=doc.span(start, match.end()),
                 body=_body(match),
                 qualifier=normalise_space(groups.get("qualifier") or "") or None,
             )
-            yield Candidate("meeting", start, match.end(), record.kind, QUALIFIED_SCORE,
-                            "meetings.qualified", record)

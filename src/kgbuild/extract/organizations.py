@@ -36,7 +36,7 @@ ABBREVIATION = re.compile(
 BODY_NAME = re.compile(
     # a plural possessive belongs to the name ("Workers’ Opposition"), a singular one not
     # ("Trotsky’s Left Opposition")
-    rf"[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?\s+){{1,4}}"
+    rf"(?<![\w\-])[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?\s+){{1,4}}"
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
     r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
@@ -48,7 +48,7 @@ BODY_NAME = re.compile(
 BODY_OF = re.compile(
     rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})\s+of\s+"
     r"(?:the\s+)?"
-    r"[A-Z][a-z]+(?:[’']s?)?(?:\s+[A-Z][a-z]+){0,3})(?![ \t]+[A-Z][a-z])"
+    r"[A-Z][a-z]+(?:[’']s?)?(?:[ \t]+[A-Z][a-z]+){0,3})(?![ \t]+[A-Z][a-z])"
 )
 # "the Maslow-Ruth Fischer group", "the Chkheidze faction", "the Trotsky opposition"
 NAMED_GROUP = re.compile(
@@ -59,7 +59,7 @@ GROUP_NAME = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     rf"(?:{alternation('organization_group_endings')}))\b"
 )
-PERIODICAL_NAME = r"[A-Z][\w’'\-]+(?:\s+(?!No\.)[A-Z][\w’'\-]+){0,2}"
+PERIODICAL_NAME = r"(?<![\w\-])[A-Z][\w’'\-]+(?:[ \t]+(?!No\.)[A-Z][\w’'\-]+){0,2}"
 # (pattern, score): an issue number in a reference is surer than one in running text.
 PERIODICAL = (
     (re.compile(rf"\((?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), PATTERN_SCORE),
@@ -101,7 +101,7 @@ def _named(
         group = "name" if "name" in pattern.groupindex else 0
         text = match.group(group)
         name = _strip_leading(normalise_space(text))
-        if len(name.split()) < min_words or name.split()[0] in word_set("not_a_periodical"):
+        if len(name.split()) < min_words:
             continue
         begin = match.start(group)
         start = begin + text.index(name.split()[0])
@@ -131,8 +131,9 @@ def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Can
     tail = tail.removeprefix("the ")
     if not of or name_key(candidate.name) in known or name_key(tail) not in known:
         return candidate
-    end = candidate.start + text[candidate.start : candidate.end].index(" of ")
-    return replace(candidate, end=end, name=head)
+    cut = re.search(r"\s+of\s", text[candidate.start : candidate.end])
+    assert cut is not None  # the name, normalised, has " of "
+    return replace(candidate, end=candidate.start + cut.start(), name=head)
 
 
 @recognizer("organizations.group-name")
@@ -147,14 +148,15 @@ def group_names(context: Context) -> Iterator[Candidate]:
 @recognizer("organizations.periodical")
 def periodicals(context: Context) -> Iterator[Candidate]:
     for pattern, score in PERIODICAL:
-        yield from _named(context, pattern, "organizations.periodical", score=score)
+        for candidate in _named(context, pattern, "organizations.periodical", score=score):
+            if candidate.name.split()[0] not in word_set("not_a_periodical"):  # "Order No. 1"
+                yield candidate
 
 
 @recognizer("organizations.reference")
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
-    for alias, span in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
-        start, end = doc.clean_range(span.start, span.end)
+    for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")

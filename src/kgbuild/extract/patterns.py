@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from kgbuild.document import Document, Span
+from kgbuild.document import Document
 from kgbuild.lexicon import words
 from kgbuild.ocr import roman_to_int
 
@@ -44,12 +44,6 @@ def ordinal_value(word: str) -> int | None:
     return int(digits.group(0)) if digits else None
 
 
-def evidence(doc: Document, match: re.Match[str], group: int | str = 0) -> Span:
-    """Raw-text evidence for a group of a match on ``doc.clean``."""
-    start, end = match.span(group)
-    return doc.span(start, end)
-
-
 def phrase_pattern(phrase: str, loose_case: bool = False) -> str:
     """A regex for a phrase that may be broken across lines or spaced differently; with
     ``loose_case`` the words after the first may be printed in any case ("the Bolshevik
@@ -66,9 +60,10 @@ def find_phrases(
     allow_possessive: bool = False,
     allow_plural: bool = False,
     loose_case: bool = False,
-) -> Iterator[tuple[str, Span]]:
-    """Every whole-word occurrence of any of the phrases in the cleaned text, with its
-    evidence, leftmost first; where phrases overlap the longest wins.
+) -> Iterator[tuple[str, int, int]]:
+    """Every whole-word occurrence of any of the phrases in the cleaned text, as the phrase
+    and its cleaned offsets [start, end), leftmost first; where phrases overlap the longest
+    wins (``doc.span`` gives the raw evidence).
 
     One regular expression for all phrases, so the text is read once however many names
     are known. A possessive or plural ending, where allowed, is part of the evidence
@@ -82,7 +77,7 @@ def find_phrases(
     for match in pattern.finditer(doc.clean):
         printed = " ".join(match.group("phrase").split())
         phrase = by_words.get(printed) or folded[_loose(printed)]
-        yield phrase, doc.span(*match.span())
+        yield phrase, *match.span()
 
 
 @lru_cache(maxsize=256)
@@ -107,7 +102,7 @@ def _loose(phrase: str) -> str:
     return f"{first} {rest.casefold()}"
 
 
-@cache
+@lru_cache(maxsize=4)  # the documents being read now, not every document of the build
 def _lowercase_words(clean: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w\-])[a-z][a-z\-]+", clean))
 

@@ -2,13 +2,15 @@
 
 - ``persons.cue``: a speech verb ("says Lenin", "Zinoviev thinks"), a possessive ("Kamenev's
   statement"), a title ("Comrade Yakovlev"), "(Lenin)" after a quotation, "X, who …",
-  lists of plurals ("the Kautskys, Hilferdings, Martovs") and names joined by "and" to
-  one of these ("Shlyapnikov and Kollontai").
+  lists of plurals ("the Kautskys, Hilferdings, Martovs"), names joined by "and" to
+  one of these ("Shlyapnikov and Kollontai"), and the forms of notes and glossaries
+  ("Axelrod, Paul B. (1850-1928)", "Myshkin (1848-1885)").
 - ``persons.full-name``: a given name of the period's list followed by a surname
   ("Albert Soboul", "Vladimir Ilyich Lenin"), or initials and a surname ("V. I. Lenin").
 - ``persons.surname-shape``: a word with a surname ending of the period's names ("-ov",
   "-sky", "-enko"), a weak voice on its own.
 - ``persons.reference``: every name and alias of the reference data.
+- ``persons.known-names`` (a follow-up): other forms of the persons accepted.
 
 What is not a name (a month, a place, a word inside a title) is left to the vetoes and to
 adjudication; every occurrence of a name once accepted is found by the "repeat" step.
@@ -65,14 +67,15 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 # The forms of notes, glossaries and indexes: "Axelrod, Paul B. (1850-1928)", "Bogdanov, A.
-# A.", "Myshkin (1848-1885)": an inverted name, or a name with a span of years.
+# A." at the start of a line, "Myshkin (1848-1885)": an inverted name (with years, or with
+# initials where a glossary entry starts; not "Moscow, U.S.S.R."), or a span of years.
 YEARS = r"\((?:b\.\s*|born\s+)?1[6-9]\d\d\s*[-–—]\s*(?:1[6-9]\d\d|\d\d|\?)?\)"
 INVERTED_NAME = re.compile(
     rf"(?<![\w\-.’'])(?P<surname>{NAME_TOKEN}),[ \t]+"
     rf"(?P<given>(?:[{UPPER}][{LOWER}]+|[A-Z]\.)(?:[ \t]*(?:[{UPPER}][{LOWER}]+|[A-Z]\.)){{0,2}})"
     rf"(?=[ \t]*{YEARS})"
-    rf"|(?<![\w\-.’'])(?P<surname2>{NAME_TOKEN}),[ \t]+"
-    rf"(?P<initials>[A-Z]\.[ \t]?[A-Z]\.)(?![ \t]?[A-Z][a-z])"
+    rf"|(?m:^)[ \t]*(?P<surname2>{NAME_TOKEN}),[ \t]+"
+    rf"(?P<initials>[A-Z]\.[ \t]?[A-Z]\.)(?![ \t]?[A-Z](?:[a-z]|\.))"
 )
 LIFESPAN = re.compile(rf"(?<![\w\-.’'])(?P<name>{PERSON_NAME}(?:[ \t]+{NAME_TOKEN})?)[ \t]*{YEARS}")
 PLURAL_LIST = re.compile(
@@ -107,12 +110,12 @@ def _candidate(start: int, end: int, name: str, score: float, source: str) -> Ca
 @recognizer("persons.cue")
 def cue_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
-    found: dict[str, int] = {}
+    found: set[str] = set()
     for cue, pattern in cue_patterns():
         for match in pattern.finditer(doc.clean):
             name = normalise_space(match.group("name"))
             if acceptable(doc, name):
-                found.setdefault(name, 0)
+                found.add(name)
                 yield _candidate(*match.span("name"), name, CUE_SCORE, f"persons.cue.{cue}")
     for match in PLURAL_LIST.finditer(doc.clean):
         firsts = [(match.group("first"), match.start("first"))]
@@ -123,27 +126,28 @@ def cue_names(context: Context) -> Iterator[Candidate]:
         ]
         for name, start in firsts:
             if acceptable(doc, name):
-                found.setdefault(name, 0)
+                found.add(name)
                 yield _candidate(start, start + len(name), name, CUE_SCORE,
                                  "persons.cue.plural-list")
-    yield from _conjoined(doc, set(found))
+    yield from _conjoined(doc, found)
     yield from _noted_names(doc)
 
 
 def _noted_names(doc: Document) -> Iterator[Candidate]:
     """Names in the forms of notes and glossaries, with a span of years or inverted."""
     for years in re.finditer(YEARS, doc.clean):  # few: look back from each
-        match = LIFESPAN.search(doc.clean, max(0, years.start() - 80), years.end())
-        if match is None or match.end() != years.end():
+        window = LIFESPAN.finditer(doc.clean, max(0, years.start() - 80), years.end())
+        match = next((m for m in window if m.end() == years.end()), None)
+        if match is None:
             continue
         name = normalise_space(match.group("name"))
         if acceptable(doc, name):
             yield _candidate(*match.span("name"), name, CUE_SCORE, "persons.cue.lifespan")
     for match in INVERTED_NAME.finditer(doc.clean):
-        surname = match.group("surname") or match.group("surname2")
-        given = match.group("given") or match.group("initials")
+        first, last = ("surname", "given") if match.group("surname") else ("surname2", "initials")
+        surname, given = match.group(first), normalise_space(match.group(last))
         if acceptable(doc, surname):
-            yield _candidate(match.start(), match.end(), f"{normalise_space(given)} {surname}",
+            yield _candidate(match.start(first), match.end(last), f"{given} {surname}",
                              CUE_SCORE, "persons.cue.inverted-name")
 
 
@@ -152,7 +156,7 @@ def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
     if not names:
         return
     known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-.])")
+    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-])")
     before = re.compile(rf"(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+(?:{known})(?![\w\-])")
     for pattern in (after, before):
         for match in pattern.finditer(doc.clean):
@@ -176,13 +180,14 @@ def full_name_pattern() -> re.Pattern[str]:
     surname ("V. I. Lenin")."""
     names = "|".join(re.escape(name) for name in sorted(given_names(), key=len, reverse=True))
     patronymic = rf"[{UPPER}][{LOWER}]+(?:vich|vna|ich|ichna)"
-    particle = r"(?:von|van|de|der|di|da|du|la|le|ten|van der|von der|de la)"
+    particle = rf"(?:{alternation('name_particles')})"
     return re.compile(
         rf"(?<![\w\-.’'])(?P<name>(?:{names})"
         rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?"
         rf"\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b(?!\.\s*[A-Z])|the\s+{ORDINAL_WORDS}\b))"
         rf"(?![\w\-])"
-        rf"|(?<![\w\-.’'])(?P<particle>[{UPPER}][{LOWER}]+\s+{particle}\s+{NAME_TOKEN})(?![\w\-])"
+        rf"|(?<![\w\-.’'])(?P<particle>(?P<first>[{UPPER}][{LOWER}]+)\s+"
+        rf"(?P<rest>{particle}\s+{NAME_TOKEN}))(?![\w\-])"
         rf"|(?<![\w\-.’'])(?<![A-Z]\.\s)(?<![A-Z]\.)"
         rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
     )
@@ -197,11 +202,13 @@ def full_names(context: Context) -> Iterator[Candidate]:
     for match in full_name_pattern().finditer(doc.clean):
         group = next(g for g in ("name", "particle", "initials") if match.group(g))
         name = normalise_space(match.group(group))
-        if group == "particle" and name.split()[0] in word_set("person_titles"):
-            name = name.split(maxsplit=1)[1]  # "Comrade van Ravesteyn"
-            yield _candidate(match.end(group) - len(name), match.end(group), name,
-                             FULL_NAME_SCORE, "persons.full-name.particle")
-            continue
+        if group == "particle":
+            first = match.group("first")
+            if first in word_set("person_titles"):  # "Comrade van Ravesteyn"
+                yield _candidate(*match.span("rest"), match.group("rest"), FULL_NAME_SCORE,
+                                 "persons.full-name.particle")
+            if first in word_set("person_titles") or not acceptable(doc, first):
+                continue  # nor "Within ten Days"
         regnal = REGNAL.search(name)  # "Alexander II", "Alexander the Third"
         if not (regnal or acceptable(doc, name)) or _heading_numeral(doc, match.start(group), name):
             continue
@@ -213,6 +220,16 @@ def _heading_numeral(doc: Document, start: int, name: str) -> bool:
     """"V. Conclusion" at a line start is a numbered heading, not an initial."""
     line_start = doc.clean.rfind("\n", 0, start) + 1
     return not doc.clean[line_start:start].strip() and name[0] in "IVX" and name[1] == "."
+
+
+@cache
+def _not_given_names() -> frozenset[str]:
+    """Capitalised words that stand before names and are none: titles, places, verbs, months."""
+    return (
+        word_set("person_titles")
+        | frozenset(data_lines("places.txt"))
+        | {word.capitalize() for word in (*words("speech_verbs"), *words("months"))}
+    )
 
 
 GIVEN_NAME_BEFORE = re.compile(
@@ -228,12 +245,7 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     if match is None or " " in surname:
         return None
     given = match.group("given")
-    excluded = (
-        word_set("person_titles")
-        | set(data_lines("places.txt"))
-        | {word.capitalize() for word in (*words("speech_verbs"), *words("months"))}
-    )
-    if given in excluded or not acceptable(doc, given):
+    if given in _not_given_names() or not acceptable(doc, given):
         return None
     return given, match.start("given")
 
@@ -244,28 +256,26 @@ NAME_LIST = re.compile(
     rf",?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
     rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER})){{2,}}(?![\w\-’'])"
 )
-MEMBER_SEPARATOR = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+MEMBER = re.compile(rf"(?<![\w\-.’'])(?!and\b){LIST_MEMBER}")
 
 
-def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int]]:
+def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int, int]]:
     """The other names of a list of names ("Maslow, Ruth Fischer, Scholem, and Urbahns")
-    of which at least two are known persons: each name and where it starts."""
+    of which at least two are known persons: each name and its cleaned offsets."""
     for match in NAME_LIST.finditer(doc.clean):
-        members, position = [], match.start()
-        for part in MEMBER_SEPARATOR.split(match.group(0)):
-            start = doc.clean.index(part, position)
-            position = start + len(part)
-            words = part.split()
-            while len(words) > 1 and words[0] not in given_names():  # "Although Vladimir …"
+        members = []
+        for part in MEMBER.finditer(doc.clean, match.start(), match.end()):
+            words = list(re.finditer(r"\S+", part.group(0)))
+            while len(words) > 1 and words[0].group(0) not in given_names():  # "Although …"
                 words.pop(0)
-            name = " ".join(words)
-            members.append((name, doc.clean.index(name, start)))
-        known = [name for name, _ in members if name in names]
+            start = part.start() + words[0].start()
+            members.append((normalise_space(doc.clean[start : part.end()]), start, part.end()))
+        known = [name for name, _, _ in members if name in names]
         if len(known) < 2:
             continue
-        for name, start in members:
+        for name, start, end in members:
             if name not in names and acceptable(doc, name):
-                yield name, start
+                yield name, start, end
 
 
 @cache
@@ -311,12 +321,12 @@ def known_name_forms(context: Context) -> Iterator[Candidate]:
         c.name.split()[-1]: c.name
         for c in sorted(accepted, key=lambda c: c.name)
         if " " in c.name
-        and not c.name.endswith(".")
+        and not REGNAL.search(c.name)  # "Alexander II": no "II" alone
+        and re.fullmatch(NAME_TOKEN, c.name.split()[-1])
         and c.name.split()[-1] not in word_set("not_a_person")
         and not is_common_word(doc, c.name.split()[-1])
     }
-    for surname, span in find_phrases(doc, surnames, allow_possessive=True):
-        start, end = doc.clean_range(span.start, span.end)
+    for surname, start, end in find_phrases(doc, surnames, allow_possessive=True):
         yield _candidate(start, end, surname, SURNAME_SCORE,
                          f"{REPEAT}surname of {surnames[surname]}")
     for c in accepted:
@@ -324,14 +334,13 @@ def known_name_forms(context: Context) -> Iterator[Candidate]:
             given, start = before
             yield _candidate(start, c.end, f"{given} {c.name}", GIVEN_NAME_SCORE,
                              f"given name before {c.name}")
-    for name, start in listed_with(doc, {c.name for c in accepted}):
-        yield _candidate(start, start + len(name), name, LIST_SCORE, "listed with known persons")
+    for name, start, end in listed_with(doc, {c.name for c in accepted}):
+        yield _candidate(start, end, name, LIST_SCORE, "listed with known persons")
 
 
 @recognizer("persons.reference")
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     names = {name for entry in context.reference.persons for name in entry.names}
-    for name, span in find_phrases(doc, names, allow_possessive=True, allow_plural=True):
-        start, end = doc.clean_range(span.start, span.end)
+    for name, start, end in find_phrases(doc, names, allow_possessive=True, allow_plural=True):
         yield _candidate(start, end, name, REFERENCE_SCORE, "persons.reference")

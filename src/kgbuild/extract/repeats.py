@@ -26,6 +26,7 @@ def repeats(context: Context) -> Iterator[Candidate]:
             if accepted.kind == kind:
                 origins.setdefault(accepted.name, accepted.source.removeprefix(REPEAT))
         person = kind == "person"
-        for name, span in find_phrases(doc, origins, allow_possessive=True, allow_plural=person):
-            start, end = doc.clean_range(span.start, span.end)
+        for name, start, end in find_phrases(
+            doc, origins, allow_possessive=True, allow_plural=person
+        ):
             yield Candidate(kind, start, end, name, score, REPEAT + origins[name])

@@ -98,7 +98,7 @@ def extract_resolutions(
             )
         )
     for match in TITLED_RESOLUTION.finditer(text):
-        if any(r.evidence.start <= doc.offsets[match.start()] < r.evidence.end for r in found):
+        if _inside(doc.offsets[match.start()], found):
             continue
         extent = read_title(text, match.end())
         if extent is None:
@@ -127,11 +127,25 @@ def _known(
     """Resolutions printed by a name the reference data knows ("the Twenty-One
     Conditions", "On Party Unity") where no other reading covers them."""
     names = {name: entry.label for entry in reference.resolutions for name in entry.names}
-    return [
-        ResolutionMention(evidence=span, title=names[name])
-        for name, span in find_phrases(doc, names, loose_case=True)
-        if not any(r.evidence.start <= span.start < r.evidence.end for r in found)
-    ]
+    known = []
+    for name, start, end in find_phrases(doc, names, loose_case=True):
+        span = doc.span(start, end)
+        if not _inside(span.start, found):
+            known.append(ResolutionMention(evidence=span, title=names[name]))
+    return known
+
+
+def _meeting_of_paragraph(
+    doc: Document, meetings: list[MeetingMention], clean_start: int, raw_start: int
+) -> MeetingMention | None:
+    """The meeting named last before a resolution in the same paragraph."""
+    paragraph = max(doc.clean.rfind("\n\n", 0, clean_start), 0)
+    return _previous_meeting(meetings, raw_start, None, since=doc.offsets[paragraph])
+
+
+def _inside(raw_offset: int, found: list[ResolutionMention]) -> bool:
+    """Whether a raw offset falls inside a resolution mention found already."""
+    return any(r.evidence.start <= raw_offset < r.evidence.end for r in found)
 
 
 def _after_meeting(doc: Document, meetings: list[MeetingMention]) -> list[ResolutionMention]:
@@ -164,13 +178,10 @@ def _topical(
     for match in TOPICAL_RESOLUTION.finditer(text):
         topic = normalise_space(match.group("topic"))
         start = doc.offsets[match.start("head")]
-        if not re.search(r"\b[A-Z]", topic) or any(
-            r.evidence.start <= start < r.evidence.end for r in found
-        ):
+        if not re.search(r"\b[A-Z]", topic) or _inside(start, found):
             continue
         span = doc.span(match.start("head"), match.end("topic"))
-        paragraph = max(text.rfind("\n\n", 0, match.start()), 0)
-        meeting = _previous_meeting(meetings, span.start, None, since=doc.offsets[paragraph])
+        meeting = _meeting_of_paragraph(doc, meetings, match.start(), span.start)
         topical.append(ResolutionMention(evidence=span, meeting=meeting, topic="on " + topic))
     return topical
 
@@ -183,10 +194,7 @@ def _titled_without_meeting(
     titled: list[ResolutionMention] = []
     for pattern in (QUOTED_RESOLUTION, NAMED_THESES):
         for match in pattern.finditer(text):
-            if any(
-                r.evidence.start <= doc.offsets[match.start()] < r.evidence.end
-                for r in [*found, *titled]
-            ):
+            if _inside(doc.offsets[match.start()], [*found, *titled]):
                 continue
             adopted = None
             if pattern is QUOTED_RESOLUTION:
@@ -207,9 +215,6 @@ def _titled_without_meeting(
             if adopted:  # the meeting named right after "adopted at the"
                 meeting = _meeting_at(meetings, doc, adopted.end())
             else:
-                paragraph = max(text.rfind("\n\n", 0, match.start()), 0)
-                meeting = _previous_meeting(
-                    meetings, span.start, None, since=doc.offsets[paragraph]
-                )
+                meeting = _meeting_of_paragraph(doc, meetings, match.start(), span.start)
             titled.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
     return titled

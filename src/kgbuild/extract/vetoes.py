@@ -29,16 +29,15 @@ PLACE_CUE = re.compile(
 def months(context: Context) -> Iterator[Candidate]:
     """ "by January 1793": January is no person."""
     names = [month.capitalize() for month in words("months")]
-    for _, span in find_phrases(context.doc, names):
-        start, end = context.doc.clean_range(span.start, span.end)
+    for _, start, end in find_phrases(context.doc, names):
         yield Candidate(NOT_A_NAME, start, end, "", MONTH_SCORE, "none.month")
 
 
 @recognizer("none.place")
 def places(context: Context) -> Iterator[Candidate]:
     """Countries, regions and cities of the list (``data/places.txt``)."""
-    for _, span in find_phrases(context.doc, data_lines("places.txt"), allow_possessive=True):
-        start, end = context.doc.clean_range(span.start, span.end)
+    for _, start, end in find_phrases(context.doc, data_lines("places.txt"),
+                                      allow_possessive=True):
         yield Candidate(NOT_A_NAME, start, end, "", PLACE_SCORE, "none.place")
 
 

@@ -161,7 +161,8 @@ def _with_other_occurrences(
         known = by_start.get(mention.evidence.start)
         if known is None or (known.author, known.genre) == (None, None):
             by_start[mention.evidence.start] = mention
-    for title, span in find_phrases(doc, titles):
+    for title, start, end in find_phrases(doc, titles):
+        span = doc.span(start, end)
         if not any(o.evidence.start <= span.start < o.evidence.end for o in by_start.values()):
             by_start[span.start] = WorkMention(title=title, evidence=span, cue="occurrence")
     return [by_start[start] for start in sorted(by_start)]
