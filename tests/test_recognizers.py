@@ -534,3 +534,27 @@ def test_an_errata_that_lengthens_a_word_keeps_spans_aligned() -> None:
                         errata={"Lenm": "Lenin"})
     found = recognize(doc, reference_with(("Vladimir Lenin", ("Lenin",), "Q1394"))).persons
     assert [m.evidence.text for m in found] == ["Lenm", "Lenm"]
+
+
+def test_headings_in_capitals_are_read() -> None:
+    text = "J. V. STALIN\n\nTHE FOURTEENTH CONGRESS OF THE C.P.S.U.(B.)\n\nComrades!\n"
+    doc = make_document(text, META)
+    found = recognize(doc, EMPTY)
+    assert [(m.ordinal, m.body) for m in found.meetings] == [(14, "C.P.S.U.(B.)")]
+    assert [p.evidence.text for p in found.persons] == ["J. V. STALIN"]
+    assert found.meetings[0].evidence.text == "FOURTEENTH CONGRESS OF THE C.P.S.U.(B.)"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("the April Joint Plenum of the Central Committee and the Central Control Commission",
+         "Central Committee"),
+        ("the First Congress of the Workers’ and Peasants’ Youth Leagues", None),
+        ("the Sixth Trade Union Congress of the Union of Socialist Soviet Republics", None),
+    ],
+)
+def test_bodies_named_at_length(text: str, body: str | None) -> None:
+    (meeting,) = recognize(make_document(text, META), EMPTY).meetings
+    assert meeting.evidence.text == text.removeprefix("the ")
+    assert body is None or meeting.body == body

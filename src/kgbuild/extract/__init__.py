@@ -13,6 +13,7 @@ from kgbuild.document import Document
 
 # The recognizer modules register themselves when imported.
 from kgbuild.extract import (  # noqa: F401
+    headlines,
     meetings,
     organizations,
     persons,

@@ -28,18 +28,30 @@ from kgbuild.records import MeetingMention
 ORDINAL_SCORE = 0.9
 QUALIFIED_SCORE = 0.85
 KIND = rf"(?P<kind>{alternation('meeting_kinds')})"
-# The convening body: an abbreviation, a name ending in a body word ("Central Committee",
-# "Young Communist League"), or one capitalised word ("the Comintern", "the Soviets").
-BODY = (
-    r"(?:\s+of\s+(?:the\s+|our\s+)?(?P<body>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
-    r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
-    rf"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}(?:{alternation('organization_body_words')})\b"
-    # "… of the Executive Committee of the Comintern": the body's own "of"
-    r"(?:\s+of\s+the\s+(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})?"
-    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s*\((?:Bolsheviks?|B\.)\))?"
-    # "… of Soviets of the U.S.S.R.", "… of the Central Committee of the C.P.S.U.(B.)"
-    r"(?:\s+of\s+the\s+(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?)?)?"
-)
+BODY_WORD = rf"(?:{alternation('organization_body_words')})"
+BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?"
+ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
+
+
+def body(group: str = "body") -> str:
+    """The convening body after "of": an abbreviation, a name ending in a body word ("the
+    Central Committee", "the Workers’ and Peasants’ Youth Leagues") or beginning with one
+    ("the Union of Socialist Soviet Republics"), or one capitalised word ("the Comintern",
+    "Soviets"); the span goes on over "… and the C.C.C." and "… of the U.S.S.R."."""
+    return (
+        rf"(?:\s+of\s+(?:the\s+|our\s+)?(?P<{group}>{ABBREVIATION}"
+        r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
+        rf"|(?:{BODY_TOKEN}(?:\s+and\s+|\s+)){{1,3}}{BODY_WORD}s?\b"
+        # "… of the Executive Committee of the Comintern": the body's own "of"
+        r"(?:\s+of\s+the\s+(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})?"
+        rf"|{BODY_WORD}\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,3}}"
+        rf"|{BODY_TOKEN})(?:\s*\((?:Bolsheviks?|B\.)\))?"
+        rf"(?:\s+and\s+(?:the\s+)?(?:{ABBREVIATION}|(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}\b))?"
+        rf"(?:\s+of\s+the\s+{ABBREVIATION})?)?"
+    )
+
+
+BODY = body()
 PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
 # "the XIV Congress", "the XVth Conference": a Roman ordinal of two letters or more, or
 # one after "the" (a lone "I" is the pronoun).
@@ -77,9 +89,9 @@ BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\
 # named body or a qualifying word ("party", "world").
 LOWER_CASE_MEETING = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
-    rf"(?:(?P<prefix>(?:(?:{PREFIX_WORDS.lower()})\s+){{1,2}})(?P<kind>congress|conference|plenum)"
+    rf"(?:(?P<prefix>(?:(?i:{PREFIX_WORDS})\s+){{1,2}})(?P<kind>congress|conference|plenum)"
     rf"(?:{BODY})|(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
-    rf"{BODY.replace('<body>', '<body2>')})"
+    rf"{body('body2')})"
 )
 
 

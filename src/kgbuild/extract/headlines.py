@@ -1,0 +1,64 @@
+"""Headings in capitals, read as titled text: "FOURTEENTH CONGRESS OF THE C.P.S.U.(B.)",
+"J. V. STALIN", "THE CENTRAL COMMITTEE".
+
+Editions and their transcriptions print headings in capitals, which the patterns of running
+text do not read. This recognizer reads each such line in title case, with its function
+words in lower case ("Fourteenth Congress of the C.P.S.U.(B.)"), and runs the meeting,
+person and organization recognizers over it; abbreviations and Roman numerals stay as
+printed, and every offset is the text's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.meetings import ordinal_meetings, qualified_meetings
+from kgbuild.extract.organizations import body_names
+from kgbuild.extract.persons import full_names
+from kgbuild.lexicon import word_set
+
+# A line without a lower-case letter, with a word of three capitals or more.
+HEADLINE = re.compile(r"(?m)^[^a-z\n]*\b[A-Z]{3,}[^a-z\n]*$")
+WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+ROMAN = re.compile(r"[IVXLC]+")
+RECOGNIZERS = (ordinal_meetings, qualified_meetings, full_names, body_names)
+
+
+def _titled(word: re.Match[str], text: str) -> str:
+    """A word of a heading as running text prints it."""
+    token = word.group(0)
+    if ROMAN.fullmatch(token) or text[word.end() : word.end() + 1] == ".":
+        return token  # "XIV", "C.P.S.U.", "J."
+    lower = token.lower()
+    if lower in word_set("title_function_words") and word.start() > 0:
+        return lower
+    return "-".join(part.capitalize() for part in token.split("-"))
+
+
+@lru_cache(maxsize=4)
+def headline_text(clean: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The cleaned text with its headings in title case, and where the headings are."""
+    lines = tuple(m.span() for m in HEADLINE.finditer(clean))
+    text = clean
+    for start, end in lines:
+        line = clean[start:end]
+        titled = WORD.sub(lambda word, line=line: _titled(word, line), line)
+        if len(titled) == len(line):  # offsets must stay the text's
+            text = text[:start] + titled + text[end:]
+    return text, lines
+
+
+@recognizer("headlines")
+def headlines(context: Context) -> Iterator[Candidate]:
+    text, lines = headline_text(context.doc.clean)
+    if not lines:
+        return
+    titled = Context(replace(context.doc, clean=text), context.reference)
+    for read in RECOGNIZERS:
+        for candidate in read(titled):
+            if any(start <= candidate.start and candidate.end <= end for start, end in lines):
+                yield replace(candidate, source=f"headlines.{candidate.source}")
