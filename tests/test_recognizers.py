@@ -558,3 +558,20 @@ def test_bodies_named_at_length(text: str, body: str | None) -> None:
     (meeting,) = recognize(make_document(text, META), EMPTY).meetings
     assert meeting.evidence.text == text.removeprefix("the ")
     assert body is None or meeting.body == body
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        ("The N.E.P. was adopted in 1921.", []),
+        ("Sen Katayama\nThe Communist International and the East", ["Communist International"]),
+        ("First Published: Newspaper report published on 6 July\n\nComrades!", []),
+    ],
+)
+def test_what_is_no_organization(text: str, organizations: list[str]) -> None:
+    assert accepted(text, "organization") == organizations
+
+
+def test_a_congress_of_a_series_is_known_whatever_body_the_text_names() -> None:
+    text = "He attended the 10th All-Russian Congress of the Soviet Republic in December."
+    assert labels(text, "meeting", load_reference()) == {"Tenth All-Russian Congress of Soviets"}

@@ -25,7 +25,7 @@ from kgbuild.knowledge import (
     ResolvedQuotation,
     ResolvedStance,
 )
-from kgbuild.lexicon import words
+from kgbuild.lexicon import word_set, words
 from kgbuild.names import (
     GENERIC_BODIES,
     PARTY_ABBREVIATION,
@@ -53,6 +53,7 @@ KIND_OF_MENTION = {
     "ResolutionMention": "resolution",
 }
 ORDINAL_WORDS = {number: word.capitalize() for word, number in ORDINALS.items()}
+
 
 
 class Resolver:
@@ -360,6 +361,8 @@ class Resolver:
         named = self._meetings_by_name.get(
             name_key(re.sub(r"^(?:the|a|an)\s+", "", printed, flags=re.I))
         )
+        if named is None and mention.ordinal:
+            named = self._reference_meeting_by_prefix(mention)
         if named is not None and named.facts.get("body"):
             body = self.organization(str(named.facts["body"]))
         body_key = body.key if body else (mention.body or "")
@@ -390,6 +393,22 @@ class Resolver:
         if body is not None:
             entity.facts["body_key"] = body.key
         return entity
+
+    def _reference_meeting_by_prefix(self, mention: MeetingMention) -> ReferenceEntry | None:
+        """"the 10th All-Russian Congress of the Soviet Republic": the one reference meeting
+        of this kind and number whose name has the same qualifying word ("All-Russian",
+        "All-Union"), whatever body the text names."""
+        words = {w for w in mention.name.split() if w in word_set("meeting_series_words")}
+        if not words:
+            return None
+        same = [
+            entry
+            for entry, _ in self._meeting_bodies
+            if entry.facts.get("kind") == mention.kind
+            and entry.facts.get("ordinal") == mention.ordinal
+            and words <= set(entry.label.split())
+        ]
+        return same[0] if len(same) == 1 else None
 
     def _named_meeting(self, label: str) -> Entity | None:
         """The meeting entity of the corpus that is the reference meeting of this label."""

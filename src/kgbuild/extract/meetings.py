@@ -89,7 +89,7 @@ BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\
 # named body or a qualifying word ("party", "world").
 LOWER_CASE_MEETING = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
-    rf"(?:(?P<prefix>(?:(?i:{PREFIX_WORDS})\s+){{1,2}})(?P<kind>congress|conference|plenum)"
+    rf"(?:(?P<prefix>(?:(?i:{PREFIX_WORDS})\s+){{1,2}})(?P<kind>(?i:congress|conference|plenum))"
     rf"(?:{BODY})|(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
     rf"{body('body2')})"
 )

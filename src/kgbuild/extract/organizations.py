@@ -36,7 +36,10 @@ ABBREVIATION = re.compile(
 BODY_NAME = re.compile(
     # a plural possessive belongs to the name ("Workers’ Opposition"), a singular one not
     # ("Trotsky’s Left Opposition")
-    rf"(?<![\w\-])[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?\s+){{1,4}}"
+    # (a heading's last word and the next line's body are not one name: no line breaks
+    # between the capitalised words, but one before the body word is a broken line)
+    rf"(?<![\w\-])[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?[ \t]+){{0,3}}"
+    rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?\s+"
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
     r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
@@ -112,7 +115,9 @@ def _named(
 
 @recognizer("organizations.abbreviation")
 def abbreviations(context: Context) -> Iterator[Candidate]:
-    yield from _named(context, ABBREVIATION, "organizations.abbreviation")
+    for candidate in _named(context, ABBREVIATION, "organizations.abbreviation"):
+        if candidate.name not in word_set("not_an_organization_abbreviation"):  # "N.E.P."
+            yield candidate
 
 
 @recognizer("organizations.body-name")

@@ -24,6 +24,10 @@ JOINERS = re.compile(
 ORGANIZATION = re.compile(
     rf"^(?:[A-Z][\w\-’'.]*\s+){{0,5}}(?:{alternation('publisher_words')})$"
 )
+# a name, not a phrase: capitalised words with their particles ("Golos Truda", "Die Rote Fahne")
+NAMED = re.compile(
+    r"^[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|de|des|der|die|i|na|la|le))*$"
+)
 TRAILING_YEAR = re.compile(r"\s+\d{4}\.?\s*$")
 PERSON = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}$")
 
@@ -48,7 +52,7 @@ def apparatus(context: Context) -> Iterator[Candidate]:
         # "Publisher: X" names a publisher, "First Published: Pravda, No. 247" a periodical
         publisher = label.startswith("publish") or label == "first published"
         for index, (part, start) in enumerate(_parts(line.group("value"), line.start("value"))):
-            if ORGANIZATION.match(part) or (publisher and index == 0 and part[0].isupper()):
+            if ORGANIZATION.match(part) or (publisher and index == 0 and NAMED.match(part)):
                 kind = "organization"
             elif persons_here and PERSON.match(part):
                 kind = "person"
