@@ -575,3 +575,15 @@ def test_what_is_no_organization(text: str, organizations: list[str]) -> None:
 def test_a_congress_of_a_series_is_known_whatever_body_the_text_names() -> None:
     text = "He attended the 10th All-Russian Congress of the Soviet Republic in December."
     assert labels(text, "meeting", load_reference()) == {"Tenth All-Russian Congress of Soviets"}
+
+
+def test_a_given_name_before_initials_joins_them() -> None:
+    text = "The book by Samuel A. Oppenheim appeared; A. Oppenheim wrote it in Melbourne."
+    assert "Samuel A. Oppenheim" in accepted(text, "person")
+
+
+def test_more_transliterations() -> None:
+    reference = reference_with(("Vladimir Lenin", ("Lenin", "Vladimir Ilyich"), "Q1394"))
+    assert person_entities("Comrade Vladimir Ilich was ill.", reference) == {
+        "Vladimir Lenin": "Q1394"
+    }

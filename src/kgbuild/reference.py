@@ -78,6 +78,8 @@ SPELLINGS = (
     (re.compile(r"ff\b"), "v"),
     (re.compile(r"(?<=\w\w)(?:iy|ij|y)\b"), "i"),
     (re.compile(r"\bye(?=\w\w)"), "e"),
+    (re.compile(r"(?<=l)y(?=i)"), ""),  # "Ilyich"/"Ilich"
+    (re.compile(r"\bia"), "ya"),  # "Iakov"/"Yakov"
 )
 
 

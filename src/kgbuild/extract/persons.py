@@ -238,11 +238,12 @@ GIVEN_NAME_BEFORE = re.compile(
 
 
 def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int] | None:
-    """A capitalised word right before a one-word name that may be its given name, as in
-    "Bruno Bauer" when "Bauer" is known (the word and where it starts): no function,
-    title, verb, place or month word, nothing the text writes in lower case."""
+    """A capitalised word right before a one-word name or a name that begins with an
+    initial that may be its given name, as in "Bruno Bauer" when "Bauer" is known, "Samuel
+    A. Oppenheim" (the word and where it starts): no function, title, verb, place or month
+    word, nothing the text writes in lower case."""
     match = GIVEN_NAME_BEFORE.search(doc.clean, max(0, start - 40), start)
-    if match is None or " " in surname:
+    if match is None or (" " in surname and not re.match(r"[A-Z]\.", surname)):
         return None
     given = match.group("given")
     if given in _not_given_names() or not acceptable(doc, given):
