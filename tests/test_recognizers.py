@@ -587,3 +587,10 @@ def test_more_transliterations() -> None:
     assert person_entities("Comrade Vladimir Ilich was ill.", reference) == {
         "Vladimir Lenin": "Q1394"
     }
+
+
+def test_a_lower_case_meeting_a_resolution_names_as_its_own() -> None:
+    text = "The congress resolved to endorse the resolutions of the thirteenth conference."
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.meeting is not None
+    assert (resolution.meeting.kind, resolution.meeting.ordinal) == ("Conference", 13)

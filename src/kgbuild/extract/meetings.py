@@ -95,6 +95,14 @@ LOWER_CASE_MEETING = re.compile(
 )
 
 
+# "the resolutions of the thirteenth conference": a lower-case ordinal meeting that a
+# resolution names as its own is a meeting
+ADOPTING_MEETING = re.compile(
+    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:of|at|(?:adopted|passed)\s+(?:at|by))"
+    rf"\s+the\s+(?P<meeting>(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<kind>congress|conference|plenum))\b"
+)
+
+
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     body = groups.get("body") or groups.get("prebody")
@@ -147,6 +155,15 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
             ordinal=ordinal_value(match.group("ordinal")),
             body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )
+
+
+@recognizer("meetings.adopting")
+def adopting_meetings(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in ADOPTING_MEETING.finditer(doc.clean):
+        yield _candidate(doc, *match.span("meeting"), QUALIFIED_SCORE, "meetings.adopting",
+                         kind=match.group("kind").capitalize(),
+                         ordinal=ordinal_value(match.group("ordinal")))
 
 
 @recognizer("meetings.qualified")

@@ -19,7 +19,7 @@ from kgbuild.reference import ReferenceData
 HEAD = re.compile(
     r"\b(?P<head>[Rr]esolutions?|[Tt]heses|[Dd]ecisions?)\s+"
     r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|at|(?:adopted|passed)\s+(?:at|by)|by)\s+the\s+"
-    r"(?=[A-Z])"
+    r"(?=[A-Za-z])"  # a meeting must start here (lower case too: "the thirteenth conference")
 )
 TOPIC = re.compile(
     r"\s*,?\s*on\s+(?P<topic>[^,.;:()“”\n]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b|[ \t]*\n)"
