@@ -157,7 +157,7 @@ def test_agreeing_recognizers_add_up_and_the_longer_span_wins() -> None:
 
 
 def test_a_veto_silences_weaker_support_only() -> None:
-    veto = Candidate(NOT_A_NAME, 0, 6, "person", 0.9, "none.test")
+    veto = Candidate(NOT_A_NAME, 0, 6, "", 0.9, "none.test", rules_out="person")
     weak, strong = candidate("person", 0, 6, 0.85), candidate("person", 0, 6, 0.95)
     (refused,) = decide([veto, weak])
     assert not refused.accepted and refused.reason == "vetoed: none.test 0.90"

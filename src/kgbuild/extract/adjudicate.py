@@ -145,7 +145,7 @@ def decide(
                 v
                 for v in vetoes.near(decision.start, decision.end)
                 if decision.kind in ("person", "organization")
-                and v.name in ("", decision.kind)
+                and v.rules_out in ("", decision.kind)
                 and v.start <= decision.start
                 and decision.end <= v.end
             ),

@@ -40,6 +40,7 @@ class Candidate:
     source: str
     record: MeetingMention | WorkMention | None = None
     recognizer: str = ""  # the registered recognizer that proposed it (set when run)
+    rules_out: str = ""  # of a "none" candidate: the kind it vetoes, "" for any
 
 
 @dataclass(frozen=True)

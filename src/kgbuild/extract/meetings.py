@@ -22,13 +22,17 @@ from kgbuild.extract.patterns import (
     normalise_space,
     ordinal_value,
 )
-from kgbuild.lexicon import alternation
+from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention
 
 ORDINAL_SCORE = 0.9
 QUALIFIED_SCORE = 0.85
 KIND = rf"(?P<kind>{alternation('meeting_kinds')})"
 BODY_WORD = rf"(?:{alternation('organization_body_words')})"
+# the function words of a title-case heading, capitalised ("Speech At The Opening Of The …")
+HEADING_FUNCTION_WORDS = (
+    "(?:" + "|".join(re.escape(w.capitalize()) for w in words("title_function_words")) + ")"
+)
 BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?"
 ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
 
@@ -61,7 +65,7 @@ BODY_BEFORE = r"(?P<prebody>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?|[A-Z]{2,6}|[A-Z][a-z
 # Capitalised words naming the meeting further: "the Fourth Trade-Union Congress", "the
 # Fifteenth Moscow Gubernia Party Conference" (not a title-case heading's function words).
 NAME_WORDS = (
-    r"(?P<words>(?:(?!(?:Of|The|At|In|On|And|To|For|By|With|A|An)\b)"
+    rf"(?P<words>(?:(?!{HEADING_FUNCTION_WORDS}\b)"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){0,2})"
 )
 ORDINAL_MEETING = re.compile(
@@ -78,7 +82,7 @@ ORDINAL_TOKEN = re.compile(rf"\b(?:{ORDINAL}|{ROMAN_ORDINAL})\b")
 # ("Speech At The Opening Of The Congress") and not "Party" alone ("a Party Congress").
 QUALIFIED_MEETING = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|last|[Tt]his|[Tt]hat)\s+(?!Party\s+(?:{alternation('meeting_kinds')})\b)"
-    rf"(?P<qualifier>(?:(?!{ORDINAL_WORDS}\b|(?:Of|The|At|In|On|And|To|For|By|With|A|An)\b)"
+    rf"(?P<qualifier>(?:(?!{ORDINAL_WORDS}\b|{HEADING_FUNCTION_WORDS}\b)"
     rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{1,3}}?)(?P<prefix>Party\s+)?{KIND}{BODY}"
 )
 BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\s+)?[A-Z]){BODY}")

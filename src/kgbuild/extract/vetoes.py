@@ -1,7 +1,7 @@
 """Recognizers of what is *not* a name: months, places, a place after a preposition.
 
-Each proposes a span of kind ``"none"``; its ``name`` is the kind it rules out ("person")
-or "" for any. Adjudication drops a person or organization inside such a span unless the
+Each proposes a span of kind ``"none"``; its ``rules_out`` is the kind it vetoes
+("person") or "" for any. Adjudication drops a person or organization inside such a span unless the
 recognizers for it are together stronger ("August Bebel" is no month: the full name is
 longer than the veto's span).
 """
@@ -46,5 +46,5 @@ def places_after_prepositions(context: Context) -> Iterator[Candidate]:
     """ "a lawyer from Arras", "the conference at Zimmerwald": one capitalised word after a
     preposition of place is a place, not a person, unless stronger cues say otherwise."""
     for match in PLACE_CUE.finditer(context.doc.clean):
-        yield Candidate(NOT_A_NAME, *match.span("name"), "person", PLACE_CUE_SCORE,
-                        "none.place-cue")
+        yield Candidate(NOT_A_NAME, *match.span("name"), "", PLACE_CUE_SCORE,
+                        "none.place-cue", rules_out="person")
