@@ -179,7 +179,7 @@ def full_name_pattern() -> re.Pattern[str]:
     a particle and a surname ("Willem van Ravesteyn"); or one to three initials and a
     surname ("V. I. Lenin")."""
     names = "|".join(re.escape(name) for name in sorted(given_names(), key=len, reverse=True))
-    patronymic = rf"[{UPPER}][{LOWER}]+(?:vich|vna|ich|ichna)"
+    patronymic = rf"[{UPPER}][{LOWER}]+(?:{alternation('patronymic_endings')})"
     particle = rf"(?:{alternation('name_particles')})"
     return re.compile(
         rf"(?<![\w\-.’'])(?P<name>(?:{names})"

@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterator
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.lexicon import alternation
+from kgbuild.lexicon import alternation, words
 
 SCORE = 0.85
+LABELS = ("apparatus_credit_labels", "apparatus_source_labels")  # credits name persons
 APPARATUS = re.compile(
-    rf"(?im)^[ \t]*(?P<label>{alternation('apparatus_labels')})[ \t]*:[ \t]*(?P<value>[^\n]+)"
+    rf"(?im)^[ \t]*(?P<label>{'|'.join(alternation(labels) for labels in LABELS)})[ \t]*:"
+    r"[ \t]*(?P<value>[^\n]+)"
 )
-PERSON_LABELS = re.compile(r"(?i)transcri|translat|markup|proof|edit|html|prepared|scann")
 SEGMENT = re.compile(r"[^,;()]+")
 JOINERS = re.compile(
     r"\s+(?:and|for|by|with|from)\s+|\s*&\s*|^\s*(?:by|from)\s+|\s+No\.\s*\d+.*"
@@ -26,7 +27,7 @@ ORGANIZATION = re.compile(
 )
 # a name, not a phrase: capitalised words with their particles ("Golos Truda", "Die Rote Fahne")
 NAMED = re.compile(
-    r"^[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|de|des|der|die|i|na|la|le))*$"
+    rf"^[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|{alternation('title_particles')}))*$"
 )
 TRAILING_YEAR = re.compile(r"\s+\d{4}\.?\s*$")
 PERSON = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}$")
@@ -47,8 +48,8 @@ def _parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
 @recognizer("structure.apparatus")
 def apparatus(context: Context) -> Iterator[Candidate]:
     for line in APPARATUS.finditer(context.doc.clean):
-        persons_here = bool(PERSON_LABELS.search(line.group("label")))
         label = line.group("label").lower()
+        persons_here = label in {credit.lower() for credit in words("apparatus_credit_labels")}
         # "Publisher: X" names a publisher, "First Published: Pravda, No. 247" a periodical
         publisher = label.startswith("publish") or label == "first published"
         for index, (part, start) in enumerate(_parts(line.group("value"), line.start("value"))):
