@@ -342,16 +342,16 @@ class Resolver:
                 if mention.body is None or self._is_party(e.facts.get("body_key"))
             ]
             if len(same) == 1:
-                if mention.qualifier and mention.qualifier not in MONTHS:
-                    same[0].facts.setdefault("words", mention.qualifier)
+                if name_words := _name_words(mention):
+                    same[0].facts.setdefault("words", name_words)
                 return same[0]
         if not mention.ordinal and mention.qualifier and mention.body is None:
             # "the Trade-Union Congress" after "the Fourth Trade-Union Congress"
-            named = self._entities_with(
+            same = self._entities_with(
                 "meeting", {"kind": mention.kind, "words": mention.qualifier}
             )
-            if len(named) == 1:
-                return named[0]
+            if len(same) == 1:
+                return same[0]
         body = self._body(mention.body, home_party)
         if body is not None and mention.body:
             self._attach_body(doc, mention, body)
@@ -369,13 +369,13 @@ class Resolver:
         entry = named or self._reference_meeting(doc, mention, body)
         if mention.ordinal:
             key = f"{mention.kind}|{mention.ordinal}|{body_key}"
+            name_words = _name_words(mention)
+            if name_words:
+                key += f"|{name_words}"
             # "Party" only where the text says it ("the Tenth Party Congress")
-            words = mention.qualifier if mention.qualifier not in (None, *MONTHS) else None
-            if words:
-                key += f"|{words}"
             label = (
                 f"{ORDINAL_WORDS.get(mention.ordinal, str(mention.ordinal))} "
-                f"{f'{words} ' if words else ''}"
+                f"{f'{name_words} ' if name_words else ''}"
                 f"{'Party ' if mention.body == 'Party' else ''}{mention.kind}"
                 f"{f' of the {mention.body}' if mention.body not in (None, 'Party') else ''}"
             )
@@ -388,8 +388,8 @@ class Resolver:
         entity.facts.setdefault("kind", mention.kind)
         if mention.ordinal:
             entity.facts.setdefault("ordinal", mention.ordinal)
-            if mention.qualifier and mention.qualifier not in MONTHS:
-                entity.facts.setdefault("words", mention.qualifier)
+            if name_words := _name_words(mention):
+                entity.facts.setdefault("words", name_words)
         if body is not None:
             entity.facts["body_key"] = body.key
         return entity
@@ -398,15 +398,15 @@ class Resolver:
         """"the 10th All-Russian Congress of the Soviet Republic": the one reference meeting
         of this kind and number whose name has the same qualifying word ("All-Russian",
         "All-Union"), whatever body the text names."""
-        words = {w for w in mention.name.split() if w in word_set("meeting_series_words")}
-        if not words:
+        series = {w for w in mention.name.split() if w in word_set("meeting_series_words")}
+        if not series:
             return None
         same = [
             entry
             for entry, _ in self._meeting_bodies
             if entry.facts.get("kind") == mention.kind
             and entry.facts.get("ordinal") == mention.ordinal
-            and words <= set(entry.label.split())
+            and series <= set(entry.label.split())
         ]
         return same[0] if len(same) == 1 else None
 
@@ -515,6 +515,12 @@ class Resolver:
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+def _name_words(mention: MeetingMention) -> str | None:
+    """The words a meeting is named with besides its ordinal ("Trade-Union" of "the Fourth
+    Trade-Union Congress"); a month ("the Seventh (April) Conference") is no name."""
+    return mention.qualifier if mention.qualifier not in (None, *MONTHS) else None
 
 
 def _month(date: object) -> int | None:
