@@ -283,6 +283,11 @@ def test_a_given_name_before_a_known_surname_joins_it() -> None:
         ("He wrote to the Council of People’s Commissars at once.",
          "Council of People’s Commissars"),
         ("The letter went to the Central Committee of the C.P.(B.)U. in Kharkov.", "C.P.(B.)U."),
+        ("The People’s Commissariat of Finance issued the loan.",
+         "People’s Commissariat of Finance"),
+        ("Delegates of the Ukrainian SSR arrived on Monday.", "Ukrainian SSR"),
+        ("He joined the League of Struggle for the Emancipation of the Working Class early.",
+         "League of Struggle for the Emancipation of the Working Class"),
     ],
 )
 def test_organizations_in_the_forms_texts_print(text: str, name: str) -> None:
@@ -406,6 +411,9 @@ def test_a_group_named_after_persons_is_an_organization() -> None:
     [
         ("He was the editor of Trud, the official daily newspaper of the unions.", "Trud"),
         ("First Published: Golos Truda, No. 12, 1923\n\nComrades!", "Golos Truda"),
+        ("His letter appeared in The Labour Monthly that spring.", "Labour Monthly"),
+        ("Every issue of the Bulletin of the Opposition was seized.",
+         "Bulletin of the Opposition"),
     ],
 )
 def test_periodicals_named_by_apposition_or_in_the_apparatus(text: str, name: str) -> None:

@@ -33,25 +33,28 @@ REFERENCE_SCORE = 0.95
 ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\)(?:[A-Z]\.)*)?(?!\s?[A-Z][a-z])"
 )
+# a capitalised word of a name; a plural possessive belongs to the name ("Workers’
+# Opposition"), a singular one not ("Trotsky’s Left Opposition"), except "People’s"
+NAME_WORD = r"(?:People[’']s|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?)"
+# "… of the Communist International", "… for the Emancipation of the Working Class"
+NAME_TAIL = (
+    r"(?:\s+(?:of|for)\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
+    r"(?:[ \t]+[A-Z][a-z]+(?![’']s)){0,3})"
+)
 BODY_NAME = re.compile(
-    # a plural possessive belongs to the name ("Workers’ Opposition"), a singular one not
-    # ("Trotsky’s Left Opposition")
     # (a heading's last word and the next line's body are not one name: no line breaks
     # between the capitalised words, but one before the body word is a broken line)
-    rf"(?<![\w\-])[“\"]?(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?[ \t]+){{0,3}}"
-    rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?\s+"
+    rf"(?<![\w\-])[“\"]?(?P<name>(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}\s+"
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
-    r"(?:\s+of\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
-    r"(?:[ \t]+[A-Z][a-z]+(?![’']s)){0,3})?)"
+    rf"{NAME_TAIL}?)"
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )
 # "the League of Nations", "the Council of People's Commissars": a body word first
 BODY_OF = re.compile(
-    rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})\s+of\s+"
-    r"(?:the\s+)?"
-    r"[A-Z][a-z]+(?:[’']s?)?(?:[ \t]+[A-Z][a-z]+){0,3})(?![ \t]+[A-Z][a-z])"
+    rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})"
+    rf"{NAME_TAIL}{{1,3}})(?![ \t]+[A-Z][a-z])"
 )
 # "the Maslow-Ruth Fischer group", "the Chkheidze faction", "the Trotsky opposition"
 NAMED_GROUP = re.compile(
@@ -80,6 +83,14 @@ PERIODICAL = (
             rf"(?:{alternation('periodical_words')})\b"
         ),
         PATTERN_SCORE,
+    ),
+    (  # "The Communist Review", "Workers Monthly", "the Bulletin of the Opposition"
+        re.compile(
+            rf"(?<![\w\-])(?P<name>(?:The[ \t]+)?(?:{NAME_WORD}[ \t]+){{1,3}}"
+            rf"(?:{alternation('periodical_title_heads')})|"
+            rf"(?:{alternation('periodical_title_heads')}){NAME_TAIL})\b(?![ \t]+[A-Z][a-z])"
+        ),
+        0.75,
     ),
 )
 
