@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgbuild.document import DocumentMeta, make_document, slugify
-from kgbuild.evaluate import KIND_CLASSES, KindScore, evaluate
+from kgbuild.evaluate import KIND_CLASSES, KindScore, RecordScore, evaluate, score_records
 from kgbuild.extract import extract_all
 from kgbuild.rdf.mapping import to_graph
 from kgbuild.reference import ReferenceData, load_reference
@@ -30,6 +30,13 @@ from kgbuild.resolve import resolve
 
 HERE = Path(__file__).resolve().parent
 KINDS = tuple(KIND_CLASSES)
+RECORDS = ("citations", "dated_claims")  # scored on (line, volume, pages) and (line, date)
+
+
+@dataclass
+class TextScores:
+    entities: dict[str, KindScore]
+    records: dict[str, RecordScore]
 
 
 @dataclass(frozen=True)
@@ -76,8 +83,8 @@ def text_problem(source: Source, texts: Path, annotations: Path) -> str | None:
 
 def score_text(
     source: Source, texts: Path, annotations: Path, reference: ReferenceData
-) -> dict[str, KindScore]:
-    """Entity scores of one text, built on its own."""
+) -> TextScores:
+    """Entity and record scores of one text, built on its own."""
     raw = (texts / f"{source.id}.txt").read_text(encoding="utf-8")
     meta = DocumentMeta(
         slug=slugify(source.id),
@@ -89,29 +96,47 @@ def score_text(
     )
     doc = make_document(raw, meta)
     kb = resolve([(doc, extract_all(doc, reference))], reference)
-    return evaluate(to_graph(kb), [annotations / f"{source.id}.json"])
+    graph = to_graph(kb)
+    files = [annotations / f"{source.id}.json"]
+    records = score_records(graph, files)
+    return TextScores(evaluate(graph, files), {kind: records[kind] for kind in RECORDS})
 
 
-def add_up(scores: Iterable[dict[str, KindScore]]) -> dict[str, KindScore]:
+def add_up(scores: Iterable[TextScores]) -> TextScores:
     """Micro-averaged scores: counts summed over texts, misses and spurious items kept."""
-    total = {kind: KindScore() for kind in KINDS}
-    for by_kind in scores:
-        for kind, score in by_kind.items():
-            sum_score = total[kind]
+    total = TextScores({kind: KindScore() for kind in KINDS},
+                       {kind: RecordScore() for kind in RECORDS})
+    for text in scores:
+        for kind, score in text.entities.items():
+            sum_score = total.entities[kind]
             for name in ("gold", "predicted", "matched"):
                 setattr(sum_score, name, getattr(sum_score, name) + getattr(score, name))
             sum_score.missed.extend(score.missed)
             sum_score.spurious.extend(score.spurious)
+        for kind, record in text.records.items():
+            sum_record = total.records[kind]
+            for name in ("gold", "predicted", "matched", "attribute_right"):
+                setattr(sum_record, name, getattr(sum_record, name) + getattr(record, name))
     return total
 
 
-def table(title: str, scores: dict[str, KindScore]) -> str:
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def table(title: str, scores: TextScores) -> str:
     rows = [f"{title}", f"  {'kind':<14}{'gold':>6}{'found':>7}{'P':>7}{'R':>7}{'F1':>7}"]
     for kind in KINDS:
-        s = scores[kind]
+        s = scores.entities[kind]
         rows.append(
             f"  {kind:<14}{s.gold:>6}{s.predicted:>7}"
             f"{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
+        )
+    for kind, r in scores.records.items():
+        right = r.attribute_right  # a citation's volume and pages, a claim's date
+        rows.append(
+            f"  {kind:<14}{r.gold:>6}{r.predicted:>7}{_ratio(right, r.predicted):>7.2f}"
+            f"{_ratio(right, r.gold):>7.2f}{r.strict_f1:>7.2f}"
         )
     return "\n".join(rows)
 
@@ -128,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
 
     reference = load_reference(args.reference)
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
-    results: dict[str, dict[str, dict[str, KindScore]]] = {split: {} for split in splits}
+    results: dict[str, dict[str, TextScores]] = {split: {} for split in splits}
     for source in load_sources():
         if source.split not in results:
             continue
@@ -151,15 +176,22 @@ def main(argv: list[str] | None = None) -> int:
             kind: {"gold": s.gold, "found": s.predicted, "matched": s.matched,
                    "precision": round(s.precision, 3), "recall": round(s.recall, 3),
                    "f1": round(s.f1, 3)}
-            for kind, s in total.items()
+            for kind, s in total.entities.items()
+        } | {
+            kind: {"gold": r.gold, "found": r.predicted, "matched": r.attribute_right,
+                   "f1": round(r.strict_f1, 3)}
+            for kind, r in total.records.items()
         }
         if args.details:
-            for text_id, by_kind in by_text.items():
-                for kind, s in by_kind.items():
+            for text_id, text in by_text.items():
+                for kind, s in text.entities.items():
                     for name in s.missed:
                         print(f"    {text_id} {kind} missed: {name}")
                     for name in s.spurious:
                         print(f"    {text_id} {kind} spurious: {name}")
+                for kind, r in text.records.items():
+                    for miss in r.misses:
+                        print(f"    {text_id} {kind}: {miss.split(':', 1)[1]}")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return 0

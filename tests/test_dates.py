@@ -6,7 +6,7 @@ import pytest
 
 from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import extract_all
-from kgbuild.extract.dates import find_dates
+from kgbuild.extract.dateforms import certain_part, find_dates
 from kgbuild.records import DatedClaimRecord, WorkMention
 from kgbuild.reference import ReferenceData
 
@@ -32,6 +32,22 @@ def claims(text: str) -> list[DatedClaimRecord]:
     ("the Civil War of 1918-1920 ended", "1918/1920", "1918/1920"),
     ("in the years 1918–20, when", "1918/1920", "1918/1920"),
     ("from 1905 to 1907 the", "1905/1907", "1905/1907"),
+    ("On 18 December 1925 the congress", "1925-12-18", "1925-12-18"),
+    ("dated Dec. 3, 1924, and", "1924-12-03", "1924-12-03"),
+    ("(1925-12-18)", "1925-12-18", "1925-12-18"),
+    ("met from March 27-April 2, 1922.", "1922-03-27/1922-04-02", "1922-03-27/1922-04-02"),
+    ("sat June 17 to July 8, 1924.", "1924-06-17/1924-07-08", "1924-06-17/1924-07-08"),
+    ("[April 27-29, 1925]", "1925-04-27/1925-04-29", "1925-04-27/1925-04-29"),
+    ("held 27-29 April 1925 in", "1925-04-27/1925-04-29", "1925-04-27/1925-04-29"),
+    ("the vote of 15 (28) December 1912", "1912-12-28", "1912-12-28"),
+    ("on 25 October (7 November) 1917", "1917-11-07", "1917-11-07"),
+    ("Works, January-November, 1926", "1926-01/1926-11", "1926-01/1926-11"),
+    ("in December, 1925, the", "1925-12", "1925-12"),
+    ("the economic year 1925-26 showed", "1925/1926", "1925/1926"),
+    ("in the spring of 1917 the", "1917", "1917-21"),
+    ("Autumn 1924 saw", "1924", "1924-23"),
+    ("the 1890s were", "1890/1899", "189X"),
+    ("Written: 1921\nSource:", "1921", "1921"),
 ])
 def test_date_forms(text: str, iso: str, edtf: str) -> None:
     ((_, value),) = find_dates(text, 1926)
@@ -82,3 +98,24 @@ def test_a_count_from_an_undated_event_is_not_a_claim() -> None:
 def test_a_date_alone_on_its_line_is_the_dateline() -> None:
     (claim,) = claims("the victory of socialist construction.\n\nJanuary 25, 1926\n")
     assert claim.dateline and claim.date.iso == "1926-01-25"
+
+
+@pytest.mark.parametrize(("text", "certain"), [
+    ("December 18-31, 1925", "1925-12"),
+    ("March 27-April 2, 1922", "1922"),
+    ("in the spring of 1917", "1917"),
+    ("from 1918 to 1920", None),
+    ("the forties of the last century", None),
+    ("January 25, 1926", "1926-01-25"),
+])
+def test_the_typed_date_is_only_what_the_text_is_certain_of(text: str, certain: str | None
+                                                            ) -> None:
+    ((_, value),) = find_dates(text, 1926)
+    assert certain_part(value) == certain
+
+
+def test_a_partial_date_takes_the_year_before_it() -> None:
+    found = [v.iso for _, v in find_dates("The letter of May 2, 1921 was answered on June 8.",
+                                          1926)]
+    assert found == ["1921-05-02", "1921-06-08"]
+    assert find_dates("It was answered on June 8.", 1926) == []

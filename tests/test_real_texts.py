@@ -55,7 +55,7 @@ def test_no_sentence_of_the_texts_is_in_the_repository() -> None:
                 assert all(len(surface) < 160 for surface in item.get("surfaces", [])), path
 
 
-def scores(split: str) -> dict[str, score.KindScore]:
+def scores(split: str) -> score.TextScores:
     chosen = [s for s in COLLECTED if s.split == split]
     if len(chosen) < len([s for s in SOURCES if s.split == split]):
         pytest.skip("the real texts are not collected here (see evaluation/README.md)")
@@ -77,7 +77,8 @@ def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], preci
                                      ) -> None:
     # figures only, never the scores themselves (they list the misses, and the held-out
     # part's misses are not to be read, even in a failure)
-    figures = {kind: (round(s.f1, 2), round(s.precision, 2)) for kind, s in scores(split).items()}
+    figures = {kind: (round(s.f1, 2), round(s.precision, 2))
+               for kind, s in scores(split).entities.items()}
     for kind, floor in floors.items():
         f1, found_precision = figures[kind]
         assert f1 >= floor, f"{kind} F1 {f1} < {floor}"

@@ -108,7 +108,7 @@ class DateValue:
     precision, and EDTF ("184X" for "the forties of the last century", "1917/1921")."""
 
     iso: str
-    precision: str  # "day" | "month" | "year" | "decade" | "range"
+    precision: str  # "day" | "month" | "year" | "season" | "decade" | "range"
     edtf: str
 
 

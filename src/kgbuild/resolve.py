@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from kgbuild.document import Document, Span
+from kgbuild.extract.dateforms import certain_part
 from kgbuild.extract.patterns import ORDINALS, normalise_space
 from kgbuild.knowledge import (
     Entity,
@@ -189,7 +190,10 @@ class Resolver:
             kind = KIND_OF_MENTION[type(claim.about).__name__]
             about = self._mentioned(kind, doc, claim.about.evidence.start)
         if claim.dates_entity and about in self.kb.entities:
-            self.kb.entities[about].facts.setdefault("date_in_text", claim.date.iso)
+            # a meeting's or work's date: the first day of a span ("March 27-April 2, 1922")
+            first = claim.date.iso.split("/")[0] if claim.date.precision == "range" else None
+            if date := first or certain_part(claim.date):
+                self.kb.entities[about].facts.setdefault("date_in_text", date)
         start = claim.evidence.start
         quoted = [
             q

@@ -15,9 +15,9 @@ written", dates that entity itself.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kgbuild.document import Document
+from kgbuild.extract.dateforms import find_dates
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import (
@@ -31,124 +31,7 @@ from kgbuild.records import (
 )
 
 Mention = PersonMention | WorkMention | MeetingMention | ResolutionMention
-YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-])"
 STATEMENT_CHARS = 240
-
-
-@cache
-def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(form, pattern) from the most to the least precise; earlier forms win overlaps."""
-    month = rf"(?P<month>{alternation('months')})"
-    numbers = alternation("number_words")
-    return (
-        (
-            "day",
-            re.compile(
-                rf"\b{month}\s+(?P<day>\d{{1,2}})(?:\s*\((?P<ns_month>{alternation('months')})?"
-                rf"\s*(?P<ns_day>\d{{1,2}})\))?,\s+{YEAR}"
-            ),
-        ),
-        ("month", re.compile(rf"\b{month}\s+{YEAR}")),
-        (
-            "range",  # "1917-1921", "1918–20", "from 1917 to 1921", "between 1905 and 1907"
-            re.compile(
-                r"(?:\b(?:from|between)\s+)?(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<first>1[5-9]\d\d)"
-                r"(?:\s*[-–]\s*|\s+(?:to|and|till|until)\s+)(?P<last>(?:1[5-9])?\d\d)(?![\d-])"
-            ),
-        ),
-        (
-            "year",
-            re.compile(
-                r"(?:\b(?:in|of|since|until|till|from|by|after|before|about|early|late|year)\s+"
-                r"(?:the\s+year\s+)?|\bas\s+(?:long\s+ago|far\s+back|early|late)\s+as\s+|\()" + YEAR
-            ),
-        ),
-        (
-            "decade",
-            re.compile(
-                rf"\bthe\s+(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
-                r"(?P<century>last|present|nineteenth|eighteenth|twentieth)\s+century"
-            ),
-        ),
-        (
-            "relative",
-            re.compile(
-                rf"\b(?P<count>{numbers}|\d{{1,2}})\s+years?\s+(?P<direction>later|after|earlier|"
-                r"before)"
-            ),
-        ),
-        ("month-only", re.compile(rf"\bin\s+{month}\b(?!\s+\d)")),
-    )
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else words("number_words").index(word) + 1
-
-
-def _month_number(name: str) -> int:
-    return words("months").index(name) + 1
-
-
-def _value(
-    form: str, match: re.Match[str], doc_year: int, last: DateValue | None
-) -> DateValue | None:
-    groups = match.groupdict()
-    if form == "day":
-        month, day = groups["ns_month"] or groups["month"], groups["ns_day"] or groups["day"]
-        iso = f"{groups['year']}-{_month_number(month):02d}-{int(day):02d}"
-        return DateValue(iso, "day", iso)
-    if form == "month":
-        iso = f"{groups['year']}-{_month_number(groups['month']):02d}"
-        return DateValue(iso, "month", iso)
-    if form == "year":
-        return DateValue(groups["year"], "year", groups["year"])
-    if form == "range":
-        first, last = groups["first"], groups["last"]
-        last = first[: 4 - len(last)] + last  # "1918–20" → 1920
-        if last <= first:
-            return None
-        return DateValue(f"{first}/{last}", "range", f"{first}/{last}")
-    if form == "decade":
-        if not doc_year:
-            return None
-        century = {
-            "last": doc_year // 100 - 1,
-            "present": doc_year // 100,
-            "eighteenth": 17,
-            "nineteenth": 18,
-            "twentieth": 19,
-        }[groups["century"]]
-        decade = words("decade_words").index(groups["decade"]) + 2
-        start = century * 100 + decade * 10
-        return DateValue(f"{start}/{start + 9}", "decade", f"{str(start)[:3]}X")
-    if last is None:
-        return None
-    base = int(last.iso[:4])
-    if form == "relative":
-        sign = 1 if groups["direction"] in ("later", "after") else -1
-        year = str(base + sign * _number(groups["count"]))
-        return DateValue(year, "year", year)
-    iso = f"{base}-{_month_number(groups['month']):02d}"  # month-only: the year last named
-    return DateValue(iso, "month", iso)
-
-
-def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]]:
-    """Date expressions in text order, each with its value; overlaps go to the precise."""
-    found: list[tuple[str, re.Match[str]]] = []
-    for form, pattern in date_patterns():
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if not any(start < other.end() and other.start() < end for _, other in found):
-                found.append((form, match))
-    dated: list[tuple[re.Match[str], DateValue]] = []
-    last: DateValue | None = None
-    for form, match in sorted(found, key=lambda item: item[1].start()):
-        value = _value(form, match, doc_year, last)
-        if value is not None:
-            dated.append((match, value))
-            if form not in ("relative", "month-only", "decade", "range"):
-                last = value
-    return dated
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -254,11 +137,7 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
 
 def _core_start(match: re.Match[str]) -> int:
     """Where the date itself starts, after "in", "as far back as", "from", "(" ."""
-    groups = match.groupdict()
-    starts = [
-        match.start(g) for g in ("month", "year", "first", "decade", "count") if groups.get(g)
-    ]
-    return min(starts, default=match.start())
+    return match.start("date")
 
 
 def _is_dateline(text: str, match: re.Match[str]) -> bool:
@@ -295,5 +174,7 @@ def _counted_from_named(
     if base is None:
         return None
     sign = 1 if match.group("direction") == "after" else -1
-    year = str(int(base.iso[:4]) + sign * _number(match.group("count")))
+    count = match.group("count")
+    number = int(count) if count.isdigit() else words("number_words").index(count) + 1
+    year = str(int(base.iso[:4]) + sign * number)
     return DateValue(year, "year", year)

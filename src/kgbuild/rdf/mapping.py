@@ -25,6 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kgbuild.document import Document
+from kgbuild.extract.dateforms import certain_part
 from kgbuild.knowledge import (
     Entity,
     EntityRef,
@@ -245,7 +246,7 @@ class GraphMapper:
         yield iri, KGO.statement, Literal(record.statement)
         yield iri, KGO.dateText, Literal(record.date_text)
         yield iri, KGO.edtf, Literal(record.date.edtf)
-        if date := date_literal(record.date.iso.split("/")[0]):
+        if date := date_literal(certain_part(record.date)):  # no gYear for a decade
             yield iri, KGO.date, date
         yield from self.linked(iri, KGO.assertedBy, claim.asserted_by)
         yield from self.linked(iri, KGO.about, claim.about)
