@@ -80,6 +80,7 @@ class CitationRecord:
     edition: str | None = None
     cites: str | None = None
     endnote: int | None = None
+    issue: str | None = None  # a periodical's issue number as printed: "13", "7-8"
 
 
 @dataclass(frozen=True)

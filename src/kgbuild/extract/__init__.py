@@ -27,6 +27,7 @@ from kgbuild.extract.candidates import Context
 from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.dates import extract_dated_claims
 from kgbuild.extract.quotations import extract_quotations
+from kgbuild.extract.references import extract_references
 from kgbuild.extract.repeats import REPEAT
 from kgbuild.extract.resolutions import extract_resolutions
 from kgbuild.extract.stances import extract_stances
@@ -85,8 +86,10 @@ def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
         works=entities.works,
         meetings=entities.meetings,
         resolutions=extract_resolutions(doc, entities.meetings, reference),
-        citations=extract_citations(doc),
     )
+    parenthesised = extract_citations(doc)
+    found.citations = sorted([*parenthesised, *extract_references(doc, parenthesised)],
+                             key=lambda c: c.evidence.start)
     found.quotations = extract_quotations(doc, found)
     found.dated_claims = extract_dated_claims(doc, found)
     found.stances = extract_stances(doc, found)

@@ -108,6 +108,8 @@ def extract_citations(doc: Document) -> list[CitationRecord]:
             continue
         body_end = body_start + int(str(fields["length"]))
         if remark := REMARK.match(text, body_end):
+            if fields["cites"] and re.search(r"\b(?:Vols?\.|pp?\.|No\.)", remark.group(0)):
+                continue  # "(see Marx and Engels, Selected Works, Vol. II, p. 37)": a reference
             body_end = remark.end()
         endnote = None
         if note := ENDNOTE_IN_PARENTHESES.match(text, body_end):

@@ -266,6 +266,8 @@ class GraphMapper:
             yield iri, KGO.volume, Literal(record.volume, datatype=XSD.integer)
         if record.pages:
             yield iri, KGO.pages, Literal(record.pages)
+        if record.issue:
+            yield iri, KGO.issueNumber, Literal(record.issue)
         if record.endnote is not None:
             yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
         yield from self.linked(iri, KGO.citesEdition, citation.edition)

@@ -1,0 +1,202 @@
+"""References printed outside parentheses: apparatus source lines and bibliographic notes.
+
+"Source: Works, Vol. 8, pp. 157-63", "First Published: Pravda No. 13, January 21, 1921",
+"From The New International, Vol. I No. 4, November 1934, pp. 105–109", "see Marx and
+Engels, Selected Works, Vol. I, Moscow, 1962, p. 244", "Inprekorr, iv, 125, p. 1665",
+"Lenin, Selected Works, Vol. II, p. 412". A reference is found by its label (an apparatus
+line) or by what only references print: a volume, a page, an issue number. Its edition is
+named with its author ("Works (J. V. Stalin)"), since "Works" alone names no one edition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgbuild.document import Document
+from kgbuild.extract.citations import normalise_pages, parse_volume
+from kgbuild.extract.patterns import normalise_space
+from kgbuild.lexicon import alternation, data_lines, word_set, words
+from kgbuild.records import CitationRecord
+
+# what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
+ANCHOR = re.compile(
+    r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
+    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bNos?\.\s*\d+|(?<=,\s)#\s*\d+"
+)
+# a page alone ("p. 245", "page 392") marks a page or points an endnote back to its page
+PAGE_ONLY = re.compile(
+    r"(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+of\s+\d+(?:\s*\(\d+%\)?)?)?"
+)
+VOLUME_WORD = re.compile(r"\b(?:Vols?\.?|Volume|vol\.)\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
+# "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
+BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
+PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September")
+    r"\b(?:pp?\.?|pages?)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
+    r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
+)
+ISSUE = re.compile(r"\bNos?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|#\s*(?P<hash>\d+)")
+# where a reference in running text begins: "see", an opening bracket, a clause boundary
+OPENING = re.compile(
+    r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|[(\[;:]\s*"
+    r"|(?<=[.?!])\s+|^\s*)",
+    re.MULTILINE,
+)
+# where it ends: a closing bracket, a semicolon, a sentence end, the line end, a clause
+# going on in lower case (", where there is …")
+CLOSING = re.compile(
+    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)|,(?=\s+(?!pp?\.|vol\.|ed\.)[a-z]{2,})|$", re.MULTILINE
+)
+MAX_VOLUME = 100  # "Volume 111" is an OCR-damaged "III", not a hundred and eleventh volume
+REACH = 160  # characters a reference may run on either side of its first anchor
+
+
+def _source_line() -> re.Pattern[str]:
+    """A labelled line, going on over lines that end with a comma."""
+    labels = "|".join(
+        rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
+    )
+    return re.compile(rf"^[ \t]*(?i:{labels})(?:[ \t]*[:|][ \t]*|[ \t]+)"
+                      r"(?P<body>(?:the\s+)?[A-Z“\"].*(?:(?<=,)[ \t]*\n.*){0,3})$", re.MULTILINE)
+
+
+def _names_a_source(body: str) -> bool:
+    """A source line names a work, edition or periodical, not only a place or a date
+    ("First Published: Moscow, February 19th, 1924")."""
+    first = re.split(r"[,.]", body, maxsplit=1)[0].strip()
+    if first in data_lines("places.txt") or first.split(" ")[0] in words("months"):
+        return False
+    return bool(ANCHOR.search(body) or re.search(r"\b1[5-9]\d\d\b", body))
+
+
+def _is_reference(printed: str) -> bool:
+    """Not a page alone, and not a numbered item of something else ("Resolution No. 12")."""
+    if PAGE_ONLY.fullmatch(printed.strip(" ()[].,")):
+        return False
+    number = re.search(r"(?P<word>[A-Z][a-z]+)\s+Nos?\.", printed)
+    return not (number and number.group("word") in word_set("not_a_periodical")
+                and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
+
+
+def _edition(segments: list[str], author: str | None) -> str | None:
+    """The edition a reference names, with its author: "Works (J. V. Stalin)", "Selected
+    Works (Marx and Engels)", "Lenin’s Collected Works" as printed."""
+    names = alternation("edition_names")
+    for index, segment in enumerate(segments):
+        match = re.search(rf"(?:(?P<owner>[A-Z][\w.’' ]*?)[’']s\s+)?\b(?P<name>{names})\b",
+                          segment)
+        if match is None:
+            continue
+        if match.group("owner"):
+            return normalise_space(match.group(0))
+        before = segments[index - 1].strip() if index else ""
+        if re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z][\w’'\-]+(?:\s+(?:and|&)\s+[A-Z][\w’'\-]+)?",
+                        before):
+            return f"{match.group('name')} ({before})"  # "Marx and Engels, Selected Works"
+        return f"{match.group('name')} ({author})" if author else match.group("name")
+    return None
+
+
+def parse_reference(printed: str, author: str | None) -> dict[str, object]:
+    """Volume, pages, issue and edition of a reference as printed."""
+    volume = issue = None
+    if bare := BARE_VOLUME_ISSUE.search(printed):
+        volume, issue = parse_volume(bare.group("volume").upper()), bare.group("issue")
+    elif (word := VOLUME_WORD.search(printed)) and not printed[word.start():].startswith("Vols"):
+        volume = parse_volume(word.group("volume").upper())
+    if number := ISSUE.search(printed):
+        issue = number.group("issue") or number.group("hash")
+    pages = PAGES.search(printed)
+    labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
+    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^[Ss]ee\s+(?:also\s+)?|^the\s+", "", printed)
+    segments = re.split(r",\s*", named)
+    return {
+        "volume": volume,
+        "pages": normalise_pages(pages.group("pages")) if pages else None,
+        "issue": re.sub(r"\s*[-–]\s*", "-", issue) if issue else None,
+        "edition": _edition(segments, author) or _title(segments[0]),
+    }
+
+
+def _title(segment: str) -> str | None:
+    """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
+    name ("J. V. Stalin") nor a volume or page."""
+    segment = ANCHOR.split(segment)[0].strip(" .“”\"")  # "Pravda No. 21" names "Pravda"
+    if (not re.match(r"[A-Z]", segment) or ANCHOR.search(segment) or re.search(r"\d", segment)
+            or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+", segment)):
+        return None
+    return segment
+
+
+def _record(doc: Document, start: int, end: int, author: str | None) -> CitationRecord:
+    printed = doc.clean[start:end].rstrip(" \t.,")
+    fields = parse_reference(printed, author)
+    volume = fields["volume"]
+    return CitationRecord(
+        raw=normalise_space(printed),
+        evidence=doc.span(start, start + len(printed)),
+        volume=volume if isinstance(volume, int) and volume <= MAX_VOLUME else None,
+        pages=str(fields["pages"]) if fields["pages"] else None,
+        edition=str(fields["edition"]) if fields["edition"] else None,
+        issue=str(fields["issue"]) if fields["issue"] else None,
+    )
+
+
+def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
+    """The source lines of the apparatus, one reference per part between semicolons."""
+    found = []
+    for line in _source_line().finditer(doc.clean):
+        label = "source_labels" if line.group("source_labels") else "published_labels"
+        start = line.start(label)
+        for part in re.finditer(r"[^;]+", doc.clean[line.start("body") : line.end()]):
+            part_start = line.start("body") + part.start()
+            text = part.group(0)
+            if label == "published_labels" and not _names_a_source(text):
+                continue  # "From 1914 to 1916 he was …", "Published: Moscow, 1924"
+            found.append(_record(doc, start, part_start + len(text), author))
+            start = part_start + len(text) - len(text.lstrip())
+    return found
+
+
+def _in_running_text(
+    doc: Document, taken: list[tuple[int, int]], author: str | None
+) -> list[CitationRecord]:
+    """A reference around each anchor no other reference covers."""
+    text = doc.clean
+    found: list[CitationRecord] = []
+    for anchor in ANCHOR.finditer(text):
+        if any(a <= anchor.start() < b for a, b in taken):
+            continue
+        window = max(0, anchor.start() - REACH)
+        line_start = text.rfind("\n", 0, anchor.start()) + 1
+        openings = [m for m in OPENING.finditer(text, max(window, line_start), anchor.start())]
+        start = openings[-1].start() if openings else max(window, line_start)
+        if openings and not re.match(r"[Ss]ee", openings[-1].group(0)):
+            start = openings[-1].end()  # "see" belongs to the reference, "in the" not
+        if not openings or not openings[-1].group(0).strip():
+            start = _names_before(text, start, anchor.start())
+        start = max([start, *(b for a, b in taken if b <= anchor.start())])
+        closing = CLOSING.search(text, anchor.end(), anchor.end() + REACH)
+        end = closing.start() if closing else anchor.end()
+        taken.append((start, end))
+        if _is_reference(text[start:end]):
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            found.append(_record(doc, start, end, author))
+    return found
+
+
+def _names_before(text: str, start: int, anchor: int) -> int:
+    """Without a cue, a reference begins with the names before its first anchor: "He quotes
+    Lenin, Selected Works, Vol. I" begins at "Lenin"."""
+    run = re.search(r"(?:(?:[A-Z][\w.’'\-]*|and|of|the|des|der|i|&)[ \t]*,?[ \t]*)+$",
+                    text[start:anchor])
+    return start + run.start() if run else start
+
+
+def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> list[CitationRecord]:
+    """References the parenthesised forms did not find, in text order."""
+    author = doc.meta.author
+    taken = [doc.clean_range(c.evidence.start, c.evidence.end) for c in parenthesised]
+    found = _apparatus(doc, author)
+    taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
+    found += _in_running_text(doc, taken, author)
+    return sorted(found, key=lambda c: c.evidence.start)

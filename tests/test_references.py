@@ -1,0 +1,53 @@
+"""References outside parentheses: apparatus source lines and bibliographic notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract.citations import extract_citations
+from kgbuild.extract.references import extract_references
+from kgbuild.records import CitationRecord
+
+
+def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationRecord]:
+    meta = DocumentMeta(slug="s", title="S", author=author, date=None, language="en",
+                        source_file="s.txt")
+    doc = make_document(text, meta)
+    return extract_references(doc, extract_citations(doc))
+
+
+@pytest.mark.parametrize(("text", "volume", "pages", "issue", "edition"), [
+    ("Title\n\nSource: Works, Vol. 9, pp. 12-19\n", 9, "12-19", None, "Works (J. V. Stalin)"),
+    ("Source: Inprecorr, Vol 6, No. 44, May 6, 1926, pp. 101-4\n", 6, "101-104", "44",
+     "Inprecorr"),
+    ("First Published: Pravda No. 21, March 3, 1923\n", None, None, "21", "Pravda"),
+    ("This, he argued, was decisive (see Marx and Engels, Selected Works, Vol. II, Moscow, "
+     "1951, p. 37).", 2, "37", None, "Selected Works (Marx and Engels)"),
+    ("The speech was printed at once.4 Bolshevik, xii, 7, p. 512, 30 April 1927\n", 12, "512",
+     "7", "Bolshevik"),
+    ("He quotes Lenin, Selected Works, Vol. I, p. 19.\n", 1, "19", None,
+     "Selected Works (Lenin)"),
+])
+def test_reference_forms(text: str, volume: int | None, pages: str | None, issue: str | None,
+                         edition: str) -> None:
+    (reference,) = references(text)
+    assert (reference.volume, reference.pages, reference.issue, reference.edition) == (
+        volume, pages, issue, edition)
+
+
+@pytest.mark.parametrize("text", [
+    "From 1914 to 1916 he worked in the statistical department.\n",
+    "First Published: Moscow, February 2, 1924\n",
+    "The notes end with the page they belong to. [p. 245]\n",
+    "He read Resolution No. 12 of the congress aloud.\n",
+    "(see Vol. XXV, p. 173)",  # the parenthesised form's, not found twice
+])
+def test_what_is_no_reference_of_this_kind(text: str) -> None:
+    assert references(text) == []
+
+
+def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:
+    (reference,) = references("Source: Works, Foreign Languages Publishing House,\n"
+                              "Moscow, 1954, Vol. 6, pp. 40-44\n")
+    assert (reference.volume, reference.pages, reference.evidence.line) == (6, "40-44", 1)
