@@ -18,13 +18,13 @@ from kgbuild.ocr import roman_to_int
 from kgbuild.records import CitationRecord
 
 OPENING = re.compile(r"\((?P<see>[Ss]ee\s+)?(?=the\s|[A-Z“\"]|ibid|Ibid|Vol\.|Volume)")
+# ", pp. 171-72", ", pp. 15, 14": the pages after a volume or "ibid."
+PAGE_LIST = r"(?:\s*,\s*(?P<pages>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*))?"
 VOLUME = re.compile(
     r"(?:(?P<edition>[A-Z][\w’' ]+?),\s+)?(?:Vol\.|Volume)\s*(?P<volume>[IVXLC]+|\d{1,3})"
-    r"(?:\s*,\s*(?P<pages>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*))?"
+    + PAGE_LIST
 )
-IBID = re.compile(
-    r"[Ii]bid\.?(?:\s*,\s*(?P<pages>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*))?"
-)
+IBID = re.compile(r"[Ii]bid\.?" + PAGE_LIST)
 # What may follow the reference before ")": a remark (", first edition") and an endnote.
 REMARK = re.compile(r",[^()]{1,60}?(?=[\s.]*\d{0,2}\s*\))")
 ENDNOTE_IN_PARENTHESES = re.compile(r"[\s.]*(?P<number>\d{1,2})(?=\s*\))")
