@@ -48,6 +48,19 @@ def claims(text: str) -> list[DatedClaimRecord]:
     ("Autumn 1924 saw", "1924", "1924-23"),
     ("the 1890s were", "1890/1899", "189X"),
     ("Written: 1921\nSource:", "1921", "1921"),
+    ("sat from Jan. 5 to Jan. 9,1924, in", "1924-01-05/1924-01-09", "1924-01-05/1924-01-09"),
+    ("(2 Feb 1919 - 4 Feb 1919)", "1919-02-02/1919-02-04", "1919-02-02/1919-02-04"),
+    ("from May 3 to May 9 (May 16–22), 1912 in", "1912-05-16/1912-05-22",
+     "1912-05-16/1912-05-22"),
+    ("opened on March 1 (14, New Style), 1917.", "1917-03-14", "1917-03-14"),
+    ("founded on June 9 [1921], but", "1921-06-09", "1921-06-09"),
+    ("from April 2, 1871 to March 5, 1872", "1871-04-02/1872-03-05", "1871-04-02/1872-03-05"),
+    ("In 1919 the press", "1919", "1919"),
+    ("Kamenev (born 1883) was", "1883", "1883"),
+    ("after the 1905 Revolution the", "1905", "1905"),
+    ("the Winter, 1919, conference", "1919", "1919-24"),
+    ("First published | 1925 Bolshevik No. 3 |", "1925", "1925"),
+    ("Notes on Economics, 1899\n", "1899", "1899"),
 ])
 def test_date_forms(text: str, iso: str, edtf: str) -> None:
     ((_, value),) = find_dates(text, 1926)
@@ -119,3 +132,22 @@ def test_a_partial_date_takes_the_year_before_it() -> None:
                                           1926)]
     assert found == ["1921-05-02", "1921-06-08"]
     assert find_dates("It was answered on June 8.", 1926) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Languages Publishing House, Moscow, 1953.",
+    "Progress Publishers, 1972.",
+])
+def test_an_imprint_year_is_no_date(text: str) -> None:
+    assert find_dates(text, 1926) == []
+
+
+def test_an_issue_number_is_no_day() -> None:
+    ((_, value),) = find_dates("Sbornik No. 2\nDecember 1916", 1926)
+    assert value.iso == "1916-12"
+
+
+def test_the_same_date_twice_apart_is_two_claims() -> None:
+    between = "The article went through the hands of three editors before it was printed. " * 4
+    assert len(claims(f"From Bolshevik. April, 1925.\n\n{between}\n\nFrom Bolshevik. No. 7. "
+                      "April, 1925.")) == 2

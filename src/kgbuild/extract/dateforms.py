@@ -19,14 +19,15 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from kgbuild.lexicon import alternation, words
+from kgbuild.lexicon import alternation, data_lines, words
 from kgbuild.records import DateValue
 
 YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 # forms that anchor the partial and relative dates after them
-ANCHORING = frozenset({"iso", "day", "day-range", "month-range", "month", "season", "year"})
+ANCHORING = frozenset({"iso", "day", "day-range", "month-range", "month", "season", "year",
+                       "year-after-comma"})
 
 Groups = dict[str, str | None]
 
@@ -35,7 +36,7 @@ def _month(group: str) -> str:
     """A month by its name or its abbreviation ("Dec.", "Sept.")."""
     names = alternation("months")
     abbreviations = "|".join(words("month_abbreviations"))
-    return rf"(?P<{group}>{names}|(?:{abbreviations})\.)"
+    return rf"(?P<{group}>{names}|(?:{abbreviations})\b\.?)"
 
 
 def month_number(name: str) -> int:
@@ -78,9 +79,16 @@ def _day_value(g: Groups) -> DateValue:
 
 
 def _day_range(g: Groups) -> DateValue | None:
-    """ "March 27-April 2, 1922", "April 27-29, 1925", "27-29 April 1925"."""
-    year, first_month, last_month = g["year"] or "", g["month"], g["month2"]
-    first = _iso(year, first_month or last_month, g["day"])
+    """ "March 27-April 2, 1922", "April 27-29, 1925", "27-29 April 1925", the New Style days
+    where the text gives both."""
+    year = g["year"] or ""
+    if g.get("ns_day") and g.get("ns_day2"):
+        first_month = g.get("ns_month") or g["month"]
+        last_month = g.get("ns_month2") or g.get("ns_month") or g["month2"] or g["month"]
+        first = _iso(year, first_month, g["ns_day"])
+        return _span(first, _iso(year, last_month, g["ns_day2"]))
+    first_month, last_month = g["month"], g["month2"]
+    first = _iso(g.get("year1") or year, first_month or last_month, g["day"])
     return _span(first, _iso(year, last_month or first_month, g["day2"]))
 
 
@@ -125,32 +133,47 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     numbers = alternation("number_words")
     year_cues = alternation("year_cues")
     labels = alternation("dated_apparatus_labels")
+    year_after = rf"(?:,[ \t]*|\s+)\[?{YEAR}\]?"  # ", 1925", ",1925", " [1923]"
+    new_style = r"(?:,?\s*(?:[Nn]ew\s+[Ss]tyle|N\.\s?S\.))?"  # "July 17 (30, New Style)"
+    ns_range = (  # "September 23 to October 1 (October 6–14), 1913": the New Style days
+        rf"(?:\s*\((?:{ns_month}\s+)?{ns_day}\s*[-–]\s*(?:{_month('ns_month2')}\s+)?"
+        rf"{_day('ns_day2')}\))?"
+    )
     return (
         ("iso", re.compile(r"(?<![\d-])(?P<date>(?P<year>1[5-9]\d\d)-(?P<m>0[1-9]|1[0-2])-"
                            r"(?P<d>[0-2]\d|3[01]))(?![\d-])")),
-        ("day-range", re.compile(  # "March 27-April 2, 1922", "April 27-29, 1925"
-            rf"\b(?P<date>{month}\s+{day}{dash}(?:{month2}\s+)?{day2},?\s+{YEAR})")),
-        ("day-range", re.compile(  # "27-29 April 1925", "27 March to 2 April 1922"
-            rf"(?<![\d.])(?P<date>{day}(?:\s+{month})?{dash}{day2}\s+{month2},?\s+{YEAR})")),
-        ("day", re.compile(  # "April 18 (May 1), 1917", "December 18 1925"
-            rf"\b(?P<date>{month}\s+{day}(?:\s*\((?:{ns_month}\s+)?{ns_day}\))?,?\s+{YEAR})")),
+        ("day-range", re.compile(  # "March 27-April 2, 1922", "June 1, 1848 to May 19, 1849"
+            rf"\b(?P<date>{month}\s+{day}(?:,?\s+(?P<year1>1[5-9]\d\d))?{dash}(?:{month2}\s+)?"
+            rf"{day2}{ns_range}{year_after})")),
+        ("day-range", re.compile(  # "27-29 April 1925", "6 Mar 1918 - 8 Mar 1918"
+            rf"(?<![\d.])(?P<date>{day}(?:[ \t]+{month}(?:[ \t]+(?P<year1>1[5-9]\d\d))?)?{dash}"
+            rf"{day2}[ \t]+{month2}{year_after})")),
+        ("day", re.compile(  # "April 18 (May 1), 1917", "July 3 [1923]"
+            rf"\b(?P<date>{month}\s+{day}(?:\s*\((?:{ns_month}\s+)?{ns_day}{new_style}\))?"
+            rf"{year_after})")),
         ("day", re.compile(  # "15 (28) December 1912", "25 October (7 November) 1917"
-            rf"(?<![\d.])(?P<date>{day}(?:\s*\({_day('ns_day_alone')}\))?\s+{month}"
-            rf"(?:\s*\({ns_day}\s+{ns_month}\))?,?\s+{YEAR})")),
+            rf"(?<![\d.])(?<!No\.\s)(?P<date>{day}(?:\s*\({_day('ns_day_alone')}\))?[ \t]+"
+            rf"{month}(?:\s*\({ns_day}\s+{ns_month}\))?{year_after})")),
         ("month-range", re.compile(  # "January-November, 1926", "July and August 1903"
             rf"\b(?P<date>{month}(?:,?\s+(?P<year1>1[5-9]\d\d))?(?:{dash}|\s+and\s+)"
-            rf"{month2},?\s+{YEAR})")),
-        ("month", re.compile(rf"\b(?P<date>{month},?\s+{YEAR})")),
+            rf"{month2}{year_after})")),
+        ("month", re.compile(rf"\b(?P<date>{month}{year_after})")),
         ("season", re.compile(
             rf"\b(?:[Tt]he\s+|[Ii]n\s+)?(?P<date>(?P<season>{'|'.join(SEASONS)}|"
-            rf"{'|'.join(s.capitalize() for s in SEASONS)})\s+(?:of\s+)?{YEAR})")),
+            rf"{'|'.join(s.capitalize() for s in SEASONS)}),?\s+(?:of\s+)?{YEAR})")),
         ("years", re.compile(  # "1917-1921", "1918–20", "from 1917 to 1921", "1925/26"
             r"(?:\b(?:from|between)\s+)?(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<date>(?P<first>1[5-9]"
             r"\d\d)(?:\s*[-–/]\s*|\s+(?:to|and|till|until)\s+)(?P<last>(?:1[5-9])?\d\d))(?![\d-])"
         )),
-        ("year", re.compile(  # "in 1921", "as far back as 1905", "(1923)", "Written: 1921"
-            rf"(?:\b(?:{year_cues})\s+(?:the\s+year\s+)?|\(|^(?:{labels}):[ \t]*"
+        ("year", re.compile(  # "in 1921", "In 1919", "(born 1879)", "(1923)", "Written: 1921"
+            rf"(?:\b(?i:{year_cues})\s+(?:the\s+year\s+)?|\(|^(?:{labels})[ \t]*[:|][ \t]*"
             rf"|\bas\s+(?:long\s+ago|far\s+back|early|late)\s+as\s+)(?P<date>{YEAR})",
+            re.MULTILINE)),
+        # "the 1905 Revolution", "the 1920 gathering"
+        ("year", re.compile(rf"\b[Tt]he\s+(?P<date>{YEAR})(?=\s+[A-Za-z])")),
+        ("year", re.compile(rf"^[ \t]*(?P<date>{YEAR})(?=[.:]\s)", re.MULTILINE)),  # "1894. The …"
+        ("year-after-comma", re.compile(  # "The Development of Capitalism in Russia, 1899"
+            rf"(?P<before>[\w’'.]+),[ \t]+(?P<date>{YEAR})(?=[ \t]*(?:[.)\];]|$))",
             re.MULTILINE)),
         ("decade", re.compile(
             rf"\bthe\s+(?P<date>(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
@@ -176,6 +199,7 @@ def _value(form: str, groups: Groups, doc_year: int, last: DateValue | None) -> 
         "season": _season,
         "years": _years,
         "year": lambda g: _single(g["year"] or ""),
+        "year-after-comma": lambda g: _single(g["year"] or ""),
         "decade": lambda g: _decade(g, doc_year),
     }
     if form in builders:
@@ -199,6 +223,8 @@ def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]
     for form, pattern in date_patterns():
         for match in pattern.finditer(text):
             start, end = match.span("date")
+            if form == "year-after-comma" and _imprint(match.group("before")):
+                continue
             if not any(start < other.end("date") and other.start("date") < end
                        for _, other in found):
                 found.append((form, match))
@@ -211,6 +237,12 @@ def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]
             if form in ANCHORING:
                 last = value
     return dated
+
+
+def _imprint(word: str) -> bool:
+    """ "Moscow, 1953", "Progress Publishers, 1972": an edition's imprint, not a date the
+    text gives anything."""
+    return word in data_lines("places.txt") or word in words("publisher_words")
 
 
 def certain_part(value: DateValue) -> str | None:

@@ -106,7 +106,12 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
     mentions = _mentions(found)
     claims = []
     entity_dates: dict[str, DateValue] = {}  # title or name → the date the text gives it
+    in_editions = [c.evidence for c in found.citations
+                   if (c.volume is not None or c.pages) and c.issue is None]
     for match, found_value in find_dates(doc.clean, doc_year):
+        raw_start = doc.offsets[match.start("date")]
+        if any(span.start <= raw_start < span.end for span in in_editions):
+            continue  # "Works, Vol. 8, January-November, 1926", "Moscow, 1954, Vol. 7": no claim
         value = _counted_from_named(doc, match, mentions, entity_dates)
         if value is None and _counts_from_unnamed(match):
             continue
@@ -116,7 +121,8 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
         if about is not None:
             entity_dates.setdefault(_name(about), value)
         statement = _sentence(doc.clean, *match.span())
-        if any(c.statement == statement and c.date == value for c in claims):
+        if any(c.statement == statement and c.date == value
+               and evidence.start - c.evidence.end < STATEMENT_CHARS for c in claims):
             continue  # "in 1923, two years after …": one claim, not two
         dates_entity = about is not None
         if about is None:
