@@ -19,6 +19,7 @@ from kgbuild.extract import (  # noqa: F401
     persons,
     repeats,
     structure,
+    titles,
     vetoes,
     works,
 )

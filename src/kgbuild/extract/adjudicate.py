@@ -12,6 +12,8 @@
    organization ("… of the Central Committee") and a work a meeting; a person or
    organization inside a work's title is a mention only when the text names it outside
    titles too: a title alone makes no entity ("Two Tactics of Social-Democracy …").
+   The document's own title (``works.own-title``) is the exception: its heading names what it
+   names.
 5. Follow-up recognizers read what was accepted: every other occurrence of each name
    ("repeat"), a person's surname alone for a full name, a given name printed before a
    one-word name ("Bruno Bauer" once "Bauer" is accepted), the other names of a list that
@@ -36,6 +38,7 @@ from kgbuild.records import MeetingMention, WorkMention
 THRESHOLD = 0.5
 # (outer, inner): kinds of span that may stand inside another's span.
 NESTING = {("meeting", "organization"), ("work", "meeting")}
+OWN_TITLE = "works.own-title"
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,8 @@ class _Spans(Generic[Spanned]):
 def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) -> bool:
     if not outer.contains(inner):
         return False
-    if (outer.kind, inner.kind) in NESTING:
-        return True
+    if (outer.kind, inner.kind) in NESTING or outer.source == OWN_TITLE:
+        return True  # the document's own heading names what it names
     return outer.kind == "work" and (inner.kind, inner.name) in named
 
 

@@ -39,6 +39,12 @@ def _titled(word: re.Match[str], text: str) -> str:
     return "-".join(part.capitalize() for part in token.split("-"))
 
 
+def title_case(line: str) -> str:
+    """A heading in capitals as running text prints it ("THE PARTY CRISIS" → "The Party
+    Crisis"); abbreviations and Roman numerals stay."""
+    return WORD.sub(lambda word: _titled(word, line), line)
+
+
 @lru_cache(maxsize=4)
 def headline_text(clean: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The cleaned text with its headings in title case, and where the headings are."""
@@ -46,7 +52,7 @@ def headline_text(clean: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     text = clean
     for start, end in lines:
         line = clean[start:end]
-        titled = WORD.sub(lambda word, line=line: _titled(word, line), line)
+        titled = title_case(line)
         if len(titled) == len(line):  # offsets must stay the text's
             text = text[:start] + titled + text[end:]
     return text, lines

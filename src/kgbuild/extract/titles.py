@@ -1,0 +1,187 @@
+"""The document's own title: the first heading of its front matter is a work.
+
+Transcribed speeches, articles and letters open with their front matter: the author's name,
+the title, a date or a description ("Report Delivered at …"), and the apparatus ("Source:",
+"Transcription/Markup:"). The first line of it that reads as a title ("Speech at the Seventh
+Enlarged Plenum of the ECCI", "THESES IN RESPECT OF THE CONSTITUENT ASSEMBLY", "‘How Lenin
+Worked’ by Nadezhda Krupskaya from The Communist") names the document as a work, with its
+author from "by …" or from the name line above it. A numbered section heading ("I. THE
+DEFINITION OF LENINISM"), a name, a date or an apparatus line is no title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.dateforms import find_dates
+from kgbuild.extract.headlines import title_case
+from kgbuild.extract.patterns import normalise_space
+from kgbuild.extract.persons import given_names
+from kgbuild.extract.references import ANCHOR
+from kgbuild.lexicon import alternation, word_set, words
+from kgbuild.records import WorkMention
+
+SCORE = 0.7
+FRONT_MATTER_LINES = 25  # the title stands near the top …
+RUNNING_TEXT_WORDS = 15  # … before the first paragraph of running text
+WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
+SECTION = re.compile(r"^(?:[IVXLC|]+|\d+)\.?\s|^\(?(?:Part|Chapter|Section|Book|Appendix|Volume)\b",
+                     re.IGNORECASE)
+# what follows a title on its line: "by Nadezhda Krupskaya …", " - Archontology",
+# "(Vladimir Lenin)", "[April 17, 1924]"
+BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(?:\s+from\b.*)?$")
+TRAILER = re.compile(r"\s+[-–—]\s+[^-–—]+$|\s*\([A-Z][^()]*\)$|\s*\[[^\]]*\]$")
+QUOTES = "‘’“”\"'"
+OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
+FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote number
+# a breadcrumb ("HomeNationsSoviet Union") or a file size is no heading
+NOT_A_HEADING = re.compile(
+    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]"
+)
+COVERED = 0.75  # a line that is this much a name accepted already is that name's heading
+
+
+def _labels() -> re.Pattern[str]:
+    names = "|".join(alternation(group) for group in (
+        "apparatus_credit_labels", "apparatus_source_labels", "dated_apparatus_labels",
+        "source_labels", "published_labels"))
+    phrases = "|".join(re.escape(w) for w in words("published_labels") if " " in w)
+    return re.compile(rf"^(?:{names})\s*[:|]|^(?:{phrases})\s|^Page:", re.IGNORECASE)
+
+
+def _is_name(line: str) -> bool:
+    """A person's name alone: "V. I. Lenin", "Leon Trotsky", "Comrade Bucharin"."""
+    tokens = line.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[0].isupper() for t in tokens):
+        return False
+    first = tokens[0]
+    return bool(re.fullmatch(r"[A-Z]\.", first)) or first in given_names() or first in words(
+        "person_titles")
+
+
+def _is_title(line: str) -> bool:
+    """Capitalised words (a function word aside), or capitals throughout; not a sentence."""
+    tokens = WORD.findall(line)
+    if len(tokens) < 2 or len(line) > 200 or re.search(r"(?:[a-z]{2,}|\d)[.?!;]\s", line):
+        return False  # a sentence ends inside: "… met in 1920. The Tenth Congress …"
+    if line.upper() == line:
+        return True
+    content = [t for t in tokens if t.lower() not in word_set("title_function_words")]
+    capitalised = sum(1 for t in content if t[0].isupper())
+    return bool(content) and capitalised / len(content) >= 0.75 and not line.endswith(",")
+
+
+def _running_text(line: str) -> bool:
+    return len(line.split()) >= RUNNING_TEXT_WORDS
+
+
+def _continues(line: str, following: str) -> bool:
+    """A heading broken over lines: "Interview with" / "Foreign Workers' Delegations",
+    "To Comrade Kaganovich" / "and the Other Members …" (a short line, not a sentence)."""
+    function_words = word_set("title_function_words")
+    last = line.split()[-1].lower() if line.split() else ""
+    first = following.split()[0] if following.split() else ""
+    return (bool(following) and len(following.split()) <= 12 and _is_title(following)
+            and (last in function_words or first in function_words))
+
+
+def _heading_or_blank(line: str) -> bool:
+    """What may follow a title: a blank line or another short heading."""
+    return not line or (len(line.split()) <= 12 and not re.search(r"[a-z]{2,}[.;]$", line))
+
+
+def _title_span(line: str) -> tuple[int, int, str | None]:
+    """Where the title is on its line(s), and the author a "by …" or a possessive names."""
+    start, end, author = 0, len(line), None
+    if by := BY_AUTHOR.search(line):
+        end, author = by.start(), normalise_space(by.group("author"))
+    if owner := OWNER.match(line):  # "Krupskaya's “Reminiscences of Lenin”"
+        start, author = owner.end(), owner.group("owner")
+    end = start + len(FOOTNOTE.sub("", line[start:end]))
+    while trailer := TRAILER.search(line, start, end):
+        if trailer.start() == start:
+            break
+        end = trailer.start()
+    while start < end and line[start] in QUOTES:
+        start += 1
+    while end > start and line[end - 1] in QUOTES + ".:,":
+        end -= 1
+    return start, end, author
+
+
+def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
+    """An empty line, an apparatus line, a numbered section, a description of the text
+    ("Written in October 1916"), a breadcrumb, or fewer than two words."""
+    first = text.split()[0].lower() if text else ""
+    byline = re.match(r"(?i)(?:by|from)\s", text) and ("," in text or text[:2] in ("By", "by"))
+    return (not text or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
+            or bool(byline)
+            or first in words("date_verbs") or bool(NOT_A_HEADING.search(text))
+            or (len([w for w in WORD.findall(text) if len(w) >= 3]) < 2 and not _is_name(text)))
+
+
+def _covered(start: int, end: int, accepted: tuple[Candidate, ...]) -> Candidate | None:
+    """The longest name accepted already on a line that is mostly names: a page about a
+    congress, a body or a person is headed by its name, not by a title."""
+    inside = [c for c in accepted if c.kind != "work" and c.start < end and start < c.end]
+    covered = {i for c in inside for i in range(max(c.start, start), min(c.end, end))}
+    opening = [c for c in inside if c.kind == "meeting" and c.start == start]
+    if opening:  # "Fifth All-Russia Congress of Soviets of Workers’ … Deputies"
+        return opening[0]
+    if not inside or len(covered) < COVERED * (end - start):
+        return None
+    return max(inside, key=lambda c: c.end - c.start)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.split("\n")[:FRONT_MATTER_LINES]:
+        yield offset, line
+        offset += len(line) + 1
+
+
+@recognizer("works.own-title", follow_up=True)
+def own_title(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    labels = _labels()
+    name_above: str | None = None
+    lines = list(_lines(doc.clean))
+    for number, (line_start, line) in enumerate(lines):
+        text = line.strip()
+        if _running_text(text):
+            return
+        if _no_heading(text, labels):
+            continue
+        indent = line.index(text)
+        covering = _covered(line_start + indent, line_start + indent + len(text), context.accepted)
+        if _is_name(text) or (covering is not None and covering.kind == "person"):
+            name_above = text
+            continue
+        dates = find_dates(text, 0)
+        if covering is not None or (
+                dates and sum(len(m.group(0)) for m, _ in dates) >= len(text) - 4):
+            continue  # the name of a meeting or body, a date line
+        start, end, author = _title_span(text)
+        if not _is_title(text[start:end]):
+            continue
+        after = number + 1
+        for following_start, following in lines[number + 1:]:
+            if not _continues(text, following.strip()):
+                break
+            text = doc.clean[line_start + indent: following_start + len(following.rstrip())]
+            start, end, author = _title_span(text)
+            after += 1
+        if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
+            continue  # a line of a paragraph, not a heading
+        for part in re.finditer(r"[^/]+", text[start:end]):  # "Report …/Concluding Address …"
+            part_start = line_start + indent + start + part.start()
+            part_end = part_start + len(part.group(0).rstrip())
+            title = normalise_space(doc.clean[part_start:part_end])
+            title = title_case(title) if title.upper() == title else title
+            mention = WorkMention(title=title, evidence=doc.span(part_start, part_end),
+                                  cue="own-title", author=author or name_above or doc.meta.author)
+            yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
+                            mention)
+        return

@@ -1,0 +1,57 @@
+"""The document's own title: the first heading of its front matter is a work."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import recognize
+from kgbuild.reference import ReferenceData, load_reference
+
+META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
+PARAGRAPH = ("The comrades who spoke before me have said a great deal about the harvest, and I "
+             "shall not repeat what they said about it here today.")
+
+
+def works(text: str, reference: ReferenceData | None = None) -> list[tuple[str, str | None]]:
+    doc = make_document(text, META)
+    found = recognize(doc, reference or ReferenceData())
+    return [(w.title, w.author) for w in found.works]
+
+
+def test_the_title_under_the_author_line_is_a_work_by_that_author() -> None:
+    text = ("N. Bukharin\n\nThe Road to Socialism and the Worker-Peasant Alliance\n\n"
+            f"April 1925\n\nSource: Bolshevik, No. 8\n\n{PARAGRAPH}")
+    assert works(text) == [("The Road to Socialism and the Worker-Peasant Alliance",
+                            "N. Bukharin")]
+
+
+def test_a_title_in_capitals_is_read_in_title_case() -> None:
+    text = f"THESES ON THE QUESTION OF THE HARVEST.\n\n{PARAGRAPH}"
+    assert works(text) == [("Theses on the Question of the Harvest", None)]
+
+
+def test_a_title_broken_over_lines_is_one_title() -> None:
+    text = f"Letter to the Members\nof the Moscow Committee\n\n{PARAGRAPH}"
+    assert works(text)[0][0] == "Letter to the Members of the Moscow Committee"
+
+
+def test_a_quoted_title_with_its_author_and_periodical() -> None:
+    text = f"‘How We Work’ by Maria Petrova from The Worker. May, 1925.\n\n{PARAGRAPH}"
+    assert works(text) == [("How We Work", "Maria Petrova")]
+
+
+@pytest.mark.parametrize("heading", [
+    "I. THE QUESTION OF THE HARVEST",  # a numbered section of a longer text
+    "FIFTEENTH CONGRESS OF THE C.P.S.U.(B.)",  # the congress a page is about
+    "Written: April 1925",  # apparatus
+    "Bolshevik, No. 8, p. 12",  # a reference
+])
+def test_what_heads_a_text_without_being_its_title(heading: str) -> None:
+    assert works(f"{heading}\n\n{PARAGRAPH}", load_reference()) == []
+
+
+def test_names_in_the_own_title_are_mentions() -> None:
+    doc = make_document(f"Speech in Memory of Comrade Frunze\n\n{PARAGRAPH}", META)
+    persons = [p.name for p in recognize(doc, ReferenceData()).persons]
+    assert persons == ["Frunze"]
