@@ -55,3 +55,20 @@ def test_names_in_the_own_title_are_mentions() -> None:
     doc = make_document(f"Speech in Memory of Comrade Frunze\n\n{PARAGRAPH}", META)
     persons = [p.name for p in recognize(doc, ReferenceData()).persons]
     assert persons == ["Frunze"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("They signed the Riga Treaty at last.", "Riga Treaty"),
+    ("The Treaty of Rapallo surprised Europe.", "Treaty of Rapallo"),
+    ("Lenin’s April Theses were read out.", "April Theses"),
+    ("He quoted the Erfurt Programme twice.", "Erfurt Programme"),
+    ("Herzen answered in his Letter to Bakunin.", "Letter to Bakunin"),
+    ("the Declaration of the Forty-Six Party Members was sent", "Declaration of the Forty-Six "
+     "Party Members"),
+])
+def test_documents_named_by_their_kind(text: str, title: str) -> None:
+    assert title in [t for t, _ in works(text)]
+
+
+def test_a_year_is_no_name_of_a_manifesto() -> None:
+    assert works("the Manifesto of 1912 was read") == []

@@ -47,7 +47,8 @@ def _labels() -> re.Pattern[str]:
     names = "|".join(alternation(group) for group in (
         "apparatus_credit_labels", "apparatus_source_labels", "dated_apparatus_labels",
         "source_labels", "published_labels"))
-    phrases = "|".join(re.escape(w) for w in words("published_labels") if " " in w)
+    phrases = "|".join(re.escape(w) for group in ("published_labels", "apparatus_credit_labels")
+                       for w in words(group) if " " in w)
     return re.compile(rf"^(?:{names})\s*[:|]|^(?:{phrases})\s|^Page:", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space, read_title
-from kgbuild.lexicon import alternation, lexicon
+from kgbuild.lexicon import alternation, lexicon, word_set
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
 
@@ -169,6 +169,7 @@ def _with_other_occurrences(
 
 
 WORK_SCORE = 0.8
+DOCUMENT_SCORE = 0.7
 
 
 @recognizer("works.patterns")
@@ -180,3 +181,39 @@ def work_titles(context: Context) -> Iterator[Candidate]:
         start, end = doc.clean_range(mention.evidence.start, mention.evidence.end)
         yield Candidate("work", start, end, mention.title, WORK_SCORE,
                         f"works.{mention.cue}", mention)
+
+
+@cache
+def _document_names() -> tuple[re.Pattern[str], ...]:
+    """ "the Basle Manifesto", "the Brest Treaty", "the Party Programme", "Lenin's April
+    Theses" ("April Theses"); "the Treaty of Versailles", "the Declaration of the 46" (read
+    on as a title); "Letter to Gogol"."""
+    heads = alternation("document_heads")
+    word = r"(?:[A-Z][\w\-]*|(?!1[5-9]\d\d\b)\d+)"
+    return (
+        re.compile(rf"(?<![\w\-’'])(?P<title>(?:{word}[ \t]+){{1,3}}(?:{heads}))\b"
+                   r"(?![ \t]+(?:of\b|on\b|[A-Z]))"),
+        re.compile(rf"\b(?P<title>(?:{heads})[ \t]+(?:of|on)[ \t]+(?:the[ \t]+)?{word})"),
+        re.compile(rf"\b(?P<title>(?:Open[ \t]+)?Letter[ \t]+to[ \t]+(?:the[ \t]+)?{word}"
+                   rf"(?:[ \t]+{word}){{0,3}})"),
+    )
+
+
+@recognizer("works.document-name")
+def document_names(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for pattern in _document_names():
+        for match in pattern.finditer(doc.clean):
+            start, end = match.span("title")
+            if " of " in match.group("title") or " on " in match.group("title"):
+                extent = read_title(doc.clean, start)  # "… of the 46 Old Bolsheviks"
+                end = max(end, extent[1]) if extent else end
+            if article := re.match(r"(?:The|A|An)\s+", doc.clean[start:end]):
+                start += article.end()
+            name = normalise_space(doc.clean[start:end])
+            if name.split()[0] in word_set("not_a_person") and len(name.split()) < 3:
+                continue  # "This Manifesto", "Our Programme"
+            mention = WorkMention(title=name, evidence=doc.span(start, end), cue="document-name")
+            yield Candidate("work", start, end, name, DOCUMENT_SCORE, "works.document-name",
+                            mention)
+
