@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import recognize
 from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.references import extract_references
 from kgbuild.records import CitationRecord
+from kgbuild.reference import ReferenceData
 
 
 def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationRecord]:
@@ -51,3 +53,12 @@ def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:
     (reference,) = references("Source: Works, Foreign Languages Publishing House,\n"
                               "Moscow, 1954, Vol. 6, pp. 40-44\n")
     assert (reference.volume, reference.pages, reference.evidence.line) == (6, "40-44", 1)
+
+
+def test_the_edition_a_reference_names_is_a_work_of_its_author() -> None:
+    meta = DocumentMeta(slug="s", title="S", author="J. V. Stalin", date=None, language="en",
+                        source_file="s.txt")
+    doc = make_document("A Speech\n\nSource: Works, Vol. 9, pp. 12-19\n", meta)
+    (edition,) = [w for w in recognize(doc, ReferenceData()).works if w.cue == "edition"]
+    assert (edition.title, edition.author, edition.evidence.text) == (
+        "Works (J. V. Stalin)", "J. V. Stalin", "Works")

@@ -17,6 +17,7 @@ from kgbuild.extract import (  # noqa: F401
     meetings,
     organizations,
     persons,
+    references,
     repeats,
     structure,
     titles,

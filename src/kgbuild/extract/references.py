@@ -11,12 +11,14 @@ named with its author ("Works (J. V. Stalin)"), since "Works" alone names no one
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kgbuild.document import Document
-from kgbuild.extract.citations import normalise_pages, parse_volume
+from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.citations import extract_citations, normalise_pages, parse_volume
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.lexicon import alternation, data_lines, word_set, words
-from kgbuild.records import CitationRecord
+from kgbuild.records import CitationRecord, WorkMention
 
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
@@ -47,6 +49,7 @@ CLOSING = re.compile(
     r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)|,(?=\s+(?!pp?\.|vol\.|ed\.)[a-z]{2,})|$", re.MULTILINE
 )
 MAX_VOLUME = 100  # "Volume 111" is an OCR-damaged "III", not a hundred and eleventh volume
+EDITION_SCORE = 0.8
 REACH = 160  # characters a reference may run on either side of its first anchor
 
 
@@ -77,22 +80,27 @@ def _is_reference(printed: str) -> bool:
                 and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
 
 
+def _edition_name() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?P<owner>[A-Z][\w.’' ]*?)[’']s\s+)?\b(?P<name>"
+                      rf"{alternation('edition_names')})\b")
+
+
 def _edition(segments: list[str], author: str | None) -> str | None:
     """The edition a reference names, with its author: "Works (J. V. Stalin)", "Selected
-    Works (Marx and Engels)", "Lenin’s Collected Works" as printed."""
-    names = alternation("edition_names")
+    Works (Marx and Engels)", "Collected Works (Lenin)" for "Lenin’s Collected Works"."""
     for index, segment in enumerate(segments):
-        match = re.search(rf"(?:(?P<owner>[A-Z][\w.’' ]*?)[’']s\s+)?\b(?P<name>{names})\b",
-                          segment)
+        match = _edition_name().search(segment)
         if match is None:
             continue
-        if match.group("owner"):
-            return normalise_space(match.group(0))
         before = segments[index - 1].strip() if index else ""
-        if re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z][\w’'\-]+(?:\s+(?:and|&)\s+[A-Z][\w’'\-]+)?",
-                        before):
-            return f"{match.group('name')} ({before})"  # "Marx and Engels, Selected Works"
-        return f"{match.group('name')} ({author})" if author else match.group("name")
+        if match.group("owner"):
+            owner = match.group("owner").strip()
+        elif re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z][\w’'\-]+(?:\s+(?:and|&)\s+[A-Z][\w’'\-]+)?",
+                          before):
+            owner = before  # "Marx and Engels, Selected Works"
+        else:
+            owner = author
+        return f"{match.group('name')} ({owner})" if owner else match.group("name")
     return None
 
 
@@ -200,3 +208,23 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author)
     return sorted(found, key=lambda c: c.evidence.start)
+
+
+@recognizer("works.edition")
+def editions(context: Context) -> Iterator[Candidate]:
+    """The edition a reference names is a work ("Source: Works, Vol. 8" names Stalin's
+    Works), its mention the edition's name within the reference."""
+    doc = context.doc
+    parenthesised = extract_citations(doc)
+    for citation in [*parenthesised, *extract_references(doc, parenthesised)]:
+        if citation.edition is None:
+            continue
+        start, end = doc.clean_range(citation.evidence.start, citation.evidence.end)
+        name = _edition_name().search(doc.clean, start, end)
+        if name is None or not citation.edition.startswith(name.group("name")):
+            continue
+        author = citation.edition.partition(" (")[2].rstrip(")") or None
+        mention = WorkMention(title=citation.edition, evidence=doc.span(*name.span("name")),
+                              cue="edition", author=author, genre="edition")
+        yield Candidate("work", *name.span("name"), citation.edition, EDITION_SCORE,
+                        "works.edition", mention)

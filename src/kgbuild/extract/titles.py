@@ -112,6 +112,13 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
     return start, end, author
 
 
+def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
+    """ "Source: …", "Written in October 1916" (a site's own header "Page:…" aside)."""
+    first = text.split()[0].lower() if text else ""
+    return (bool(labels.match(text)) and not text.startswith("Page:")) or first in words(
+        "date_verbs")
+
+
 def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     """An empty line, an apparatus line, a numbered section, a description of the text
     ("Written in October 1916"), a breadcrumb, or fewer than two words."""
@@ -151,8 +158,8 @@ def own_title(context: Context) -> Iterator[Candidate]:
     lines = list(_lines(doc.clean))
     for number, (line_start, line) in enumerate(lines):
         text = line.strip()
-        if _running_text(text):
-            return
+        if _running_text(text) or _apparatus_begins(text, labels):
+            return  # the title stands before the paragraphs and before the apparatus
         if _no_heading(text, labels):
             continue
         indent = line.index(text)
