@@ -109,7 +109,7 @@ def add_up(scores: Iterable[TextScores]) -> TextScores:
     for text in scores:
         for kind, score in text.entities.items():
             sum_score = total.entities[kind]
-            for name in ("gold", "predicted", "matched"):
+            for name in ("gold", "predicted", "matched", "dates_gold", "dates_right"):
                 setattr(sum_score, name, getattr(sum_score, name) + getattr(score, name))
             sum_score.missed.extend(score.missed)
             sum_score.spurious.extend(score.spurious)
@@ -138,6 +138,9 @@ def table(title: str, scores: TextScores) -> str:
             f"  {kind:<14}{r.gold:>6}{r.predicted:>7}{_ratio(right, r.predicted):>7.2f}"
             f"{_ratio(right, r.gold):>7.2f}{r.strict_f1:>7.2f}"
         )
+    for kind in ("works", "congresses"):
+        s = scores.entities[kind]
+        rows.append(f"  {kind} dated right: {s.dates_right} of {s.dates_gold}")
     return "\n".join(rows)
 
 
@@ -181,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
             kind: {"gold": r.gold, "found": r.predicted, "matched": r.attribute_right,
                    "f1": round(r.strict_f1, 3)}
             for kind, r in total.records.items()
+        } | {
+            f"{kind} dated right": [total.entities[kind].dates_right,
+                                    total.entities[kind].dates_gold]
+            for kind in ("works", "congresses")
         }
         if args.details:
             for text_id, text in by_text.items():

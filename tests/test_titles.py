@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kgbuild.document import DocumentMeta, make_document
-from kgbuild.extract import recognize
+from kgbuild.extract import extract_all, recognize
 from kgbuild.reference import ReferenceData, load_reference
+from kgbuild.resolve import resolve
 
 META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
 PARAGRAPH = ("The comrades who spoke before me have said a great deal about the harvest, and I "
@@ -72,3 +73,17 @@ def test_documents_named_by_their_kind(text: str, title: str) -> None:
 
 def test_a_year_is_no_name_of_a_manifesto() -> None:
     assert works("the Manifesto of 1912 was read") == []
+
+
+@pytest.mark.parametrize(("front", "date"), [
+    ("N. Bukharin\n\nOn the Harvest\n\nDecember 9, 1926\n\n", "1926-12-09"),
+    ("N. Bukharin\n\nOn the Harvest\n\nDelivered: 19 January, 1921\n\n", "1921-01-19"),
+    ("‘On the Harvest’ by N. Bukharin from The Worker. April, 1928.\n\n", "1928-04"),
+    ("On the Harvest\n\nSpeech in the Bolshoi Theatre, March 30, 1919\n\n",
+     "1919-03-30"),
+])
+def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
+    doc = make_document(front + PARAGRAPH, META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert work.facts["date_in_text"] == date

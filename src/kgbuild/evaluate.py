@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kgbuild.document import InputError
-from kgbuild.rdf.namespaces import KGO
+from kgbuild.rdf.namespaces import KGO, SCHEMA
 from kgbuild.reference import name_key
 
 KIND_CLASSES = {
@@ -50,6 +50,7 @@ class Candidate:
     label: str
     names: set[str]
     lines: set[int]
+    date: str | None = None  # a work's dcterms:created, a meeting's schema:startDate
 
 
 @dataclass
@@ -62,6 +63,8 @@ class KindScore:
     mention_lines_gold: int = 0  # mention level: every (entity, line) the gold lists …
     mention_lines_found: int = 0  # … every (entity, line) the graph has evidence on …
     mention_lines_right: int = 0  # … and those of matched entities that agree
+    dates_gold: int = 0  # entities whose date the annotation gives …
+    dates_right: int = 0  # … and that were found with that date (its first day for a span)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -107,7 +110,8 @@ def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[C
                 continue
             label = str(graph.value(entity, RDFS.label))
             names = {fold(label)} | {fold(str(a)) for a in graph.objects(entity, SKOS.altLabel)}
-            found.append(Candidate(label, names, lines))
+            date = graph.value(entity, DCTERMS.created) or graph.value(entity, SCHEMA.startDate)
+            found.append(Candidate(label, names, lines, str(date) if date else None))
     return found
 
 
@@ -121,7 +125,7 @@ def gold_entities(annotation: dict[str, object], kind: str) -> list[Candidate]:
         lines = set(item.get("lines", [])) - set(item.get("generic_lines", []))
         if lines:
             names = {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])}
-            golds.append(Candidate(item["canonical"], names, lines))
+            golds.append(Candidate(item["canonical"], names, lines, item.get("date")))
     return golds
 
 
@@ -141,6 +145,7 @@ def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScor
         predicted=len(predictions),
         mention_lines_gold=sum(len(g.lines) for g in golds),
         mention_lines_found=sum(len(p.lines) for p in predictions),
+        dates_gold=sum(1 for g in golds if g.date),
     )
     pairs = sorted(
         (
@@ -161,6 +166,8 @@ def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScor
         score.evidence_lines += len(predictions[pi].lines)
         score.evidence_lines_right += len(predictions[pi].lines & golds[gi].lines)
         score.mention_lines_right += len(predictions[pi].lines & golds[gi].lines)
+        gold_date = (golds[gi].date or "").split("/")[0]
+        score.dates_right += bool(gold_date) and predictions[pi].date == gold_date
     score.missed = sorted(g.label for i, g in enumerate(golds) if i not in used_gold)
     score.spurious = sorted(p.label for i, p in enumerate(predictions) if i not in used_pred)
     return score
@@ -196,6 +203,8 @@ def evaluate(graph: Graph, annotation_files: list[Path]) -> dict[str, KindScore]
                 "mention_lines_gold",
                 "mention_lines_found",
                 "mention_lines_right",
+                "dates_gold",
+                "dates_right",
             ):
                 setattr(total, name, getattr(total, name) + getattr(part, name))
             total.missed += part.missed

@@ -184,7 +184,7 @@ class Resolver:
         """About whom or what, asserted by whom; a date the text gives an entity flows onto
         it (the first one the text gives; later, different ones stay claims)."""
         about: EntityRef | None = None
-        if claim.dateline:
+        if claim.dateline and not claim.dates_entity:
             about = ("document", doc.meta.slug)
         elif claim.about is not None:
             kind = KIND_OF_MENTION[type(claim.about).__name__]

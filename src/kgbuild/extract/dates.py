@@ -32,6 +32,7 @@ from kgbuild.records import (
 
 Mention = PersonMention | WorkMention | MeetingMention | ResolutionMention
 STATEMENT_CHARS = 240
+RUNNING_TEXT_WORDS = 15  # a line this long is a paragraph, not front matter
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -117,7 +118,7 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
             continue
         value = value or found_value
         evidence = doc.span(_core_start(match), match.end())
-        about = _dated_entity(doc, match, mentions)
+        about = _dated_entity(doc, match, mentions) or _heading_work(doc, match, found)
         if about is not None:
             entity_dates.setdefault(_name(about), value)
         statement = _sentence(doc.clean, *match.span())
@@ -139,6 +140,32 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
             )
         )
     return claims
+
+
+def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> WorkMention | None:
+    """The document's own title, for a date on a line of its own in the front matter after
+    it ("December 9, 1926", "(21 June 1923)", "Delivered: 19 January, 1921"): the date of
+    the speech, article or letter the heading names."""
+    own = next((w for w in found.works if w.cue == "own-title"), None)
+    raw_start = doc.offsets[match.start("date")]
+    if own is None or not own.evidence.end <= raw_start or not _alone_on_line(doc.clean, match):
+        return None
+    between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
+    if any(len(line.split()) >= RUNNING_TEXT_WORDS for line in between.split("\n")):
+        return None  # past the front matter
+    return own
+
+
+def _alone_on_line(text: str, match: re.Match[str]) -> bool:
+    """The date ends a short line of the front matter ("December 9, 1926", "(21 June 1923)",
+    "Delivered: 19 January, 1921", "… from The Communist. April, 1928.", "Speech at the
+    Twelfth Session … March 30, 1919"), but for brackets, a stop and an endnote number."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    after = line[match.end() - line_start :]
+    return (len(line.split()) < RUNNING_TEXT_WORDS
+            and re.fullmatch(r"[)\]|]?[.,]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
 
 
 def _core_start(match: re.Match[str]) -> int:
