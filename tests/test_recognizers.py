@@ -336,6 +336,17 @@ def test_a_congress_of_soviets_of_the_ussr_is_not_the_all_russian_one() -> None:
     }
 
 
+def test_a_congress_of_soviets_of_the_union_spelled_out_is_the_all_union_one() -> None:
+    text = "The 1st Congress of Soviets of the Union of Soviet Socialist Republics met then."
+    assert labels(text, "meeting", load_reference()) == {"First All-Union Congress of Soviets"}
+
+
+def test_another_body_s_all_russian_congress_is_not_the_congress_of_soviets() -> None:
+    text = ("It was founded at the First All-Russian Congress of Workers’ and Peasants’ Youth"
+            " Leagues.")
+    assert "First All-Russian Congress of Soviets" not in labels(text, "meeting", load_reference())
+
+
 def test_a_list_may_hold_full_names_and_not_the_word_before_them() -> None:
     reference = reference_with(("Arkadi Maslow", ("Maslow",), ""),
                                ("Ruth Fischer", ("Fischer",), ""))

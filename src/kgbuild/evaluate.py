@@ -167,7 +167,8 @@ def score_kind(golds: list[Candidate], predictions: list[Candidate]) -> KindScor
         score.evidence_lines_right += len(predictions[pi].lines & golds[gi].lines)
         score.mention_lines_right += len(predictions[pi].lines & golds[gi].lines)
         gold_date = (golds[gi].date or "").split("/")[0]
-        score.dates_right += bool(gold_date) and predictions[pi].date == gold_date
+        found_date = predictions[pi].date or ""  # as precise as the annotation, or more
+        score.dates_right += bool(gold_date) and found_date.startswith(gold_date)
     score.missed = sorted(g.label for i, g in enumerate(golds) if i not in used_gold)
     score.spurious = sorted(p.label for i, p in enumerate(predictions) if i not in used_pred)
     return score

@@ -362,8 +362,9 @@ class Resolver:
         # a name the reference data knows as printed ("Second Congress of Soviets of the
         # U.S.S.R.") says which meeting, and so which body, it is
         printed = mention.name or normalise_space(mention.evidence.text)
-        named = self._meetings_by_name.get(
-            name_key(re.sub(r"^(?:the|a|an)\s+", "", printed, flags=re.I))
+        printed = re.sub(r"^(?:the|a|an)\s+", "", printed, flags=re.I)
+        named = self._meetings_by_name.get(name_key(printed)) or self._meetings_by_name.get(
+            name_key(_ordinal_in_words(printed))  # "1st Congress of Soviets of the Union …"
         )
         if named is None and mention.ordinal:
             named = self._reference_meeting_by_prefix(mention)
@@ -401,16 +402,23 @@ class Resolver:
     def _reference_meeting_by_prefix(self, mention: MeetingMention) -> ReferenceEntry | None:
         """"the 10th All-Russian Congress of the Soviet Republic": the one reference meeting
         of this kind and number whose name has the same qualifying word ("All-Russian",
-        "All-Union"), whatever body the text names."""
+        "All-Union") and shares a word with the body the text names ("Soviet"), not "the
+        First All-Russian Congress of Workers’ and Peasants’ Youth Leagues"."""
         series = {w for w in mention.name.split() if w in word_set("meeting_series_words")}
         if not series:
             return None
+
+        def stems(text: str) -> set[str]:
+            return {w.casefold().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", text)}
+
+        body = stems(mention.body or "")
         same = [
             entry
             for entry, _ in self._meeting_bodies
             if entry.facts.get("kind") == mention.kind
             and entry.facts.get("ordinal") == mention.ordinal
             and series <= set(entry.label.split())
+            and (not body or body & stems(entry.label))
         ]
         return same[0] if len(same) == 1 else None
 
@@ -519,6 +527,15 @@ class Resolver:
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+def _ordinal_in_words(name: str) -> str:
+    """ "1st Congress of Soviets …" → "First Congress of Soviets …"."""
+    numeral = re.match(r"(\d{1,2})(?:st|nd|rd|th)\b", name)
+    if numeral is None:
+        return name
+    word = next((w for w, n in ORDINALS.items() if n == int(numeral.group(1))), None)
+    return word.capitalize() + name[numeral.end():] if word else name
 
 
 def _name_words(mention: MeetingMention) -> str | None:

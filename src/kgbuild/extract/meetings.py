@@ -51,7 +51,8 @@ def body(group: str = "body") -> str:
         rf"|{BODY_WORD}\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,3}}"
         rf"|{BODY_TOKEN})(?:\s*\((?:Bolsheviks?|B\.)\))?"
         rf"(?:\s+and\s+(?:the\s+)?(?:{ABBREVIATION}|(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}\b))?"
-        rf"(?:\s+of\s+the\s+{ABBREVIATION})?)?"
+        # "… of Soviets of the U.S.S.R.", "… of Soviets of the Union of Soviet Socialist Republics"
+        rf"(?:\s+of\s+the\s+(?:{ABBREVIATION}|{alternation('union_state_names')}))?)?"
     )
 
 
