@@ -87,3 +87,31 @@ def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> N
     kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert work.facts["date_in_text"] == date
+
+
+def test_a_web_page_title_in_sentence_case_with_its_author() -> None:
+    text = f"Women workers in the days of the general strike - Maria Petrova\n\n{PARAGRAPH}"
+    assert works(text) == [("Women workers in the days of the general strike", None)]
+
+
+def test_a_quoted_title_that_names_a_congress_is_still_a_title() -> None:
+    text = (f"‘The Fifth Congress of the Textile Workers’ by Maria Petrova from The Worker.\n\n"
+            f"{PARAGRAPH}")
+    assert works(text) == [("The Fifth Congress of the Textile Workers", "Maria Petrova")]
+
+
+def test_a_long_title_in_title_case_is_no_paragraph() -> None:
+    title = ("The Work of the November Joint Plenum of the Central Committee and the Central "
+             "Control Commission of the Party")
+    assert works(f"{title}\n\n{PARAGRAPH}")[0][0] == title
+
+
+def test_an_adopted_text_heads_its_page_as_a_resolution() -> None:
+    text = f"Theses on the Harvest Adopted at the Sixth Plenum, March 1925\n\n{PARAGRAPH}"
+    assert works(text) == []
+
+
+def test_the_book_a_source_line_names_is_a_work() -> None:
+    text = (f"A Speech\n\nSource: Published in Towards the Commune: Proceedings of the Second "
+            f"Congress, 1922, pp. 10-19\n\n{PARAGRAPH}")
+    assert "Towards the Commune: Proceedings of the Second Congress" in [t for t, _ in works(text)]

@@ -19,6 +19,7 @@ from kgbuild.extract.citations import extract_citations, normalise_pages, parse_
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.lexicon import alternation, data_lines, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
+from kgbuild.reference import name_key
 
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
@@ -113,9 +114,12 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         volume = parse_volume(word.group("volume").upper())
     if number := ISSUE.search(printed):
         issue = number.group("issue") or number.group("hash")
+    elif bare_issue := re.match(r"[^,]+,\s*(?P<issue>\d{1,3}),\s*pp?\.", printed):
+        issue = bare_issue.group("issue")  # "Fahne des Kommunismus, 23, p. 90"
     pages = PAGES.search(printed)
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
-    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^[Ss]ee\s+(?:also\s+)?|^the\s+", "", printed)
+    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^[Ss]ee\s+(?:also\s+)?", "", printed)
+    named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
     segments = re.split(r",\s*", named)
     return {
         "volume": volume,
@@ -129,9 +133,13 @@ def _title(segment: str) -> str | None:
     """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
     name ("J. V. Stalin") nor a volume or page."""
     segment = ANCHOR.split(segment)[0].strip(" .“”\"")  # "Pravda No. 21" names "Pravda"
+    words_in = re.findall(r"[^\W\d_][\w’'\-]*", segment)
+    content = [w for w in words_in if w.lower() not in word_set("title_function_words")]
     if (not re.match(r"[A-Z]", segment) or ANCHOR.search(segment) or re.search(r"\d", segment)
-            or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+", segment)):
-        return None
+            or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+", segment)
+            or segment in data_lines("places.txt") or len(words_in) > 15
+            or sum(w[0].isupper() for w in content) < 0.75 * len(content)):
+        return None  # a person, a place, a sentence
     return segment
 
 
@@ -212,19 +220,29 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
 
 @recognizer("works.edition")
 def editions(context: Context) -> Iterator[Candidate]:
-    """The edition a reference names is a work ("Source: Works, Vol. 8" names Stalin's
-    Works), its mention the edition's name within the reference."""
+    """The edition or book a reference names is a work ("Source: Works, Vol. 8" names
+    Stalin's Works, "Published in Toward the United Front: Proceedings …" a book), its
+    mention the name within the reference; a periodical's issue ("Pravda, No. 13") is no
+    work, and neither is a name the reference data knows as an organization."""
     doc = context.doc
+    organizations = {name_key(n) for e in context.reference.organizations for n in e.names}
     parenthesised = extract_citations(doc)
     for citation in [*parenthesised, *extract_references(doc, parenthesised)]:
         if citation.edition is None:
             continue
         start, end = doc.clean_range(citation.evidence.start, citation.evidence.end)
         name = _edition_name().search(doc.clean, start, end)
-        if name is None or not citation.edition.startswith(name.group("name")):
+        if name is not None and citation.edition.startswith(name.group("name")):
+            span, genre = name.span("name"), "edition"
+        elif citation.issue is None and name_key(citation.edition) not in organizations:
+            at = doc.clean.find(citation.edition, start, end)
+            if at < 0:
+                continue
+            span, genre = (at, at + len(citation.edition)), None
+        else:
             continue
-        author = citation.edition.partition(" (")[2].rstrip(")") or None
-        mention = WorkMention(title=citation.edition, evidence=doc.span(*name.span("name")),
-                              cue="edition", author=author, genre="edition")
-        yield Candidate("work", *name.span("name"), citation.edition, EDITION_SCORE,
-                        "works.edition", mention)
+        author = citation.edition.partition(" (")[2].rstrip(")") if genre else None
+        mention = WorkMention(title=citation.edition, evidence=doc.span(*span), cue="edition",
+                              author=author or None, genre=genre)
+        yield Candidate("work", *span, citation.edition, EDITION_SCORE, "works.edition",
+                        mention)

@@ -40,6 +40,9 @@ FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote nu
 NOT_A_HEADING = re.compile(
     r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]"
 )
+# an adopted text heads its page as a resolution, not a work: "Resolutions of the …
+# Conference", "Theses on … Adopted at the Fifth ECCI Plenum"
+RESOLUTION_HEADING = re.compile(r"^(?:Resolutions?|Decisions?)\b|\b[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
 COVERED = 0.75  # a line that is this much a name accepted already is that name's heading
 
 
@@ -74,8 +77,17 @@ def _is_title(line: str) -> bool:
     return bool(content) and capitalised / len(content) >= 0.75 and not line.endswith(",")
 
 
+def _is_sentence_case(line: str) -> bool:
+    """ "Women fighters in the days of the great October Revolution": a title as a web page
+    prints it, first word capitalised, no sentence inside."""
+    tokens = WORD.findall(line)
+    return (2 <= len(tokens) <= 20 and line[:1].isupper()
+            and not re.search(r"(?:[a-z]{2,}|\d)[.?!;]\s", line))
+
+
 def _running_text(line: str) -> bool:
-    return len(line.split()) >= RUNNING_TEXT_WORDS
+    """A line of a paragraph: long, and not a long title in title case."""
+    return len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)
 
 
 def _continues(line: str, following: str) -> bool:
@@ -123,8 +135,10 @@ def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     """An empty line, an apparatus line, a numbered section, a description of the text
     ("Written in October 1916"), a breadcrumb, or fewer than two words."""
     first = text.split()[0].lower() if text else ""
-    byline = re.match(r"(?i)(?:by|from)\s", text) and ("," in text or text[:2] in ("By", "by"))
+    byline = re.match(r"(?i)(?:by|from)\s", text) and (
+        "," in text or text[:2] in ("By", "by") or len(text.split()) <= 2)  # "From Marxists-en"
     return (not text or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
+            or bool(RESOLUTION_HEADING.search(text))
             or bool(byline)
             or first in words("date_verbs") or bool(NOT_A_HEADING.search(text))
             or (len([w for w in WORD.findall(text) if len(w) >= 3]) < 2 and not _is_name(text)))
@@ -135,11 +149,11 @@ def _covered(start: int, end: int, accepted: tuple[Candidate, ...]) -> Candidate
     congress, a body or a person is headed by its name, not by a title."""
     inside = [c for c in accepted if c.kind != "work" and c.start < end and start < c.end]
     covered = {i for c in inside for i in range(max(c.start, start), min(c.end, end))}
-    opening = [c for c in inside if c.kind == "meeting" and c.start == start]
-    if opening:  # "Fifth All-Russia Congress of Soviets of Workers’ … Deputies"
+    opening = [c for c in inside if c.start <= start + len("The ")]
+    if any(c.kind == "meeting" for c in opening):  # "Fifth All-Russia Congress of Soviets …"
         return opening[0]
-    if not inside or len(covered) < COVERED * (end - start):
-        return None
+    if not opening or len(covered) < COVERED * (end - start):
+        return None  # "The Work of the April Joint Plenum of the Central Committee …"
     return max(inside, key=lambda c: c.end - c.start)
 
 
@@ -155,6 +169,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     labels = _labels()
     name_above: str | None = None
+    first_seen = False  # the page's first heading, where a web page prints its title
     lines = list(_lines(doc.clean))
     for number, (line_start, line) in enumerate(lines):
         text = line.strip()
@@ -163,7 +178,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
         if _no_heading(text, labels):
             continue
         indent = line.index(text)
-        covering = _covered(line_start + indent, line_start + indent + len(text), context.accepted)
+        quoted_with_author = text[0] in QUOTES and BY_AUTHOR.search(text) is not None
+        covering = None if quoted_with_author else _covered(
+            line_start + indent, line_start + indent + len(text), context.accepted)
         if _is_name(text) or (covering is not None and covering.kind == "person"):
             name_above = text
             continue
@@ -172,7 +189,12 @@ def own_title(context: Context) -> Iterator[Candidate]:
                 dates and sum(len(m.group(0)) for m, _ in dates) >= len(text) - 4):
             continue  # the name of a meeting or body, a date line
         start, end, author = _title_span(text)
-        if not _is_title(text[start:end]):
+        # a web page's title: its first heading, with "by …" or " - Site" after the title
+        page_title = not first_seen and (author is not None or TRAILER.search(text) is not None)
+        first_seen = True
+        title_like = _is_title(text[start:end]) or (
+            page_title and _is_sentence_case(text[start:end]))
+        if not title_like:
             continue
         after = number + 1
         for following_start, following in lines[number + 1:]:

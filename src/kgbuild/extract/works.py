@@ -49,6 +49,7 @@ QUOTED_TITLE = re.compile(
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
 NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid)\b")
+ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
 
@@ -208,6 +209,8 @@ def document_names(context: Context) -> Iterator[Candidate]:
             if " of " in match.group("title") or " on " in match.group("title"):
                 extent = read_title(doc.clean, start)  # "… of the 46 Old Bolsheviks"
                 end = max(end, extent[1]) if extent else end
+            if ADOPTED.search(doc.clean, start, end + 1):
+                continue  # "Theses on … Adopted at the Sixth Plenum": a resolution
             if article := re.match(r"(?:The|A|An)\s+", doc.clean[start:end]):
                 start += article.end()
             name = normalise_space(doc.clean[start:end])
