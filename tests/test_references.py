@@ -30,6 +30,8 @@ def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationR
      "7", "Bolshevik"),
     ("He quotes Lenin, Selected Works, Vol. I, p. 19.\n", 1, "19", None,
      "Selected Works (Lenin)"),
+    ("The minutes survive (GARF, f. 130, op. 2, d. 17, ll. 4-9).", None, "4-9", None, None),
+    ("(Reprinted from Bednota of March 3rd, 1919.)\n", None, None, None, "Bednota"),
 ])
 def test_reference_forms(text: str, volume: int | None, pages: str | None, issue: str | None,
                          edition: str) -> None:
@@ -62,3 +64,14 @@ def test_the_edition_a_reference_names_is_a_work_of_its_author() -> None:
     (edition,) = [w for w in recognize(doc, ReferenceData()).works if w.cue == "edition"]
     assert (edition.title, edition.author, edition.evidence.text) == (
         "Works (J. V. Stalin)", "J. V. Stalin", "Works")
+
+
+def test_a_work_referred_to_by_its_title() -> None:
+    (reference,) = references("(For the text see the book Theses of the Sixth Plenum of the "
+                              "Executive, Moscow, 1926.)")
+    assert reference.cites == "Theses of the Sixth Plenum of the Executive"
+
+
+def test_a_semicolon_closing_an_html_entity_splits_nothing() -> None:
+    (reference,) = references("Source: The Worker, &#8220;Special Number,&#8221; May 1925\n")
+    assert reference.raw.endswith("May 1925")

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.citations import extract_citations, normalise_pages, parse_volume
-from kgbuild.extract.patterns import normalise_space
+from kgbuild.extract.patterns import normalise_space, read_title
 from kgbuild.lexicon import alternation, data_lines, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
@@ -24,7 +24,7 @@ from kgbuild.reference import name_key
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
-    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bNos?\.\s*\d+|(?<=,\s)#\s*\d+"
+    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\bNos?\.\s*\d+|(?<=,\s)#\s*\d+"
 )
 # a page alone ("p. 245", "page 392") marks a page or points an endnote back to its page
 PAGE_ONLY = re.compile(
@@ -34,10 +34,10 @@ VOLUME_WORD = re.compile(r"\b(?:Vols?\.?|Volume|vol\.)\s*(?P<volume>[IVXLC]+|[iv
 # "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
 BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
 PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September")
-    r"\b(?:pp?\.?|pages?)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
+    r"\b(?:pp?\.?|pages?|ll\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
-ISSUE = re.compile(r"\bNos?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|#\s*(?P<hash>\d+)")
+ISSUE = re.compile(r"\bNos?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])#\s*(?P<hash>\d+)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|[(\[;:]\s*"
@@ -49,6 +49,10 @@ OPENING = re.compile(
 CLOSING = re.compile(
     r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)|,(?=\s+(?!pp?\.|vol\.|ed\.)[a-z]{2,})|$", re.MULTILINE
 )
+SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
+    r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+(?:book|article|pamphlet|collection|speech|report)\s+"
+    r"(?=[“\"]?[A-Z])|(?=[“\"][A-Z]))"
+)
 MAX_VOLUME = 100  # "Volume 111" is an OCR-damaged "III", not a hundred and eleventh volume
 EDITION_SCORE = 0.8
 REACH = 160  # characters a reference may run on either side of its first anchor
@@ -59,7 +63,7 @@ def _source_line() -> re.Pattern[str]:
     labels = "|".join(
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
-    return re.compile(rf"^[ \t]*(?i:{labels})(?:[ \t]*[:|][ \t]*|[ \t]+)"
+    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*|[ \t]+)"
                       r"(?P<body>(?:the\s+)?[A-Z“\"].*(?:(?<=,)[ \t]*\n.*){0,3})$", re.MULTILINE)
 
 
@@ -133,6 +137,7 @@ def _title(segment: str) -> str | None:
     """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
     name ("J. V. Stalin") nor a volume or page."""
     segment = ANCHOR.split(segment)[0].strip(" .“”\"")  # "Pravda No. 21" names "Pravda"
+    segment = re.sub(r"\s+(?:of|in|for)\s+\S*\s*\d.*$", "", segment)  # "Bednota of March 3rd"
     words_in = re.findall(r"[^\W\d_][\w’'\-]*", segment)
     content = [w for w in words_in if w.lower() not in word_set("title_function_words")]
     if (not re.match(r"[A-Z]", segment) or ANCHOR.search(segment) or re.search(r"\d", segment)
@@ -145,6 +150,8 @@ def _title(segment: str) -> str | None:
 
 def _record(doc: Document, start: int, end: int, author: str | None) -> CitationRecord:
     printed = doc.clean[start:end].rstrip(" \t.,")
+    if printed.endswith(")") and "(" not in printed:  # "(Reprinted from … 1919.)"
+        printed = printed[:-1].rstrip(" \t.,")
     fields = parse_reference(printed, author)
     volume = fields["volume"]
     return CitationRecord(
@@ -162,14 +169,18 @@ def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
     found = []
     for line in _source_line().finditer(doc.clean):
         label = "source_labels" if line.group("source_labels") else "published_labels"
-        start = line.start(label)
-        for part in re.finditer(r"[^;]+", doc.clean[line.start("body") : line.end()]):
-            part_start = line.start("body") + part.start()
+        # parts between semicolons ("; ", not the one closing an HTML entity "&#8221;")
+        for index, part in enumerate(
+            re.finditer(r"(?:[^;]|(?<=&#\d\d\d\d);|(?<=&#\d\d\d);|;(?!\s))+",
+                        doc.clean[line.start("body") : line.end()])
+        ):
             text = part.group(0)
+            part_start = line.start("body") + part.start()
             if label == "published_labels" and not _names_a_source(text):
                 continue  # "From 1914 to 1916 he was …", "Published: Moscow, 1924"
+            start = line.start(label) if index == 0 else part_start + len(text) - len(
+                text.lstrip())
             found.append(_record(doc, start, part_start + len(text), author))
-            start = part_start + len(text) - len(text.lstrip())
     return found
 
 
@@ -208,6 +219,27 @@ def _names_before(text: str, start: int, anchor: int) -> int:
     return start + run.start() if run else start
 
 
+def _see_titles(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRecord]:
+    """ "see the book Theses and Resolutions of the Seventh Enlarged Plenum …", "See “The
+    Nascent Trend”": a reference to a work by its title."""
+    text = doc.clean
+    found = []
+    for cue in SEE_TITLE.finditer(text):
+        if any(a <= cue.start() < b for a, b in taken):
+            continue
+        quoted = text[cue.end() : cue.end() + 1] in "“\""
+        extent = read_title(text, cue.end() + quoted)
+        if extent is None:
+            continue
+        closing = CLOSING.search(text, extent[1], extent[1] + REACH)
+        end = closing.start() if closing else extent[1]
+        title = normalise_space(text[slice(*extent)])
+        found.append(CitationRecord(raw=normalise_space(text[cue.start() : end]),
+                                    evidence=doc.span(cue.start(), end), cites=title))
+        taken.append((cue.start(), end))
+    return found
+
+
 def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> list[CitationRecord]:
     """References the parenthesised forms did not find, in text order."""
     author = doc.meta.author
@@ -215,10 +247,11 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     found = _apparatus(doc, author)
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author)
+    found += _see_titles(doc, taken)
     return sorted(found, key=lambda c: c.evidence.start)
 
 
-@recognizer("works.edition")
+@recognizer("works.edition", follow_up=True)
 def editions(context: Context) -> Iterator[Candidate]:
     """The edition or book a reference names is a work ("Source: Works, Vol. 8" names
     Stalin's Works, "Published in Toward the United Front: Proceedings …" a book), its
@@ -236,8 +269,10 @@ def editions(context: Context) -> Iterator[Candidate]:
             span, genre = name.span("name"), "edition"
         elif citation.issue is None and name_key(citation.edition) not in organizations:
             at = doc.clean.find(citation.edition, start, end)
-            if at < 0:
-                continue
+            if at < 0 or any(c.kind == "organization" and c.start <= at + len("The ")
+                             and c.end - at >= 0.6 * len(citation.edition)
+                             for c in context.accepted):
+                continue  # a periodical read as such ("Bolshevik, 1925")
             span, genre = (at, at + len(citation.edition)), None
         else:
             continue
