@@ -162,7 +162,7 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b(?:[Tt]he\s+|[Ii]n\s+)?(?P<date>(?P<season>{'|'.join(SEASONS)}|"
             rf"{'|'.join(s.capitalize() for s in SEASONS)}),?\s+(?:of\s+)?{YEAR})")),
         ("years", re.compile(  # "1917-1921", "1918–20", "from 1917 to 1921", "1925/26"
-            r"(?:\b(?:from|between)\s+)?(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<date>(?P<first>1[5-9]"
+            r"(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<date>(?P<first>1[5-9]"
             r"\d\d)(?:\s*[-–/]\s*|\s+(?:to|and|till|until)\s+)(?P<last>(?:1[5-9])?\d\d))(?![\d-])"
         )),
         ("year", re.compile(  # "in 1921", "In 1919", "(born 1879)", "(1923)", "Written: 1921"
@@ -173,8 +173,7 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year", re.compile(rf"\b[Tt]he\s+(?P<date>{YEAR})(?=\s+[A-Za-z])")),
         ("year", re.compile(rf"^[ \t]*(?P<date>{YEAR})(?=[.:]\s)", re.MULTILINE)),  # "1894. The …"
         ("year-after-comma", re.compile(  # "The Development of Capitalism in Russia, 1899"
-            rf"(?P<before>[\w’'.]+),[ \t]+(?P<date>{YEAR})(?=[ \t]*(?:[.)\];]|$))",
-            re.MULTILINE)),
+            rf",[ \t]+(?P<date>{YEAR})(?=[ \t]*(?:[.)\];]|$))", re.MULTILINE)),
         ("decade", re.compile(
             rf"\bthe\s+(?P<date>(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
             r"(?P<century>last|present|nineteenth|eighteenth|twentieth)\s+century)")),
@@ -220,14 +219,15 @@ def _value(form: str, groups: Groups, doc_year: int, last: DateValue | None) -> 
 def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]]:
     """Date expressions in text order, each with its value; overlaps go to the precise."""
     found: list[tuple[str, re.Match[str]]] = []
+    taken = bytearray(len(text))  # 1 where a date found already stands
     for form, pattern in date_patterns():
         for match in pattern.finditer(text):
             start, end = match.span("date")
-            if form == "year-after-comma" and _imprint(match.group("before")):
+            if form == "year-after-comma" and _imprint(text, match.start()):
                 continue
-            if not any(start < other.end("date") and other.start("date") < end
-                       for _, other in found):
+            if 1 not in taken[start:end]:
                 found.append((form, match))
+                taken[start:end] = b"\x01" * (end - start)
     dated: list[tuple[re.Match[str], DateValue]] = []
     last: DateValue | None = None
     for form, match in sorted(found, key=lambda item: item[1].start()):
@@ -239,9 +239,11 @@ def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]
     return dated
 
 
-def _imprint(word: str) -> bool:
+def _imprint(text: str, comma: int) -> bool:
     """ "Moscow, 1953", "Progress Publishers, 1972": an edition's imprint, not a date the
-    text gives anything."""
+    text gives anything (the word before the comma says)."""
+    before = re.search(r"[\w’'.]+$", text[max(0, comma - 40) : comma])
+    word = before.group(0) if before else ""
     return word in data_lines("places.txt") or word in words("publisher_words")
 
 
