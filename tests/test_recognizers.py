@@ -613,3 +613,16 @@ def test_a_lower_case_meeting_a_resolution_names_as_its_own() -> None:
     (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
     assert resolution.meeting is not None
     assert (resolution.meeting.kind, resolution.meeting.ordinal) == ("Conference", 13)
+
+
+@pytest.mark.parametrize(("text", "printed"), [
+    ("The Twelfth Conference of the R.C.P.(B.) met in August 1922. The conference adopted a "
+     "resolution condemning the Smena Vekh tendency.",
+     "resolution condemning the Smena Vekh tendency"),
+    ("The union acted against the decisions of the Central Committee at once.",
+     "decisions of the Central Committee"),
+])
+def test_resolutions_described_or_of_a_body(text: str, printed: str) -> None:
+    doc = make_document(text, META)
+    found = extract_all(doc, load_reference()).resolutions
+    assert [r.evidence.text for r in found] == [printed]

@@ -87,7 +87,8 @@ def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
         organizations=entities.organizations,
         works=entities.works,
         meetings=entities.meetings,
-        resolutions=extract_resolutions(doc, entities.meetings, reference),
+        resolutions=extract_resolutions(doc, entities.meetings, reference,
+                                        entities.organizations),
     )
     parenthesised = extract_citations(doc)
     found.citations = sorted([*parenthesised, *extract_references(doc, parenthesised)],

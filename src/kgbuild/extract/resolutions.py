@@ -13,7 +13,7 @@ import re
 
 from kgbuild.document import Document
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title
-from kgbuild.records import MeetingMention, ResolutionMention
+from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
 from kgbuild.reference import ReferenceData
 
 HEAD = re.compile(
@@ -37,6 +37,13 @@ TOPICAL_RESOLUTION = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|famous|well-known)\s+"
     r"(?P<head>resolution|decision|theses)\s+on\s+(?P<topic>(?:the\s+)?[^,.;:()“”\n]{3,60}?)"
     r"(?=\s*[,.;:()“”]|\s+(?:which|that|adopted|passed|was|of|by|at)\b)"
+)
+# "the conference adopted a resolution summarizing the debate …": a resolution described
+ADOPTED_RESOLUTION = re.compile(
+    r"\b(?:adopted|passed|approved|issued|carried)\s+(?:a|an|the|its|their)\s+"
+    r"(?P<head>(?:(?:first|second|third|special|unanimous)\s+)?(?:resolution|decision))\b"
+    r"(?P<clause>\s+(?:on|summari[sz]ing|dealing|welcoming|condemning|approving|endorsing|"
+    r"calling|against|concerning|regarding)\b[^.,;:()\n]{3,150})?"
 )
 # "the Tenth Congress resolution on Party unity": the meeting before the word
 AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
@@ -70,7 +77,10 @@ def _previous_meeting(
 
 
 def extract_resolutions(
-    doc: Document, meetings: list[MeetingMention], reference: ReferenceData
+    doc: Document,
+    meetings: list[MeetingMention],
+    reference: ReferenceData,
+    organizations: list[OrganizationMention] | None = None,
 ) -> list[ResolutionMention]:
     """Resolution mentions with their meeting (of the meetings recognized), formal title or
     topic where printed, and the resolutions the reference data knows by name."""
@@ -79,6 +89,7 @@ def extract_resolutions(
     for match in HEAD.finditer(text):
         meeting = _meeting_at(meetings, doc, match.end())
         if meeting is None:
+            found.extend(_of_a_body(doc, match, organizations or []))
             continue
         end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
         title = topic = None
@@ -115,6 +126,7 @@ def extract_resolutions(
             )
         )
     found.extend(_after_meeting(doc, meetings))
+    found.extend(_adopted(doc, meetings, found))
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
     found.extend(_known(doc, reference, found))
@@ -218,3 +230,38 @@ def _titled_without_meeting(
                 meeting = _meeting_of_paragraph(doc, meetings, match.start(), span.start)
             titled.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
     return titled
+
+
+def _of_a_body(
+    doc: Document, match: re.Match[str], organizations: list[OrganizationMention]
+) -> list[ResolutionMention]:
+    """ "the decisions of the AF of L", "a decision of the Central Committee": adopted by a
+    body, not at a meeting."""
+    raw_start = doc.offsets[match.end()]
+    body = next((o for o in organizations if o.evidence.start == raw_start), None)
+    if body is None:
+        return []
+    end = doc.clean_range(body.evidence.start, body.evidence.end)[1]
+    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=f"of the {body.name}")]
+
+
+def _adopted(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """ "the conference adopted a resolution summarizing the debate …", "The Fifth Congress
+    adopted a first resolution which condemned …": what it says of the resolution is its
+    topic, and the meeting named last in the paragraph adopted it."""
+    adopted = []
+    for match in ADOPTED_RESOLUTION.finditer(doc.clean):
+        start = match.start("head")
+        if _inside(doc.offsets[start], found):
+            continue
+        meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start])
+        clause = normalise_space(match.group("clause") or "").rstrip(",")
+        if meeting is None and not clause:
+            continue
+        end = match.start("clause") + len(match.group("clause").rstrip(" ,")) if clause else (
+            match.end("head"))
+        adopted.append(ResolutionMention(evidence=doc.span(start, end), meeting=meeting,
+                                         topic=clause or None))
+    return adopted
