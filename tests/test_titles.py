@@ -115,3 +115,12 @@ def test_the_book_a_source_line_names_is_a_work() -> None:
     text = (f"A Speech\n\nSource: Published in Towards the Commune: Proceedings of the Second "
             f"Congress, 1922, pp. 10-19\n\n{PARAGRAPH}")
     assert "Towards the Commune: Proceedings of the Second Congress" in [t for t, _ in works(text)]
+
+
+def test_his_book_belongs_to_the_person_the_same_sentence_names() -> None:
+    text = ("Karl Radek spoke first. In his pamphlet The Road to Power (1909), Kautsky argued "
+            "that the revolution was near.")
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert kb.entities[("person", work.facts["author_key"])].label == "Kautsky"

@@ -15,7 +15,7 @@ from typing import Any
 
 from kgbuild.document import Document, Span
 from kgbuild.extract.dateforms import certain_part
-from kgbuild.extract.patterns import ORDINALS, normalise_space
+from kgbuild.extract.patterns import ORDINALS, normalise_space, sentence_bounds
 from kgbuild.knowledge import (
     Entity,
     EntityRef,
@@ -299,7 +299,8 @@ class Resolver:
             label = entry.label if entry else mention.title.replace("“", '"').replace("”", '"')
             entity = self._entity("work", name_key(label), label, entry)
             self._attach(entity, doc, mention.evidence)
-            author_key = self._author_key(doc, mention.author, mention.evidence.start, person_spans)
+            author_key = self._author_key(doc, mention.author, mention.evidence.start,
+                                          person_spans, mention.evidence.end)
             if author_key and "author_key" not in entity.facts:
                 entity.facts["author_key"] = author_key
             # What the text calls the work ("my pamphlet") wins over the reference data.
@@ -307,13 +308,26 @@ class Resolver:
                 entity.facts["genre_in_text"] = mention.genre
 
     def _author_key(
-        self, doc: Document, author: str | None, offset: int, person_spans: list[tuple[int, str]]
+        self,
+        doc: Document,
+        author: str | None,
+        offset: int,
+        person_spans: list[tuple[int, str]],
+        title_end: int | None = None,
     ) -> str | None:
         if author == AUTHOR_SELF:
             return self.kb.document_authors.get(doc.meta.slug, (None, None))[1]
         if author == AUTHOR_PRONOUN:
+            # "In his book X (1978), Furet suggested …": a person of the same sentence (the
+            # one named last before the title, else the first after it), else the one named
+            # last before
+            first, last = sentence_bounds(doc.raw, offset, offset)
             before = [key for start, key in person_spans if start < offset]
-            return before[-1] if before else None
+            after = [key for start, key in person_spans if (title_end or offset) <= start < last]
+            in_sentence = [key for start, key in person_spans if first <= start < offset]
+            if in_sentence:
+                return in_sentence[-1]
+            return after[0] if after else (before[-1] if before else None)
         if author:
             return self.person(author).key
         return None

@@ -18,7 +18,7 @@ import re
 
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import find_dates
-from kgbuild.extract.patterns import normalise_space
+from kgbuild.extract.patterns import normalise_space, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import (
     DatedClaimRecord,
@@ -35,20 +35,8 @@ STATEMENT_CHARS = 240
 RUNNING_TEXT_WORDS = 15  # a line this long is a paragraph, not front matter
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end), at most STATEMENT_CHARS on either side."""
-    window = max(0, start - STATEMENT_CHARS)
-    cut = max(
-        (m.end() for m in re.finditer(r"(?<![A-Z.])[.?!](?:[”’])?\s+|\n\s*\n", text[window:start])),
-        default=0,
-    )
-    after = text[end : end + STATEMENT_CHARS]
-    stop = re.search(r"(?<![A-Z.])[.?!](?=[”’]?\s)|\n\s*\n", after)
-    return window + cut, end + (stop.end() if stop else len(after))
-
-
 def _sentence(text: str, start: int, end: int) -> str:
-    return normalise_space(text[slice(*_sentence_bounds(text, start, end))])
+    return normalise_space(text[slice(*sentence_bounds(text, start, end, STATEMENT_CHARS))])
 
 
 def _mentions(found: Extraction) -> list[Mention]:
@@ -90,7 +78,8 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
 def _nearest(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The work, meeting or resolution named last in the same sentence before the date."""
     raw_start = doc.offsets[match.start()]
-    sentence_start = doc.offsets[_sentence_bounds(doc.clean, match.start(), match.end())[0]]
+    sentence_start = doc.offsets[
+        sentence_bounds(doc.clean, match.start(), match.end(), STATEMENT_CHARS)[0]]
     candidates = [
         m
         for m in mentions

@@ -159,3 +159,15 @@ def _closes_quoted_title(tokens: list[tuple[str, int, int]]) -> bool:
 
 def normalise_space(text: str) -> str:
     return " ".join(text.split())
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 240) -> tuple[int, int]:
+    """The sentence around [start, end), at most ``reach`` characters on either side."""
+    window = max(0, start - reach)
+    cut = max(
+        (m.end() for m in re.finditer(r"(?<![A-Z.])[.?!](?:[”’])?\s+|\n\s*\n", text[window:start])),
+        default=0,
+    )
+    after = text[end : end + reach]
+    stop = re.search(r"(?<![A-Z.])[.?!](?=[”’]?\s)|\n\s*\n", after)
+    return window + cut, end + (stop.end() if stop else len(after))
