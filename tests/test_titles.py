@@ -124,3 +124,14 @@ def test_his_book_belongs_to_the_person_the_same_sentence_names() -> None:
     kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert kb.entities[("person", work.facts["author_key"])].label == "Kautsky"
+
+
+def test_a_list_of_works_with_their_dates() -> None:
+    text = ("Contents\n\nOn the tasks of the unions, 1905\n* Who needs the strike? 1906\n"
+            "The harvest and the towns, Nov. 1914\n\n" + PARAGRAPH)
+    assert [t for t, _ in works(text)] == [
+        "On the tasks of the unions", "Who needs the strike?", "The harvest and the towns"]
+
+
+def test_two_dated_lines_are_no_list() -> None:
+    assert works("Moscow, 1905\nPetrograd, 1917\n\n" + PARAGRAPH) == []

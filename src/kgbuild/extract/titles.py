@@ -215,3 +215,39 @@ def own_title(context: Context) -> Iterator[Candidate]:
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
                             mention)
         return
+
+
+# a line of a list of works with their dates: "On the question of class war, 1904",
+# "* Who needs the war? 1915", "The war and our immediate tasks, Nov. 1914"
+LISTED_WORK = re.compile(
+    r"^[ \t]*(?:[*•·\-–][ \t]*)?(?P<title>[A-Z“\"‘][^\n]{2,150}?)[,.]?[ \t]+"
+    r"(?P<date>(?:(?:[Ee]nd|[Bb]eginning|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)[ \t]+"
+    r"(?:of[ \t]+)?)?(?:[A-Z][a-z]{2,8}\.?[ \t]+)?1[5-9]\d\d(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})[ \t]*$",
+    re.MULTILINE,
+)
+LIST_LENGTH = 3  # lines in a row that make a list
+
+
+@recognizer("works.listed")
+def listed_works(context: Context) -> Iterator[Candidate]:
+    """Works listed one a line with their dates, as contents pages and bibliographies print
+    them; three such lines in a row make a list."""
+    doc = context.doc
+    rows = [m for m in LISTED_WORK.finditer(doc.clean) if len(m.group("title").split()) <= 20]
+    runs: list[list[re.Match[str]]] = []
+    for row in rows:
+        if runs and doc.clean.count("\n", runs[-1][-1].end(), row.start()) <= 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    for run in runs:
+        if len(run) < LIST_LENGTH:
+            continue
+        for row in run:
+            start, end = row.span("title")
+            title = normalise_space(doc.clean[start:end]).rstrip(",.")
+            mention = WorkMention(title=title, evidence=doc.span(start, start + len(title)),
+                                  cue="listed", author=doc.meta.author)
+            yield Candidate("work", start, start + len(title), title, SCORE, "works.listed",
+                            mention)
