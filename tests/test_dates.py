@@ -61,6 +61,8 @@ def claims(text: str) -> list[DatedClaimRecord]:
     ("the Winter, 1919, conference", "1919", "1919-24"),
     ("First published | 1925 Bolshevik No. 3 |", "1925", "1925"),
     ("Notes on Economics, 1899\n", "1899", "1899"),
+    ("Who needs the strike? 1906\n", "1906", "1906"),
+    ("the economy of the 1930s", "1930/1939", "193X"),
 ])
 def test_date_forms(text: str, iso: str, edtf: str) -> None:
     ((_, value),) = find_dates(text, 1926)
@@ -151,3 +153,13 @@ def test_the_same_date_twice_apart_is_two_claims() -> None:
     between = "The article went through the hands of three editors before it was printed. " * 4
     assert len(claims(f"From Bolshevik. April, 1925.\n\n{between}\n\nFrom Bolshevik. No. 7. "
                       "April, 1925.")) == 2
+
+
+def test_two_years_joined_by_and_are_two_dates_unless_between() -> None:
+    assert [v.iso for _, v in find_dates("in 1919 and 1920 the", 1926)] == ["1919", "1920"]
+    assert [v.iso for _, v in find_dates("between 1905 and 1907 the", 1926)] == ["1905/1907"]
+
+
+def test_a_day_first_date_without_year_takes_the_year_before() -> None:
+    found = [v.iso for _, v in find_dates("The plenum of July 1929 chose 1 August.", 1926)]
+    assert found == ["1929-07", "1929-08-01"]

@@ -22,7 +22,7 @@ from functools import cache
 from kgbuild.lexicon import alternation, data_lines, words
 from kgbuild.records import DateValue
 
-YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-])"
+YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-]|[’']?s\b)"  # not "the 1930s"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 # forms that anchor the partial and relative dates after them
@@ -163,17 +163,19 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{'|'.join(s.capitalize() for s in SEASONS)}),?\s+(?:of\s+)?{YEAR})")),
         ("years", re.compile(  # "1917-1921", "1918–20", "from 1917 to 1921", "1925/26"
             r"(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<date>(?P<first>1[5-9]"
-            r"\d\d)(?:\s*[-–/]\s*|\s+(?:to|and|till|until)\s+)(?P<last>(?:1[5-9])?\d\d))(?![\d-])"
+            r"\d\d)(?:\s*[-–/]\s*|\s+(?:to|till|until)\s+|(?<=between\s\d{4})\s+and\s+)"
+            r"(?P<last>(?:1[5-9])?\d\d))(?![\d-])"
         )),
         ("year", re.compile(  # "in 1921", "In 1919", "(born 1879)", "(1923)", "Written: 1921"
             rf"(?:\b(?i:{year_cues})\s+(?:the\s+year\s+)?|\(|^(?:{labels})[ \t]*[:|][ \t]*"
+            r"|(?<=\d\d\d\d\s)and\s+"  # "in 1919 and 1920": two years
             rf"|\bas\s+(?:long\s+ago|far\s+back|early|late)\s+as\s+)(?P<date>{YEAR})",
             re.MULTILINE)),
         # "the 1905 Revolution", "the 1920 gathering"
         ("year", re.compile(rf"\b[Tt]he\s+(?P<date>{YEAR})(?=\s+[A-Za-z])")),
         ("year", re.compile(rf"^[ \t]*(?P<date>{YEAR})(?=[.:]\s)", re.MULTILINE)),  # "1894. The …"
         ("year-after-comma", re.compile(  # "The Development of Capitalism in Russia, 1899"
-            rf",[ \t]+(?P<date>{YEAR})(?=[ \t]*(?:[.)\];]|$))", re.MULTILINE)),
+            rf"[,?!][ \t]+(?P<date>{YEAR})(?=[ \t]*(?:[.)\];]|$))", re.MULTILINE)),
         ("decade", re.compile(
             rf"\bthe\s+(?P<date>(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
             r"(?P<century>last|present|nineteenth|eighteenth|twentieth)\s+century)")),
@@ -183,6 +185,8 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<direction>later|after|earlier|before))")),
         ("month-only", re.compile(rf"\bin\s+(?P<date>{month})\b(?!\s+\d)")),
         ("month-day", re.compile(rf"\b(?:on\s+)?(?P<date>{month}\s+{day})\b(?!,?\s+\d|\s*\()")),
+        ("month-day", re.compile(  # "1 August": the year of the date before
+            rf"(?<![\d./])(?P<date>{day}[ \t]+{month})\b(?!,?\s+\d|\s*\()")),
     )
 
 

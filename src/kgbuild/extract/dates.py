@@ -111,8 +111,8 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
         if about is not None:
             entity_dates.setdefault(_name(about), value)
         statement = _sentence(doc.clean, *match.span())
-        if any(c.statement == statement and c.date == value
-               and evidence.start - c.evidence.end < STATEMENT_CHARS for c in claims):
+        if any(c.statement == statement and c.date == value and c.evidence.line == evidence.line
+               for c in claims):
             continue  # "in 1923, two years after …": one claim, not two
         dates_entity = about is not None
         if about is None:
