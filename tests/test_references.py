@@ -75,3 +75,9 @@ def test_a_work_referred_to_by_its_title() -> None:
 def test_a_semicolon_closing_an_html_entity_splits_nothing() -> None:
     (reference,) = references("Source: The Worker, &#8220;Special Number,&#8221; May 1925\n")
     assert reference.raw.endswith("May 1925")
+
+
+def test_a_book_named_with_its_editors_and_imprint() -> None:
+    (reference,) = references("Anna Berg and Karl Holm (eds), Die Rote Woche: Briefe aus Moskau, "
+                              "(Berlin: Dietz Verlag), pp412.\n")
+    assert (reference.edition, reference.pages) == ("Die Rote Woche: Briefe aus Moskau", None)

@@ -25,6 +25,8 @@ from kgbuild.reference import name_key
 ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\bNos?\.\s*\d+|(?<=,\s)#\s*\d+"
+    # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
+    r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\)"
 )
 # a page alone ("p. 245", "page 392") marks a page or points an endnote back to its page
 PAGE_ONLY = re.compile(
@@ -33,14 +35,16 @@ PAGE_ONLY = re.compile(
 VOLUME_WORD = re.compile(r"\b(?:Vols?\.?|Volume|vol\.)\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
 # "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
 BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
-PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September")
-    r"\b(?:pp?\.?|pages?|ll\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
+PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September");
+    # "pp386" is a book's length, not its pages
+    r"\b(?:pp?\.|pp\s|pages?\s|ll\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
 ISSUE = re.compile(r"\bNos?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])#\s*(?P<hash>\d+)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
-    r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|[(\[;:]\s*"
+    r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
+    r"|[\[;]\s*"
     r"|(?<=[.?!])\s+|^\s*)",
     re.MULTILINE,
 )
@@ -129,8 +133,22 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         "volume": volume,
         "pages": normalise_pages(pages.group("pages")) if pages else None,
         "issue": re.sub(r"\s*[-–]\s*", "-", issue) if issue else None,
-        "edition": _edition(segments, author) or _title(segments[0]),
+        "edition": _edition(segments, author) or _first_title(segments),
     }
+
+
+AUTHORS = re.compile(  # "Hermann Weber and Bernhard H. Bayerlein (eds)", "E. H. Carr"
+    r"(?:[A-Z][\w.’'\-]*\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w.’'\-]*\s*){1,4})?"
+    r"(?:\((?:eds?|trans|comp)\.?\))?"
+)
+
+
+def _first_title(segments: list[str]) -> str | None:
+    """The title a reference names first, after its authors and editors."""
+    if len(segments) > 1 and AUTHORS.fullmatch(segments[0].strip()) and (
+            "(ed" in segments[0] or " and " in segments[0] or re.search(r"[A-Z]\.", segments[0])):
+        return _title(segments[1])
+    return _title(segments[0])
 
 
 def _title(segment: str) -> str | None:
@@ -214,7 +232,9 @@ def _in_running_text(
 def _names_before(text: str, start: int, anchor: int) -> int:
     """Without a cue, a reference begins with the names before its first anchor: "He quotes
     Lenin, Selected Works, Vol. I" begins at "Lenin"."""
-    run = re.search(r"(?:(?:[A-Z][\w.’'\-]*|and|of|the|des|der|i|&)[ \t]*,?[ \t]*)+$",
+    small = "|".join(sorted({*words("title_particles"), *words("title_function_words"), "&"},
+                            key=len, reverse=True))
+    run = re.search(rf"(?:(?:[A-Z][\w.’'\-]*|(?:{small})(?=\s))[ \t]*[,:(]?[ \t]*\)?[ \t]*)+$",
                     text[start:anchor])
     return start + run.start() if run else start
 
