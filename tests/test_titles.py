@@ -135,3 +135,8 @@ def test_a_list_of_works_with_their_dates() -> None:
 
 def test_two_dated_lines_are_no_list() -> None:
     assert works("Moscow, 1905\nPetrograd, 1917\n\n" + PARAGRAPH) == []
+
+
+def test_a_site_heading_names_its_collection_and_its_page() -> None:
+    text = f"MIA: Encyclopedia of Marxism: Glossary of Periodicals\n\n{PARAGRAPH}"
+    assert [t for t, _ in works(text)] == ["Encyclopedia of Marxism", "Glossary of Periodicals"]

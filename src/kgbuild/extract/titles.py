@@ -85,6 +85,16 @@ def _is_sentence_case(line: str) -> bool:
             and not re.search(r"(?:[a-z]{2,}|\d)[.?!;]\s", line))
 
 
+SITE_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
+
+
+def _parts_pattern(title: str) -> str:
+    """Where a heading holds more than one title: "Report …/Concluding Address …"; a site's
+    "MIA: Encyclopedia of Marxism: Glossary of People" (two colons) is a collection and its
+    page."""
+    return r"[^/:]+" if title.count(": ") >= 2 else r"[^/]+"
+
+
 def _running_text(line: str) -> bool:
     """A line of a paragraph: long, and not a long title in title case."""
     return len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)
@@ -205,9 +215,12 @@ def own_title(context: Context) -> Iterator[Candidate]:
             after += 1
         if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
             continue  # a line of a paragraph, not a heading
-        for part in re.finditer(r"[^/]+", text[start:end]):  # "Report …/Concluding Address …"
-            part_start = line_start + indent + start + part.start()
-            part_end = part_start + len(part.group(0).rstrip())
+        for part in re.finditer(_parts_pattern(text[start:end]), text[start:end]):
+            if SITE_ABBREVIATION.fullmatch(part.group(0).strip()):
+                continue  # "MIA"
+            part_start = line_start + indent + start + part.start() + len(
+                part.group(0)) - len(part.group(0).lstrip())
+            part_end = line_start + indent + start + part.start() + len(part.group(0).rstrip())
             title = normalise_space(doc.clean[part_start:part_end])
             title = title_case(title) if title.upper() == title else title
             mention = WorkMention(title=title, evidence=doc.span(part_start, part_end),
