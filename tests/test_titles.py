@@ -140,3 +140,9 @@ def test_two_dated_lines_are_no_list() -> None:
 def test_a_site_heading_names_its_collection_and_its_page() -> None:
     text = f"MIA: Encyclopedia of Marxism: Glossary of Periodicals\n\n{PARAGRAPH}"
     assert [t for t, _ in works(text)] == ["Encyclopedia of Marxism", "Glossary of Periodicals"]
+
+
+def test_an_unknown_author_line_over_the_title() -> None:
+    text = (f"Tomas Varga\n\nThe Agrarian Question in the Danube Countries\n\n"
+            f"Source: Inprecorr, Vol. 5, No. 12\n\n{PARAGRAPH}")
+    assert works(text)[0] == ("The Agrarian Question in the Danube Countries", "Tomas Varga")

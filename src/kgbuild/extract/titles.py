@@ -141,6 +141,17 @@ def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
         "date_verbs")
 
 
+def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
+    """Two or three capitalised words over another heading are its author's name ("Sen
+    Katayama" over "Japan's Position in the Coming World Social Revolution")."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 3 or not all(re.fullmatch(r"[A-Z][\w’'.\-]*", t) for t in tokens):
+        return False
+    below = next((line.strip() for _, line in following if line.strip()), "")
+    return (bool(below) and not labels.match(below) and not _running_text(below)
+            and _is_title(below) and len(below.split()) > len(tokens))
+
+
 def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     """An empty line, an apparatus line, a numbered section, a description of the text
     ("Written in October 1916"), a breadcrumb, or fewer than two words."""
@@ -191,7 +202,8 @@ def own_title(context: Context) -> Iterator[Candidate]:
         quoted_with_author = text[0] in QUOTES and BY_AUTHOR.search(text) is not None
         covering = None if quoted_with_author else _covered(
             line_start + indent, line_start + indent + len(text), context.accepted)
-        if _is_name(text) or (covering is not None and covering.kind == "person"):
+        if (_is_name(text) or (covering is not None and covering.kind == "person")
+                or _author_line(text, lines[number + 1:], labels)):
             name_above = text
             continue
         dates = find_dates(text, 0)
