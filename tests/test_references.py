@@ -81,3 +81,15 @@ def test_a_book_named_with_its_editors_and_imprint() -> None:
     (reference,) = references("Anna Berg and Karl Holm (eds), Die Rote Woche: Briefe aus Moskau, "
                               "(Berlin: Dietz Verlag), pp412.\n")
     assert (reference.edition, reference.pages) == ("Die Rote Woche: Briefe aus Moskau", None)
+
+
+def test_two_volumes_of_a_source_line_are_two_references_of_one_periodical() -> None:
+    first, second = references("Source: Inprecorr Vol. 6. No. 12 and Vol. 7. No. 3.\n")
+    assert (first.volume, first.issue, second.volume, second.issue) == (6, "12", 7, "3")
+    assert first.edition == second.edition == "Inprecorr"
+
+
+def test_a_text_from_an_encyclopedia_of_a_year() -> None:
+    (reference,) = references("This entry is from The Small Soviet Encyclopedia (1930). It was "
+                              "written by its editors.")
+    assert reference.cites == "The Small Soviet Encyclopedia"

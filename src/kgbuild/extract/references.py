@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
@@ -57,6 +58,7 @@ SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
     r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+(?:book|article|pamphlet|collection|speech|report)\s+"
     r"(?=[“\"]?[A-Z])|(?=[“\"][A-Z]))"
 )
+FROM_TITLE = re.compile(r"\b[Ff]rom\s+(?=(?:[Tt]he\s+)?[A-Z“\"])")  # "… is from <title> (1979)"
 MAX_VOLUME = 100  # "Volume 111" is an OCR-damaged "III", not a hundred and eleventh volume
 EDITION_SCORE = 0.8
 REACH = 160  # characters a reference may run on either side of its first anchor
@@ -187,18 +189,22 @@ def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
     found = []
     for line in _source_line().finditer(doc.clean):
         label = "source_labels" if line.group("source_labels") else "published_labels"
-        # parts between semicolons ("; ", not the one closing an HTML entity "&#8221;")
+        # parts between semicolons ("; ", not the one closing an HTML entity "&#8221;") and
+        # volumes ("Vol. 7. No. 73 and Vol. 8. No. 1")
         for index, part in enumerate(
-            re.finditer(r"(?:[^;]|(?<=&#\d\d\d\d);|(?<=&#\d\d\d);|;(?!\s))+",
-                        doc.clean[line.start("body") : line.end()])
+            re.finditer(r"(?:and\s+(?=Vols?\.))?(?:[^;a]|a(?!nd\s+Vols?\.)|(?<=&#\d\d\d\d);"
+                        r"|(?<=&#\d\d\d);|;(?!\s))+", doc.clean[line.start("body") : line.end()])
         ):
             text = part.group(0)
             part_start = line.start("body") + part.start()
             if label == "published_labels" and not _names_a_source(text):
                 continue  # "From 1914 to 1916 he was …", "Published: Moscow, 1924"
-            start = line.start(label) if index == 0 else part_start + len(text) - len(
-                text.lstrip())
-            found.append(_record(doc, start, part_start + len(text), author))
+            lead = len(text) - len(re.sub(r"^\s*(?:and\s+)?", "", text))
+            start = line.start(label) if index == 0 else part_start + lead
+            record = _record(doc, start, part_start + len(text), author)
+            if index and record.edition is None and found:  # "… and Vol. 8. No. 1": the same
+                record = replace(record, edition=found[-1].edition)
+            found.append(record)
     return found
 
 
@@ -244,18 +250,29 @@ def _see_titles(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRec
     Nascent Trend”": a reference to a work by its title."""
     text = doc.clean
     found = []
-    for cue in SEE_TITLE.finditer(text):
+    cues = [*SEE_TITLE.finditer(text), *FROM_TITLE.finditer(text)]
+    for cue in sorted(cues, key=lambda m: m.start()):
         if any(a <= cue.start() < b for a, b in taken):
             continue
         quoted = text[cue.end() : cue.end() + 1] in "“\""
         extent = read_title(text, cue.end() + quoted)
         if extent is None:
             continue
-        closing = CLOSING.search(text, extent[1], extent[1] + REACH)
-        end = closing.start() if closing else extent[1]
         title = normalise_space(text[slice(*extent)])
-        found.append(CitationRecord(raw=normalise_space(text[cue.start() : end]),
-                                    evidence=doc.span(cue.start(), end), cites=title))
+        if cue.re is FROM_TITLE:  # "from The Great Soviet Encyclopedia (1979)"
+            year = re.match(r"\s*\((?:1[5-9]|20)\d\d\)", text[extent[1] :])
+            if year is None or len(title.split()) < 2:
+                continue
+            end = extent[1] + year.end()
+            record = CitationRecord(raw=normalise_space(text[cue.start() : end]),
+                                    evidence=doc.span(cue.start(), end), cites=title,
+                                    edition=title)
+        else:
+            closing = CLOSING.search(text, extent[1], extent[1] + REACH)
+            end = closing.start() if closing else extent[1]
+            record = CitationRecord(raw=normalise_space(text[cue.start() : end]),
+                                    evidence=doc.span(cue.start(), end), cites=title)
+        found.append(record)
         taken.append((cue.start(), end))
     return found
 
