@@ -36,6 +36,11 @@ UNALIGNED = {
     KGO.rawCitation: "no vocabulary has the printed text of a bibliographic reference",
     KGO.volume: "schema:volumeNumber describes a volume itself, not a reference to one",
     KGO.pages: "schema:pagination describes a part itself, not a reference to it",
+    KGO.issueNumber: "schema:issueNumber describes an issue itself, not a reference to one",
+    KGO.publicationPlace: "an imprint as a reference prints it; schema's terms describe the "
+                          "work itself",
+    KGO.publisherName: "the publisher as a reference prints it, not an organization",
+    KGO.publicationYear: "the imprint year a reference prints, not the work's date",
     KGO.ibid: "particular to printed references",
     KGO.endnote: "particular to printed texts",
     KGO.emphasisAdded: "particular to quotations in printed texts",

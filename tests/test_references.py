@@ -93,3 +93,10 @@ def test_a_text_from_an_encyclopedia_of_a_year() -> None:
     (reference,) = references("This entry is from The Small Soviet Encyclopedia (1930). It was "
                               "written by its editors.")
     assert reference.cites == "The Small Soviet Encyclopedia"
+
+
+def test_the_imprint_of_a_reference() -> None:
+    (reference,) = references("Source: Works, Foreign Languages Publishing House, Moscow, 1954, "
+                              "Vol. 6, pp. 40-44\n")
+    assert (reference.place, reference.publisher, reference.year) == (
+        "Moscow", "Foreign Languages Publishing House", 1954)

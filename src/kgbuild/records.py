@@ -81,6 +81,9 @@ class CitationRecord:
     cites: str | None = None
     endnote: int | None = None
     issue: str | None = None  # a periodical's issue number as printed: "13", "7-8"
+    place: str | None = None  # the imprint: "Moscow", "Moscow-Leningrad"
+    publisher: str | None = None  # "Foreign Languages Publishing House"
+    year: int | None = None  # 1954
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,25 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         "pages": normalise_pages(pages.group("pages")) if pages else None,
         "issue": re.sub(r"\s*[-–]\s*", "-", issue) if issue else None,
         "edition": _edition(segments, author) or _first_title(segments),
-    }
+    } | imprint(printed)
+
+
+def imprint(printed: str) -> dict[str, object]:
+    """Where, by whom and when an edition was printed: "Foreign Languages Publishing House,
+    Moscow, 1954", "(Berlin: Aufbau-Verlag)", "Moscow-Leningrad, 1927"."""
+    place = publisher = year = None
+    parts = [p.strip(" ()[].") for p in re.split(r"[,:;()]", printed)]
+    for index, part in enumerate(parts):
+        towns = re.split(r"\s*[-–]\s*", re.sub(r"\s+1[5-9]\d\d$", "", part))
+        if place is None and part and all(t in data_lines("places.txt") for t in towns):
+            place = part.split(" 1")[0].strip()
+            after = " ".join(parts[index : index + 2])
+            if found_year := re.search(r"\b(1[5-9]\d\d)\b", after):
+                year = int(found_year.group(1))
+        elif publisher is None and re.search(rf"\b(?:{alternation('publisher_words')})\b|-Verlag\b",
+                                             part):
+            publisher = part
+    return {"place": place, "publisher": publisher, "year": year}
 
 
 AUTHORS = re.compile(  # "Hermann Weber and Bernhard H. Bayerlein (eds)", "E. H. Carr"
@@ -181,6 +199,9 @@ def _record(doc: Document, start: int, end: int, author: str | None) -> Citation
         pages=str(fields["pages"]) if fields["pages"] else None,
         edition=str(fields["edition"]) if fields["edition"] else None,
         issue=str(fields["issue"]) if fields["issue"] else None,
+        place=str(fields["place"]) if fields["place"] else None,
+        publisher=str(fields["publisher"]) if fields["publisher"] else None,
+        year=fields["year"] if isinstance(fields["year"], int) else None,
     )
 
 

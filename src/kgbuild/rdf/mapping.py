@@ -268,6 +268,12 @@ class GraphMapper:
             yield iri, KGO.pages, Literal(record.pages)
         if record.issue:
             yield iri, KGO.issueNumber, Literal(record.issue)
+        if record.place:
+            yield iri, KGO.publicationPlace, Literal(record.place)
+        if record.publisher:
+            yield iri, KGO.publisherName, Literal(record.publisher)
+        if record.year is not None:
+            yield iri, KGO.publicationYear, Literal(str(record.year), datatype=XSD.gYear)
         if record.endnote is not None:
             yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
         yield from self.linked(iri, KGO.citesEdition, citation.edition)
