@@ -626,3 +626,11 @@ def test_resolutions_described_or_of_a_body(text: str, printed: str) -> None:
     doc = make_document(text, META)
     found = extract_all(doc, load_reference()).resolutions
     assert [r.evidence.text for r in found] == [printed]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Transcribed and marked up by Einde O’Callaghan for the archive.", "Einde O’Callaghan"),
+    ("Translated by Brian Pearce, 1975.", "Brian Pearce"),
+])
+def test_credits_in_prose_name_persons(text: str, name: str) -> None:
+    assert name in accepted(text, "person")

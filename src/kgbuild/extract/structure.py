@@ -30,7 +30,10 @@ NAMED = re.compile(
     rf"^[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|{alternation('title_particles')}))*$"
 )
 TRAILING_YEAR = re.compile(r"\s+\d{4}\.?\s*$")
-PERSON = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}$")
+# "Salil Sen", "J. Smith", "Einde O’Callaghan"
+PERSON = re.compile(
+    r"^(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:(?:O[’']|Mc|Mac)?[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}$"
+)
 
 
 def _parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
@@ -61,3 +64,21 @@ def apparatus(context: Context) -> Iterator[Candidate]:
                 continue
             yield Candidate(kind, start, start + len(part), part, SCORE,
                             f"structure.apparatus.{kind}")
+
+
+# "Transcribed and marked up by Einde O’Callaghan for the …", "Translated by Brian Pearce."
+CREDITED = re.compile(
+    r"\b(?:[Tt]ranscribed|[Tt]ranslated|[Ee]dited|[Mm]arked\s+up|[Pp]roofread|[Ss]canned|"
+    r"[Pp]repared)(?:\s+(?:and|&)\s+(?:[Mm]arked\s+up|[Pp]roofread|[Ee]dited|[Aa]nnotated))?"
+    r"\s+by\s+(?P<name>[A-Z][^,.;:()\n]{2,40}?)(?=\s+(?:for|from|in|and|with)\b|[,.;:()\n]|$)"
+)
+
+
+@recognizer("structure.credit")
+def credits(context: Context) -> Iterator[Candidate]:
+    """The persons a transcription's or translation's credit names in running prose."""
+    for match in CREDITED.finditer(context.doc.clean):
+        name = match.group("name").strip()
+        if PERSON.match(name):
+            start = match.start("name")
+            yield Candidate("person", start, start + len(name), name, SCORE, "structure.credit")
