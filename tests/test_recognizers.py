@@ -105,6 +105,7 @@ def test_a_surname_shape_alone_is_a_weak_voice_that_a_place_silences() -> None:
     [
         ("The April Plenum of the Central Committee in 1925 decided it.", None, "April"),
         ("It was settled at the XIV Congress of the Party.", 14, None),
+        ("a report at the XIV. Party Congress of the C.P.S.U. in 1925", 14, None),
         ("the second congress of the R.S.D.L.P. met in London", 2, None),
         ("the Seventh Enlarged Plenum of the ECCI heard him", 7, None),
     ],

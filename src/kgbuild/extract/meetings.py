@@ -60,7 +60,7 @@ BODY = body()
 PREFIX_WORDS = rf"(?:{alternation('meeting_prefix_words')})"
 # "the XIV Congress", "the XVth Conference": a Roman ordinal of two letters or more, or
 # one after "the" (a lone "I" is the pronoun).
-ROMAN_ORDINAL = r"(?:(?<=the )[IVX]|[IVX]{2,5})(?:th)?"
+ROMAN_ORDINAL = r"(?:(?<=the )[IVX]|[IVX]{2,5})(?:th|\.)?"
 # The body may stand before the kind: "the Fifth ECCI Plenum", "the Sixth Comintern Congress"
 BODY_BEFORE = r"(?P<prebody>(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?|[A-Z]{2,6}|[A-Z][a-z]+intern)\s+"
 # Capitalised words naming the meeting further: "the Fourth Trade-Union Congress", "the
