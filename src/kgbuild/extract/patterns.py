@@ -33,8 +33,8 @@ TITLE_GAP = re.compile(r",\s+(?=(?:the|an?)\s+[A-Z])|[ \t]*\n?[ \t]*")
 
 
 def ordinal_value(word: str) -> int | None:
-    """"Fourteenth", "14th" and "XIVth" are 14."""
-    roman = re.fullmatch(r"([IVX]+)(?:th)?", word)
+    """"Fourteenth", "14th", "XIVth" and "XIV." are 14."""
+    roman = re.fullmatch(r"([IVX]+)(?:th|\.)?", word)
     if roman:
         return roman_to_int(roman.group(1))
     word = word.lower()
