@@ -100,3 +100,10 @@ def test_the_imprint_of_a_reference() -> None:
                               "Vol. 6, pp. 40-44\n")
     assert (reference.place, reference.publisher, reference.year) == (
         "Moscow", "Foreign Languages Publishing House", 1954)
+
+
+def test_a_one_word_source_is_a_periodical_not_a_work() -> None:
+    meta = DocumentMeta(slug="s", title="S", author=None, date=None, language="en",
+                        source_file="s.txt")
+    doc = make_document("A Speech\n\nSource: Bednota, March 1919, pp. 2-3\n", meta)
+    assert [w.title for w in recognize(doc, ReferenceData()).works] == ["A Speech"]

@@ -309,6 +309,13 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     return sorted(found, key=lambda c: c.evidence.start)
 
 
+def _periodical_like(title: str) -> bool:
+    """One word ("Bednota", "Inprekorr") or a periodical's title word ("The Labour Monthly"):
+    a newspaper or journal, which is an organization, not a work."""
+    heads = alternation("periodical_title_heads")
+    return len(title.split()) < 2 or re.search(rf"\b(?:{heads})$", title) is not None
+
+
 @recognizer("works.edition", follow_up=True)
 def editions(context: Context) -> Iterator[Candidate]:
     """The edition or book a reference names is a work ("Source: Works, Vol. 8" names
@@ -325,7 +332,8 @@ def editions(context: Context) -> Iterator[Candidate]:
         name = _edition_name().search(doc.clean, start, end)
         if name is not None and citation.edition.startswith(name.group("name")):
             span, genre = name.span("name"), "edition"
-        elif citation.issue is None and name_key(citation.edition) not in organizations:
+        elif (citation.issue is None and name_key(citation.edition) not in organizations
+              and not _periodical_like(citation.edition)):
             at = doc.clean.find(citation.edition, start, end)
             if at < 0 or any(c.kind == "organization" and c.start <= at + len("The ")
                              and c.end - at >= 0.6 * len(citation.edition)

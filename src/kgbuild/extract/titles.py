@@ -37,8 +37,8 @@ QUOTES = "‘’“”\"'"
 OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
 FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote number
 # a breadcrumb ("HomeNationsSoviet Union") or a file size is no heading
-NOT_A_HEADING = re.compile(
-    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]"
+NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
+    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»]\s"
 )
 # an adopted text heads its page as a resolution, not a work: "Resolutions of the …
 # Conference", "Theses on … Adopted at the Fifth ECCI Plenum"
