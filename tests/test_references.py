@@ -106,4 +106,4 @@ def test_a_one_word_source_is_a_periodical_not_a_work() -> None:
     meta = DocumentMeta(slug="s", title="S", author=None, date=None, language="en",
                         source_file="s.txt")
     doc = make_document("A Speech\n\nSource: Bednota, March 1919, pp. 2-3\n", meta)
-    assert [w.title for w in recognize(doc, ReferenceData()).works] == ["A Speech"]
+    assert "Bednota" not in [w.title for w in recognize(doc, ReferenceData()).works]
