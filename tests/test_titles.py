@@ -81,6 +81,7 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("‘On the Harvest’ by N. Bukharin from The Worker. April, 1928.\n\n", "1928-04"),
     ("On the Harvest\n\nSpeech in the Bolshoi Theatre, March 30, 1919\n\n",
      "1919-03-30"),
+    ("On the Harvest\n\nReport at the Ninth Congress of the Party (March 1920)\n\n", "1920-03"),
 ])
 def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
     doc = make_document(front + PARAGRAPH, META)
@@ -146,3 +147,12 @@ def test_an_unknown_author_line_over_the_title() -> None:
     text = (f"Tomas Varga\n\nThe Agrarian Question in the Danube Countries\n\n"
             f"Source: Inprecorr, Vol. 5, No. 12\n\n{PARAGRAPH}")
     assert works(text)[0] == ("The Agrarian Question in the Danube Countries", "Tomas Varga")
+
+
+def test_each_listed_work_takes_its_date() -> None:
+    text = ("* On the harvest, 1905\n* Who needs the strike? 1906\n* The towns, End of 1907\n\n"
+            + PARAGRAPH)
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    dates = {e.label: e.facts.get("date_in_text") for e in kb.entities.values() if e.kind == "work"}
+    assert dates == {"On the harvest": "1905", "Who needs the strike?": "1906", "The towns": "1907"}

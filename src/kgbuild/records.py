@@ -132,6 +132,7 @@ class DatedClaimRecord:
     about: PersonMention | WorkMention | MeetingMention | ResolutionMention | None = None
     dates_entity: bool = False
     dateline: bool = False  # the date alone on a line: when the document was written
+    also_dates: WorkMention | None = None  # the document's own title, dated by its heading
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,10 @@ class Resolver:
             first = claim.date.iso.split("/")[0] if claim.date.precision == "range" else None
             if date := first or certain_part(claim.date):
                 self.kb.entities[about].facts.setdefault("date_in_text", date)
+                if claim.also_dates is not None:
+                    own = self._mentioned("work", doc, claim.also_dates.evidence.start)
+                    if own in self.kb.entities:
+                        self.kb.entities[own].facts.setdefault("date_in_text", date)
         start = claim.evidence.start
         quoted = [
             q

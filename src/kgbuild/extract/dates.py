@@ -48,7 +48,7 @@ def _mentions(found: Extraction) -> list[Mention]:
 
 def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The mention this date belongs to, when the text ties them directly."""
-    raw_start = doc.offsets[match.start()]
+    raw_start = doc.offsets[match.start("date")]
     verbs = alternation("date_verbs")
     before = [
         m for m in mentions if not isinstance(m, PersonMention) and m.evidence.end <= raw_start
@@ -63,7 +63,9 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         )
         gap = doc.raw[mention.evidence.end : raw_start]
         gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
-        if re.fullmatch(r"[\s,]*\(?", gap) or re.fullmatch(
+        # "… (1923)", "Who needs the war? 1915", "…, End of 1916"
+        if re.fullmatch(r"[\s,?!]*(?:(?:[Ee]nd|[Bb]eginning|[Mm]id|[Ee]arly|[Ll]ate)[\s-]+"
+                        r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
             rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
         ):
             return mention
@@ -107,7 +109,9 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
             continue
         value = value or found_value
         evidence = doc.span(_core_start(match), match.end())
-        about = _dated_entity(doc, match, mentions) or _heading_work(doc, match, found)
+        about = _dated_entity(doc, match, mentions)
+        heading_work = _heading_work(doc, match, found)
+        about = about or heading_work
         if about is not None:
             entity_dates.setdefault(_name(about), value)
         statement = _sentence(doc.clean, *match.span())
@@ -126,6 +130,9 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
                 about=about,
                 dates_entity=dates_entity,
                 dateline=_is_dateline(doc.clean, match),
+                # "Report … at the XV. Party Congress (December 1927)" under the own title:
+                # the date of the congress is the report's too
+                also_dates=heading_work if heading_work is not about else None,
             )
         )
     return claims
