@@ -61,7 +61,8 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
             before,
             key=lambda m: (m.evidence.end, not isinstance(m, ResolutionMention), -m.evidence.start),
         )
-        gap = doc.raw[mention.evidence.end : raw_start]
+        # the words between, up to the date's cue ("in 1921") or the date itself
+        gap = doc.raw[mention.evidence.end : max(mention.evidence.end, doc.offsets[match.start()])]
         gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
         # "… (1923)", "Who needs the war? 1915", "…, End of 1916"
         if re.fullmatch(r"[\s,?!]*(?:(?:[Ee]nd|[Bb]eginning|[Mm]id|[Ee]arly|[Ll]ate)[\s-]+"
