@@ -27,6 +27,7 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(lexicon()[name])
 
 
+@cache
 def alternation(name: str) -> str:
     """A regex alternation of a word list, longest words first."""
     return "|".join(re.escape(w) for w in sorted(words(name), key=len, reverse=True))
@@ -38,3 +39,9 @@ def data_lines(filename: str) -> tuple[str, ...]:
     path = resources.files("kgbuild") / "data" / filename
     lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
     return tuple(line for line in lines if line)
+
+
+@cache
+def data_set(filename: str) -> frozenset[str]:
+    """The entries of a one-per-line data file, as a set for membership tests."""
+    return frozenset(data_lines(filename))

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from kgbuild.lexicon import alternation, data_lines, words
+from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import DateValue
 
 YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-]|[’']?s\b)"  # not "the 1930s"
@@ -248,7 +248,7 @@ def _imprint(text: str, comma: int) -> bool:
     text gives anything (the word before the comma says)."""
     before = re.search(r"[\w’'.]+$", text[max(0, comma - 40) : comma])
     word = before.group(0) if before else ""
-    return word in data_lines("places.txt") or word in words("publisher_words")
+    return word in data_set("places.txt") or word in word_set("publisher_words")
 
 
 def certain_part(value: DateValue) -> str | None:

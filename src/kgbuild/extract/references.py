@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.citations import extract_citations, normalise_pages, parse_volume
 from kgbuild.extract.patterns import normalise_space, read_title
-from kgbuild.lexicon import alternation, data_lines, word_set, words
+from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
 
@@ -64,6 +65,7 @@ EDITION_SCORE = 0.8
 REACH = 160  # characters a reference may run on either side of its first anchor
 
 
+@cache
 def _source_line() -> re.Pattern[str]:
     """A labelled line, going on over lines that end with a comma."""
     labels = "|".join(
@@ -77,7 +79,7 @@ def _names_a_source(body: str) -> bool:
     """A source line names a work, edition or periodical, not only a place or a date
     ("First Published: Moscow, February 19th, 1924")."""
     first = re.split(r"[,.]", body, maxsplit=1)[0].strip()
-    if first in data_lines("places.txt") or first.split(" ")[0] in words("months"):
+    if first in data_set("places.txt") or first.split(" ")[0] in word_set("months"):
         return False
     return bool(ANCHOR.search(body) or re.search(r"\b1[5-9]\d\d\b", body))
 
@@ -91,6 +93,7 @@ def _is_reference(printed: str) -> bool:
                 and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
 
 
+@cache
 def _edition_name() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<owner>[A-Z][\w.’' ]*?)[’']s\s+)?\b(?P<name>"
                       rf"{alternation('edition_names')})\b")
@@ -146,7 +149,7 @@ def imprint(printed: str) -> dict[str, object]:
     parts = [p.strip(" ()[].") for p in re.split(r"[,:;()]", printed)]
     for index, part in enumerate(parts):
         towns = re.split(r"\s*[-–]\s*", re.sub(r"\s+1[5-9]\d\d$", "", part))
-        if place is None and part and all(t in data_lines("places.txt") for t in towns):
+        if place is None and part and all(t in data_set("places.txt") for t in towns):
             place = part.split(" 1")[0].strip()
             after = " ".join(parts[index : index + 2])
             if found_year := re.search(r"\b(1[5-9]\d\d)\b", after):
@@ -180,7 +183,7 @@ def _title(segment: str) -> str | None:
     content = [w for w in words_in if w.lower() not in word_set("title_function_words")]
     if (not re.match(r"[A-Z]", segment) or ANCHOR.search(segment) or re.search(r"\d", segment)
             or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+", segment)
-            or segment in data_lines("places.txt") or len(words_in) > 15
+            or segment in data_set("places.txt") or len(words_in) > 15
             or sum(w[0].isupper() for w in content) < 0.75 * len(content)):
         return None  # a person, a place, a sentence
     return segment
@@ -256,13 +259,19 @@ def _in_running_text(
     return found
 
 
+@cache
+def _names_run() -> re.Pattern[str]:
+    """Capitalised words and the small words of titles, up to the end of a stretch."""
+    small = "|".join(sorted({*words("title_particles"), *words("title_function_words"), "&"},
+                            key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:[A-Z][\w.’'\-]*|(?:{small})(?=\s))[ \t]*[,:(]?[ \t]*\)?[ \t]*)+$")
+
+
 def _names_before(text: str, start: int, anchor: int) -> int:
     """Without a cue, a reference begins with the names before its first anchor: "He quotes
     Lenin, Selected Works, Vol. I" begins at "Lenin"."""
-    small = "|".join(sorted({*words("title_particles"), *words("title_function_words"), "&"},
-                            key=len, reverse=True))
-    run = re.search(rf"(?:(?:[A-Z][\w.’'\-]*|(?:{small})(?=\s))[ \t]*[,:(]?[ \t]*\)?[ \t]*)+$",
-                    text[start:anchor])
+    run = _names_run().search(text[start:anchor])
     return start + run.start() if run else start
 
 

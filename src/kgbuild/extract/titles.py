@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.dateforms import find_dates
@@ -46,6 +47,7 @@ RESOLUTION_HEADING = re.compile(r"^(?:Resolutions?|Decisions?)\b|\b[Aa]dopted\s+
 COVERED = 0.75  # a line that is this much a name accepted already is that name's heading
 
 
+@cache
 def _labels() -> re.Pattern[str]:
     names = "|".join(alternation(group) for group in (
         "apparatus_credit_labels", "apparatus_source_labels", "dated_apparatus_labels",
@@ -61,7 +63,7 @@ def _is_name(line: str) -> bool:
     if not 1 <= len(tokens) <= 4 or not all(t[0].isupper() for t in tokens):
         return False
     first = tokens[0]
-    return bool(re.fullmatch(r"[A-Z]\.", first)) or first in given_names() or first in words(
+    return bool(re.fullmatch(r"[A-Z]\.", first)) or first in given_names() or first in word_set(
         "person_titles")
 
 
@@ -137,7 +139,7 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
 def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
     """ "Source: …", "Written in October 1916" (a site's own header "Page:…" aside)."""
     first = text.split()[0].lower() if text else ""
-    return (bool(labels.match(text)) and not text.startswith("Page:")) or first in words(
+    return (bool(labels.match(text)) and not text.startswith("Page:")) or first in word_set(
         "date_verbs")
 
 
@@ -161,7 +163,7 @@ def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     return (not text or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
             or bool(RESOLUTION_HEADING.search(text))
             or bool(byline)
-            or first in words("date_verbs") or bool(NOT_A_HEADING.search(text))
+            or first in word_set("date_verbs") or bool(NOT_A_HEADING.search(text))
             or (len([w for w in WORD.findall(text) if len(w) >= 3]) < 2 and not _is_name(text)))
 
 
