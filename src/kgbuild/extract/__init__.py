@@ -1,8 +1,9 @@
 """Extraction: recognizers propose, adjudication decides, then the records that build on
-the entities (resolutions, citations, quotations, dated claims, stances) are read.
+the entities (resolutions, quotations, dated claims, stances) are read; the references a
+document prints are read first, since some recognizers build on them.
 
-    Document ─▶ recognizers (registry) ─▶ candidates ─▶ adjudicate ─▶ persons, organizations,
-    meetings, works ─▶ resolutions, citations, quotations, dates, stances ─▶ Extraction
+    Document ─▶ citations ─▶ recognizers (registry) ─▶ candidates ─▶ adjudicate ─▶ persons,
+    organizations, meetings, works ─▶ resolutions, quotations, dates, stances ─▶ Extraction
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from kgbuild.extract import (  # noqa: F401
 )
 from kgbuild.extract.adjudicate import Decision, adjudicate
 from kgbuild.extract.candidates import Context
-from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.dates import extract_dated_claims
 from kgbuild.extract.quotations import extract_quotations
-from kgbuild.extract.references import extract_references
+from kgbuild.extract.references import read_citations
 from kgbuild.extract.repeats import REPEAT
 from kgbuild.extract.resolutions import extract_resolutions
 from kgbuild.extract.stances import extract_stances
 from kgbuild.records import (
+    CitationRecord,
     Extraction,
     MeetingMention,
     OrganizationMention,
@@ -51,6 +52,7 @@ class Recognized:
     organizations: list[OrganizationMention] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     works: list[WorkMention] = field(default_factory=list)
+    citations: list[CitationRecord] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
 
 
@@ -61,8 +63,9 @@ def _cue(decision: Decision) -> str:
 
 def recognize(doc: Document, reference: ReferenceData) -> Recognized:
     """Run every registered recognizer over a document and adjudicate their candidates."""
-    decisions = adjudicate(Context(doc, reference))
-    found = Recognized(decisions=decisions)
+    citations = read_citations(doc)
+    decisions = adjudicate(Context(doc, reference, tuple(citations)))
+    found = Recognized(citations=citations, decisions=decisions)
     for d in decisions:
         if not d.accepted:
             continue
@@ -90,9 +93,7 @@ def extract_all(doc: Document, reference: ReferenceData) -> Extraction:
         resolutions=extract_resolutions(doc, entities.meetings, reference,
                                         entities.organizations),
     )
-    parenthesised = extract_citations(doc)
-    found.citations = sorted([*parenthesised, *extract_references(doc, parenthesised)],
-                             key=lambda c: c.evidence.start)
+    found.citations = entities.citations
     found.quotations = extract_quotations(doc, found)
     found.dated_claims = extract_dated_claims(doc, found)
     found.stances = extract_stances(doc, found)

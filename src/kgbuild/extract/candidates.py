@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kgbuild.document import Document
-from kgbuild.records import MeetingMention, WorkMention
+from kgbuild.records import CitationRecord, MeetingMention, WorkMention
 from kgbuild.reference import ReferenceData
 
 NOT_A_NAME = "none"
@@ -45,11 +45,13 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Context:
-    """What recognizers read: the document, the reference data and, for follow-ups, the
-    spans the first decision accepted (as candidates with their support as score)."""
+    """What recognizers read: the document, the reference data, the references it prints
+    (read once, before recognition: they need no entities) and, for follow-ups, the spans the
+    first decision accepted (as candidates with their support as score)."""
 
     doc: Document
     reference: ReferenceData
+    citations: tuple[CitationRecord, ...] = ()
     accepted: tuple[Candidate, ...] = ()
 
 

@@ -307,6 +307,13 @@ def _see_titles(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRec
     return found
 
 
+def read_citations(doc: Document) -> list[CitationRecord]:
+    """Every reference a document prints, parenthesised or not, in text order."""
+    parenthesised = extract_citations(doc)
+    return sorted([*parenthesised, *extract_references(doc, parenthesised)],
+                  key=lambda c: c.evidence.start)
+
+
 def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> list[CitationRecord]:
     """References the parenthesised forms did not find, in text order."""
     author = doc.meta.author
@@ -333,8 +340,7 @@ def editions(context: Context) -> Iterator[Candidate]:
     work, and neither is a name the reference data knows as an organization."""
     doc = context.doc
     organizations = {name_key(n) for e in context.reference.organizations for n in e.names}
-    parenthesised = extract_citations(doc)
-    for citation in [*parenthesised, *extract_references(doc, parenthesised)]:
+    for citation in context.citations:
         if citation.edition is None:
             continue
         start, end = doc.clean_range(citation.evidence.start, citation.evidence.end)
