@@ -65,7 +65,7 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         gap = doc.raw[mention.evidence.end : max(mention.evidence.end, doc.offsets[match.start()])]
         gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
         # "… (1923)", "Who needs the war? 1915", "…, End of 1916"
-        if re.fullmatch(r"[\s,?!]*(?:(?:[Ee]nd|[Bb]eginning|[Mm]id|[Ee]arly|[Ll]ate)[\s-]+"
+        if re.fullmatch(rf"[\s,?!]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
                         r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
             rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
         ):

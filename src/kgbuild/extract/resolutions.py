@@ -13,6 +13,7 @@ import re
 
 from kgbuild.document import Document
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title
+from kgbuild.lexicon import alternation
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
 from kgbuild.reference import ReferenceData
 
@@ -40,10 +41,9 @@ TOPICAL_RESOLUTION = re.compile(
 )
 # "the conference adopted a resolution summarizing the debate …": a resolution described
 ADOPTED_RESOLUTION = re.compile(
-    r"\b(?:adopted|passed|approved|issued|carried)\s+(?:a|an|the|its|their)\s+"
-    r"(?P<head>(?:(?:first|second|third|special|unanimous)\s+)?(?:resolution|decision))\b"
-    r"(?P<clause>\s+(?:on|summari[sz]ing|dealing|welcoming|condemning|approving|endorsing|"
-    r"calling|against|concerning|regarding)\b[^.,;:()\n]{3,150})?"
+    rf"\b(?:{alternation('adoption_verbs')})\s+(?:a|an|the|its|their)\s+"
+    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision))\b"
+    rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})?"
 )
 # "the Tenth Congress resolution on Party unity": the meeting before the word
 AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")

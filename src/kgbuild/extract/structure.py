@@ -68,8 +68,7 @@ def apparatus(context: Context) -> Iterator[Candidate]:
 
 # "Transcribed and marked up by Einde O’Callaghan for the …", "Translated by Brian Pearce."
 CREDITED = re.compile(
-    r"\b(?:[Tt]ranscribed|[Tt]ranslated|[Ee]dited|[Mm]arked\s+up|[Pp]roofread|[Ss]canned|"
-    r"[Pp]repared)(?:\s+(?:and|&)\s+(?:[Mm]arked\s+up|[Pp]roofread|[Ee]dited|[Aa]nnotated))?"
+    rf"\b(?i:{alternation('credit_verbs')})(?:\s+(?:and|&)\s+(?i:{alternation('credit_verbs')}))?"
     r"\s+by\s+(?P<name>[A-Z][^,.;:()\n]{2,40}?)(?=\s+(?:for|from|in|and|with)\b|[,.;:()\n]|$)"
 )
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.extract.dateforms import find_dates
+from kgbuild.extract.dateforms import SEASONS, find_dates
 from kgbuild.extract.headlines import title_case
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.extract.persons import given_names
@@ -28,7 +28,7 @@ SCORE = 0.7
 FRONT_MATTER_LINES = 25  # the title stands near the top …
 RUNNING_TEXT_WORDS = 15  # … before the first paragraph of running text
 WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
-SECTION = re.compile(r"^(?:[IVXLC|]+|\d+)\.?\s|^\(?(?:Part|Chapter|Section|Book|Appendix|Volume)\b",
+SECTION = re.compile(rf"^(?:[IVXLC|]+|\d+)\.?\s|^\(?(?:{alternation('section_words')})\b",
                      re.IGNORECASE)
 # what follows a title on its line: "by Nadezhda Krupskaya …", " - Archontology",
 # "(Vladimir Lenin)", "[April 17, 1924]"
@@ -248,7 +248,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
 # "* Who needs the war? 1915", "The war and our immediate tasks, Nov. 1914"
 LISTED_WORK = re.compile(
     r"^[ \t]*(?:[*•·\-–][ \t]*)?(?P<title>[A-Z“\"‘][^\n]{2,150}?)[,.]?[ \t]+"
-    r"(?P<date>(?:(?:[Ee]nd|[Bb]eginning|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)[ \t]+"
+    rf"(?P<date>(?:(?i:{alternation('date_qualifiers')}|{'|'.join(SEASONS)})[ \t]+"
     r"(?:of[ \t]+)?)?(?:[A-Z][a-z]{2,8}\.?[ \t]+)?1[5-9]\d\d(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?"
     r"|\d{1,2}/\d{1,2}/\d{2,4})[ \t]*$",
     re.MULTILINE,
