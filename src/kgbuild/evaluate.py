@@ -99,7 +99,7 @@ def predicted_entities(graph: Graph, kind: str, first: int, last: int) -> list[C
     """Entities of a kind with evidence on lines first..last, with their names and lines."""
     found = []
     for cls in KIND_CLASSES[kind]:
-        for entity in set(graph.subjects(RDF.type, cls)):
+        for entity in sorted(set(graph.subjects(RDF.type, cls))):  # ties break the same way
             lines = {
                 int(line)
                 for annotation in graph.objects(entity, KGO.evidence)
@@ -264,7 +264,7 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
         annotation = load_annotation(path)
         first, last = annotation["range"]  # type: ignore[misc]
         predicted_q: dict[int, str | None] = {}
-        for record in graph.subjects(RDF.type, KGO.Quotation):
+        for record in sorted(graph.subjects(RDF.type, KGO.Quotation)):
             line = _first_line(graph, record)
             if first <= line <= last:
                 speaker = graph.value(record, KGO.spokenBy)
@@ -290,7 +290,7 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
             else:
                 quotations.misses.append(f"{path.name}:{item['line_start']} speaker")
         predicted_c: dict[int, list[tuple[object, object]]] = defaultdict(list)
-        for record in graph.subjects(RDF.type, KGO.Citation):
+        for record in sorted(graph.subjects(RDF.type, KGO.Citation)):
             line = _first_line(graph, record)
             if first <= line <= last:
                 volume, pages = graph.value(record, KGO.volume), graph.value(record, KGO.pages)
@@ -331,7 +331,7 @@ def score_stances(graph: Graph, annotation_files: list[Path]) -> RecordScore:
         annotation = load_annotation(path)
         first, last = annotation["range"]  # type: ignore[misc]
         predicted = []
-        for claim in graph.subjects(KGO.polarity, None):
+        for claim in sorted(graph.subjects(KGO.polarity, None)):
             line = _first_line(graph, claim)
             if first <= line <= last:
                 person = graph.value(claim, KGO.about)
@@ -388,7 +388,7 @@ def score_dated_claims(graph: Graph, annotation_files: list[Path]) -> RecordScor
         first, last = annotation["range"]  # type: ignore[misc]
         predicted = [
             (line, _claim_dates(graph, claim))
-            for claim in graph.subjects(RDF.type, KGO.DatedClaim)
+            for claim in sorted(graph.subjects(RDF.type, KGO.DatedClaim))
             if first <= (line := _first_line(graph, claim)) <= last
         ]
         gold = [
