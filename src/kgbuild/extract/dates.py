@@ -109,7 +109,7 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
         if value is None and _counts_from_unnamed(match):
             continue
         value = value or found_value
-        evidence = doc.span(_core_start(match), match.end())
+        evidence = doc.span(match.start("date"), match.end())
         about = _dated_entity(doc, match, mentions)
         heading_work = _heading_work(doc, match, found)
         about = about or heading_work
@@ -145,7 +145,7 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     the speech, article or letter the heading names."""
     own = next((w for w in found.works if w.cue == "own-title"), None)
     raw_start = doc.offsets[match.start("date")]
-    if own is None or not own.evidence.end <= raw_start or not _alone_on_line(doc.clean, match):
+    if own is None or not own.evidence.end <= raw_start or not _ends_a_short_line(doc.clean, match):
         return None
     between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
     if any(len(line.split()) >= RUNNING_TEXT_WORDS for line in between.split("\n")):
@@ -153,29 +153,26 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     return own
 
 
-def _alone_on_line(text: str, match: re.Match[str]) -> bool:
+def _line_around(text: str, match: re.Match[str]) -> tuple[int, str]:
+    """Where the line holding a match starts, and the line."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    return line_start, text[line_start : line_end if line_end >= 0 else len(text)]
+
+
+def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     """The date ends a short line of the front matter ("December 9, 1926", "(21 June 1923)",
     "Delivered: 19 January, 1921", "… from The Communist. April, 1928.", "Speech at the
     Twelfth Session … March 30, 1919"), but for brackets, a stop and an endnote number."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start, line = _line_around(text, match)
     after = line[match.end() - line_start :]
     return (len(line.split()) < RUNNING_TEXT_WORDS
             and re.fullmatch(r"[)\]|]?[.,]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
 
 
-def _core_start(match: re.Match[str]) -> int:
-    """Where the date itself starts, after "in", "as far back as", "from", "(" ."""
-    return match.start("date")
-
-
 def _is_dateline(text: str, match: re.Match[str]) -> bool:
     """The date stands alone on its line, as a text's date of writing does."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return line.strip() == match.group(0).strip()
+    return _line_around(text, match)[1].strip() == match.group(0).strip()
 
 
 def _counts_from_unnamed(match: re.Match[str]) -> bool:
