@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgbuild.document import DocumentMeta, make_document, slugify
-from kgbuild.evaluate import KIND_CLASSES, KindScore, RecordScore, evaluate, score_records
+from kgbuild.evaluate import (
+    KIND_CLASSES,
+    KindScore,
+    RecordScore,
+    add_to,
+    evaluate,
+    score_records,
+)
 from kgbuild.extract import extract_all
 from kgbuild.rdf.mapping import to_graph
 from kgbuild.reference import ReferenceData, load_reference
@@ -108,15 +115,9 @@ def add_up(scores: Iterable[TextScores]) -> TextScores:
                        {kind: RecordScore() for kind in RECORDS})
     for text in scores:
         for kind, score in text.entities.items():
-            sum_score = total.entities[kind]
-            for name in ("gold", "predicted", "matched", "dates_gold", "dates_right"):
-                setattr(sum_score, name, getattr(sum_score, name) + getattr(score, name))
-            sum_score.missed.extend(score.missed)
-            sum_score.spurious.extend(score.spurious)
+            add_to(total.entities[kind], score)
         for kind, record in text.records.items():
-            sum_record = total.records[kind]
-            for name in ("gold", "predicted", "matched", "attribute_right"):
-                setattr(sum_record, name, getattr(sum_record, name) + getattr(record, name))
+            add_to(total.records[kind], record)
     return total
 
 

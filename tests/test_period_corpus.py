@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kgbuild.evaluate import KindScore, RecordScore, evaluate, score_records
+from kgbuild.evaluate import KindScore, RecordScore, add_to, evaluate, score_records
 from kgbuild.pipeline import build
 
 PERIOD = Path(__file__).parent / "data" / "period"
@@ -36,13 +36,9 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, KindScor
         graph = Graph().parse(out / "graph.nt", format="nt")
         annotation = [text.with_suffix(".annotations.json")]
         for kind, score in evaluate(graph, annotation).items():
-            total = entities.setdefault(kind, KindScore())
-            for name in ("gold", "predicted", "matched"):
-                setattr(total, name, getattr(total, name) + getattr(score, name))
+            add_to(entities.setdefault(kind, KindScore()), score)
         for kind, record in score_records(graph, annotation).items():
-            total_record = records.setdefault(kind, RecordScore())
-            for name in ("gold", "predicted", "matched", "attribute_right"):
-                setattr(total_record, name, getattr(total_record, name) + getattr(record, name))
+            add_to(records.setdefault(kind, RecordScore()), record)
     return entities, records
 
 

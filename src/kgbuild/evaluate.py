@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from rdflib import Graph
@@ -194,23 +194,14 @@ def evaluate(graph: Graph, annotation_files: list[Path]) -> dict[str, KindScore]
             part = score_kind(
                 gold_entities(annotation, kind), predicted_entities(graph, kind, first, last)
             )
-            total = totals[kind]
-            for name in (
-                "gold",
-                "predicted",
-                "matched",
-                "evidence_lines",
-                "evidence_lines_right",
-                "mention_lines_gold",
-                "mention_lines_found",
-                "mention_lines_right",
-                "dates_gold",
-                "dates_right",
-            ):
-                setattr(total, name, getattr(total, name) + getattr(part, name))
-            total.missed += part.missed
-            total.spurious += part.spurious
+            add_to(totals[kind], part)
     return dict(totals)
+
+
+def add_to(total: KindScore | RecordScore, part: KindScore | RecordScore) -> None:
+    """Add a part's counts, and its lists of misses, to a running total (micro-averaging)."""
+    for item in fields(part):
+        setattr(total, item.name, getattr(total, item.name) + getattr(part, item.name))
 
 
 @dataclass
