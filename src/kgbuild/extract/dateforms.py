@@ -190,31 +190,42 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+def _year(g: Groups) -> DateValue:
+    return _single(g["year"] or "")
+
+
+def count_value(word: str) -> int:
+    """ "sixteen" or "16" years: the number."""
+    return int(word) if word.isdigit() else words("number_words").index(word) + 1
+
+
+# how each form's groups make a date, where the date needs nothing from the text around it
+BUILDERS: dict[str, Callable[[Groups], DateValue | None]] = {
+    "iso": lambda g: _single(f"{g['year']}-{g['m']}-{g['d']}"),
+    "day": _day_value,
+    "day-range": _day_range,
+    "month-range": _month_range,
+    "month": lambda g: _single(_iso(g["year"] or "", g["month"])),
+    "season": _season,
+    "years": _years,
+    "year": _year,
+    "year-after-comma": _year,
+}
+
+
 def _value(form: str, groups: Groups, doc_year: int, last: DateValue | None) -> DateValue | None:
     if groups.get("ns_day_alone"):  # day-first dual date: "15 (28) December"
         groups = {**groups, "ns_day": groups["ns_day_alone"]}
-    builders: dict[str, Callable[[Groups], DateValue | None]] = {
-        "iso": lambda g: _single(f"{g['year']}-{g['m']}-{g['d']}"),
-        "day": _day_value,
-        "day-range": _day_range,
-        "month-range": _month_range,
-        "month": lambda g: _single(_iso(g["year"] or "", g["month"])),
-        "season": _season,
-        "years": _years,
-        "year": lambda g: _single(g["year"] or ""),
-        "year-after-comma": lambda g: _single(g["year"] or ""),
-        "decade": lambda g: _decade(g, doc_year),
-    }
-    if form in builders:
-        return builders[form](groups)
+    if form in BUILDERS:
+        return BUILDERS[form](groups)
+    if form == "decade":
+        return _decade(groups, doc_year)
     if last is None:
         return None
     base = last.iso[:4]
     if form == "relative":
-        count = groups["count"] or ""
-        number = int(count) if count.isdigit() else words("number_words").index(count) + 1
         sign = 1 if groups["direction"] in ("later", "after") else -1
-        return _single(str(int(base) + sign * number))
+        return _single(str(int(base) + sign * count_value(groups["count"] or "")))
     if form == "month-day":  # the year of the date before
         return _single(_iso(base, groups["month"], groups["day"]))
     return _single(_iso(base, groups["month"]))  # month-only

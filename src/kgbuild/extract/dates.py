@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.dateforms import find_dates
+from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
-from kgbuild.lexicon import alternation, words
+from kgbuild.lexicon import alternation
 from kgbuild.records import (
     DatedClaimRecord,
     DateValue,
@@ -201,7 +201,5 @@ def _counted_from_named(
     if base is None:
         return None
     sign = 1 if match.group("direction") == "after" else -1
-    count = match.group("count")
-    number = int(count) if count.isdigit() else words("number_words").index(count) + 1
-    year = str(int(base.iso[:4]) + sign * number)
+    year = str(int(base.iso[:4]) + sign * count_value(match.group("count")))
     return DateValue(year, "year", year)
