@@ -258,6 +258,32 @@ def test_a_party_congress_is_convened_by_the_party_not_its_central_committee() -
     assert body.facts.get("kind") == "party"
 
 
+def test_a_body_of_another_party_is_not_the_soviet_body() -> None:
+    reference = load_reference()
+    text = (
+        "The Political Bureau of the PCI wrote to the Central Committee of the K.P.D.;\n"
+        "the Presidium of the E.C.C.I. and the Political Bureau of the C.C. of the C.P.(B.)U.\n"
+        "discussed it."
+    )
+    found = labels(text, "organization", reference)
+    assert {
+        "Political Bureau of the Communist Party of Italy", "Communist Party of Italy",
+        "Central Committee of the Communist Party of Germany", "Communist Party of Germany",
+        "Presidium of the Executive Committee of the Communist International",
+        "Executive Committee of the Communist International",
+        "Political Bureau of the C.C. of the C.P.(B.)U.", "C.C. of the C.P.(B.)U.", "C.P.(B.)U.",
+    } == found
+    assert "Political Bureau of the Central Committee" not in found
+
+
+def test_a_body_its_own_party_names_stays_the_known_body() -> None:
+    reference = load_reference()
+    text = "The CC of the RCP and the Central Committee of the R.C.P.(B.) agreed."
+    assert labels(text, "organization", reference) == {
+        "Central Committee of the C.P.S.U.(B.)", "Communist Party of the Soviet Union (Bolsheviks)"
+    }
+
+
 # --- more of what real texts print ---------------------------------------------------------
 
 

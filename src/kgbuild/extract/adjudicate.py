@@ -13,7 +13,8 @@
    organization inside a work's title is a mention only when the text names it outside
    titles too: a title alone makes no entity ("Two Tactics of Social-Democracy …").
    The document's own title (``works.own-title``) is the exception: its heading names what it
-   names.
+   names; and a body of another organization holds that organization ("the Presidium of
+   the E.C.C.I." holds "E.C.C.I.").
 5. Follow-up recognizers read what was accepted: every other occurrence of each name
    ("repeat"), a person's surname alone for a full name, a given name printed before a
    one-word name ("Bruno Bauer" once "Bauer" is accepted), the other names of a list that
@@ -39,6 +40,7 @@ THRESHOLD = 0.5
 # (outer, inner): kinds of span that may stand inside another's span.
 NESTING = {("meeting", "organization"), ("work", "meeting")}
 OWN_TITLE = "works.own-title"
+BODY_OF = "organizations.body-of"  # holds its owner: "… of the C.P.(B.)U." ends it
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,8 @@ def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) 
         return False
     if (outer.kind, inner.kind) in NESTING or outer.source == OWN_TITLE:
         return True  # the document's own heading names what it names
+    if outer.source == BODY_OF and inner.kind == "organization":
+        return inner.end == outer.end and inner.start > outer.start  # the owner, not the body
     return outer.kind == "work" and (inner.kind, inner.name) in named
 
 

@@ -24,7 +24,7 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
 from kgbuild.extract.persons import acceptable
 from kgbuild.lexicon import alternation, word_set
-from kgbuild.reference import name_key
+from kgbuild.reference import ReferenceEntry, name_key
 
 PATTERN_SCORE = 0.85
 REFERENCE_SCORE = 0.95
@@ -176,3 +176,115 @@ def reference_names(context: Context) -> Iterator[Candidate]:
     for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
+
+
+# "… of the PCI", "…, of the C.P.(B.)U.": what joins a body to the organization it belongs to
+OWNER_LINK = re.compile(r",?\s+of\s+(?:the\s+)?")
+# an owner no recognizer proposed: an acronym without stops ("the PCI", "the KPD")
+OWNER_ACRONYM = re.compile(r"(?!(?:[IVXLC]+)\b)[A-Z]{2,6}\b(?![’'\-]?[a-z])")
+# a body word just before that link, when no recognizer proposed the body ("the Presidium")
+SUBORDINATE_BODY = re.compile(
+    rf"(?<=\b[Tt]he )(?:{NAME_WORD}[ \t]+){{0,2}}(?:{alternation('subordinate_body_words')})$"
+)
+
+
+@recognizer("organizations.body-of", follow_up=True)
+def bodies_of_owners(context: Context) -> Iterator[Candidate]:
+    """A body of another organization is that organization's own body: "the Political
+    Bureau of the PCI" is not the Soviet Political Bureau the reference data calls
+    "Political Bureau", nor "the Central Committee of the K.P.D." the C.P.S.U.(B.)'s.
+    Composes a body (accepted, or a body word) with the accepted organization printed right
+    after "of the", innermost first ("the Political Bureau of the Central Committee of the
+    C.P.(B.)U." holds "Central Committee of the C.P.(B.)U."); the owner stays a mention of
+    its own. A body the reference data already places in its owner ("the Central Committee
+    of the R.C.P.(B.)", a known alias, or the body of a body of it) is left as it is."""
+    text = context.doc.clean
+    organizations = sorted(
+        (c for c in context.accepted if c.kind == "organization"), key=lambda c: -c.start
+    )
+    by_start = {c.start: c for c in organizations}
+    table = context.reference.lookup("organizations")
+    owners = _reference_owners(context.reference.organizations, table)
+    composed: dict[int, Candidate] = {}  # by the owner's start: the longest owner first
+    bodies = [  # known bodies; an unknown one with a name of its own keeps it ("the
+        # International Socialist Bureau of the Second International")
+        c for c in organizations
+        if c.name.split()[-1] in word_set("subordinate_body_words") and _known(table, c.name)
+    ]
+    for body in sorted(bodies + list(_body_words(text, by_start)), key=lambda c: -c.start):
+        link = OWNER_LINK.match(text, body.end)
+        owner = link and (
+            composed.get(link.end()) or by_start.get(link.end()) or _acronym(text, link.end())
+        )
+        if not link or owner is None or _places_in(table, owners, body.name, owner.name):
+            continue
+        owner_entry = _known(table, owner.name)
+        if owner.start not in by_start and owner.start not in composed:  # an acronym
+            yield replace(owner, name=owner_entry.label) if owner_entry else owner
+        name = f"{body.name} of the {owner_entry.label if owner_entry else owner.name}"
+        candidate = Candidate("organization", body.start, owner.end, name, REFERENCE_SCORE,
+                              "organizations.body-of")
+        composed[body.start] = candidate
+        yield candidate
+
+
+def _known(table: dict[str, ReferenceEntry], name: str) -> ReferenceEntry | None:
+    entry = table.get(name_key(name))
+    if entry is None and re.fullmatch(r"[A-Z]{2,6}", name):
+        entry = table.get(name_key(".".join(name) + "."))
+    return entry
+
+
+def _acronym(text: str, start: int) -> Candidate | None:
+    match = OWNER_ACRONYM.match(text, start)
+    if match is None:
+        return None
+    return Candidate("organization", start, match.end(), match.group(), PATTERN_SCORE,
+                               "organizations.body-of")
+
+
+def _body_words(text: str, accepted: dict[int, Candidate]) -> Iterator[Candidate]:
+    """Body words before "of the" that no accepted organization covers ("the Presidium")."""
+    for link in OWNER_LINK.finditer(text):
+        body = SUBORDINATE_BODY.search(text, max(0, link.start() - 60), link.start())
+        if body and body.start() not in accepted:
+            name = _strip_leading(body.group())
+            start = body.end() - len(name)
+            yield Candidate("organization", start, body.end(), name, PATTERN_SCORE,
+                            "organizations.body-of")
+
+
+def _reference_owners(
+    entries: list[ReferenceEntry], table: dict[str, ReferenceEntry]
+) -> dict[str, set[str]]:
+    """For each reference organization (by label), the labels of those its aliases place
+    it in ("Central Committee of the R.C.P.(B.)" places the Central Committee in the
+    C.P.S.U.(B.)), transitively."""
+    owners: dict[str, set[str]] = {e.label: set() for e in entries}
+    for entry in entries:
+        for alias in entry.names:
+            _, of, owner = alias.partition(" of the ")
+            if of and name_key(owner) in table:
+                owners[entry.label].add(table[name_key(owner)].label)
+    for label in owners:  # a body of a body belongs to the latter's owners too
+        pending = list(owners[label])
+        while pending:
+            more = owners.get(pending.pop(), set()) - owners[label]
+            owners[label] |= more
+            pending.extend(more)
+    return owners
+
+
+def _places_in(
+    table: dict[str, ReferenceEntry], owners: dict[str, set[str]], body: str, owner: str
+) -> bool:
+    """Whether the reference data already names or places ``body`` in ``owner`` (an
+    acronym printed without stops, "the CC of the RCP", read as the names it abbreviates)."""
+    if name_key(f"{body} of the {owner}") in table:
+        return True
+    entry, owner_entry = _known(table, body), _known(table, owner)
+    return (
+        entry is not None
+        and owner_entry is not None
+        and owner_entry.label in owners[entry.label] | {entry.label}
+    )
