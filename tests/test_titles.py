@@ -156,3 +156,25 @@ def test_each_listed_work_takes_its_date() -> None:
     kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
     dates = {e.label: e.facts.get("date_in_text") for e in kb.entities.values() if e.kind == "work"}
     assert dates == {"On the harvest": "1905", "Who needs the strike?": "1906", "The towns": "1907"}
+
+
+def test_quoted_titles_in_a_note_are_works() -> None:
+    text = (f"{PARAGRAPH}\n\nSee his articles “A Few Words on the Harvest Campaign”, \"The "
+            "Tasks of Our Rural Cells\" and ‘Notes of a Party Worker’.")
+    assert [title for title, _ in works(text)] == [
+        "A Few Words on the Harvest Campaign", "The Tasks of Our Rural Cells",
+        "Notes of a Party Worker",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the resolution of the Twelfth Conference “On the Tasks of the Rural Cells” says so",
+        "a page with the sub-heading “Dictatorship of the Working Class” (see p. 4)",
+        "under the slogan “All Power to the Soviets” the workers marched",
+        "Please credit “Marxists Internet Archive” as your source.",
+    ],
+)
+def test_quotes_around_a_resolution_heading_slogan_or_name_hold_no_work(text: str) -> None:
+    assert works(f"{PARAGRAPH}\n\n{text}", load_reference()) == []

@@ -131,7 +131,10 @@ def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) 
         return True  # the document's own heading names what it names
     if outer.source == BODY_OF and inner.kind == "organization":
         return inner.end == outer.end and inner.start > outer.start  # the owner, not the body
-    return outer.kind == "work" and (inner.kind, inner.name) in named
+    # a name inside a title, not a title that is nothing but a name ("credit “Marxists
+    # Internet Archive”" names the archive)
+    longer = outer.length > inner.length
+    return outer.kind == "work" and longer and (inner.kind, inner.name) in named
 
 
 def _conflicts(a: Decision, b: Decision, named: frozenset[tuple[str, str]]) -> bool:

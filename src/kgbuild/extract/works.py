@@ -42,10 +42,13 @@ def _genre_cue() -> re.Pattern[str]:
 WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z“])")
 SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
 ENTITLED = re.compile(r"\bentitled\s+(?=[“\"][A-Z])")
-QUOTED_TITLE = re.compile(
-    rf"[“\"](?P<title>The(?:\s+[A-Z][\w’'-]*|\s+(?:{alternation('title_function_words')})){{2,}})"
-    r"[.,]?[”\"]"
+OPENING_QUOTE = re.compile(r"[“\"‘](?=[A-Z])")
+# "the resolution of the Conference “The Tasks of …”", "a sub-heading “Dictatorship of One
+# Party”": what the quotes name is a resolution, a heading or a slogan, not a work
+QUOTED_NAME_CUE = re.compile(
+    rf"\b(?i:{alternation('quoted_name_cues')})\b[^.;:!?“”\"]{{0,80}}$"
 )
+CLOSING_QUOTE = re.compile(r"[.,]?[”\"’]")
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
 NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid)\b")
@@ -68,6 +71,21 @@ def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
             break
         position = extent[1] + rest.end()
     return spans
+
+
+def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:
+    """Title-case phrases of three words or more that fill a pair of quotes: notes and
+    lists quote the titles of articles (“Some Observations on Our Tenth Party Congress”),
+    where a quotation of words is in sentence case; not after a word that says the quotes
+    hold a resolution's title, a heading or a slogan."""
+    for match in OPENING_QUOTE.finditer(text):
+        if QUOTED_NAME_CUE.search(text, max(0, match.start() - 100), match.start()):
+            continue
+        extent = read_title(text, match.start())  # from the quote, which it closes
+        if extent is None or len(text[slice(*extent)].split()) < 3:
+            continue
+        if text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1]):
+            yield extent
 
 
 def _mention(
@@ -146,8 +164,8 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
         if extent and len(text[slice(*extent)].split()) >= 2:
             mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
             found.extend([mention] if mention else [])
-    for match in QUOTED_TITLE.finditer(text):
-        mention = _mention(doc, *match.span("title"), cue="quoted-title")
+    for start, end in _quoted_titles(text):
+        mention = _mention(doc, start, end, cue="quoted-title")
         found.extend([mention] if mention else [])
     return _with_other_occurrences(doc, found, reference)
 
