@@ -8,6 +8,7 @@ scored against ``annotations/<id>.json`` with kgbuild's own scorer (``kgbuild.ev
 
     .venv/bin/python evaluation/score.py                 # dev and held-out parts, per kind
     .venv/bin/python evaluation/score.py --split dev --details   # misses and spurious items
+    .venv/bin/python evaluation/score.py --batch ph        # one collection round only
     .venv/bin/python evaluation/score.py --json scores.json
 """
 
@@ -148,6 +149,8 @@ def table(title: str, scores: TextScores) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--batch", default="",
+                        help="only texts whose id starts with this (a collection round: pa … ph)")
     parser.add_argument("--texts", type=Path, default=HERE / "texts")
     parser.add_argument("--annotations", type=Path, default=HERE / "annotations")
     parser.add_argument("--reference", type=Path, help="reference data folder (default: bundled)")
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
     results: dict[str, dict[str, TextScores]] = {split: {} for split in splits}
     for source in load_sources():
-        if source.split not in results:
+        if source.split not in results or not source.id.startswith(args.batch):
             continue
         problem = text_problem(source, args.texts, args.annotations)
         if problem:

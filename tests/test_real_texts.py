@@ -51,8 +51,9 @@ def test_no_sentence_of_the_texts_is_in_the_repository() -> None:
     for path in (EVALUATION / "annotations").glob("*.json"):
         annotation = json.loads(path.read_text(encoding="utf-8"))
         for kind in KIND_CLASSES:
+            longest = 250 if kind == "works" else 160  # a report's own title can be long
             for item in annotation.get(kind, []):
-                assert all(len(surface) < 160 for surface in item.get("surfaces", [])), path
+                assert all(len(s) < longest for s in item.get("surfaces", [])), path
 
 
 def scores(split: str) -> score.TextScores:
