@@ -321,6 +321,24 @@ def test_organizations_in_the_forms_texts_print(text: str, name: str) -> None:
     assert name in accepted(text, "organization")
 
 
+def test_an_acronym_the_text_defines_names_the_organization_wherever_printed() -> None:
+    text = ("He joined the Communist League of America (CLA) in 1929 and the International "
+            "Labor Defense (ILD) later.\nThe CLA was small; the ILD's lawyers were busy.")
+    kb = resolved(text, EMPTY)
+    lines = {
+        e.label: sorted(evidence.span.line for evidence in e.evidence)
+        for e in kb.entities.values() if e.kind == "organization"
+    }
+    assert lines == {"Communist League of America": [1, 1, 2],
+                     "International Labor Defense": [1, 1, 2]}
+
+
+def test_brackets_that_spell_no_initials_define_nothing() -> None:
+    text = "The Party (TP) met, and the Moscow Soviet (MS) and the Left Bloc (XYZ) agreed."
+    assert "TP" not in accepted(text, "organization")
+    assert "XYZ" not in accepted(text, "organization")
+
+
 def test_a_party_name_in_lower_case_is_found_from_the_reference() -> None:
     reference = ReferenceData(organizations=[
         ReferenceEntry("organizations", "Bolsheviks", ("Bolshevik Party",), None)

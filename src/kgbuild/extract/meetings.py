@@ -90,13 +90,16 @@ BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\
 
 
 # "the second congress of the R.S.D.L.P.", "the third world congress of the Comintern",
-# "the 6th party congress": printed in lower case, a meeting only with its ordinal and a
-# named body or a qualifying word ("party", "world").
+# "the 6th party congress", "the second RSDLP Congress": printed in lower case, a meeting
+# only with its ordinal and a named body or a qualifying word ("party", "world").
 LOWER_CASE_MEETING = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
     rf"(?:(?P<prefix>(?:(?i:{PREFIX_WORDS})\s+){{1,2}})(?P<kind>(?i:congress|conference|plenum))"
     rf"(?:{BODY})|(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
-    rf"{body('body2')})"
+    rf"{body('body2')}"
+    # "the second RSDLP Congress", "the fifth Comintern congress": the body before the kind
+    rf"|(?P<body3>[A-Z]{{2,6}}|(?:[A-Z]\.){{2,}}(?:\([A-Z]\.\))?|[A-Z][a-z]+intern)\s+"
+    r"(?P<kind3>(?i:congress|conference|plenum))\b)"
 )
 
 
@@ -152,11 +155,12 @@ def ordinal_meetings(context: Context) -> Iterator[Candidate]:
 def lower_case_meetings(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for match in LOWER_CASE_MEETING.finditer(doc.clean):
-        body = match.group("body") or match.group("body2")
+        body = match.group("body") or match.group("body2") or match.group("body3")
         prefix = (match.group("prefix") or "").lower()
+        kind = match.group("kind") or match.group("kind2") or match.group("kind3")
         yield _candidate(
             doc, *match.span(), QUALIFIED_SCORE, "meetings.lower-case",
-            kind=(match.group("kind") or match.group("kind2")).capitalize(),
+            kind=kind.capitalize(),
             ordinal=ordinal_value(match.group("ordinal")),
             body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )

@@ -288,3 +288,65 @@ def _places_in(
         and owner_entry is not None
         and owner_entry.label in owners[entry.label] | {entry.label}
     )
+
+
+# "the Communist League of America (CLA)": an acronym the text defines in brackets
+DEFINED_ACRONYM = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z]{1,7}|(?:[A-Z]\.){2,})\)")
+DEFINED_SCORE = 0.9
+# the capitalised words before it, when no recognizer took them for a name
+NAME_BEFORE_ACRONYM = re.compile(
+    rf"(?<![\w\-’'])(?P<name>{NAME_WORD}(?:[ \t]+(?:(?:of|for|and|the)[ \t]+)*{NAME_WORD}){{1,6}})$"
+)
+
+
+@recognizer("organizations.defined-acronym", follow_up=True)
+def defined_acronyms(context: Context) -> Iterator[Candidate]:
+    """An acronym the text defines after an organization's name ("the Workers Party of the
+    United States (WPUS)") names that organization wherever the text prints it, when its
+    letters are the name's initials in order; capitalised words no recognizer took that
+    an acronym of three letters or more spells exactly are an organization's name too
+    ("International Labor Defense (ILD)"). Glossaries and modern writing define their
+    acronyms once and use them throughout."""
+    text = context.doc.clean
+    defined: dict[str, str] = {}
+    for candidate in context.accepted:
+        match = DEFINED_ACRONYM.match(text, candidate.end)
+        if candidate.kind == "organization" and match:
+            acronym = match.group("acronym")
+            if _abbreviates(acronym, candidate.name):
+                defined.setdefault(acronym, candidate.name)
+    taken = {(c.start, c.end) for c in context.accepted}
+    for match in DEFINED_ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        named = NAME_BEFORE_ACRONYM.search(text, max(0, match.start() - 120), match.start())
+        if acronym in defined or not named or len(acronym.replace(".", "")) < 3:
+            continue
+        name = _strip_leading(normalise_space(named.group("name")))  # not "The …"
+        span = (named.start("name") + named.group("name").index(name.split()[0]),
+                named.end("name"))
+        words = [w for w in name.split() if w[0].isupper()]
+        if span not in taken and "".join(w[0] for w in words) == acronym.replace(".", ""):
+            defined[acronym] = name
+            yield Candidate("organization", *span, name, PATTERN_SCORE,
+                            "organizations.defined-acronym")
+    for acronym, name in defined.items():
+        for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w\-])", text):
+            yield Candidate("organization", match.start(), match.end(), name, DEFINED_SCORE,
+                            "organizations.defined-acronym")
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's capitals are initials of the name's words, in order, the first
+    the name's first ("WPUS" of "Workers Party of the United States")."""
+    letters = [c for c in acronym if c.isupper()]
+    initials = [word[0].upper() for word in re.split(r"[\s\-]+", name) if word]
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
