@@ -108,6 +108,7 @@ def test_a_surname_shape_alone_is_a_weak_voice_that_a_place_silences() -> None:
         ("a report at the XIV. Party Congress of the C.P.S.U. in 1925", 14, None),
         ("the second congress of the R.S.D.L.P. met in London", 2, None),
         ("the Seventh Enlarged Plenum of the ECCI heard him", 7, None),
+        ("before the second RSDLP Congress the group split", 2, None),
     ],
 )
 def test_meetings_in_the_forms_texts_print(text: str, ordinal: int | None, qualifier: str | None
