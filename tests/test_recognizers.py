@@ -92,6 +92,17 @@ def test_full_names_by_their_shape(text: str, name: str) -> None:
     assert name in accepted(text, "person")
 
 
+def test_authors_of_references_printed_surname_first() -> None:
+    text = ("See Baron, S. H., The Father of Russian Marxism (Stanford, 1963); Iovchuk, M. "
+            "and Kurbatova, I., Plekhanov (Moscow, 1977). He lived in Paris, F. and Co.")
+    assert accepted(text, "person") == ["Baron, S. H.", "Iovchuk, M.", "Kurbatova, I.", "Plekhanov"]
+
+
+def test_several_given_names_and_a_direction_word() -> None:
+    text = "Dr. Karl Paul August Friedrich Liebknecht spoke, moved by Western politics."
+    assert accepted(text, "person") == ["Karl Paul August Friedrich Liebknecht"]
+
+
 def test_a_surname_shape_alone_is_a_weak_voice_that_a_place_silences() -> None:
     assert accepted("At the meeting Rogachev was silent.", "person") == ["Rogachev"]
     assert accepted("The train left Kharkov at night.", "person") == []

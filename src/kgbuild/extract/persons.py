@@ -67,8 +67,9 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 # The forms of notes, glossaries and indexes: "Axelrod, Paul B. (1850-1928)", "Bogdanov, A.
-# A." at the start of a line, "Myshkin (1848-1885)": an inverted name (with years, or with
-# initials where a glossary entry starts; not "Moscow, U.S.S.R."), or a span of years.
+# A." at the start of a line, "Baron, S. H., Plekhanov" in a reference, "Myshkin
+# (1848-1885)": an inverted name (with years, with initials where a glossary entry starts,
+# or with initials and a comma or "and"; not "Moscow, U.S.S.R."), or a span of years.
 YEARS = r"\((?:b\.\s*|born\s+)?1[6-9]\d\d\s*[-–—]\s*(?:1[6-9]\d\d|\d\d|\?)?\)"
 INVERTED_NAME = re.compile(
     rf"(?<![\w\-.’'])(?P<surname>{NAME_TOKEN}),[ \t]+"
@@ -76,6 +77,9 @@ INVERTED_NAME = re.compile(
     rf"(?=[ \t]*{YEARS})"
     rf"|(?m:^)[ \t]*(?P<surname2>{NAME_TOKEN}),[ \t]+"
     rf"(?P<initials>[A-Z]\.[ \t]?[A-Z]\.)(?![ \t]?[A-Z](?:[a-z]|\.))"
+    # a reference's author: "Baron, S. H., Plekhanov", "Iovchuk, M. and Kurbatova, I., …"
+    rf"|(?<![\w\-.’'])(?P<surname3>{NAME_TOKEN}),[ \t]+"
+    rf"(?P<initials3>(?:[A-Z]\.[ \t]?){{1,3}})(?![ \t]?[A-Z](?:[a-z]|\.))(?=,|[ \t]+and[ \t])"
 )
 LIFESPAN = re.compile(rf"(?<![\w\-.’'])(?P<name>{PERSON_NAME}(?:[ \t]+{NAME_TOKEN})?)[ \t]*{YEARS}")
 PLURAL_LIST = re.compile(
@@ -144,9 +148,12 @@ def _noted_names(doc: Document) -> Iterator[Candidate]:
         if acceptable(doc, name):
             yield _candidate(*match.span("name"), name, CUE_SCORE, "persons.cue.lifespan")
     for match in INVERTED_NAME.finditer(doc.clean):
-        first, last = ("surname", "given") if match.group("surname") else ("surname2", "initials")
+        first, last = next(
+            (s, g) for s, g in (("surname", "given"), ("surname2", "initials"),
+                                ("surname3", "initials3")) if match.group(s)
+        )
         surname, given = match.group(first), normalise_space(match.group(last))
-        if acceptable(doc, surname):
+        if acceptable(doc, surname) and surname not in _places():  # not "Paris, F."
             yield _candidate(match.start(first), match.end(last), f"{given} {surname}",
                              CUE_SCORE, "persons.cue.inverted-name")
 
@@ -174,15 +181,18 @@ def given_names() -> frozenset[str]:
 
 @cache
 def full_name_pattern() -> re.Pattern[str]:
-    """A given name of the list (not a month: "August 1917") with a patronymic, initial or
-    particle, then a surname or a regnal number ("Alexander II"); any capitalised word,
-    a particle and a surname ("Willem van Ravesteyn"); or one to three initials and a
-    surname ("V. I. Lenin")."""
+    """A given name of the list (not a month: "August 1917"), up to three more, a
+    patronymic, initial or particle, then a surname or a regnal number ("Alexander II");
+    any capitalised word, a particle and a surname ("Willem van Ravesteyn"); or one to
+    three initials and a surname ("V. I. Lenin")."""
     names = "|".join(re.escape(name) for name in sorted(given_names(), key=len, reverse=True))
+    # further given names, month words among them ("Karl Paul August Friedrich Liebknecht")
+    more = "|".join(re.escape(n) for n in sorted(data_lines("given_names.txt"), key=len,
+                                                 reverse=True))
     patronymic = rf"[{UPPER}][{LOWER}]+(?:{alternation('patronymic_endings')})"
     particle = rf"(?:{alternation('name_particles')})"
     return re.compile(
-        rf"(?<![\w\-.’'])(?P<name>(?:{names})"
+        rf"(?<![\w\-.’'])(?P<name>(?:{names})(?:[ \t]+(?:{more})(?=[ \t]+[A-Z])){{0,3}}"
         rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?"
         rf"\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b(?!\.\s*[A-Z])|the\s+{ORDINAL_WORDS}\b))"
         rf"(?![\w\-])"
@@ -223,11 +233,16 @@ def _heading_numeral(doc: Document, start: int, name: str) -> bool:
 
 
 @cache
+def _places() -> frozenset[str]:
+    return frozenset(data_lines("places.txt"))
+
+
+@cache
 def _not_given_names() -> frozenset[str]:
     """Capitalised words that stand before names and are none: titles, places, verbs, months."""
     return (
         word_set("person_titles")
-        | frozenset(data_lines("places.txt"))
+        | _places()
         | {word.capitalize() for word in (*words("speech_verbs"), *words("months"))}
     )
 
@@ -243,7 +258,8 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     A. Oppenheim" (the word and where it starts): no function, title, verb, place or month
     word, nothing the text writes in lower case."""
     match = GIVEN_NAME_BEFORE.search(doc.clean, max(0, start - 40), start)
-    if match is None or (" " in surname and not re.match(r"[A-Z]\.", surname)):
+    printed = doc.clean.startswith(surname.split()[0], start)  # not "Baron, S. H." inverted
+    if match is None or not printed or (" " in surname and not re.match(r"[A-Z]\.", surname)):
         return None
     given = match.group("given")
     if given in _not_given_names() or not acceptable(doc, given):
