@@ -327,6 +327,8 @@ def test_a_given_name_before_a_known_surname_joins_it() -> None:
         ("Delegates of the Ukrainian SSR arrived on Monday.", "Ukrainian SSR"),
         ("He joined the League of Struggle for the Emancipation of the Working Class early.",
          "League of Struggle for the Emancipation of the Working Class"),
+        ("It was printed by Cambridge University Press in 1963.", "Cambridge University Press"),
+        ("The Manchester Guardian sent a correspondent.", "Manchester Guardian"),
     ],
 )
 def test_organizations_in_the_forms_texts_print(text: str, name: str) -> None:
