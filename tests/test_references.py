@@ -32,6 +32,11 @@ def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationR
      "Selected Works (Lenin)"),
     ("The minutes survive (GARF, f. 130, op. 2, d. 17, ll. 4-9).", None, "4-9", None, None),
     ("(Reprinted from Bednota of March 3rd, 1919.)\n", None, None, None, "Bednota"),
+    ("[4] A. B. Smith, \"The Party Schools,\" Slavic Review, vol. 25, no. 3 (1966), pp. "
+     "370–91.\n", 25, "370-391", "3", None),
+    ("[5] See Entsiklopediia (Moscow, 1930), vol. 13, columns 386–89.\n", 13, "386-389",
+     None, "Entsiklopediia"),
+    ("[6] Izbrannye sochineniia (Moscow, 1957), II, pp. 133-143.\n", 2, "133-143", None, None),
 ])
 def test_reference_forms(text: str, volume: int | None, pages: str | None, issue: str | None,
                          edition: str) -> None:
@@ -107,3 +112,11 @@ def test_a_one_word_source_is_a_periodical_not_a_work() -> None:
                         source_file="s.txt")
     doc = make_document("A Speech\n\nSource: Bednota, March 1919, pp. 2-3\n", meta)
     assert "Bednota" not in [w.title for w in recognize(doc, ReferenceData()).works]
+
+
+def test_a_long_run_of_capitals_before_a_page_is_read_in_one_pass() -> None:
+    # OCR'd capitals could be split into words in exponentially many ways: thirty capitals
+    # took minutes before each word became one unit
+    found = references("NOTES ON THE COLLECTED WORKS OF THE PARTY, p. 12.\n")
+    assert [(r.raw, r.pages) for r in found] == [
+        ("NOTES ON THE COLLECTED WORKS OF THE PARTY, p. 12", "12")]

@@ -26,7 +26,8 @@ from kgbuild.reference import name_key
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
-    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\bNos?\.\s*\d+|(?<=,\s)#\s*\d+"
+    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
+    r"|\bcol(?:umn)?s?\.?\s+\d+"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
     r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\)"
 )
@@ -37,23 +38,26 @@ PAGE_ONLY = re.compile(
 VOLUME_WORD = re.compile(r"\b(?:Vols?\.?|Volume|vol\.)\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
 # "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
 BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
+# "Sochineniia, XIX, pp. 529–37", "(Moscow, 1957), II, pp. 133-143": a Roman volume before pages
+BARE_VOLUME = re.compile(r"(?:^|[,)]\s*)(?P<volume>[IVXL]{1,6}),\s*pp?\.\s*\d")
 PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September");
     # "pp386" is a book's length, not its pages
-    r"\b(?:pp?\.|pp\s|pages?\s|ll\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
+    r"\b(?:pp?\.|pp\s|pages?\s|ll\.|col(?:umn)?s?\.?\s)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
-ISSUE = re.compile(r"\bNos?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])#\s*(?P<hash>\d+)")
+ISSUE = re.compile(r"\b[Nn]os?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])#\s*(?P<hash>\d+)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
     r"|[\[;]\s*"
-    r"|(?<=[.?!])\s+|^\s*)",
+    r"|(?<=[.?!])(?<!\b[A-Z]\.)\s+|^\s*)",  # not after an initial ("K. A. Ostroukhova")
     re.MULTILINE,
 )
 # where it ends: a closing bracket, a semicolon, a sentence end, the line end, a clause
 # going on in lower case (", where there is …")
 CLOSING = re.compile(
-    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)|,(?=\s+(?!pp?\.|vol\.|ed\.)[a-z]{2,})|$", re.MULTILINE
+    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col)[a-z]{2,})|$",
+    re.MULTILINE,
 )
 SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
     r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+(?:book|article|pamphlet|collection|speech|report)\s+"
@@ -125,6 +129,8 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         volume, issue = parse_volume(bare.group("volume").upper()), bare.group("issue")
     elif (word := VOLUME_WORD.search(printed)) and not printed[word.start():].startswith("Vols"):
         volume = parse_volume(word.group("volume").upper())
+    elif bare_volume := BARE_VOLUME.search(printed):
+        volume = parse_volume(bare_volume.group("volume"))
     if number := ISSUE.search(printed):
         issue = number.group("issue") or number.group("hash")
     elif bare_issue := re.match(r"[^,]+,\s*(?P<issue>\d{1,3}),\s*pp?\.", printed):
@@ -178,6 +184,7 @@ def _title(segment: str) -> str | None:
     """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
     name ("J. V. Stalin") nor a volume or page."""
     segment = ANCHOR.split(segment)[0].strip(" .“”\"")  # "Pravda No. 21" names "Pravda"
+    segment = re.sub(r"\s*\((?:[A-Z][a-z]+|1[5-9]\d\d)$", "", segment)  # "… (Moscow, 1930)"
     segment = re.sub(r"\s+(?:of|in|for)\s+\S*\s*\d.*$", "", segment)  # "Bednota of March 3rd"
     words_in = re.findall(r"[^\W\d_][\w’'\-]*", segment)
     content = [w for w in words_in if w.lower() not in word_set("title_function_words")]
@@ -243,15 +250,18 @@ def _in_running_text(
             continue
         window = max(0, anchor.start() - REACH)
         line_start = text.rfind("\n", 0, anchor.start()) + 1
-        openings = [m for m in OPENING.finditer(text, max(window, line_start), anchor.start())]
+        openings = [  # not a bracket closed before the anchor ("(Moscow, 1926), vol. 13")
+            m for m in OPENING.finditer(text, max(window, line_start), anchor.start())
+            if not m.group().startswith("(")
+            or text.count(")", m.end(), anchor.start()) <= text.count("(", m.end(), anchor.start())
+        ]
         start = openings[-1].start() if openings else max(window, line_start)
         if openings and not re.match(r"[Ss]ee", openings[-1].group(0)):
             start = openings[-1].end()  # "see" belongs to the reference, "in the" not
         if not openings or not openings[-1].group(0).strip():
             start = _names_before(text, start, anchor.start())
         start = max([start, *(b for a, b in taken if b <= anchor.start())])
-        closing = CLOSING.search(text, anchor.end(), anchor.end() + REACH)
-        end = closing.start() if closing else anchor.end()
+        end = _reference_end(text, anchor.end())
         taken.append((start, end))
         if _is_reference(text[start:end]):
             start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -259,13 +269,28 @@ def _in_running_text(
     return found
 
 
+def _reference_end(text: str, start: int) -> int:
+    """Where a reference that goes on from ``start`` ends: at the first closing mark that
+    closes no bracket it opened itself ("vol. 81, no. 3 (1966), pp. 370–91" goes on over
+    its year)."""
+    position = start
+    while closing := CLOSING.search(text, position, start + REACH):
+        opened = text.count("(", start, closing.start()) - text.count(")", start, closing.start())
+        if closing.group() != ")" or opened <= 0:
+            return closing.start()
+        position = closing.end()
+    return start
+
+
 @cache
 def _names_run() -> re.Pattern[str]:
     """Capitalised words and the small words of titles, up to the end of a stretch."""
     small = "|".join(sorted({*words("title_particles"), *words("title_function_words"), "&"},
                             key=len, reverse=True))
+    # each word with what follows it is one atomic unit: OCR'd capitals ("SOCHINENIIA") can
+    # be split into words in exponentially many ways otherwise
     return re.compile(
-        rf"(?:(?:[A-Z][\w.’'\-]*|(?:{small})(?=\s))[ \t]*[,:(]?[ \t]*\)?[ \t]*)+$")
+        rf"(?:(?>(?:[A-Z][\w.’'\-]*+|(?:{small})(?=\s))[ \t]*+[,:(]?[ \t]*+\)?[ \t]*+))+$")
 
 
 def _names_before(text: str, start: int, anchor: int) -> int:
