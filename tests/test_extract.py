@@ -513,6 +513,26 @@ def test_quoted_title_ends_at_closing_quote():
     assert work.title == "Notes of a Publicist"
 
 
+def test_titles_with_their_bylines_as_a_contents_page_prints_them():
+    text = (
+        "CONTENTS Page 3 The Peasant Question Today. By Ivan Petrov 12 Notes on the Trade "
+        "Unions By MARIA KOVAL 20\nThe Party and the Village? By A. Sidorov."
+    )
+    assert [(w.title, w.author, w.cue) for w in works(text)] == [
+        ("The Peasant Question Today", "Ivan Petrov", "byline"),
+        ("Notes on the Trade Unions", "Maria Koval", "byline"),
+        ("The Party and the Village?", "A. Sidorov", "byline"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "The resolution was drafted by Bukharin.",  # "by" in running text
+    "We Shall Win. By then the war was over.",  # no name after "By"
+])
+def test_no_byline(text):
+    assert [w for w in works(text) if w.cue == "byline"] == []
+
+
 # --- Meetings -----------------------------------------------------------------------------
 
 

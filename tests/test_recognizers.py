@@ -335,6 +335,14 @@ def test_organizations_in_the_forms_texts_print(text: str, name: str) -> None:
     assert name in accepted(text, "organization")
 
 
+def test_a_coined_name_printed_in_lower_case_is_the_known_body() -> None:
+    reference = load_reference()
+    text = "He could not imagine the politburo without them, nor the comintern's congress."
+    assert labels(text, "organization", reference) == {
+        "Political Bureau of the Central Committee", "Communist International"}
+    assert accepted("The bund of 1890 was a loose one.", "organization", reference) == []
+
+
 def test_an_acronym_the_text_defines_names_the_organization_wherever_printed() -> None:
     text = ("He joined the Communist League of America (CLA) in 1929 and the International "
             "Labor Defense (ILD) later.\nThe CLA was small; the ILD's lawyers were busy.")

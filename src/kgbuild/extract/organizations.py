@@ -176,6 +176,12 @@ def reference_names(context: Context) -> Iterator[Candidate]:
     for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
+    # coined names later writers print in lower case ("the politburo"), and no English word
+    coined = word_set("lowercase_organization_names")
+    lowered = {alias.lower(): alias for alias in aliases if alias.lower() in coined}
+    for printed, start, end in find_phrases(doc, lowered, allow_possessive=True):
+        yield Candidate("organization", start, end, lowered[printed], REFERENCE_SCORE,
+                        "organizations.reference")
 
 
 # "… of the PCI", "…, of the C.P.(B.)U.": what joins a body to the organization it belongs to

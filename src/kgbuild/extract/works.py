@@ -55,6 +55,15 @@ NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid)\b")
 ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
+# "The State and Revolution. By Nikolai Lenin", "The Day of the People By EUGENE DEBS": a
+# title with its byline, as contents pages and journals print them; "By" capitalised, the
+# title starting a line, a sentence or after a page number
+BYLINE = re.compile(
+    r"(?:^|(?<=[.?!\d] ))(?P<title>[A-Z“\"](?:[^\n.\d]|\.(?=\S)){2,150}?)\.?[ \t]+By[ \t]+"
+    r"(?P<author>(?:[A-Z][A-Z’'\-]+\.?[ \t]*){1,4}(?![a-z])|(?:[A-Z][\w’'\-]*\.?[ \t]*){1,4})"
+    r"(?=[\s.,\d]|$)",
+    re.MULTILINE,
+)
 
 
 def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
@@ -86,6 +95,18 @@ def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:
             continue
         if text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1]):
             yield extent
+
+
+def _bylined_titles(text: str) -> Iterator[tuple[int, int, str]]:
+    """Titles followed by their byline: the whole stretch before "By" must read as one title
+    ("The Principles of Democracy and Proletarian Dictatorship. By Leon Trotzky")."""
+    for match in BYLINE.finditer(text):
+        start, end = match.span("title")
+        extent = read_title(text, start, max_tokens=25)
+        printed = text[start:end].rstrip("?")
+        if extent is None or extent[1] < start + len(printed) or len(printed.split()) < 2:
+            continue
+        yield start, end, normalise_space(match.group("author")).rstrip(". ").title()
 
 
 def _mention(
@@ -166,6 +187,9 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
             found.extend([mention] if mention else [])
     for start, end in _quoted_titles(text):
         mention = _mention(doc, start, end, cue="quoted-title")
+        found.extend([mention] if mention else [])
+    for start, end, author in _bylined_titles(text):
+        mention = _mention(doc, start, end, cue="byline", author=author)
         found.extend([mention] if mention else [])
     return _with_other_occurrences(doc, found, reference)
 
