@@ -30,13 +30,19 @@ def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationR
      "7", "Bolshevik"),
     ("He quotes Lenin, Selected Works, Vol. I, p. 19.\n", 1, "19", None,
      "Selected Works (Lenin)"),
-    ("The minutes survive (GARF, f. 130, op. 2, d. 17, ll. 4-9).", None, "4-9", None, None),
+    ("The minutes survive (GARF, f. 130, op. 2, d. 17, ll. 4-9).", None, "4-9", None, "GARF"),
     ("(Reprinted from Bednota of March 3rd, 1919.)\n", None, None, None, "Bednota"),
     ("[4] A. B. Smith, \"The Party Schools,\" Slavic Review, vol. 25, no. 3 (1966), pp. "
      "370–91.\n", 25, "370-391", "3", None),
     ("[5] See Entsiklopediia (Moscow, 1930), vol. 13, columns 386–89.\n", 13, "386-389",
      None, "Entsiklopediia"),
     ("[6] Izbrannye sochineniia (Moscow, 1957), II, pp. 133-143.\n", 2, "133-143", None, None),
+    ("The telegram survives: RGASPI. F. 85. Op. 13. D. 6. L. 1.\n", None, "1", None, None),
+    ("[3] Ivanov I. I. Selected Articles. M., 1939. P. 80.\n", None, "80", None, None),
+    ("He had said so before (see also Note No. 2) and said it again.\n", None, None, None,
+     None),
+    ("From V. I. Lenin, Collected Works, 4th English Edition,\nProgress Publishers, Moscow, "
+     "1964,\n\nVol. 23, pp. 105-20\n", 23, "105-120", None, "Collected Works (V. I. Lenin)"),
 ])
 def test_reference_forms(text: str, volume: int | None, pages: str | None, issue: str | None,
                          edition: str) -> None:

@@ -23,11 +23,16 @@ from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
 
+# "see note 6", "See also Note No. 1": a reference to a note of this text
+NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
-    r"|\bcol(?:umn)?s?\.?\s+\d+"
+    r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+"
+    # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
+    r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
+    rf"|{NOTE_REFERENCE}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
     r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\)"
 )
@@ -42,7 +47,9 @@ BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
 BARE_VOLUME = re.compile(r"(?:^|[,)]\s*)(?P<volume>[IVXL]{1,6}),\s*pp?\.\s*\d")
 PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September");
     # "pp386" is a book's length, not its pages
-    r"\b(?:pp?\.|pp\s|pages?\s|ll\.|col(?:umn)?s?\.?\s)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
+    # (an archive's leaves: "d. 6. L. 1", "d. 12, ll. 4-7")
+    r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|ll\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\.)"
+    r"\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
 ISSUE = re.compile(r"\b[Nn]os?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])#\s*(?P<hash>\d+)")
@@ -56,7 +63,7 @@ OPENING = re.compile(
 # where it ends: a closing bracket, a semicolon, a sentence end, the line end, a clause
 # going on in lower case (", where there is …")
 CLOSING = re.compile(
-    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col)[a-z]{2,})|$",
+    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.)[a-z]{2,})|$",
     re.MULTILINE,
 )
 SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
@@ -71,12 +78,14 @@ REACH = 160  # characters a reference may run on either side of its first anchor
 
 @cache
 def _source_line() -> re.Pattern[str]:
-    """A labelled line, going on over lines that end with a comma."""
+    """A labelled line, going on over lines that end with a comma (and a blank line after
+    one: "…, Moscow, 1964,\n\nVol. 23, pp. 105-20")."""
     labels = "|".join(
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
     return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*|[ \t]+)"
-                      r"(?P<body>(?:the\s+)?[A-Z“\"].*(?:(?<=,)[ \t]*\n.*){0,3})$", re.MULTILINE)
+                      r"(?P<body>(?:the\s+)?[A-Z“\"].*(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?.*){0,3})$",
+                      re.MULTILINE)
 
 
 def _names_a_source(body: str) -> bool:
@@ -92,6 +101,8 @@ def _is_reference(printed: str) -> bool:
     """Not a page alone, and not a numbered item of something else ("Resolution No. 12")."""
     if PAGE_ONLY.fullmatch(printed.strip(" ()[].,")):
         return False
+    if re.search(NOTE_REFERENCE, printed):
+        return True
     number = re.search(r"(?P<word>[A-Z][a-z]+)\s+Nos?\.", printed)
     return not (number and number.group("word") in word_set("not_a_periodical")
                 and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
@@ -124,6 +135,8 @@ def _edition(segments: list[str], author: str | None) -> str | None:
 
 def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     """Volume, pages, issue and edition of a reference as printed."""
+    if re.match(NOTE_REFERENCE, printed):  # a note of this text: no edition, no issue
+        return {"volume": None, "pages": None, "issue": None, "edition": None} | imprint("")
     volume = issue = None
     if bare := BARE_VOLUME_ISSUE.search(printed):
         volume, issue = parse_volume(bare.group("volume").upper()), bare.group("issue")
