@@ -91,6 +91,23 @@ def test_a_date_after_a_title_dates_the_work() -> None:
     assert claim.statement.startswith("That is why, in my pamphlet")
 
 
+def test_a_year_after_a_quoted_title_dates_the_work() -> None:
+    (claim,) = claims("M. Ivanov\n\n\"The Party and the Village Question\" (1921), from his "
+                      "Selected Writings.\n")
+    assert isinstance(claim.about, WorkMention) and claim.dates_entity
+    assert (claim.about.title, claim.date.iso) == ("The Party and the Village Question", "1921")
+
+
+def test_a_date_under_a_heading_in_parts_dates_its_last_part() -> None:
+    text = ("Report of the Fourth Congress/The Closing Speech of Comrade Ivanov\n\n"
+            "The Closing Speech of Comrade Ivanov\n\n"
+            "Delivered at the Tenth Session of the Congress with a long subtitle running on,\n"
+            "June 29th, 1921.\n\nComrades, I will be very brief today.\n")
+    dated = [c for c in claims(text) if c.dates_entity]
+    assert [(c.about.title, c.date.iso) for c in dated if isinstance(c.about, WorkMention)] == [
+        ("The Closing Speech of Comrade Ivanov", "1921-06-29")]
+
+
 def test_written_in_and_when_clauses_date_the_work() -> None:
     first, second, third = claims(
         "The opposition cites Lenin’s pamphlet The Tax in Kind. "

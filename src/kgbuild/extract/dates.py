@@ -19,6 +19,7 @@ import re
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
+from kgbuild.extract.titles import RUNNING_TEXT_WORDS, running_text
 from kgbuild.lexicon import alternation
 from kgbuild.records import (
     DatedClaimRecord,
@@ -32,7 +33,6 @@ from kgbuild.records import (
 
 Mention = PersonMention | WorkMention | MeetingMention | ResolutionMention
 STATEMENT_CHARS = 240
-RUNNING_TEXT_WORDS = 15  # a line this long is a paragraph, not front matter
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -64,8 +64,8 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         # the words between, up to the date's cue ("in 1921") or the date itself
         gap = doc.raw[mention.evidence.end : max(mention.evidence.end, doc.offsets[match.start()])]
         gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
-        # "… (1923)", "Who needs the war? 1915", "…, End of 1916"
-        if re.fullmatch(rf"[\s,?!]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
+        # "… (1923)", "“…” (1921)", "Who needs the war? 1915", "…, End of 1916"
+        if re.fullmatch(rf"[\s,?!”\"’]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
                         r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
             rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
         ):
@@ -143,12 +143,14 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     """The document's own title, for a date on a line of its own in the front matter after
     it ("December 9, 1926", "(21 June 1923)", "Delivered: 19 January, 1921"): the date of
     the speech, article or letter the heading names."""
-    own = next((w for w in found.works if w.cue == "own-title"), None)
     raw_start = doc.offsets[match.start("date")]
-    if own is None or not own.evidence.end <= raw_start or not _ends_a_short_line(doc.clean, match):
+    # the last part of a title printed "Collection/Speech" is the one a date under it dates
+    own = max((w for w in found.works if w.cue == "own-title" and w.evidence.end <= raw_start),
+              key=lambda w: w.evidence.end, default=None)
+    if own is None or not _ends_a_short_line(doc.clean, match):
         return None
     between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
-    if any(len(line.split()) >= RUNNING_TEXT_WORDS for line in between.split("\n")):
+    if any(running_text(line) for line in between.split("\n")):
         return None  # past the front matter
     return own
 

@@ -97,7 +97,7 @@ def _parts_pattern(title: str) -> str:
     return r"[^/:]+" if title.count(": ") >= 2 else r"[^/]+"
 
 
-def _running_text(line: str) -> bool:
+def running_text(line: str) -> bool:
     """A line of a paragraph: long, and not a long title in title case."""
     return len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)
 
@@ -150,7 +150,7 @@ def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern
     if not 2 <= len(tokens) <= 3 or not all(re.fullmatch(r"[A-Z][\w’'.\-]*", t) for t in tokens):
         return False
     below = next((line.strip() for _, line in following if line.strip()), "")
-    return (bool(below) and not labels.match(below) and not _running_text(below)
+    return (bool(below) and not labels.match(below) and not running_text(below)
             and _is_title(below) and len(below.split()) > len(tokens))
 
 
@@ -196,7 +196,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
     lines = list(_lines(doc.clean))
     for number, (line_start, line) in enumerate(lines):
         text = line.strip()
-        if _running_text(text) or _apparatus_begins(text, labels):
+        if running_text(text) or _apparatus_begins(text, labels):
             return  # the title stands before the paragraphs and before the apparatus
         if _no_heading(text, labels):
             continue
