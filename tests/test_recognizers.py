@@ -288,6 +288,18 @@ def test_a_body_of_another_party_is_not_the_soviet_body() -> None:
     assert "Political Bureau of the Central Committee" not in found
 
 
+def test_a_body_printed_in_lower_case_is_the_body_of_its_owner() -> None:
+    reference = load_reference()
+    text = "He sat on the presidium of the E.C.C.I. and wrote to the secretariat of the KPD."
+    assert labels(text, "organization", reference) == {
+        "Presidium of the Executive Committee of the Communist International",
+        "Executive Committee of the Communist International",
+        "Secretariat of the Communist Party of Germany", "Communist Party of Germany",
+    }
+    assert accepted("the committee of the Communist Party of Germany met", "organization",
+                    reference) == ["Communist Party of Germany"]
+
+
 def test_a_body_its_own_party_names_stays_the_known_body() -> None:
     reference = load_reference()
     text = "The CC of the RCP and the Central Committee of the R.C.P.(B.) agreed."

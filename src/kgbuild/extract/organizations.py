@@ -190,7 +190,9 @@ OWNER_LINK = re.compile(r",?\s+of\s+(?:the\s+)?")
 OWNER_ACRONYM = re.compile(r"(?!(?:[IVXLC]+)\b)[A-Z]{2,6}\b(?![’'\-]?[a-z])")
 # a body word just before that link, when no recognizer proposed the body ("the Presidium")
 SUBORDINATE_BODY = re.compile(
-    rf"(?<=\b[Tt]he )(?:{NAME_WORD}[ \t]+){{0,2}}(?:{alternation('subordinate_body_words')})$"
+    rf"(?<=\b[Tt]he )(?:(?:{NAME_WORD}[ \t]+){{0,2}}(?:{alternation('subordinate_body_words')})"
+    # later writers print the body in lower case ("the presidium of the ECCI")
+    rf"|(?:{alternation('lowercase_body_words')}))$"
 )
 
 
@@ -255,6 +257,7 @@ def _body_words(text: str, accepted: dict[int, Candidate]) -> Iterator[Candidate
         body = SUBORDINATE_BODY.search(text, max(0, link.start() - 60), link.start())
         if body and body.start() not in accepted:
             name = _strip_leading(body.group())
+            name = " ".join(word[0].upper() + word[1:] for word in name.split())
             start = body.end() - len(name)
             yield Candidate("organization", start, body.end(), name, PATTERN_SCORE,
                             "organizations.body-of")
