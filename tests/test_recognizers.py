@@ -108,6 +108,18 @@ def test_a_surname_shape_alone_is_a_weak_voice_that_a_place_silences() -> None:
     assert accepted("The train left Kharkov at night.", "person") == []
 
 
+def test_the_name_over_a_page_title_is_its_author() -> None:
+    text = ("Taro Yamashiro\n\nThe Peasant Question in the Coming Revolution\n\n"
+            "Source: The Communist, 1922\n\nThe question is an old one.\n")
+    assert accepted(text, "person") == ["Taro Yamashiro"]
+
+
+@pytest.mark.parametrize("heading", ["APPENDIX I.", "From Wikisource", "Selected Works"])
+def test_a_heading_over_a_page_title_is_no_author(heading: str) -> None:
+    text = f"{heading}\n\nThe Peasant Question in the Coming Revolution\n\nIt is old.\n"
+    assert accepted(text, "person") == []
+
+
 # --- meetings ------------------------------------------------------------------------
 
 

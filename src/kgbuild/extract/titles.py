@@ -19,7 +19,7 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.dateforms import SEASONS, find_dates
 from kgbuild.extract.headlines import title_case
 from kgbuild.extract.patterns import normalise_space
-from kgbuild.extract.persons import given_names
+from kgbuild.extract.persons import acceptable, given_names
 from kgbuild.extract.references import ANCHOR
 from kgbuild.lexicon import alternation, word_set, words
 from kgbuild.records import WorkMention
@@ -241,6 +241,33 @@ def own_title(context: Context) -> Iterator[Candidate]:
                                   cue="own-title", author=author or name_above or doc.meta.author)
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
                             mention)
+        return
+
+
+# initials and capitalised words ending in a surname: "Sen Katayama", "M. V. Frunze"; not
+# "APPENDIX I." nor "From Wikisource"
+PERSON_LINE = re.compile(r"(?:[A-Z]\.[ \t]*|[A-Z][a-z][\w’'\-]*[ \t]+){1,2}[A-Z][a-z][\w’'\-]+")
+
+
+@recognizer("persons.author-line", follow_up=True)
+def author_line(context: Context) -> Iterator[Candidate]:
+    """The name printed over a page's title is its author's ("Sen Katayama" over "Japan's
+    Position in the Coming World Social Revolution"), known or not."""
+    doc = context.doc
+    labels = _labels()
+    lines = list(_lines(doc.clean))
+    for number, (line_start, line) in enumerate(lines):
+        text = line.strip()
+        if running_text(text) or _apparatus_begins(text, labels):
+            return
+        if not text or not _author_line(text, lines[number + 1:], labels):
+            continue
+        start = line_start + line.index(text)
+        end = start + len(text)
+        if PERSON_LINE.fullmatch(text) and acceptable(doc, text) and not any(
+                token.lower() in word_set("title_function_words") for token in text.split()
+        ) and not any(c.start < end and start < c.end for c in context.accepted):
+            yield Candidate("person", start, end, text, SCORE, "persons.author-line")
         return
 
 
