@@ -178,3 +178,17 @@ def test_quoted_titles_in_a_note_are_works() -> None:
 )
 def test_quotes_around_a_resolution_heading_slogan_or_name_hold_no_work(text: str) -> None:
     assert works(f"{PARAGRAPH}\n\n{text}", load_reference()) == []
+
+
+def test_the_preface_of_a_book_is_the_preface_to_it() -> None:
+    text = f"Jump to content\n\nThe Harvest/Preface\n\nFrom Wikisource\n\n{PARAGRAPH}"
+    assert [title for title, _ in works(text)] == ["The Harvest", "Preface to The Harvest"]
+
+
+@pytest.mark.parametrize("line", [
+    "Marx-Engels |  Lenin  | Stalin |  Home Page",  # a site's navigation bar
+    "from Chapter 3.",  # a line in lower case
+    "Compiled by: A. V. Ivanova, L. P. Petrova",  # a credit
+])
+def test_what_heads_no_page(line: str) -> None:
+    assert works(f"{line}\n\n{PARAGRAPH}") == []

@@ -40,6 +40,7 @@ FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote nu
 # a breadcrumb ("HomeNationsSoviet Union") or a file size is no heading
 NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
     r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»]\s"
+    r"|\bHome\s+Page\b|^[a-z]"  # (a line in lower case, "from Chapter 3.", heads nothing)
 )
 # an adopted text heads its page as a resolution, not a work: "Resolutions of the …
 # Conference", "Theses on … Adopted at the Fifth ECCI Plenum"
@@ -229,6 +230,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
             after += 1
         if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
             continue  # a line of a paragraph, not a heading
+        whole = None  # "Militarism/Preface": the preface is "Preface to Militarism"
         for part in re.finditer(_parts_pattern(text[start:end]), text[start:end]):
             if SITE_ABBREVIATION.fullmatch(part.group(0).strip()):
                 continue  # "MIA"
@@ -237,6 +239,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
             part_end = line_start + indent + start + part.start() + len(part.group(0).rstrip())
             title = normalise_space(doc.clean[part_start:part_end])
             title = title_case(title) if title.upper() == title else title
+            if whole and title in word_set("front_matter_parts"):
+                title = f"{title} to {whole}"
+            whole = whole or title
             mention = WorkMention(title=title, evidence=doc.span(part_start, part_end),
                                   cue="own-title", author=author or name_above or doc.meta.author)
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
