@@ -126,3 +126,11 @@ def test_a_long_run_of_capitals_before_a_page_is_read_in_one_pass() -> None:
     found = references("NOTES ON THE COLLECTED WORKS OF THE PARTY, p. 12.\n")
     assert [(r.raw, r.pages) for r in found] == [
         ("NOTES ON THE COLLECTED WORKS OF THE PARTY, p. 12", "12")]
+
+
+def test_a_journal_page_s_link_after_each_reference_is_no_part_of_the_next() -> None:
+    text = ("Accounts include Ivanov, I., The Party (Moscow, 1924), pp. 66–77;Google Scholar "
+            "Petrov, P., The Village (Leningrad, 1926), ch. 4, pp. 12–15.Google Scholar\n")
+    assert [r.raw for r in references(text)] == [
+        "Ivanov, I., The Party (Moscow, 1924), pp. 66–77",
+        "Petrov, P., The Village (Leningrad, 1926), ch. 4, pp. 12–15"]

@@ -57,13 +57,17 @@ ISSUE = re.compile(r"\b[Nn]os?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])
 OPENING = re.compile(
     r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
     r"|[\[;]\s*"
-    r"|(?<=[.?!])(?<!\b[A-Z]\.)\s+|^\s*)",  # not after an initial ("K. A. Ostroukhova")
+    r"|(?<=[.?!])(?<!\b[A-Z]\.)\s+|^\s*"  # not after an initial ("K. A. Ostroukhova")
+    # the link a journal's web page prints after each reference ("….Google Scholar Baron, …")
+    rf"|(?:{alternation('reference_link_labels')})\s*)",
     re.MULTILINE,
 )
 # where it ends: a closing bracket, a semicolon, a sentence end, the line end, a clause
 # going on in lower case (", where there is …")
 CLOSING = re.compile(
-    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.)[a-z]{2,})|$",
+    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)"
+    r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)[a-z]{2,})|$"
+    rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
     re.MULTILINE,
 )
 SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
@@ -303,7 +307,8 @@ def _names_run() -> re.Pattern[str]:
     # each word with what follows it is one atomic unit: OCR'd capitals ("SOCHINENIIA") can
     # be split into words in exponentially many ways otherwise
     return re.compile(
-        rf"(?:(?>(?:[A-Z][\w.’'\-]*+|(?:{small})(?=\s))[ \t]*+[,:(]?[ \t]*+\)?[ \t]*+))+$")
+        rf"(?:(?>(?:[A-Z][\w.’'\-]*+|(?<![\w’'\-])(?:{small})(?=\s))[ \t]*+[,:(]?[ \t]*+\)?"
+        r"[ \t]*+))+$")
 
 
 def _names_before(text: str, start: int, anchor: int) -> int:
