@@ -26,8 +26,8 @@ YEAR = r"(?P<year>1[5-9]\d\d)(?![\d-]|[’']?s\b)"  # not "the 1930s"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 # forms that anchor the partial and relative dates after them
-ANCHORING = frozenset({"iso", "day", "day-range", "month-range", "month", "season", "year",
-                       "year-after-comma"})
+ANCHORING = frozenset({"iso", "day", "day-range", "from-range", "month-range", "month", "season",
+                       "year", "year-after-comma"})
 
 Groups = dict[str, str | None]
 
@@ -92,6 +92,11 @@ def _day_range(g: Groups) -> DateValue | None:
     return _span(first, _iso(year, last_month or first_month, g["day2"]))
 
 
+def _from_range(g: Groups) -> DateValue | None:
+    first = _iso(g["year1"] or "", g["month"], g["day"])
+    return _span(first, _iso(g["year"] or "", g["month2"], g["day2"]))
+
+
 def _month_range(g: Groups) -> DateValue | None:
     first = _iso(g["year1"] or g["year"] or "", g["month"])
     return _span(first, _iso(g["year"] or "", g["month2"]))
@@ -130,6 +135,7 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month, month2, day, day2 = _month("month"), _month("month2"), _day("day"), _day("day2")
     ns_month, ns_day = _month("ns_month"), _day("ns_day")
     dash = r"\s*(?:[-–—]|to|until|till)\s*"
+    until = r"\s+(?:to|until|till)\s+"
     numbers = alternation("number_words")
     year_cues = alternation("year_cues")
     labels = alternation("dated_apparatus_labels")
@@ -142,6 +148,14 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return (
         ("iso", re.compile(r"(?<![\d-])(?P<date>(?P<year>1[5-9]\d\d)-(?P<m>0[1-9]|1[0-2])-"
                            r"(?P<d>[0-2]\d|3[01]))(?![\d-])")),
+        # "from July 1, 1857 to April 1865", "from 5 March 1917 until October 1918": two
+        # dates of any precision
+        ("from-range", re.compile(
+            rf"\b[Ff]rom\s+(?P<date>{month}(?:\s+{day})?,?\s+(?P<year1>1[5-9]\d\d){until}"
+            rf"{month2}(?:\s+{day2})?,?\s+{YEAR})")),
+        ("from-range", re.compile(
+            rf"\b[Ff]rom\s+(?P<date>(?:{day}\s+)?{month}\s+(?P<year1>1[5-9]\d\d){until}"
+            rf"(?:{day2}\s+)?{month2}\s+{YEAR})")),
         ("day-range", re.compile(  # "March 27-April 2, 1922", "June 1, 1848 to May 19, 1849"
             rf"\b(?P<date>{month}\s+{day}(?:,?\s+(?P<year1>1[5-9]\d\d))?{dash}(?:{month2}\s+)?"
             rf"{day2}{ns_range}{year_after})")),
@@ -204,6 +218,7 @@ BUILDERS: dict[str, Callable[[Groups], DateValue | None]] = {
     "iso": lambda g: _single(f"{g['year']}-{g['m']}-{g['d']}"),
     "day": _day_value,
     "day-range": _day_range,
+    "from-range": _from_range,
     "month-range": _month_range,
     "month": lambda g: _single(_iso(g["year"] or "", g["month"])),
     "season": _season,
