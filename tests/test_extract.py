@@ -714,6 +714,13 @@ def test_theses_with_topic_after_endnote_number():
     assert resolution.meeting.ordinal == 2
 
 
+def test_a_topic_goes_on_over_a_line_broken_after_a_small_word():
+    text = ("The resolution of the Second Congress of the Comintern on the role of the\n"
+            "party in the revolution was adopted.\n")
+    (resolution,) = resolutions(text)
+    assert resolution.topic == "on the role of the party in the revolution"
+
+
 def test_titled_resolution_in_see_reference():
     text = "(see Resolution on the Report of the Central Committee of the C.P.S.U.(B.))"
     (resolution,) = resolutions(text)

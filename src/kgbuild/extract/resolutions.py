@@ -13,7 +13,7 @@ import re
 
 from kgbuild.document import Document
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title
-from kgbuild.lexicon import alternation
+from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
 from kgbuild.reference import ReferenceData
 
@@ -22,8 +22,12 @@ HEAD = re.compile(
     r"(?:(?:that|which)\s+(?:was|were)\s+)?(?:of|at|(?:adopted|passed)\s+(?:at|by)|by)\s+the\s+"
     r"(?=[A-Za-z])"  # a meeting must start here (lower case too: "the thirteenth conference")
 )
+# (a topic goes on over a line break after a small word: "on the role of the\nParty")
+BROKEN_AFTER = "|".join(f"(?<=\\b{re.escape(word)})" for word in words("title_function_words"))
 TOPIC = re.compile(
-    r"\s*,?\s*on\s+(?P<topic>[^,.;:()“”\n]{3,80}?)(?=\s*[,.;:()“”]|\s+which\b|[ \t]*\n)"
+    rf"\s*,?\s*on\s+(?P<topic>[^,.;:()“”\n]{{3,80}}?(?:(?:{BROKEN_AFTER})[ \t]*\n"
+    r"[^,.;:()“”\n]{1,80}?)?)"
+    r"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed)\b|[ \t]*\n)"
 )
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
