@@ -333,6 +333,17 @@ def test_names_listed_with_two_known_persons_are_persons() -> None:
     assert accepted("They visited Paris, Berlin, Treint and Remmele.", "person") == []
 
 
+def test_a_given_name_an_editor_supplied_in_brackets_is_part_of_the_name() -> None:
+    text = "The motion was carried by the votes of [John] Kelso, [Isaac] Marron and others."
+    assert accepted(text, "person") == ["[John] Kelso", "[Isaac] Marron"]
+    assert labels(text, "person", EMPTY) == {"John Kelso", "Isaac Marron"}
+
+
+def test_a_day_is_not_a_person() -> None:
+    text = "Comrade\nYesterday, [Tuesday] August 12th, the council met."
+    assert accepted(text, "person") == []
+
+
 def test_a_given_name_before_a_known_surname_joins_it() -> None:
     assert accepted("Heinz Neumann said so, and Neumann was right.", "person")[0] == (
         "Heinz Neumann"

@@ -22,6 +22,7 @@ from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kgbuild.document import InputError
+from kgbuild.lexicon import word_set
 from kgbuild.rdf.namespaces import KGO, SCHEMA
 from kgbuild.reference import name_key
 
@@ -124,9 +125,18 @@ def gold_entities(annotation: dict[str, object], kind: str) -> list[Candidate]:
     for item in items:
         lines = set(item.get("lines", [])) - set(item.get("generic_lines", []))
         if lines:
-            names = {fold(item["canonical"])} | {fold(s) for s in item.get("surfaces", [])}
+            surfaces = item.get("surfaces", [])
+            if kind == "persons":  # "Minister Goremykin" is found as "Goremykin"
+                surfaces = [*surfaces, *(_without_title(s) for s in surfaces)]
+            names = {fold(item["canonical"])} | {fold(s) for s in surfaces}
             golds.append(Candidate(item["canonical"], names, lines, item.get("date")))
     return golds
+
+
+def _without_title(surface: str) -> str:
+    """A printed name without the title or form of address before it."""
+    first, _, rest = surface.partition(" ")
+    return rest if rest and first in word_set("person_titles") else surface
 
 
 def _pair_score(gold: Candidate, predicted: Candidate) -> int:

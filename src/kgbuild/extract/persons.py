@@ -200,6 +200,8 @@ def full_name_pattern() -> re.Pattern[str]:
         rf"(?P<rest>{particle}\s+{NAME_TOKEN}))(?![\w\-])"
         rf"|(?<![\w\-.’'])(?<![A-Z]\.\s)(?<![A-Z]\.)"
         rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
+        # a given name an editor supplied in brackets: "[John] Ballam", "[Isaac] Ferguson"
+        rf"|(?P<bracketed>\[[{UPPER}][{LOWER}]+\][ \t]+{NAME_TOKEN})(?![\w\-])"
     )
 
 
@@ -210,8 +212,10 @@ REGNAL = re.compile(rf"\s(?:[IVX]{{1,4}}|the\s+{ORDINAL_WORDS})$")
 def full_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for match in full_name_pattern().finditer(doc.clean):
-        group = next(g for g in ("name", "particle", "initials") if match.group(g))
-        name = normalise_space(match.group(group))
+        group = next(g for g in ("name", "particle", "initials", "bracketed") if match.group(g))
+        name = normalise_space(match.group(group).replace("[", "").replace("]", ""))
+        if group == "bracketed" and name.split()[0] in word_set("not_a_person"):
+            continue  # "[Tuesday] August"
         if group == "particle":
             first = match.group("first")
             if first in word_set("person_titles"):  # "Comrade van Ravesteyn"

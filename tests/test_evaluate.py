@@ -1,0 +1,27 @@
+"""The scorer behind `kgbuild evaluate` and evaluation/score.py: what counts as a match."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.evaluate import Candidate, fold, gold_entities, score_kind
+
+GOREMYKIN = {"persons": [{"canonical": "Ivan Goremykin", "surfaces": ["Minister Goremykin"],
+                          "lines": [8]}]}
+
+
+@pytest.mark.parametrize(("found", "matched"), [
+    ("Goremykin", 1),  # printed with a title, found without it
+    ("Polivanov", 0),  # another person on the same line
+])
+def test_a_person_printed_with_a_title(found: str, matched: int) -> None:
+    (gold,) = gold_entities(GOREMYKIN, "persons")
+    assert score_kind([gold], [Candidate(found, {fold(found)}, {8})]).matched == matched
+
+
+def test_a_body_named_with_a_title_word_keeps_it() -> None:
+    # only persons lose a leading title: "General Council" is no "Council"
+    annotation = {"organizations": [{"canonical": "General Council of the Trades Union "
+                                     "Congress", "surfaces": ["General Council"], "lines": [2]}]}
+    (gold,) = gold_entities(annotation, "organizations")
+    assert fold("Council") not in gold.names
