@@ -339,6 +339,14 @@ def test_a_given_name_an_editor_supplied_in_brackets_is_part_of_the_name() -> No
     assert labels(text, "person", EMPTY) == {"John Kelso", "Isaac Marron"}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("(See Aoife Kelleher, ‘The Federation and the War’, 2011.)", "Aoife Kelleher"),
+    ("He married Zlata Borisovna Kirpichnikova, a typist.", "Zlata Borisovna Kirpichnikova"),
+])
+def test_a_person_with_a_given_name_of_no_list(text: str, name: str) -> None:
+    assert accepted(text, "person") == [name]
+
+
 def test_a_day_is_not_a_person() -> None:
     text = "Comrade\nYesterday, [Tuesday] August 12th, the council met."
     assert accepted(text, "person") == []

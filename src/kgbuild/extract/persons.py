@@ -63,6 +63,10 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("parenthesis-after-quote", re.compile(rf"[”’\"]\s*\({name}\)")),
         ("relative-who", re.compile(rf"(?<![\w\-]){name}(?:\s+and\s+{NAME_TOKEN})?,?\s+who\b")),
         ("conjoined-with-who", re.compile(rf"(?<![\w\-]){NAME_TOKEN}\s+and\s+{name},?\s+who\b")),
+        # a reference's author before the quoted title: "(Maeve Connaughton, ‘Sylvia …’"
+        ("author-of-quoted-title", re.compile(
+            rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN}(?:[ \t]+[A-Z]\.)?[ \t]+{NAME_TOKEN}),[ \t]*"
+            r"[‘“\"](?=[A-Z])")),
     )
 
 
@@ -202,6 +206,9 @@ def full_name_pattern() -> re.Pattern[str]:
         rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
         # a given name an editor supplied in brackets: "[John] Ballam", "[Isaac] Ferguson"
         rf"|(?P<bracketed>\[[{UPPER}][{LOWER}]+\][ \t]+{NAME_TOKEN})(?![\w\-])"
+        # any given name before a patronymic: "Sima Lvovna Zholkovskaya"
+        rf"|(?<![\w\-.’'])(?P<patronymic>[{UPPER}][{LOWER}]+[ \t]+{patronymic}[ \t]+{NAME_TOKEN})"
+        rf"(?![\w\-])"
     )
 
 
@@ -212,10 +219,13 @@ REGNAL = re.compile(rf"\s(?:[IVX]{{1,4}}|the\s+{ORDINAL_WORDS})$")
 def full_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for match in full_name_pattern().finditer(doc.clean):
-        group = next(g for g in ("name", "particle", "initials", "bracketed") if match.group(g))
+        group = next(g for g in ("name", "particle", "initials", "bracketed", "patronymic")
+                     if match.group(g))
         name = normalise_space(match.group(group).replace("[", "").replace("]", ""))
-        if group == "bracketed" and name.split()[0] in word_set("not_a_person"):
-            continue  # "[Tuesday] August"
+        given = name.split()[0]
+        if group in ("bracketed", "patronymic") and (
+                given in _not_given_names() or given in word_set("not_a_person")):
+            continue  # "[Tuesday] August", "Comrade Ivanovich Smirnov"
         if group == "particle":
             first = match.group("first")
             if first in word_set("person_titles"):  # "Comrade van Ravesteyn"
