@@ -372,6 +372,8 @@ def test_a_given_name_before_a_known_surname_joins_it() -> None:
          "League of Struggle for the Emancipation of the Working Class"),
         ("It was printed by Cambridge University Press in 1963.", "Cambridge University Press"),
         ("The Manchester Guardian sent a correspondent.", "Manchester Guardian"),
+        ("He managed The Voice of Labor for a year.", "Voice of Labor"),
+        ("She edited The Workers’ Dreadnought in London.", "Workers’ Dreadnought"),
     ],
 )
 def test_organizations_in_the_forms_texts_print(text: str, name: str) -> None:

@@ -86,8 +86,8 @@ PERIODICAL = (
     ),
     (  # "The Communist Review", "Workers Monthly", "the Bulletin of the Opposition"
         re.compile(
-            rf"(?<![\w\-])(?P<name>(?:The[ \t]+)?(?:{NAME_WORD}[ \t]+){{1,3}}"
-            rf"(?:{alternation('periodical_title_heads')})|"
+            rf"(?<![\w\-])(?P<name>(?:The[ \t]+)?(?!The\b)(?:{NAME_WORD}[ \t]+){{1,3}}"
+            rf"(?:{alternation('periodical_title_heads')})(?!{NAME_TAIL})|"
             rf"(?:{alternation('periodical_title_heads')}){NAME_TAIL})\b(?![ \t]+[A-Z][a-z])"
         ),
         0.75,
