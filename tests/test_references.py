@@ -113,11 +113,18 @@ def test_the_imprint_of_a_reference() -> None:
         "Moscow", "Foreign Languages Publishing House", 1954)
 
 
-def test_a_one_word_source_is_a_periodical_not_a_work() -> None:
+def work_titles(text: str) -> list[str]:
     meta = DocumentMeta(slug="s", title="S", author=None, date=None, language="en",
                         source_file="s.txt")
-    doc = make_document("A Speech\n\nSource: Bednota, March 1919, pp. 2-3\n", meta)
-    assert "Bednota" not in [w.title for w in recognize(doc, ReferenceData()).works]
+    return [w.title for w in recognize(make_document(text, meta), ReferenceData()).works]
+
+
+def test_a_library_or_archive_a_source_names_is_no_work() -> None:
+    assert work_titles("Source: The Workers’ Library;\nTranscribed: 2021.\n") == []
+
+
+def test_a_one_word_source_is_a_periodical_not_a_work() -> None:
+    assert "Bednota" not in work_titles("A Speech\n\nSource: Bednota, March 1919, pp. 2-3\n")
 
 
 def test_a_long_run_of_capitals_before_a_page_is_read_in_one_pass() -> None:

@@ -192,3 +192,9 @@ def test_the_preface_of_a_book_is_the_preface_to_it() -> None:
 ])
 def test_what_heads_no_page(line: str) -> None:
     assert works(f"{line}\n\n{PARAGRAPH}") == []
+
+
+def test_an_author_line_with_the_year_and_a_title_in_sentence_case_under_it() -> None:
+    text = (f"Ivan Petrov. 1921\n\nTwo letters to the congress\n\nSource: The Workers’ Library;\n"
+            f"\n{PARAGRAPH}")
+    assert works(text) == [("Two letters to the congress", "Ivan Petrov")]

@@ -200,7 +200,7 @@ def _first_title(segments: list[str]) -> str | None:
 def _title(segment: str) -> str | None:
     """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
     name ("J. V. Stalin") nor a volume or page."""
-    segment = ANCHOR.split(segment)[0].strip(" .“”\"")  # "Pravda No. 21" names "Pravda"
+    segment = ANCHOR.split(segment)[0].strip(" .;“”\"")  # "Pravda No. 21" names "Pravda"
     segment = re.sub(r"\s*\((?:[A-Z][a-z]+|1[5-9]\d\d)$", "", segment)  # "… (Moscow, 1930)"
     segment = re.sub(r"\s+(?:of|in|for)\s+\S*\s*\d.*$", "", segment)  # "Bednota of March 3rd"
     words_in = re.findall(r"[^\W\d_][\w’'\-]*", segment)
@@ -391,7 +391,8 @@ def editions(context: Context) -> Iterator[Candidate]:
         if name is not None and citation.edition.startswith(name.group("name")):
             span, genre = name.span("name"), "edition"
         elif (citation.issue is None and name_key(citation.edition) not in organizations
-              and not _periodical_like(citation.edition)):
+              and not _periodical_like(citation.edition)
+              and citation.edition.split()[-1] not in word_set("publisher_words")):
             at = doc.clean.find(citation.edition, start, end)
             if at < 0 or any(c.kind == "organization" and c.start <= at + len("The ")
                              and c.end - at >= 0.6 * len(citation.edition)

@@ -205,6 +205,11 @@ def own_title(context: Context) -> Iterator[Candidate]:
         quoted_with_author = text[0] in QUOTES and BY_AUTHOR.search(text) is not None
         covering = None if quoted_with_author else _covered(
             line_start + indent, line_start + indent + len(text), context.accepted)
+        dated_name = AUTHOR_AND_YEAR.fullmatch(text)  # "David Ryazanov 1924"
+        if dated_name and (_is_name(dated_name.group("name"))
+                           or _author_line(dated_name.group("name"), lines[number + 1:], labels)):
+            name_above = dated_name.group("name")
+            continue
         if (_is_name(text) or (covering is not None and covering.kind == "person")
                 or _author_line(text, lines[number + 1:], labels)):
             name_above = text
@@ -218,7 +223,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
         page_title = not first_seen and (author is not None or TRAILER.search(text) is not None)
         first_seen = True
         title_like = _is_title(text[start:end]) or (
-            page_title and _is_sentence_case(text[start:end]))
+            (page_title or name_above is not None) and _is_sentence_case(text[start:end]))
         if not title_like:
             continue
         after = number + 1
@@ -249,6 +254,8 @@ def own_title(context: Context) -> Iterator[Candidate]:
         return
 
 
+# the author's name line of a transcription with the year of the text: "Peter Kropotkin. 1920"
+AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+1[5-9]\d\d")
 # initials and capitalised words ending in a surname: "Sen Katayama", "M. V. Frunze"; not
 # "APPENDIX I." nor "From Wikisource"
 PERSON_LINE = re.compile(r"(?:[A-Z]\.[ \t]*|[A-Z][a-z][\w’'\-]*[ \t]+){1,2}[A-Z][a-z][\w’'\-]+")
