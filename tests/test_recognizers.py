@@ -312,6 +312,13 @@ def test_a_body_printed_in_lower_case_is_the_body_of_its_owner() -> None:
                     reference) == ["Communist Party of Germany"]
 
 
+def test_the_owner_a_known_body_names_is_a_mention_too() -> None:
+    reference = load_reference()
+    text = "He sat on the Executive Committee of the Communist International for years."
+    assert accepted(text, "organization", reference) == [
+        "Executive Committee of the Communist International", "Communist International"]
+
+
 def test_a_body_its_own_party_names_stays_the_known_body() -> None:
     reference = load_reference()
     text = "The CC of the RCP and the Central Committee of the R.C.P.(B.) agreed."

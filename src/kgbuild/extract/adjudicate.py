@@ -27,6 +27,7 @@ Every decision keeps the sources that fired and the reason it was taken or refus
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -131,6 +132,9 @@ def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) 
         return True  # the document's own heading names what it names
     if outer.source == BODY_OF and inner.kind == "organization":
         return inner.end == outer.end and inner.start > outer.start  # the owner, not the body
+    if outer.kind == inner.kind == "organization" and inner.end == outer.end and re.search(
+            rf"\sof\s+(?:the\s+)?{re.escape(inner.name)}$", outer.name):
+        return True  # "Central Executive Committee of the Soviet Union" names the Union too
     # a name inside a title, not a title that is nothing but a name ("credit “Marxists
     # Internet Archive”" names the archive)
     longer = outer.length > inner.length

@@ -169,13 +169,28 @@ def periodicals(context: Context) -> Iterator[Candidate]:
                 yield candidate
 
 
+OWNER_LINK_INSIDE = re.compile(r"\sof\s+(?:the\s+)?")
+
+
 @recognizer("organizations.reference")
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
+    known = {name_key(alias): alias for alias in aliases}
     for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
+        # the known organization a known body belongs to ("Executive Committee of the
+        # Communist International") is named there too; not a party's members ("Party of
+        # Bolsheviks")
+        for link in OWNER_LINK_INSIDE.finditer(doc.clean, start, end):
+            owner = doc.clean[link.end():end].removesuffix("’s").removesuffix("'s")
+            head = doc.clean[start:link.start()].split()[-1]
+            if head in word_set("subordinate_body_words") and name_key(owner) in known:
+                yield Candidate("organization", link.end(), link.end() + len(owner),
+                                known[name_key(owner)], REFERENCE_SCORE,
+                                "organizations.reference")
+                break
     # coined names later writers print in lower case ("the politburo"), and no English word
     coined = word_set("lowercase_organization_names")
     lowered = {alias.lower(): alias for alias in aliases if alias.lower() in coined}
