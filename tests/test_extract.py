@@ -556,6 +556,14 @@ def test_no_byline(text):
             "Tenth Party Congress",
         ),
         (
+            "he was a delegate to the YCI Third Congress in 1922",
+            "Congress",
+            3,
+            "YCI",
+            None,
+            "YCI Third Congress",
+        ),
+        (
             "the theses of the Second Congress of the Comintern, which were",
             "Congress",
             2,

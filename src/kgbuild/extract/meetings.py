@@ -70,6 +70,8 @@ NAME_WORDS = (
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){0,2})"
 )
 ORDINAL_MEETING = re.compile(
+    # "CI Fourth Congress", "YCI Second Congress": an acronym of the body before the ordinal
+    r"(?:(?<![\w.])(?!THE\b|AND\b|OF\b)(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,})\s+)?"
     rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?:\((?P<month>[A-Z][a-z]+)\)\s+)?"
     rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}})(?:{BODY_BEFORE})?{NAME_WORDS}"
     rf"(?P<prefix2>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}(?:e?s\b)?{BODY}"
@@ -113,7 +115,7 @@ ADOPTING_MEETING = re.compile(
 
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
-    body = groups.get("body") or groups.get("prebody")
+    body = groups.get("body") or groups.get("prebody") or groups.get("acronym")
     if body:
         return normalise_space(body)
     prefixes = (groups.get("prefix") or "") + (groups.get("prefix2") or "")
