@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import cache
 
 from kgbuild.lexicon import alternation, data_set, word_set, words
@@ -262,11 +263,26 @@ def find_dates(text: str, doc_year: int) -> list[tuple[re.Match[str], DateValue]
     last: DateValue | None = None
     for form, match in sorted(found, key=lambda item: item[1].start()):
         value = _value(form, match.groupdict(), doc_year, last)
+        if value is not None and value.precision == "day" and OLD_STYLE.match(text, match.end()):
+            value = new_style(value)
         if value is not None:
             dated.append((match, value))
             if form in ANCHORING:
                 last = value
     return dated
+
+
+# "15 February 1886 (old style)", "June 29, 1914 (OS)": a Julian date
+OLD_STYLE = re.compile(r"\s*\((?:[Oo]ld\s+[Ss]tyle|O\.\s?S\.|OS)\)")
+
+
+def new_style(value: DateValue) -> DateValue:
+    """The Gregorian day of a Julian one: 11 days behind after February 1700, 12 after
+    February 1800, 13 after February 1900 (Russia kept the Julian calendar until 1918)."""
+    day = date.fromisoformat(value.iso)
+    behind = 11 + sum(day >= date(year, 3, 1) for year in (1800, 1900))
+    iso = (day + timedelta(days=behind)).isoformat()
+    return DateValue(iso, "day", iso)
 
 
 def _imprint(text: str, comma: int) -> bool:
