@@ -162,6 +162,15 @@ def test_a_resolution_named_by_its_topic_alone() -> None:
     assert (resolution.topic, resolution.meeting) == ("on Party Unity", None)
 
 
+def test_resolutions_one_verb_adopted() -> None:
+    text = ("The Ninth Conference of the R.C.P.(B.) met in 1920. The conference adopted a "
+            "resolution condemning the bureaucrats, as well as a resolution welcoming the "
+            "new journal as its organ.")
+    found = extract_all(make_document(text, META), EMPTY).resolutions
+    assert [(r.topic, r.meeting.ordinal if r.meeting else None) for r in found] == [
+        ("condemning the bureaucrats", 9), ("welcoming the new journal as its organ", 9)]
+
+
 # --- adjudication ------------------------------------------------------------------------
 
 

@@ -49,6 +49,11 @@ ADOPTED_RESOLUTION = re.compile(
     rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision))\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})?"
 )
+# "…, as well as a resolution welcoming Pravda …": another one the same verb adopted
+COORDINATED_RESOLUTION = re.compile(
+    r",?\s+(?:as\s+well\s+as|and)\s+(?:a|an|the|its|their)\s+(?P<head>resolution|decision)\b"
+    rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})"
+)
 # "the Tenth Congress resolution on Party unity": the meeting before the word
 AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
 TITLED_RESOLUTION = re.compile(
@@ -264,8 +269,13 @@ def _adopted(
         clause = normalise_space(match.group("clause") or "").rstrip(",")
         if meeting is None and not clause:
             continue
-        end = match.start("clause") + len(match.group("clause").rstrip(" ,")) if clause else (
-            match.end("head"))
-        adopted.append(ResolutionMention(evidence=doc.span(start, end), meeting=meeting,
-                                         topic=clause or None))
+        part: re.Match[str] | None = match
+        while part:
+            end = part.start("clause") + len(part.group("clause").rstrip(" ,")) if clause else (
+                part.end("head"))
+            adopted.append(ResolutionMention(evidence=doc.span(start, end), meeting=meeting,
+                                             topic=clause or None))
+            part = COORDINATED_RESOLUTION.match(doc.clean, part.end())
+            if part:  # "…, as well as a resolution welcoming Pravda"
+                start, clause = part.start("head"), normalise_space(part.group("clause"))
     return adopted
