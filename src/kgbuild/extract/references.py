@@ -56,7 +56,7 @@ ISSUE = re.compile(r"\b[Nn]os?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
-    r"|[\[;]\s*"
+    r"|(?:\[\d{1,3}\]|[\[;])\s*"  # (a note's number in brackets with it: "[7] ")
     r"|(?<=[.?!])(?<!\b[A-Z]\.)\s+|^\s*"  # not after an initial ("K. A. Ostroukhova")
     # the link a journal's web page prints after each reference ("….Google Scholar Baron, …")
     rf"|(?:{alternation('reference_link_labels')})\s*)",
@@ -156,6 +156,7 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
     named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^[Ss]ee\s+(?:also\s+)?", "", printed)
     named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
+    named = INVERTED_AUTHORS.sub("", named)  # "Baron, S. H., Plekhanov: The Father of …"
     segments = re.split(r",\s*", named)
     return {
         "volume": volume,
@@ -183,6 +184,11 @@ def imprint(printed: str) -> dict[str, object]:
     return {"place": place, "publisher": publisher, "year": year}
 
 
+# authors printed surname first before a title: "Baron, S. H., ", "Iovchuk, M. and Kurbatova,
+# I., ", "Cohen, Stephen F. "
+INVERTED_AUTHORS = re.compile(
+    r"^(?:[A-Z][\w’'\-]+,\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s?)+(?:,|\s+and|(?<=\.))\s+)+"
+)
 AUTHORS = re.compile(  # "Hermann Weber and Bernhard H. Bayerlein (eds)", "E. H. Carr"
     r"(?:[A-Z][\w.’'\-]*\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w.’'\-]*\s*){1,4})?"
     r"(?:\((?:eds?|trans|comp)\.?\))?"
@@ -201,12 +207,13 @@ def _title(segment: str) -> str | None:
     """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
     name ("J. V. Stalin") nor a volume or page."""
     segment = ANCHOR.split(segment)[0].strip(" .;“”\"")  # "Pravda No. 21" names "Pravda"
-    segment = re.sub(r"\s*\((?:[A-Z][a-z]+|1[5-9]\d\d)$", "", segment)  # "… (Moscow, 1930)"
+    segment = re.sub(r"\s*\([^)]*$", "", segment)  # "… (Moscow, 1930)", "… (2 vols; Paris, 1921)"
+    segment = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", segment)[0]  # "… Revolution. New York"
     segment = re.sub(r"\s+(?:of|in|for)\s+\S*\s*\d.*$", "", segment)  # "Bednota of March 3rd"
     words_in = re.findall(r"[^\W\d_][\w’'\-]*", segment)
     content = [w for w in words_in if w.lower() not in word_set("title_function_words")]
     if (not re.match(r"[A-Z]", segment) or ANCHOR.search(segment) or re.search(r"\d", segment)
-            or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+", segment)
+            or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+|[IVXLC]+", segment)  # a volume
             or segment in data_set("places.txt") or len(words_in) > 15
             or sum(w[0].isupper() for w in content) < 0.75 * len(content)):
         return None  # a person, a place, a sentence
@@ -267,10 +274,12 @@ def _in_running_text(
             continue
         window = max(0, anchor.start() - REACH)
         line_start = text.rfind("\n", 0, anchor.start()) + 1
-        openings = [  # not a bracket closed before the anchor ("(Moscow, 1926), vol. 13")
+        openings = [  # not a bracket closed before the anchor ("(Moscow, 1926), vol. 13"),
+            # nor the full stop before an imprint ("… the Revolution. New York, 1973, p. 45")
             m for m in OPENING.finditer(text, max(window, line_start), anchor.start())
-            if not m.group().startswith("(")
-            or text.count(")", m.end(), anchor.start()) <= text.count("(", m.end(), anchor.start())
+            if (not m.group().startswith("(") or text.count(")", m.end(), anchor.start())
+                <= text.count("(", m.end(), anchor.start()))
+            and not (m.group().isspace() and _imprint_at(text, m.end()))
         ]
         start = openings[-1].start() if openings else max(window, line_start)
         if openings and not re.match(r"[Ss]ee", openings[-1].group(0)):
@@ -284,6 +293,12 @@ def _in_running_text(
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(_record(doc, start, end, author))
     return found
+
+
+def _imprint_at(text: str, start: int) -> bool:
+    """A place of publication and its year or publisher begin here ("New York, 1973")."""
+    place = re.match(r"([A-Z][\w.\-]*(?:[ \t][A-Z][\w.\-]*)?)[,:]\s", text[start:start + 40])
+    return place is not None and place.group(1) in data_set("places.txt")
 
 
 def _reference_end(text: str, start: int) -> int:
