@@ -41,6 +41,9 @@ def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationR
      "12-14", None, "The Father of Russian Marxism"),
     ("[8] Cohen, Stephen F. Bukharin and the Revolution. New York, 1973, p. 45.\n", None, "45",
      None, "Bukharin and the Revolution"),
+    ("[2] Supplement to the Modern Encyclopedia of Russian History, 1:5-9.\n", 1, "5-9", None,
+     "Supplement to the Modern Encyclopedia of Russian History"),
+    ("Source: Workers Weekly, Issue: 114\n", None, None, "114", "Workers Weekly"),
     ("The telegram survives: RGASPI. F. 85. Op. 13. D. 6. L. 1.\n", None, "1", None, None),
     ("[3] Ivanov I. I. Selected Articles. M., 1939. P. 80.\n", None, "80", None, None),
     ("He had said so before (see also Note No. 2) and said it again.\n", None, None, None,
@@ -61,6 +64,7 @@ def test_reference_forms(text: str, volume: int | None, pages: str | None, issue
     "The notes end with the page they belong to. [p. 245]\n",
     "He read Resolution No. 12 of the congress aloud.\n",
     "(see Vol. XXV, p. 173)",  # the parenthesised form's, not found twice
+    "The meeting began at 10:30 in the morning, and at 11:15 it ended.\n",
 ])
 def test_what_is_no_reference_of_this_kind(text: str) -> None:
     assert references(text) == []

@@ -29,7 +29,8 @@ NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
 ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
-    r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+"
+    r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
+    r"|(?<=,\s)\d{1,3}:\s?\d+(?:\s*[-–]\s*\d+)?(?=[\s.,;)]|$)"  # "…, 1:5-9": volume 1, pages 5-9
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
     rf"|{NOTE_REFERENCE}"
@@ -52,7 +53,11 @@ PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 3
     r"\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
-ISSUE = re.compile(r"\b[Nn]os?\.\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)|(?<![\w&])#\s*(?P<hash>\d+)")
+ISSUE = re.compile(r"\b(?:[Nn]os?\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
+                   r"|(?<![\w&])#\s*(?P<hash>\d+)")
+# "Supplement to the Modern Encyclopedia …, 1:5-9"
+VOLUME_COLON_PAGES = re.compile(
+    r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
@@ -153,6 +158,9 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     elif bare_issue := re.match(r"[^,]+,\s*(?P<issue>\d{1,3}),\s*pp?\.", printed):
         issue = bare_issue.group("issue")  # "Fahne des Kommunismus, 23, p. 90"
     pages = PAGES.search(printed)
+    if pages is None and (colon := VOLUME_COLON_PAGES.search(printed)):
+        volume = volume or int(colon.group("volume"))
+        pages = colon
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
     named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^[Ss]ee\s+(?:also\s+)?", "", printed)
     named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
