@@ -104,6 +104,15 @@ def test_a_year_after_a_quoted_title_dates_the_work() -> None:
     assert (claim.about.title, claim.date.iso) == ("The Party and the Village Question", "1921")
 
 
+def test_the_issue_a_source_line_names_dates_the_text() -> None:
+    text = ("M. Ivanov\n\nThe Party and the Village Question\n\n"
+            "Source: The Communist Review, February 1924;\nTranscribed: by A. Reader.\n\n"
+            "Comrades, the village question is an old one and we shall not settle it today.\n")
+    dated = [c for c in claims(text) if c.dates_entity and isinstance(c.about, WorkMention)]
+    assert [(c.about.title, c.date.iso) for c in dated] == [
+        ("The Party and the Village Question", "1924-02")]
+
+
 def test_a_date_under_a_heading_in_parts_dates_its_last_part() -> None:
     text = ("Report of the Fourth Congress/The Closing Speech of Comrade Ivanov\n\n"
             "The Closing Speech of Comrade Ivanov\n\n"

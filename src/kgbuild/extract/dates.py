@@ -15,6 +15,7 @@ written", dates that entity itself.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
@@ -147,7 +148,8 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     # the last part of a title printed "Collection/Speech" is the one a date under it dates
     own = max((w for w in found.works if w.cue == "own-title" and w.evidence.end <= raw_start),
               key=lambda w: w.evidence.end, default=None)
-    if own is None or not _ends_a_short_line(doc.clean, match):
+    if own is None or not (_ends_a_short_line(doc.clean, match)
+                           or _on_source_line(doc.clean, match)):
         return None
     between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
     if any(running_text(line) for line in between.split("\n")):
@@ -170,6 +172,18 @@ def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     after = line[match.end() - line_start :]
     return (len(line.split()) < RUNNING_TEXT_WORDS
             and re.fullmatch(r"[)\]|]?[.,]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
+
+
+@cache
+def _source_label() -> re.Pattern[str]:
+    labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
+    return re.compile(rf"[ \t]*(?i:{labels})[ \t]*[:|]")
+
+
+def _on_source_line(text: str, match: re.Match[str]) -> bool:
+    """The date of the periodical issue an apparatus line says the text appeared in
+    ("Source: Communist Review, February 1924;"): the text's date of publication."""
+    return _source_label().match(_line_around(text, match)[1]) is not None
 
 
 def _is_dateline(text: str, match: re.Match[str]) -> bool:
