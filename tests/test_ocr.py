@@ -46,6 +46,10 @@ def assert_offset_map(raw: str, clean: str, offsets: list[int], changed: tuple[s
 CASES = [
     ("pronoun-bar", "| think it is correct.", "I think it is correct.", ("I",)),
     ("pronoun-bar-after-quote", "“| think so,” he said.", "“I think so,” he said.", ("I",)),
+    # two bars or more on a line are a table row or a navigation bar, not pronouns
+    ("table-bars", "Written in | End of 1915 |\nText", "Written in | End of 1915 |\nText", ()),
+    ("navigation-bars", "Marx-Engels |  Lenin  | Stalin\n", "Marx-Engels |  Lenin  | Stalin\n",
+     ()),
     (
         "heading-bar",
         " |. THE DEFINITION OF LENINISM\nThe pamphlet",

@@ -62,6 +62,19 @@ def _roman_in_heading(match: re.Match[str]) -> str:
     return match.group("indent") + repaired + "." if repaired else match.group(0)
 
 
+STANDALONE_BAR = re.compile(r"(?<![^\s“\"‘(])\|(?=[\s.,;:’”])")
+
+
+def _pronoun_bar(match: re.Match[str]) -> str:
+    """ "| think" is "I think"; a line with two bars or more is a table row or a site's
+    navigation bar ("Written in | End of 1915 |", "Marx-Engels | Lenin | Stalin")."""
+    text = match.string
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    line = text[start : end if end >= 0 else len(text)] + "\n"
+    return "|" if len(STANDALONE_BAR.findall(line)) >= 2 else "I"
+
+
 Errata = tuple[tuple[str, str], ...]  # a corpus's own misreadings: (wrong, right)
 
 
@@ -99,7 +112,7 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         # are real compound hyphens, so keep the hyphen and drop the line break.
         Rule("line-end-hyphen", re.compile(r"(?<=[A-Za-z]-)\n(?=[A-Za-z])"), ""),
         # The pronoun I read as "|" ("| think", "|. THE DEFINITION").
-        Rule("pronoun-bar", re.compile(r"(?<![^\s“\"‘(])\|(?=[\s.,;:’”])"), "I"),
+        Rule("pronoun-bar", STANDALONE_BAR, _pronoun_bar),
         # Roman numerals of volumes: "Vol. XX1V", "Vol.\nXXIl", "Vol. XX VI", "Volume 111".
         Rule(
             "roman-volume",
