@@ -12,6 +12,8 @@ GOREMYKIN = {"persons": [{"canonical": "Ivan Goremykin", "surfaces": ["Minister 
 
 @pytest.mark.parametrize(("found", "matched"), [
     ("Goremykin", 1),  # printed with a title, found without it
+    ("Ivan Goriemykin", 0),  # no transliteration of it
+    ("Ivan Goremykine", 0),
     ("Polivanov", 0),  # another person on the same line
 ])
 def test_a_person_printed_with_a_title(found: str, matched: int) -> None:
@@ -25,3 +27,11 @@ def test_a_body_named_with_a_title_word_keeps_it() -> None:
                                      "Congress", "surfaces": ["General Council"], "lines": [2]}]}
     (gold,) = gold_entities(annotation, "organizations")
     assert fold("Council") not in gold.names
+
+
+def test_a_transliteration_of_the_annotated_name_is_a_match() -> None:
+    annotation = {"persons": [{"canonical": "David Riazanov", "surfaces": ["Riazanov"],
+                               "lines": [3]}]}
+    (gold,) = gold_entities(annotation, "persons")
+    found = Candidate("David Ryazanov", {fold("David Ryazanov")}, {3})
+    assert score_kind([gold], [found]).matched == 1

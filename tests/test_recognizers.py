@@ -452,6 +452,17 @@ def test_transliterations_of_one_name_link_to_one_person() -> None:
     }
 
 
+@pytest.mark.parametrize(("printed", "known"), [
+    ("Riazanov", "David Ryazanov"),  # "ia" for "ya"
+    ("Preobrazhenskii", "Yevgeni Preobrazhensky"),  # "ii" for "y"
+    ("Jaures", "Jean Jaurès"),  # no accent
+])
+def test_a_transliteration_or_a_name_without_accents_is_the_known_person(printed: str,
+                                                                         known: str) -> None:
+    reference = reference_with((known, (known.split()[-1],), "Q"),)
+    assert person_entities(f"Comrade {printed} spoke first.", reference) == {known: "Q"}
+
+
 def test_a_congress_of_soviets_of_the_ussr_is_not_the_all_russian_one() -> None:
     text = (
         "The Second Congress of Soviets of the U.S.S.R. met in 1924; the Second Congress\n"

@@ -24,7 +24,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from kgbuild.document import InputError
 from kgbuild.lexicon import word_set
 from kgbuild.rdf.namespaces import KGO, SCHEMA
-from kgbuild.reference import name_key
+from kgbuild.reference import spelling_key
 
 KIND_CLASSES = {
     "persons": (KGO.Person,),
@@ -36,14 +36,15 @@ KIND_CLASSES = {
 
 
 def fold(name: str) -> str:
-    """A name for comparison: no case, quotes, articles or possessive/plural endings."""
-    key = name_key(name).replace('"', "").replace("'s", "").replace("s'", "s")
+    """A name for comparison: no case, accents, quotes, articles or possessive/plural
+    endings, one transliteration ("Riazanov" is "Ryazanov")."""
+    key = spelling_key(name).replace('"', "").replace("'s", "").replace("s'", "s")
     key = re.sub(r"^(?:the|a|an) ", "", key)
     return re.sub(r"(?<=[a-z])s$", "", key)
 
 
 def words(name: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", name.casefold())) - {"the", "of", "a", "an", "and"}
+    return set(re.findall(r"[a-z0-9]+", spelling_key(name))) - {"the", "of", "a", "an", "and"}
 
 
 @dataclass

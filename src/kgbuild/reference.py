@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -80,12 +81,16 @@ SPELLINGS = (
     (re.compile(r"\bye(?=\w\w)"), "e"),
     (re.compile(r"(?<=l)y(?=i)"), ""),  # "Ilyich"/"Ilich"
     (re.compile(r"\bia"), "ya"),  # "Iakov"/"Yakov"
+    (re.compile(r"(?<=[bcdfgklmnprstvz])ia(?=[a-z])"), "ya"),  # "Riazanov"/"Ryazanov"
+    (re.compile(r"(?<=\w\w)ii\b"), "i"),  # "Preobrazhenskii"/"Preobrazhensky"
 )
 
 
 def spelling_key(name: str) -> str:
-    """A person's name folded like ``name_key`` and across transliterations."""
-    key = name_key(name)
+    """A person's name folded like ``name_key``, without accents ("Jaurès", "Piłsudski")
+    and across transliterations."""
+    key = "".join(c for c in unicodedata.normalize("NFKD", name_key(name))
+                  if not unicodedata.combining(c)).replace("ł", "l")
     for pattern, replacement in SPELLINGS:
         key = pattern.sub(replacement, key)
     return key
