@@ -48,6 +48,11 @@ def test_a_place_after_a_preposition_is_not_a_person() -> None:
     assert "Arras" not in accepted(text, "person")
 
 
+def test_the_members_of_a_group_named_in_russian_are_not_a_person() -> None:
+    text = "The Narodovoltsy and the Zemlevoltzi argued, said Plekhanov."
+    assert accepted(text, "person") == ["Plekhanov"]
+
+
 def test_a_month_is_not_a_person() -> None:
     assert accepted("The army had been defeated by January 1793.", "person") == []
 
