@@ -333,6 +333,19 @@ def test_the_owner_a_known_body_names_is_a_mention_too() -> None:
         "Executive Committee of the Communist International", "Communist International"]
 
 
+def test_a_body_named_short_after_its_full_name_is_that_body() -> None:
+    text = ("He was president of the Central Executive Committee of the Workers' Republic.\n"
+            "In the Executive Committee he spoke seldom.")
+    found = labels(text, "organization")
+    assert "Executive Committee" not in found
+    assert "Central Executive Committee of the Workers' Republic" in found
+
+
+def test_a_party_named_short_is_not_taken_for_another_party() -> None:
+    text = "The Communist Party of Germany wrote to the Communist Party in Moscow."
+    assert {"Communist Party of Germany", "Communist Party"} <= labels(text, "organization")
+
+
 def test_a_body_its_own_party_names_stays_the_known_body() -> None:
     reference = load_reference()
     text = "The CC of the RCP and the Central Committee of the R.C.P.(B.) agreed."

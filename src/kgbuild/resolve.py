@@ -26,6 +26,7 @@ from kgbuild.knowledge import (
     ResolvedQuotation,
     ResolvedStance,
 )
+from kgbuild.lexicon import word_set
 from kgbuild.names import (
     full_names_by_surname,
     given_and_surname,
@@ -147,8 +148,9 @@ class Resolver(MeetingLinking):
             self._attach(entity, doc, mention.evidence)
             person_spans.append((mention.evidence.start, entity.key))
         organizations: Counter[str] = Counter()
+        names = {mention.name for mention in extraction.organizations}
         for mention in extraction.organizations:
-            entity = self.organization(mention.name)
+            entity = self.organization(_fuller_name(mention.name, names, self._lookup))
             self._attach(entity, doc, mention.evidence)
             organizations[entity.key] += 1
         self._works(doc, extraction, person_spans)
@@ -375,6 +377,20 @@ class Resolver(MeetingLinking):
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+def _fuller_name(name: str, names: set[str], lookup: dict[str, dict[str, ReferenceEntry]]
+                 ) -> str:
+    """A body named short that the same document names in full ("the Executive Committee"
+    after "the Central Executive Committee of the Soviet Union") is the one named in full,
+    when it is the only one; a name the reference data knows keeps its entry."""
+    words = name.split()
+    if (len(words) < 2 or words[-1] not in word_set("subordinate_body_words")
+            or name_key(name) in lookup["organizations"]):
+        return name  # a party or a periodical may be another one of its kind
+    pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)")
+    fuller = [other for other in names if other != name and pattern.search(other)]
+    return fuller[0] if len(fuller) == 1 else name
 
 
 def _matching_group(
