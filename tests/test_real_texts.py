@@ -70,7 +70,7 @@ def scores(split: str) -> score.TextScores:
 @pytest.mark.parametrize(
     ("split", "floors", "precision"),
     [
-        ("dev", {"persons": 0.92, "organizations": 0.79, "congresses": 0.78}, 0.83),
+        ("dev", {"persons": 0.92, "organizations": 0.8, "congresses": 0.78}, 0.84),
         ("heldout", {"persons": 0.85, "organizations": 0.79, "congresses": 0.82}, 0.86),
     ],
 )
