@@ -15,7 +15,7 @@ from kgbuild.extract.adjudicate import Decision, decide
 from kgbuild.extract.candidates import NOT_A_NAME, RECOGNIZERS, Candidate, recognizer
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.reference import ReferenceData, ReferenceEntry, load_reference
-from kgbuild.resolve import resolve
+from kgbuild.resolve import _without_stray_marks, resolve
 
 META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
 EMPTY = ReferenceData()
@@ -791,3 +791,13 @@ def test_resolutions_described_or_of_a_body(text: str, printed: str) -> None:
 ])
 def test_credits_in_prose_name_persons(text: str, name: str) -> None:
     assert name in accepted(text, "person")
+
+
+@pytest.mark.parametrize(("printed", "title"), [
+    ("Theses on the United Front’", "Theses on the United Front"),
+    ('Front and Rear in War of the Future"·', "Front and Rear in War of the Future"),
+    ("Archive of the Opposition]", "Archive of the Opposition"),
+    ("“Left-Wing” Communism", "“Left-Wing” Communism"),
+])
+def test_a_title_without_the_marks_it_never_opened(printed: str, title: str) -> None:
+    assert _without_stray_marks(printed) == title

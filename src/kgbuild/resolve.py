@@ -295,8 +295,9 @@ class Resolver(MeetingLinking):
         self, doc: Document, extraction: Extraction, person_spans: list[tuple[int, str]]
     ) -> None:
         for mention in extraction.works:
-            entry = self._lookup["works"].get(name_key(mention.title))
-            label = entry.label if entry else mention.title.replace("“", '"').replace("”", '"')
+            title = _without_stray_marks(mention.title)
+            entry = self._lookup["works"].get(name_key(title))
+            label = entry.label if entry else title.replace("“", '"').replace("”", '"')
             entity = self._entity("work", name_key(label), label, entry)
             self._attach(entity, doc, mention.evidence)
             author_key = self._author_key(doc, mention.author, mention.evidence.start,
@@ -377,6 +378,18 @@ class Resolver(MeetingLinking):
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+def _without_stray_marks(title: str) -> str:
+    """A title without a closing quote or bracket it never opened, nor a note mark after it
+    ("Theses on the United Front’", "Front and Rear in War of the Future"·")."""
+    title = title.rstrip(" ·•*†")
+    for opening, closing in ("‘’", "“”", "[]", "()"):
+        if title.endswith(closing) and title.count(opening) < title.count(closing):
+            title = title[:-1]
+    if title.endswith('"') and title.count('"') % 2:
+        title = title[:-1]
+    return title.rstrip()
 
 
 def _fuller_name(name: str, names: set[str], lookup: dict[str, dict[str, ReferenceEntry]]
