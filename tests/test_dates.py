@@ -83,6 +83,13 @@ def test_relative_and_month_only_dates_count_from_the_date_before() -> None:
                      ("February 1917", "1917-02"), ("in October", "1917-10")]
 
 
+def test_days_listed_before_a_date_share_its_month_and_year() -> None:
+    found = find_dates("Moscow, 9th, 10th, and 14th January, 1920.", 1926)
+    assert [value.iso for _, value in found] == ["1920-01-09", "1920-01-10", "1920-01-14"]
+    assert [value.iso for _, value in find_dates("see pp. 12 and 14 May 1921", 1926)] == [
+        "1921-05-14"]
+
+
 def test_numbers_that_are_not_years_are_not_dates() -> None:
     assert find_dates("(see Vol. XXV, p. 1920) and No. 279 and pp. 171-72, pp. 1589-90", 1926
                       ) == []

@@ -169,6 +169,12 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("day", re.compile(  # "15 (28) December 1912", "25 October (7 November) 1917"
             rf"(?<![\d.])(?<!No\.\s)(?P<date>{day}(?:\s*\({_day('ns_day_alone')}\))?[ \t]+"
             rf"{month}(?:\s*\({ns_day}\s+{ns_month}\))?{year_after})")),
+        # "9th, 10th, and 14th January, 1920": the days listed before the last share its
+        # month and year
+        ("day", re.compile(
+            r"(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?<!No\.\s)(?<!Vol\.\s)"
+            rf"(?P<date>{day})(?=(?:,[ \t]*{DAY})*,?[ \t]+and[ \t]+{DAY}"
+            rf"[ \t]+{month}{year_after})")),
         ("month-range", re.compile(  # "January-November, 1926", "July and August 1903"
             rf"\b(?P<date>{month}(?:,?\s+(?P<year1>1[5-9]\d\d))?(?:{dash}|\s+and\s+)"
             rf"{month2}{year_after})")),
