@@ -16,6 +16,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 
 from rdflib import Graph
@@ -35,6 +36,7 @@ KIND_CLASSES = {
 }
 
 
+@cache  # names repeat across every pair the scorer compares
 def fold(name: str) -> str:
     """A name for comparison: no case, accents, quotes, articles or possessive/plural
     endings, one transliteration ("Riazanov" is "Ryazanov")."""
@@ -43,8 +45,9 @@ def fold(name: str) -> str:
     return re.sub(r"(?<=[a-z])s$", "", key)
 
 
-def words(name: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", spelling_key(name))) - {"the", "of", "a", "an", "and"}
+@cache
+def words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", spelling_key(name))) - {"the", "of", "a", "an", "and"}
 
 
 @dataclass

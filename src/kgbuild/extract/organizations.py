@@ -169,9 +169,6 @@ def periodicals(context: Context) -> Iterator[Candidate]:
                 yield candidate
 
 
-OWNER_LINK_INSIDE = re.compile(r"\sof\s+(?:the\s+)?")
-
-
 @recognizer("organizations.reference")
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
@@ -183,7 +180,7 @@ def reference_names(context: Context) -> Iterator[Candidate]:
         # the known organization a known body belongs to ("Executive Committee of the
         # Communist International") is named there too; not a party's members ("Party of
         # Bolsheviks")
-        for link in OWNER_LINK_INSIDE.finditer(doc.clean, start, end):
+        for link in OWNER_LINK.finditer(doc.clean, start, end):
             owner = doc.clean[link.end():end].removesuffix("’s").removesuffix("'s")
             head = doc.clean[start:link.start()].split()[-1]
             if head in word_set("subordinate_body_words") and name_key(owner) in known:

@@ -25,12 +25,15 @@ from kgbuild.reference import name_key
 
 # "see note 6", "See also Note No. 1": a reference to a note of this text
 NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
+# "Supplement to the Modern Encyclopedia …, 1:5-9": volume 1, pages 5-9
+VOLUME_COLON_PAGES = re.compile(
+    r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
     r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
-    r"|(?<=,\s)\d{1,3}:\s?\d+(?:\s*[-–]\s*\d+)?(?=[\s.,;)]|$)"  # "…, 1:5-9": volume 1, pages 5-9
+    rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
     rf"|{NOTE_REFERENCE}"
@@ -55,9 +58,6 @@ PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 3
 )
 ISSUE = re.compile(r"\b(?:[Nn]os?\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
                    r"|(?<![\w&])#\s*(?P<hash>\d+)")
-# "Supplement to the Modern Encyclopedia …, 1:5-9"
-VOLUME_COLON_PAGES = re.compile(
-    r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
@@ -86,7 +86,7 @@ REACH = 160  # characters a reference may run on either side of its first anchor
 
 
 @cache
-def _source_line() -> re.Pattern[str]:
+def source_line() -> re.Pattern[str]:
     """A labelled line, going on over lines that end with a comma (and a blank line after
     one: "…, Moscow, 1964,\n\nVol. 23, pp. 105-20")."""
     labels = "|".join(
@@ -250,7 +250,7 @@ def _record(doc: Document, start: int, end: int, author: str | None) -> Citation
 def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
     """The source lines of the apparatus, one reference per part between semicolons."""
     found = []
-    for line in _source_line().finditer(doc.clean):
+    for line in source_line().finditer(doc.clean):
         label = "source_labels" if line.group("source_labels") else "published_labels"
         # parts between semicolons ("; ", not the one closing an HTML entity "&#8221;") and
         # volumes ("Vol. 7. No. 73 and Vol. 8. No. 1")
