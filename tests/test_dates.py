@@ -111,9 +111,13 @@ def test_a_year_after_a_quoted_title_dates_the_work() -> None:
     assert (claim.about.title, claim.date.iso) == ("The Party and the Village Question", "1921")
 
 
-def test_the_issue_a_source_line_names_dates_the_text() -> None:
-    text = ("M. Ivanov\n\nThe Party and the Village Question\n\n"
-            "Source: The Communist Review, February 1924;\nTranscribed: by A. Reader.\n\n"
+@pytest.mark.parametrize("source", [
+    "Source: The Communist Review, February 1924;",
+    "Printed in The Communist Review, February 1924, with cuts.",
+])
+def test_the_issue_a_source_line_names_dates_the_text(source: str) -> None:
+    text = (f"M. Ivanov\n\nThe Party and the Village Question\n\n{source}\n"
+            "Transcribed: by A. Reader.\n\n"
             "Comrades, the village question is an old one and we shall not settle it today.\n")
     dated = [c for c in claims(text) if c.dates_entity and isinstance(c.about, WorkMention)]
     assert [(c.about.title, c.date.iso) for c in dated] == [

@@ -15,11 +15,11 @@ written", dates that entity itself.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
+from kgbuild.extract.references import source_line
 from kgbuild.extract.titles import RUNNING_TEXT_WORDS, running_text
 from kgbuild.lexicon import alternation
 from kgbuild.records import (
@@ -174,16 +174,10 @@ def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
             and re.fullmatch(r"[)\]|]?[.,]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
 
 
-@cache
-def _source_label() -> re.Pattern[str]:
-    labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
-    return re.compile(rf"[ \t]*(?i:{labels})[ \t]*[:|]")
-
-
 def _on_source_line(text: str, match: re.Match[str]) -> bool:
     """The date of the periodical issue an apparatus line says the text appeared in
     ("Source: Communist Review, February 1924;"): the text's date of publication."""
-    return _source_label().match(_line_around(text, match)[1]) is not None
+    return source_line().match(_line_around(text, match)[1]) is not None
 
 
 def _is_dateline(text: str, match: re.Match[str]) -> bool:
