@@ -38,7 +38,8 @@ from kgbuild.resolve import resolve
 
 HERE = Path(__file__).resolve().parent
 KINDS = tuple(KIND_CLASSES)
-RECORDS = ("citations", "dated_claims")  # scored on (line, volume, pages) and (line, date)
+RECORDS = ("citations", "dated_claims", "stances")  # scored on (line, volume, pages),
+# (line, date) and (line, target person, polarity)
 
 
 @dataclass

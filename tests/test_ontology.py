@@ -47,6 +47,8 @@ UNALIGNED = {
     KGO.organizationKind: "a kgbuild code list",
     KGO.dateText: "the date as printed; no vocabulary has one",
     KGO.polarity: "a kgbuild code list",
+    KGO.thesis: "the judged view as printed; schema:text would say it is the claim's own text",
+    KGO.stanceCue: "the judging words as printed, particular to how stances are read",
     KGO.sourceFile: "particular to how kgbuild reads its input",
     KGO.line: "Web Annotation selects by offsets, not by line",
     KGO.inSection: "Web Annotation has no containing-part property for an annotation",

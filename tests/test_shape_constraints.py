@@ -136,7 +136,8 @@ def expand(name: str) -> URIRef:
 
 def render_path(graph: Graph, path: Node | None) -> str:
     """A SHACL path as a SPARQL-like string: ``kgo:evidence``, ``^kgo:evidence``,
-    ``kgo:evidence/oa:hasTarget``; "" for none (results of node shapes)."""
+    ``kgo:evidence/oa:hasTarget``, ``(kgo:evidence|kgo:thesisEvidence)``; "" for none
+    (results of node shapes)."""
     if path is None:
         return ""
     if isinstance(path, URIRef):
@@ -144,6 +145,10 @@ def render_path(graph: Graph, path: Node | None) -> str:
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
         return "^" + render_path(graph, inverse)
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        steps = Collection(graph, alternatives)
+        return "(" + "|".join(render_path(graph, step) for step in steps) + ")"
     if graph.value(path, RDF.first) is not None:
         return "/".join(render_path(graph, step) for step in Collection(graph, path))
     raise AssertionError(f"path form not handled: {list(graph.predicate_objects(path))}")

@@ -24,7 +24,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kgbuild.document import InputError
 from kgbuild.lexicon import word_set
-from kgbuild.rdf.namespaces import KGO, SCHEMA
+from kgbuild.rdf.namespaces import KGO, OA, SCHEMA
 from kgbuild.reference import spelling_key
 
 KIND_CLASSES = {
@@ -329,44 +329,74 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
     }
 
 
+def _line_span(graph: Graph, record: object) -> tuple[int, int]:
+    """The first and last line of a record's evidence."""
+    first, last = 10**9, 0
+    for annotation in graph.objects(record, KGO.evidence):  # type: ignore[arg-type]
+        exact = max(
+            (str(text) for target in graph.objects(annotation, OA.hasTarget)
+             for selector in graph.objects(target, OA.hasSelector)
+             for text in graph.objects(selector, OA.exact)),
+            default="",
+        )
+        for line in graph.objects(annotation, KGO.line):
+            first = min(first, int(line))
+            last = max(last, int(line) + exact.count("\n"))
+    return first, last
+
+
+def _on_line(lines: tuple[int, int], line: int, exact: bool) -> bool:
+    """The evidence starts on the line, or (not exact) runs over it."""
+    return lines[0] == line or (not exact and lines[0] <= line <= lines[1])
+
+
 def score_stances(graph: Graph, annotation_files: list[Path]) -> RecordScore:
-    """Stances matched on (line, person, polarity)."""
+    """Stances matched on (line, person, polarity): the annotated line is one of the lines
+    of the judging sentence (annotators mark where it starts or where it names the target),
+    the first line preferred."""
     score = RecordScore()
+    predicted_all = []
+    for claim in sorted(graph.subjects(KGO.polarity, None)):
+        person = graph.value(claim, KGO.about)
+        label = str(graph.value(person, RDFS.label)) if person else None
+        polarity = str(graph.value(claim, KGO.polarity))
+        predicted_all.append((_line_span(graph, claim), label, polarity))
     for path in annotation_files:
         annotation = load_annotation(path)
+        if "stances" not in annotation:
+            continue  # not annotated for stances: nothing to score them against
         first, last = annotation["range"]  # type: ignore[misc]
-        predicted = []
-        for claim in sorted(graph.subjects(KGO.polarity, None)):
-            line = _first_line(graph, claim)
-            if first <= line <= last:
-                person = graph.value(claim, KGO.about)
-                label = str(graph.value(person, RDFS.label)) if person else None
-                predicted.append((line, label, str(graph.value(claim, KGO.polarity))))
+        predicted = [p for p in predicted_all if first <= p[0][0] <= last]
         score.predicted += len(predicted)
-        for item in annotation.get("stances") or []:  # type: ignore[union-attr]
-            score.gold += 1
-            hit = next(
-                (
-                    p
-                    for p in predicted
-                    if p[0] == item["line"]
-                    and p[2] == item["polarity"]
-                    and same_person(p[1], item["target_person"])
-                ),
-                None,
-            )
-            if hit:
-                predicted.remove(hit)
-                score.matched += 1
-                score.attribute_right += 1
-            else:
-                score.misses.append(
-                    f"{path.name}:{item['line']} {item['target_person']} "
-                    f"{item['polarity']} not found"
+        gold = list(annotation.get("stances") or [])  # type: ignore[call-overload]
+        score.gold += len(gold)
+        unmatched = []
+        for exact in (True, False):
+            for item in gold if exact else unmatched:
+                hit = next(
+                    (
+                        p
+                        for p in predicted
+                        if _on_line(p[0], item["line"], exact)
+                        and p[2] == item["polarity"]
+                        and same_person(p[1], item["target_person"])
+                    ),
+                    None,
                 )
+                if hit:
+                    predicted.remove(hit)
+                    score.matched += 1
+                    score.attribute_right += 1
+                elif exact:
+                    unmatched.append(item)
+                else:
+                    score.misses.append(
+                        f"{path.name}:{item['line']} {item['target_person']} "
+                        f"{item['polarity']} not found"
+                    )
         score.misses += [
-            f"{path.name}:{line} {person} {polarity} spurious"
-            for line, person, polarity in predicted
+            f"{path.name}:{lines[0]} {person} {polarity} spurious"
+            for lines, person, polarity in predicted
         ]
     return score
 

@@ -79,12 +79,14 @@ class ResolvedClaim:
 
 @dataclass
 class ResolvedStance:
-    """The author endorsing or rejecting a person's thesis."""
+    """A holder endorsing or rejecting a person's thesis; the thesis comes from a work (an
+    entity) or a quotation of the same document (its record), when the text says so."""
 
     document: str
     record: StanceRecord
     about: EntityRef | None
     asserted_by: EntityRef | None = None
+    thesis_source: EntityRef | QuotationRecord | None = None
 
 
 @dataclass

@@ -137,12 +137,24 @@ class DatedClaimRecord:
 
 @dataclass(frozen=True)
 class StanceRecord:
-    """The author judging a named person's thesis: endorses or rejects, in which sentence."""
+    """A holder endorsing or rejecting a person's view, read from one sentence.
+
+    ``holder`` is None for the document's author, else a person's name as printed (the
+    speaker of a quotation, "Lenin" in "Lenin attacked Kautsky"). ``thesis`` is the view at
+    stake as the text states it; ``thesis_source`` the quotation or work it comes from.
+    """
 
     target: PersonMention | None  # None: an unnamed group ("certain critics of Leninism")
     polarity: str  # "endorses" | "rejects"
     statement: str
     evidence: Span
+    cue: str = ""
+    holder: str | None = None
+    thesis: str | None = None
+    thesis_evidence: Span | None = None
+    thesis_source: QuotationRecord | WorkMention | None = None
+    date: DateValue | None = None
+    date_text: str | None = None
 
 
 @dataclass

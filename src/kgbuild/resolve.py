@@ -39,6 +39,8 @@ from kgbuild.records import (
     DatedClaimRecord,
     Extraction,
     QuotationRecord,
+    StanceRecord,
+    WorkMention,
 )
 from kgbuild.reference import ReferenceData, ReferenceEntry, name_key, spelling_key
 from kgbuild.resolve_meetings import MeetingLinking
@@ -167,14 +169,27 @@ class Resolver(MeetingLinking):
         for claim in extraction.dated_claims:
             self._dated_claim(doc, claim)
         for stance in extraction.stances:
-            self.kb.stances.append(
-                ResolvedStance(
-                    doc.meta.slug,
-                    stance,
-                    ("person", self.person(stance.target.name).key) if stance.target else None,
-                    self.kb.document_authors.get(doc.meta.slug),
-                )
+            self._stance(doc, stance)
+
+    def _stance(self, doc: Document, stance: StanceRecord) -> None:
+        """Target, holder (the document's author unless the text names another) and the
+        work or quotation the judged thesis comes from."""
+        source: EntityRef | QuotationRecord | None = None
+        if isinstance(stance.thesis_source, WorkMention):
+            source = self._mentioned("work", doc, stance.thesis_source.evidence.start)
+        elif isinstance(stance.thesis_source, QuotationRecord):
+            source = stance.thesis_source
+        self.kb.stances.append(
+            ResolvedStance(
+                doc.meta.slug,
+                stance,
+                ("person", self.person(stance.target.name).key) if stance.target else None,
+                ("person", self.person(stance.holder).key)
+                if stance.holder
+                else self.kb.document_authors.get(doc.meta.slug),
+                source,
             )
+        )
 
     def _dated_claim(self, doc: Document, claim: DatedClaimRecord) -> None:
         """About whom or what, asserted by whom; a date the text gives an entity flows onto

@@ -1,35 +1,62 @@
-"""Stances: where the author endorses or rejects a named person's thesis.
+"""Stances: a holder endorsing or rejecting a named person's view, read clause by clause.
 
-A sentence in the author's own voice (outside quotations) that names a person and judges:
-"Zinoviev's definition of Leninism cannot be regarded as correct" (rejects), "I assert that
-Kamenev's statement … has nothing in common with Lenin's theory" (rejects Kamenev), "Was
-not Lenin right when he said …" (endorses). A rejecting phrase outweighs a praising word in
-the same sentence; a name is judged by a cue close to it (see ``_judging_cue``).
+Each sentence is read once for the author's own words (quotations blanked) and once for
+each quoted speaker's. A judging word judges the person it governs, not every person in the
+sentence (``cues``: "proved Lenin right and Trotsky wrong"); a cue with no person in reach
+judges the person a pronoun or "this view" points back to ("We reject it"), else an unnamed
+group ("those who assert …"). The holder is the document's author, the speaker of the
+quotation the words are in, or the person the text says judges ("Lenin attacked Kautsky").
+The thesis is the stretch that states the judged view; the date, for the author's own
+stances, the document's.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
 
-from kgbuild.document import Document
-from kgbuild.extract.patterns import normalise_space, phrase_pattern
-from kgbuild.lexicon import words
-from kgbuild.records import Extraction, StanceRecord
-
-SENTENCE_END = re.compile(
-    r"(?<![A-Z]\.)(?<!\b[Vp]\.)(?<!\bpp\.)[.?!][”’]?(?=\s+[A-Z“I])|\n[ \t]*\n"
+from kgbuild.document import Document, Span
+from kgbuild.extract.cues import (
+    BEFORE_NAME,
+    POLARITIES,
+    ROLES,
+    Cue,
+    Named,
+    anaphor,
+    clause,
+    clause_negations,
+    find_cues,
+    governed,
+    is_reporting_subject,
+    pattern,
+    polarity_of,
+    rhetorical,
+    subject_before,
+    unnamed_target,
+)
+from kgbuild.extract.patterns import normalise_space
+from kgbuild.records import (
+    DatedClaimRecord,
+    Extraction,
+    PersonMention,
+    QuotationRecord,
+    StanceRecord,
+    WorkMention,
 )
 
+SENTENCE_END = re.compile(
+    r"(?<![A-Z]\.)(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
+    r"(?=\s+[A-Z“\"I(])|\n[ \t]*\n"
+)
+ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
-AFTER_NAME = 90  # characters (quotations left out) from a name to the judging word after it
-BEFORE_NAME = 40  # … and from a judging word to the name after it
 
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks a stretch of a sentence: the author (holder None) or a quoted speaker."""
 
-@cache
-def _cue(name: str) -> re.Pattern[str]:
-    phrases = "|".join(phrase_pattern(p) for p in sorted(words(name), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
+    text: str  # the sentence, with every character outside this voice blanked
+    holder: str | None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -45,89 +72,259 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
-    """One stance per judged person per sentence of the author's own voice; the evidence
-    runs from the start of the sentence to the name or the judging word, whichever is last."""
-    quoted = [(q.evidence.start, q.evidence.end) for q in found.quotations]
-    titles = [(w.evidence.start, w.evidence.end) for w in found.works]
-    in_quotation = bytearray(len(doc.raw) + 1)  # 1 at every raw offset inside a quotation
-    for quote_start, quote_end in quoted:
-        in_quotation[quote_start:quote_end] = b"\x01" * (quote_end - quote_start)
-    stances = []
-    for start, end in sentences(doc.clean):
-        raw_start, raw_end = doc.offsets[start], doc.offsets[end - 1] + 1
-        sentence = doc.clean[start:end]
-        if not (_cue("stance_reject").search(sentence) or _cue("stance_endorse").search(sentence)):
-            continue  # blanking quoted words out could only remove a cue
-        outside = _outside(sentence, start, doc, in_quotation)
-        rejects = list(_cue("stance_reject").finditer(outside))
-        endorses = list(_cue("stance_endorse").finditer(outside))
-        if not rejects and not endorses:
-            continue
-        persons = [
-            p
-            for p in found.persons
-            if raw_start <= p.evidence.start < raw_end
-            and not _inside(p.evidence.start, quoted + titles)
-        ]
-        cues = rejects or endorses
-        judged = len(stances)
-        for person in persons:
-            at = doc.clean_range(person.evidence.start, person.evidence.end)
-            cue = _judging_cue(outside, at[0] - start, at[1] - start, cues)
-            complement = re.search(r"\bof\s+$", doc.clean[max(0, at[0] - 5) : at[0]])
-            if cue is None or (complement and rejects and cue.start() > at[1] - start):
-                continue  # "critics of Lenin who wrongly think": the critics are judged
-            cue_raw = doc.offsets[start + cue.start()], doc.offsets[start + cue.end() - 1] + 1
-            stances.append(
-                StanceRecord(
-                    target=person,
-                    polarity="rejects" if rejects else "endorses",
-                    statement=normalise_space(sentence),
-                    evidence=doc.span(
-                        start, doc.clean_range(raw_start, max(person.evidence.end, cue_raw[1]))[1]
-                    ),
-                )
-            )
-        unnamed = _cue("stance_reject_unnamed").search(outside)
-        if unnamed and len(stances) == judged:
-            # "as against certain critics of Leninism": an unnamed target is rejected
-            stances.append(
-                StanceRecord(
-                    target=None,
-                    polarity="rejects",
-                    statement=normalise_space(sentence),
-                    evidence=doc.span(start + unnamed.start(), start + unnamed.end()),
-                )
-            )
+    """Every stance of the document, sentence by sentence, in the order of the text."""
+    reader = StanceReader(doc, found)
+    stances: list[StanceRecord] = []
+    for index, (start, end) in enumerate(reader.sentences):
+        stances += reader.read(index, start, end)
     return stances
 
 
-def _judging_cue(
-    sentence: str, start: int, end: int, cues: list[re.Match[str]]
-) -> re.Match[str] | None:
-    """The cue that judges the person at [start, end): shortly after the name ("Lenin right",
-    "Zinoviev's definition … cannot be regarded as correct"), or just before it ("coincides
-    with Lenin's formulation"). A name after a rejecting phrase is its yardstick ("nothing in
-    common with Lenin's theory") unless the cue is right before it ("the hands of Bauer")."""
-    for cue in cues:
-        between = " ".join(sentence[end : cue.start()].split())
-        if cue.start() >= end and len(between) <= AFTER_NAME:
-            return cue
-        if 0 <= start - cue.end() <= BEFORE_NAME and (
-            cue.re is _cue("stance_endorse")
-            or _cue("stance_reject_before").search(sentence[max(0, cue.start() - 30) : start])
+class StanceReader:
+    """What one document's sentences judge; holds the mentions they are read against."""
+
+    def __init__(self, doc: Document, found: Extraction) -> None:
+        self.doc = doc
+        self.found = found
+        self.sentences = sentences(doc.clean)
+        titles = [(w.evidence.start, w.evidence.end) for w in found.works]
+        self.persons = sorted(
+            (p for p in found.persons if not _inside(p.evidence.start, titles)),
+            key=lambda p: p.evidence.start,
+        )
+        self.quotations = sorted(found.quotations, key=lambda q: q.evidence.start)
+        self.judged: list[tuple[int, PersonMention]] = []  # (sentence index, target)
+        self.antecedent_sentence: dict[PersonMention, int] = {}  # a pronoun's target: where
+        self.document_date = next(
+            (c for c in found.dated_claims if c.dateline or c.also_dates is not None), None
+        )
+
+    # -- one sentence ----------------------------------------------------------------------
+    def read(self, index: int, start: int, end: int) -> list[StanceRecord]:
+        sentence = self.doc.clean[start:end]
+        if not any(pattern(p, r).search(sentence) for p in POLARITIES for r in ROLES) and not (
+            pattern("irony").search(sentence)
         ):
-            return cue
-    return None
+            return []
+        persons = [(self._at(p), p) for p in self._persons_in(start, end)]
+        persons = [((s - start, e - start), p) for (s, e), p in persons]
+        stances: list[StanceRecord] = []
+        for voice in self._voices(sentence, start, end):
+            stances += self._judge(index, start, sentence, voice, persons)
+        return stances
+
+    def _judge(
+        self,
+        index: int,
+        start: int,
+        sentence: str,
+        voice: Voice,
+        persons: list[Named],
+    ) -> list[StanceRecord]:
+        """The stances one voice of a sentence takes: each cue judges the person it governs."""
+        heard = [(at, p) for at, p in persons if voice.text[at[0]] != " "]
+        found_cues = find_cues(voice.text)
+        if not found_cues:
+            return []
+        negated_clause = clause_negations(voice.text)
+        judged: dict[tuple[str, int], tuple[PersonMention | None, Cue, str, str | None]] = {}
+        for cue in found_cues:
+            polarity = polarity_of(voice.text, cue, negated_clause, rhetorical(sentence, cue))
+            subject = subject_before(voice.text, cue, heard)
+            targets = governed(voice.text, cue, heard)
+            holder = voice.holder
+            if cue.role == "object" and subject is not None and is_reporting_subject(
+                voice.text, subject[0], cue
+            ):
+                holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
+                targets = [t for t in targets if t is not subject]
+            if not targets:
+                targets = self._antecedents(index, voice.text, cue, polarity)
+            if not targets and polarity == "rejects" and (
+                unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)
+            ):
+                judged.setdefault(("group", 0), (None, cue, polarity, holder))
+            for at, person in targets:
+                judged.setdefault((person.name, at[0]), (person, cue, polarity, holder))
+        self.judged += [(index, t) for t, _, _, _ in judged.values() if t is not None]
+        return [
+            self._stance(index, start, sentence, target, cue, polarity, holder)
+            for target, cue, polarity, holder in sorted(judged.values(), key=lambda j: j[1].start)
+            if target is None or not _same_person(target.name, holder)
+        ]
+
+    def _stance(
+        self,
+        index: int,
+        start: int,
+        sentence: str,
+        target: PersonMention | None,
+        cue: Cue,
+        polarity: str,
+        holder: str | None,
+    ) -> StanceRecord:
+        evidence = self.doc.span(start, start + len(sentence.rstrip()))
+        thesis_span = self._thesis(start, sentence, target, cue)
+        date = self._date(start, start + len(sentence), holder)
+        return StanceRecord(
+            target=target,
+            polarity=polarity,
+            statement=normalise_space(sentence),
+            evidence=evidence,
+            cue=normalise_space(sentence[cue.start : cue.end]),
+            holder=holder,
+            thesis=normalise_space(thesis_span.text) if thesis_span else None,
+            thesis_evidence=thesis_span,
+            thesis_source=self._thesis_source(index, target),
+            date=date.date if date else None,
+            date_text=date.date_text if date else None,
+        )
+
+    # -- who speaks ------------------------------------------------------------------------
+    def _voices(self, sentence: str, start: int, end: int) -> list[Voice]:
+        """The author's words (quotations blanked) and each quoted speaker's words."""
+        author = list(sentence)
+        voices = []
+        for quotation in self.quotations:
+            q_start, q_end = self.doc.clean_range(quotation.evidence.start, quotation.evidence.end)
+            lo, hi = max(q_start, start) - start, min(q_end, end) - start
+            if lo >= hi:
+                continue
+            author[lo:hi] = " " * (hi - lo)
+            if quotation.speaker:
+                inner = " " * lo + sentence[lo:hi] + " " * (len(sentence) - hi)
+                voices.append(Voice(inner, quotation.speaker))
+        return [Voice("".join(author), None), *voices]
+
+    def _body_judged(self, start: int, text: str, cue: Cue) -> bool:
+        """"as against Social-Democracy": an organization is the object of a cue."""
+        if cue.role != "object":
+            return False
+        reach = self.doc.offsets[start + min(len(text) - 1, cue.end + BEFORE_NAME)]
+        return any(
+            self.doc.offsets[start + cue.end] <= o.evidence.start <= reach
+            for o in self.found.organizations
+        )
+
+    def _persons_in(self, start: int, end: int) -> list[PersonMention]:
+        raw_start, raw_end = self.doc.offsets[start], self.doc.offsets[end - 1] + 1
+        return [p for p in self.persons if raw_start <= p.evidence.start < raw_end]
+
+    def _at(self, person: PersonMention) -> tuple[int, int]:
+        return self.doc.clean_range(person.evidence.start, person.evidence.end)
+
+    # -- anaphora --------------------------------------------------------------------------
+    def _antecedents(
+        self, index: int, text: str, cue: Cue, polarity: str
+    ) -> list[Named]:
+        """"We reject it", "That is also wrong", "such statements …": the person the pronoun
+        or "this view" next to the cue points back to, in the nearest sentence before that
+        judges or names one: the person judged there, else the one named last."""
+        pronoun = anaphor(text, cue, "any" if polarity == "rejects" else "personal")
+        if pronoun is None or pattern("unnamed_targets").match(text, pronoun):
+            return []
+        for back in self._own_sentences_before(index):
+            judged = [t for i, t in self.judged if i == back]
+            named = judged or self._persons_in(*self.sentences[back])
+            if named:
+                self.antecedent_sentence[named[-1]] = back
+                return [((-1, -1), named[-1])]
+        return []
+
+    def _own_sentences_before(self, index: int) -> list[int]:
+        """The indexes of the last sentences before ``index`` in the author's own words,
+        nearest first (a quoted passage or a reference in between is no step of the
+        argument)."""
+        found: list[int] = []
+        for back in range(index - 1, -1, -1):
+            if len(found) == ANAPHORA_REACH:
+                break
+            s, e = self.sentences[back]
+            own = self._voices(self.doc.clean[s:e], s, e)[0].text
+            if len(re.findall(r"[^\W\d]{2,}", re.sub(r"\([^)]*\)?|^[^(]*\)", " ", own))) >= 4:
+                found.append(back)
+        return found
+
+    def _clean(self, span: Span) -> int:
+        return self.doc.clean_range(span.start, span.end)[0]
+
+    # -- what is at stake ------------------------------------------------------------------
+    def _thesis(
+        self, start: int, sentence: str, target: PersonMention | None, cue: Cue
+    ) -> Span | None:
+        """The words that state the judged view: "Zinoviev's *definition of Leninism* cannot
+        be regarded as correct", "Bauer and Kautsky, *who deny that Leninism …*", "Lenin was
+        right when he said that *…*"; for a pronoun, the sentence it points back to."""
+        if target in self.antecedent_sentence:
+            s, e = self.sentences[self.antecedent_sentence[target]]
+            return self.doc.span(s, s + len(self.doc.clean[s:e].rstrip()))
+        lo, hi = clause(sentence, cue)
+        stretches = []
+        if target is not None and start <= self._clean(target.evidence) < start + len(sentence):
+            name_end = self.doc.clean_range(target.evidence.start, target.evidence.end)[1] - start
+            if name_end <= cue.start:
+                stretches.append((name_end, cue.start))
+            stretches.append((max(name_end, cue.end), hi))
+        else:
+            stretches += [(lo, cue.start), (cue.end, hi)]
+        others = [
+            self._clean(p.evidence) - start
+            for p in self._persons_in(start, start + len(sentence))
+            if p is not target
+        ]
+        for a, b in stretches:
+            b = min([b, *(o for o in others if a <= o < b)])
+            a, b = _trim_thesis(sentence, a, b)
+            if len(re.findall(r"[^\W\d]{2,}", sentence[a:b])) >= 2:
+                return self.doc.span(start + a, start + b)
+        return None
+
+    def _thesis_source(
+        self, index: int, target: PersonMention | None
+    ) -> QuotationRecord | WorkMention | None:
+        """The quotation or work the judged view comes from, when the text gives it: a
+        quotation of the target's, or a work of theirs, in this sentence or the one before."""
+        if target is None:
+            return None
+        lo = self.sentences[max(0, index - 1)][0]
+        hi = self.sentences[index][1]
+        surname = target.name.split()[-1]
+        for quotation in reversed(self.quotations):
+            speaker = quotation.speaker or quotation.source_author or ""
+            if lo <= self._clean(quotation.evidence) < hi and speaker.split()[-1:] == [surname]:
+                return quotation
+        for work in self.found.works:
+            author = (work.author or "").split()[-1:]
+            if lo <= self._clean(work.evidence) < hi and author == [surname]:
+                return work
+        return None
+
+    def _date(self, start: int, end: int, holder: str | None) -> DatedClaimRecord | None:
+        """The date the text gives the judgment: for the author's own stances the date of the
+        document itself, for another holder's a date in the sentence that reports it."""
+        if holder is None:
+            return self.document_date
+        for claim in self.found.dated_claims:
+            if start <= self._clean(claim.evidence) < end and not claim.dates_entity:
+                return claim
+        return None
+
+
+def _same_person(name: str, holder: str | None) -> bool:
+    return holder is not None and name.split()[-1] == holder.split()[-1]
+
+
+def _trim_thesis(sentence: str, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch without possessive, copula, "who" and punctuation at its edges."""
+    piece = sentence[lo:hi]
+    lead = re.match(r"(?:[’']s?\b|[\s,;:“”\"()]|\b(?:who|which|that|when he said that|when he "
+                    r"said|when she said|is|was|are|were|the|and|or)\b)*", piece, re.I)
+    tail = re.search(r"(?:[\s,;:“”\"()]|\b(?:is|was|are|were|be|been|cannot|can|must|should|"
+                     r"not|has|have|had|quite|also|therefore|regarded|as|and|or)\b)*$", piece, re.I)
+    start = lo + (lead.end() if lead else 0)
+    end = lo + (tail.start() if tail and tail.start() > (lead.end() if lead else 0) else len(piece))
+    return start, max(start, end)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
-
-
-def _outside(sentence: str, start: int, doc: Document, in_quotation: bytearray) -> str:
-    """The sentence with quoted words blanked out: only the author's words judge."""
-    offsets = doc.offsets
-    return "".join(
-        " " if in_quotation[offsets[start + i]] else char for i, char in enumerate(sentence)
-    )

@@ -38,6 +38,7 @@ from kgbuild.knowledge import (
 )
 from kgbuild.rdf.iris import IriMinter, stable_hash
 from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
+from kgbuild.records import DateValue, QuotationRecord
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Placed = tuple[str, Triple]  # (graph key: a document slug, SHARED or REFERENCE; triple)
@@ -230,13 +231,39 @@ class GraphMapper:
             span.start,
             span.end,
             record.target.evidence.start if record.target else "",
+            record.polarity,
         )
         yield iri, RDF.type, KGO.Claim
         yield iri, KGO.statement, Literal(record.statement)
         yield iri, KGO.polarity, Literal(record.polarity)
+        if record.cue:
+            yield iri, KGO.stanceCue, Literal(record.cue)
+        if record.thesis:
+            yield iri, KGO.thesis, Literal(record.thesis)
+        if record.date is not None:
+            yield from self.date_triples(iri, record.date, record.date_text)
         yield from self.linked(iri, KGO.about, stance.about)
         yield from self.linked(iri, KGO.assertedBy, stance.asserted_by)
+        if isinstance(stance.thesis_source, QuotationRecord):
+            source = stance.thesis_source.evidence
+            yield iri, KGO.thesisSource, self.minter.record(
+                "quotation", stance.document, source.start, source.end
+            )
+        else:
+            yield from self.linked(iri, KGO.thesisSource, stance.thesis_source)
         yield from self.annotation_triples(iri, Evidence(stance.document, span))
+        if record.thesis_evidence is not None:
+            yield from self.annotation_triples(
+                iri, Evidence(stance.document, record.thesis_evidence), KGO.thesisEvidence
+            )
+
+    def date_triples(self, iri: URIRef, date: DateValue, text: str | None) -> Iterator[Triple]:
+        """A claim's date: as printed, exactly (EDTF) and, where certain, typed."""
+        if text:
+            yield iri, KGO.dateText, Literal(text)
+        yield iri, KGO.edtf, Literal(date.edtf)
+        if literal := date_literal(certain_part(date)):  # no gYear for a decade
+            yield iri, KGO.date, literal
 
     def claim_triples(self, claim: ResolvedClaim) -> Iterator[Triple]:
         record = claim.record
@@ -244,10 +271,7 @@ class GraphMapper:
         iri = self.minter.record("claim", claim.document, span.start, span.end)
         yield iri, RDF.type, KGO.DatedClaim
         yield iri, KGO.statement, Literal(record.statement)
-        yield iri, KGO.dateText, Literal(record.date_text)
-        yield iri, KGO.edtf, Literal(record.date.edtf)
-        if date := date_literal(certain_part(record.date)):  # no gYear for a decade
-            yield iri, KGO.date, date
+        yield from self.date_triples(iri, record.date, record.date_text)
         yield from self.linked(iri, KGO.assertedBy, claim.asserted_by)
         yield from self.linked(iri, KGO.about, claim.about)
         yield from self.annotation_triples(iri, Evidence(claim.document, span))
@@ -390,15 +414,21 @@ class GraphMapper:
         if facts.get("title"):
             yield False, (iri, DCTERMS.title, Literal(str(facts["title"])))
 
-    def annotation_triples(self, body: URIRef, evidence: Evidence) -> Iterator[Triple]:
-        """The Web Annotation that pins ``body`` to a raw span of its document."""
+    def annotation_triples(
+        self, body: URIRef, evidence: Evidence, link: URIRef = KGO.evidence
+    ) -> Iterator[Triple]:
+        """The Web Annotation that pins ``body`` to a raw span of its document; ``link``
+        says what the span is to the body (its evidence, or a stance's thesis)."""
         doc = self.documents[evidence.document]
         span = evidence.span
-        annotation = self.minter.record("annotation", evidence.document, span.start, span.end, body)
+        annotation = self.minter.record(
+            "annotation", evidence.document, span.start, span.end, body,
+            *([] if link == KGO.evidence else [link]),
+        )
         target = URIRef(f"{annotation}#target")
         position = URIRef(f"{annotation}#position")
         quote = URIRef(f"{annotation}#quote")
-        yield body, KGO.evidence, annotation
+        yield body, link, annotation
         yield annotation, RDF.type, OA.Annotation
         yield annotation, OA.motivatedBy, OA.identifying
         yield annotation, OA.hasBody, body

@@ -1,0 +1,249 @@
+"""The judging words of a sentence and whom they govern (the cue lexicon is
+``data/stance_cues.json``).
+
+A *predicate* cue judges the person named before it in its clause, an *object* cue the
+person after it, a *noun* cue its possessor or the person after "of"; a negation right
+before a cue, or "it is not true that" over its clause, flips it. These are pure functions
+of a sentence's text (with the words of other voices blanked) and the offsets of its names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kgbuild.extract.patterns import phrase_pattern
+from kgbuild.records import PersonMention
+
+Named = tuple[tuple[int, int], PersonMention]  # a person and its offsets in the sentence
+
+
+CLAUSE_BREAK = re.compile(
+    r";|:(?!\s*[“\"])|\s[—–]\s|—(?=\s)|\b(?:but|whereas|while|although|though|yet)\b", re.I
+)
+RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
+    r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
+    re.I,
+)
+NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
+AFTER_NAME = 110  # characters (quotations blanked) from a name to a predicate cue after it
+BEFORE_NAME = 45  # … from an object cue to the name after it
+NEGATION_REACH = 3  # words before a cue in which a negation flips it
+POLARITIES = ("rejects", "endorses")
+ROLES = ("predicate", "object", "noun")
+
+
+@cache
+def cues() -> dict[str, object]:
+    path = resources.files("kgbuild") / "data" / "stance_cues.json"
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def pattern(*path: str) -> re.Pattern[str]:
+    """A word list of the cue file, as one case-insensitive pattern of whole words."""
+    node: object = cues()
+    for key in path:
+        assert isinstance(node, dict)
+        node = node[key]
+    assert isinstance(node, list)
+    phrases = "|".join(phrase_pattern(p) for p in sorted(node, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A judging word in a sentence (offsets into the sentence)."""
+
+    start: int
+    end: int
+    polarity: str
+    role: str  # "predicate" | "object" | "noun" | "adjacent" | "irony"
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every judging word of a voice, longest first where two overlap."""
+    found: list[Cue] = []
+    taken = bytearray(len(text) + 1)
+    for polarity in POLARITIES:
+        for role in ROLES:
+            for match in pattern(polarity, role).finditer(text):
+                found.append(Cue(match.start(), match.end(), polarity, role))
+        for match in pattern("name_adjacent", polarity).finditer(text):
+            found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+    for match in pattern("irony").finditer(text):
+        found.append(Cue(match.start(), match.end(), "rejects", "irony"))
+    kept = []
+    for cue in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if not any(taken[cue.start : cue.end]):
+            taken[cue.start : cue.end] = b"\x01" * (cue.end - cue.start)
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def clause(text: str, cue: Cue) -> tuple[int, int]:
+    """The clause around a cue: from the last clause break before it to the next after."""
+    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, cue.start)), default=0)
+    after = CLAUSE_BREAK.search(text, cue.end)
+    return lo, after.start() if after else len(text)
+
+
+def clause_negations(text: str) -> list[tuple[int, int]]:
+    """Stretches under "it is not true that …": judgments there are flipped."""
+    spans = []
+    for match in pattern("clause_negators").finditer(text):
+        after = CLAUSE_BREAK.search(text, match.end())
+        spans.append((match.end(), after.start() if after else len(text)))
+    return spans
+
+
+def polarity_of(text: str, cue: Cue, negated: list[tuple[int, int]], rhetorical: bool) -> str:
+    """The cue's polarity, flipped by a negation just before it ("not right", "by no means
+    mistaken") or by "it is not true that" over its clause; a rhetorical question's "not"
+    ("Was not Lenin right …?") asserts, and a cue that contains its negation is read as is."""
+    flips = sum(lo <= cue.start < hi for lo, hi in negated)
+    before = " ".join(text[max(0, cue.start - 60) : cue.start].split()[-NEGATION_REACH:])
+    inside = text[cue.start : cue.end].lower()
+    if (
+        cue.role != "irony"
+        and not any(n in inside.split() for n in ("not", "cannot", "nothing"))
+        and pattern("negators").search(before)
+        and not rhetorical
+    ):
+        flips += 1
+    if flips % 2 == 0:
+        return cue.polarity
+    return "endorses" if cue.polarity == "rejects" else "rejects"
+
+
+def subject_before(
+    text: str, cue: Cue, persons: list[Named]
+) -> Named | None:
+    """The person named last before the cue in its clause, within reach."""
+    lo, _ = clause(text, cue)
+    before = [(at, p) for at, p in persons if lo <= at[0] and at[1] <= cue.start]
+    if not before:
+        return None
+    at, person = before[-1]
+    gap = " ".join(text[at[1] : cue.start].split())
+    if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
+        return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
+    return at, person
+
+
+def governed(
+    text: str, cue: Cue, persons: list[Named]
+) -> list[Named]:
+    """The persons a cue judges, with those coordinated with them ("Bauer and Kautsky")."""
+    lo, hi = clause(text, cue)
+    in_clause = [(at, p) for at, p in persons if lo <= at[0] < hi]
+    before = [(at, p) for at, p in in_clause if at[1] <= cue.start]
+    after = [(at, p) for at, p in in_clause if at[0] >= cue.end]
+    heads: list[Named] = []
+    if cue.role == "adjacent":
+        if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
+            heads = [before[-1]]
+    elif cue.role == "object":
+        if after and len(" ".join(text[cue.end : after[0][0][0]].split())) <= BEFORE_NAME:
+            heads = [after[0]]
+    elif cue.role == "noun":
+        if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
+            heads = [after[0]]  # "the errors of Zinoviev"
+        elif before and (owned := _possessive_end(text, before[-1][0])) is not None and (
+            re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}", text[owned : cue.start])
+        ):
+            heads = [before[-1]]  # "Trotsky's grave mistake"
+    elif cue.role == "irony":
+        near = [(at, p) for at, p in in_clause if abs(at[0] - cue.start) <= BEFORE_NAME]
+        heads = near[:1]
+    else:
+        subject = subject_before(text, cue, persons)
+        heads = [subject] if subject else []
+    heads = [h for h in heads if not _group_member(text, h[0])]
+    return _with_coordinated(text, heads, in_clause)
+
+
+def _possessive_end(text: str, at: tuple[int, int]) -> int | None:
+    """Where the possessive of a name ends ("Trotsky’s", "Marx' "), or None."""
+    if re.search(r"[’']s?$", text[at[0] : at[1]]):
+        return at[1]
+    marker = re.match(r"[’']s?(?=\s)", text[at[1] :])
+    return at[1] + marker.end() if marker else None
+
+
+def _with_coordinated(
+    text: str,
+    heads: list[Named],
+    persons: list[Named],
+) -> list[Named]:
+    if not heads:
+        return []
+    chosen = list(heads)
+    index = persons.index(heads[0])
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(persons):
+            a, b = sorted((persons[i][0], persons[i + step][0]))
+            if not re.fullmatch(r"(?:[’']s?)?\s*(?:,|and|or|nor|,\s*and)\s*", text[a[1] : b[0]]):
+                break
+            i += step
+            chosen.append(persons[i])
+    return sorted(chosen, key=lambda item: item[0][0])
+
+
+def _group_member(text: str, at: tuple[int, int]) -> bool:
+    """"the critics of Lenin": the critics, not Lenin, are judged."""
+    return bool(re.search(rf"\b(?:{_alternation('group_heads')})\s+of\s+(?:the\s+)?$",
+                          text[max(0, at[0] - 30) : at[0]], re.I))
+
+
+@cache
+def _alternation(key: str) -> str:
+    words = cues()[key]
+    assert isinstance(words, list)
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+REPORTING_GAP = re.compile(  # "Lenin's attack on", "Luxemburg was sharply critical of"
+    r"(?:[’']s?)?\s*(?:(?:had|has|have|was|were|is|are|became|then|also|sharply|bitterly|"
+    r"openly|publicly|repeatedly|strongly|always|never)\s+)*",
+    re.I,
+)
+
+
+def is_reporting_subject(text: str, at: tuple[int, int], cue: Cue) -> bool:
+    """"Lenin attacked Kautsky": a name right before an object verb does the judging."""
+    return REPORTING_GAP.fullmatch(text, at[1], cue.start) is not None
+
+
+def rhetorical(sentence: str, cue: Cue) -> bool:
+    """The cue is in a question that opens with a negated auxiliary and ends after it."""
+    opening = list(RHETORICAL.finditer(sentence, 0, cue.start))
+    return bool(opening) and "?" in sentence[cue.end :] and not re.search(
+        r"[?!]", sentence[opening[-1].end() : cue.start]
+    )
+
+
+def anaphor(text: str, cue: Cue, kind: str) -> int | None:
+    """Where a pronoun or "this view" stands for what the cue judges: the subject of its
+    clause (after "that"), for a predicate or noun cue; the object right after an object
+    cue. None when there is none."""
+    if cue.role == "object":
+        zone_start = cue.end
+    else:
+        lo, _ = clause(text, cue)
+        that = [m.end() for m in re.finditer(r"\bthat\s", text[lo : cue.start])]
+        zone_start = lo + (that[-1] if that else 0)
+    zone = re.match(r"\W*(?:[\w’'-]+\W+){0,2}", text[zone_start:])
+    words = text[zone_start : zone_start + (zone.end() if zone else 0)]
+    found = pattern("anaphors", kind).search(words + " ")
+    return zone_start + found.start() if found else None
+
+
+def unnamed_target(text: str, cue: Cue) -> bool:
+    lo, hi = clause(text, cue)
+    return pattern("unnamed_targets").search(text[lo:hi]) is not None
