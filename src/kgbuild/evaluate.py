@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kgbuild.document import InputError
@@ -329,10 +329,11 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
     }
 
 
-def _line_span(graph: Graph, record: object) -> tuple[int, int]:
-    """The first and last line of a record's evidence."""
-    first, last = 10**9, 0
-    for annotation in graph.objects(record, KGO.evidence):  # type: ignore[arg-type]
+def _line_span(graph: Graph, record: object, link: URIRef = KGO.evidence) -> tuple[int, int]:
+    """The first and last line of a record's evidence (or of its thesis, with that link);
+    (0, -1) when it has none."""
+    first, last = 10**9, -1
+    for annotation in graph.objects(record, link):  # type: ignore[arg-type]
         exact = max(
             (str(text) for target in graph.objects(annotation, OA.hasTarget)
              for selector in graph.objects(target, OA.hasSelector)
@@ -342,31 +343,34 @@ def _line_span(graph: Graph, record: object) -> tuple[int, int]:
         for line in graph.objects(annotation, KGO.line):
             first = min(first, int(line))
             last = max(last, int(line) + exact.count("\n"))
-    return first, last
+    return (first, last) if last >= 0 else (0, -1)
 
 
-def _on_line(lines: tuple[int, int], line: int, exact: bool) -> bool:
-    """The evidence starts on the line, or (not exact) runs over it."""
-    return lines[0] == line or (not exact and lines[0] <= line <= lines[1])
+def _on_line(spans: tuple[tuple[int, int], ...], line: int, exact: bool) -> bool:
+    """The evidence starts on the line, or (not exact) the evidence or the stated thesis
+    runs over it."""
+    return spans[0][0] == line or (not exact and any(a <= line <= b for a, b in spans))
 
 
 def score_stances(graph: Graph, annotation_files: list[Path]) -> RecordScore:
     """Stances matched on (line, person, polarity): the annotated line is one of the lines
-    of the judging sentence (annotators mark where it starts or where it names the target),
-    the first line preferred."""
+    of the judging sentence or of the thesis it judges (annotators mark where the sentence
+    starts, where it names the target, or where the judged view is stated), the first line
+    of the judging sentence preferred."""
     score = RecordScore()
     predicted_all = []
     for claim in sorted(graph.subjects(KGO.polarity, None)):
         person = graph.value(claim, KGO.about)
         label = str(graph.value(person, RDFS.label)) if person else None
         polarity = str(graph.value(claim, KGO.polarity))
-        predicted_all.append((_line_span(graph, claim), label, polarity))
+        spans = (_line_span(graph, claim), _line_span(graph, claim, KGO.thesisEvidence))
+        predicted_all.append((spans, label, polarity))
     for path in annotation_files:
         annotation = load_annotation(path)
         if "stances" not in annotation:
             continue  # not annotated for stances: nothing to score them against
         first, last = annotation["range"]  # type: ignore[misc]
-        predicted = [p for p in predicted_all if first <= p[0][0] <= last]
+        predicted = [p for p in predicted_all if first <= p[0][0][0] <= last]
         score.predicted += len(predicted)
         gold = list(annotation.get("stances") or [])  # type: ignore[call-overload]
         score.gold += len(gold)
@@ -395,8 +399,8 @@ def score_stances(graph: Graph, annotation_files: list[Path]) -> RecordScore:
                         f"{item['polarity']} not found"
                     )
         score.misses += [
-            f"{path.name}:{lines[0]} {person} {polarity} spurious"
-            for lines, person, polarity in predicted
+            f"{path.name}:{spans[0][0]} {person} {polarity} spurious"
+            for spans, person, polarity in predicted
         ]
     return score
 

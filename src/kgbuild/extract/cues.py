@@ -209,7 +209,7 @@ def _alternation(key: str) -> str:
 
 
 REPORTING_GAP = re.compile(  # "Lenin's attack on", "Luxemburg was sharply critical of"
-    r"(?:[’']s?)?\s*(?:(?:had|has|have|was|were|is|are|became|then|also|sharply|bitterly|"
+    r"(?:[’']s?)?,?\s*(?:(?:had|has|have|was|were|is|are|became|then|also|sharply|bitterly|"
     r"openly|publicly|repeatedly|strongly|always|never)\s+)*",
     re.I,
 )

@@ -267,6 +267,8 @@ class StanceReader:
             stretches.append((max(name_end, cue.end), hi))
         else:
             stretches += [(lo, cue.start), (cue.end, hi)]
+        if re.search(r"\b(?:that|how)$", sentence[cue.start : cue.end]):
+            stretches.sort(key=lambda stretch: stretch[0] < cue.end)  # "showed that …"
         others = [
             self._clean(p.evidence) - start
             for p in self._persons_in(start, start + len(sentence))
