@@ -106,8 +106,11 @@ class StanceReader:
             pattern("irony").search(sentence)
         ):
             return []
-        persons = [(self._at(p), p) for p in self._persons_in(start, end)]
-        persons = [((s - start, e - start), p) for (s, e), p in persons]
+        persons = [
+            ((at[0] - start, at[1] - start), p)
+            for p in self._persons_in(start, end)
+            for at in (self._at(p),)
+        ]
         stances: list[StanceRecord] = []
         for voice in self._voices(sentence, start, end):
             stances += self._judge(index, start, sentence, voice, persons)
@@ -261,7 +264,7 @@ class StanceReader:
         lo, hi = clause(sentence, cue)
         stretches = []
         if target is not None and start <= self._clean(target.evidence) < start + len(sentence):
-            name_end = self.doc.clean_range(target.evidence.start, target.evidence.end)[1] - start
+            name_end = self._at(target)[1] - start
             if name_end <= cue.start:
                 stretches.append((name_end, cue.start))
             stretches.append((max(name_end, cue.end), hi))
