@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.evaluate import Candidate, fold, gold_entities, score_kind
+from kgbuild.evaluate import Candidate, fold, gold_entities, same_person, score_kind
 
 GOREMYKIN = {"persons": [{"canonical": "Ivan Goremykin", "surfaces": ["Minister Goremykin"],
                           "lines": [8]}]}
@@ -35,3 +35,17 @@ def test_a_transliteration_of_the_annotated_name_is_a_match() -> None:
     (gold,) = gold_entities(annotation, "persons")
     found = Candidate("David Ryazanov", {fold("David Ryazanov")}, {3})
     assert score_kind([gold], [found]).matched == 1
+
+
+@pytest.mark.parametrize(("said", "meant", "same"), [
+    ("Kolb", "Wilhelm Kolb", True),
+    ("W. Kolb", "Wilhelm Kolb", True),
+    ("V. I. Lenin", "Vladimir Lenin", True),  # the patronymic the gold name leaves out
+    ("K. Kolb", "Wilhelm Kolb", False),
+    ("I. Lenin", "Vladimir Lenin", False),
+    ("Kolb", None, False),
+])
+def test_a_stance_target_is_the_same_person_by_surname_or_initials(
+    said: str, meant: str | None, same: bool
+) -> None:
+    assert same_person(said, meant) is same

@@ -113,6 +113,39 @@ def test_an_endorsement_does_not_point_back_through_it() -> None:
                    "revolutions.") == []
 
 
+def test_a_plural_pronoun_points_back_to_everyone_listed() -> None:
+    text = ("On the agrarian question we heard comrades Rykov, Tomsky and Kalinin. I am fully "
+            "in accord with them.")
+    assert stances(text) == [("Rykov", "endorses"), ("Tomsky", "endorses"),
+                             ("Kalinin", "endorses")]
+
+
+def test_a_pronoun_points_back_to_an_earlier_clause_of_the_sentence() -> None:
+    assert stances("Radek and Pyatakov spoke of a retreat; they are mistaken.") == [
+        ("Radek", "rejects"), ("Pyatakov", "rejects")]
+
+
+def test_you_in_a_letter_is_its_addressee() -> None:
+    text = "Dear Comrade Kuibyshev:\n\nI agree with you that the plan must be revised at once."
+    assert stances(text) == [("Kuibyshev", "endorses")]
+
+
+def test_you_in_a_speech_is_nobody_named() -> None:
+    assert stances("Comrade Kuibyshev spoke yesterday.\n\nComrades, I agree with you that the "
+                   "plan must be revised at once.") == []
+
+
+def test_the_leaders_of_a_group_are_judged_with_it() -> None:
+    assert stances("The congress condemned the platform of the opposition bloc which was headed "
+                   "by Radek and Pyatakov.") == [("Radek", "rejects"), ("Pyatakov", "rejects")]
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_the_next_verb() -> None:
+    """"unfaithful to the teaching of Marx and betrayed": Marx is the standard, not judged."""
+    assert stances("The old International was unfaithful to the teaching of Marx and betrayed "
+                   "the workers.") == [("Marx", "endorses")]
+
+
 def test_these_people_are_an_unnamed_group() -> None:
     assert stances("Some still assert that the peasantry is a reactionary mass. These people "
                    "are profoundly mistaken.") == [("-", "rejects")]

@@ -248,10 +248,21 @@ class RecordScore:
 
 
 def same_person(predicted: str | None, gold: str | None) -> bool:
-    """The same person: equal names, or a bare surname that ends the gold name."""
+    """The same person: equal names, a bare surname that ends the gold name, or initials
+    and surname that abbreviate it ("W. Kolb" for "Wilhelm Kolb")."""
     if predicted is None or gold is None:
         return predicted is gold
-    return fold(predicted) == fold(gold) or fold(gold).endswith(" " + fold(predicted))
+    said, meant = fold(predicted), fold(gold)
+    if said == meant or meant.endswith(" " + said):
+        return True
+    *initials, surname = re.findall(r"[^\W\d_]+", said)
+    *given, gold_surname = meant.split()
+    return (  # the patronymic's initial may be one the gold name leaves out
+        bool(initials and given)
+        and surname == gold_surname
+        and all(len(i) == 1 for i in initials)
+        and [g[0] for g in given[: len(initials)]] == initials[: len(given)]
+    )
 
 
 def _first_line(graph: Graph, record: object) -> int:

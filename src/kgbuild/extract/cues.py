@@ -28,6 +28,8 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
     re.I,
 )
+LED_BY = re.compile(r"\b(?:headed|led|inspired|represented)\s+by(?:\s+comrades?)?$", re.I)
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|with|from|for|against|by)\s+(?:comrade\s+)?\Z", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
 AFTER_NAME = 110  # characters (quotations blanked) from a name to a predicate cue after it
 BEFORE_NAME = 45  # … from an object cue to the name after it
@@ -132,6 +134,10 @@ def subject_before(
     gap = " ".join(text[at[1] : cue.start].split())
     if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
         return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
+    if re.match(r"(?:[’']s?)?\s*and\s", gap + " ") and PREPOSITION_BEFORE.search(
+        text, max(0, at[0] - 20), at[0]
+    ):
+        return None  # "was unfaithful to the behests of Marx and betrayed": not Marx
     return at, person
 
 
@@ -148,8 +154,9 @@ def governed(
         if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
             heads = [before[-1]]
     elif cue.role == "object":
-        if after and len(" ".join(text[cue.end : after[0][0][0]].split())) <= BEFORE_NAME:
-            heads = [after[0]]
+        gap = " ".join(text[cue.end : after[0][0][0]].split()) if after else ""
+        if after and (len(gap) <= BEFORE_NAME or (len(gap) <= AFTER_NAME and LED_BY.search(gap))):
+            heads = [after[0]]  # "we reject Bukharin's slogan", "the groups led by Zinoviev"
     elif cue.role == "noun":
         if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
             heads = [after[0]]  # "the errors of Zinoviev"
@@ -164,7 +171,7 @@ def governed(
         subject = subject_before(text, cue, persons)
         heads = [subject] if subject else []
     heads = [h for h in heads if not _group_member(text, h[0])]
-    return _with_coordinated(text, heads, in_clause)
+    return with_coordinated(text, heads, in_clause)
 
 
 def _possessive_end(text: str, at: tuple[int, int]) -> int | None:
@@ -175,11 +182,13 @@ def _possessive_end(text: str, at: tuple[int, int]) -> int | None:
     return at[1] + marker.end() if marker else None
 
 
-def _with_coordinated(
+def with_coordinated(
     text: str,
     heads: list[Named],
     persons: list[Named],
 ) -> list[Named]:
+    """The heads with the persons listed with them ("Bauer and Kautsky", "Gennari, Rakosi,
+    Lenin and Trotsky")."""
     if not heads:
         return []
     chosen = list(heads)

@@ -33,6 +33,7 @@ from kgbuild.extract.cues import (
     rhetorical,
     subject_before,
     unnamed_target,
+    with_coordinated,
 )
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.records import (
@@ -45,9 +46,13 @@ from kgbuild.records import (
 )
 
 SENTENCE_END = re.compile(
-    r"(?<![A-Z]\.)(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
-    r"(?=\s+[A-Z“\"I(])|\n[ \t]*\n"
+    r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
+    r"(?=\s+[A-Z“\"I(]|[ \t]*\n)|\n[ \t]*\n"
 )
+ADDRESSED = re.compile(  # "Dear Comrade ", "Yaroslavsky to " before a name on a short line
+    r"\s*(?:(?:my\s+)?dear\s+|.*\S\s+to\s+)(?:comrades?\s+)?", re.I
+)
+LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a short line
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
 
@@ -95,6 +100,7 @@ class StanceReader:
         self.quotations = sorted(found.quotations, key=lambda q: q.evidence.start)
         self.judged: list[tuple[int, PersonMention]] = []  # (sentence index, target)
         self.antecedent_sentence: dict[PersonMention, int] = {}  # a pronoun's target: where
+        self.addressee = self._addressee()
         self.document_date = next(
             (c for c in found.dated_claims if c.dateline or c.also_dates is not None), None
         )
@@ -142,7 +148,7 @@ class StanceReader:
                 holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
                 targets = [t for t in targets if t is not subject]
             if not targets:
-                targets = self._antecedents(index, voice.text, cue, polarity)
+                targets = self._antecedents(index, voice.text, cue, polarity, heard)
             if not targets and polarity == "rejects" and (
                 unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)
             ):
@@ -218,21 +224,54 @@ class StanceReader:
 
     # -- anaphora --------------------------------------------------------------------------
     def _antecedents(
-        self, index: int, text: str, cue: Cue, polarity: str
+        self, index: int, text: str, cue: Cue, polarity: str, heard: list[Named]
     ) -> list[Named]:
         """"We reject it", "That is also wrong", "such statements …": the person the pronoun
-        or "this view" next to the cue points back to, in the nearest sentence before that
-        judges or names one: the person judged there, else the one named last."""
+        or "this view" next to the cue points back to: one named in an earlier clause of the
+        sentence, else in the nearest sentence before that judges or names one (the person
+        judged there, else the one named last); a plural pronoun takes those listed with
+        them."""
+        if self.addressee is not None and anaphor(text, cue, "addressee") is not None:
+            return [((-1, -1), self.addressee)]  # "I agree with you", in a letter to one
         pronoun = anaphor(text, cue, "any" if polarity == "rejects" else "personal")
         if pronoun is None or pattern("unnamed_targets").match(text, pronoun):
             return []
+        plural = pattern("anaphors", "plural").match(text, pronoun) is not None
+        earlier = [n for n in heard if n[0][1] <= clause(text, cue)[0]]
+        if earlier:  # "… Kolb and Heine, who admit …; these are out to restore …"
+            return with_coordinated(text, earlier[-1:], earlier) if plural else earlier[-1:]
         for back in self._own_sentences_before(index):
             judged = [t for i, t in self.judged if i == back]
             named = judged or self._persons_in(*self.sentences[back])
-            if named:
-                self.antecedent_sentence[named[-1]] = back
-                return [((-1, -1), named[-1])]
+            if not named:
+                continue
+            chosen = self._listed_with(back, named[-1]) if plural and not judged else named[-1:]
+            for person in chosen:
+                self.antecedent_sentence[person] = back
+            return [((-1, -1), person) for person in chosen]
         return []
+
+    def _addressee(self) -> PersonMention | None:
+        """Whom a letter is written to, for its "you": the person of its salutation ("Dear
+        Comrade Valentinov:") or of a heading "X to Y" before the letter's first sentence."""
+        for person in self.persons:
+            start = self.doc.clean_range(person.evidence.start, person.evidence.end)[0]
+            line_start = self.doc.clean.rfind("\n", 0, start) + 1
+            line_end = self.doc.clean.find("\n", start)
+            line = self.doc.clean[line_start : line_end if line_end >= 0 else None]
+            if len(line) > LETTER_HEAD_WIDTH:
+                continue
+            if ADDRESSED.fullmatch(line[: start - line_start]):
+                return person
+        return None
+
+    def _listed_with(self, index: int, person: PersonMention) -> list[PersonMention]:
+        """"the speeches of Gennari, Rakosi and Lenin. I agree with them": the persons
+        listed together with the one named last, which a plural pronoun points back to."""
+        s, e = self.sentences[index]
+        named = [((a - s, b - s), p) for p in self._persons_in(s, e) for a, b in (self._at(p),)]
+        head = next(n for n in named if n[1] is person)
+        return [p for _, p in with_coordinated(self.doc.clean[s:e], [head], named)]
 
     def _own_sentences_before(self, index: int) -> list[int]:
         """The indexes of the last sentences before ``index`` in the author's own words,

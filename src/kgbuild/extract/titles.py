@@ -27,6 +27,7 @@ from kgbuild.records import WorkMention
 SCORE = 0.7
 FRONT_MATTER_LINES = 25  # the title stands near the top …
 RUNNING_TEXT_WORDS = 15  # … before the first paragraph of running text
+SALUTATION = re.compile(r"(?:my\s+)?dear\s+\S.{0,60}[:,!]$", re.I)
 WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
 SECTION = re.compile(rf"^(?:[IVXLC|]+|\d+)\.?\s|^\(?(?:{alternation('section_words')})\b",
                      re.IGNORECASE)
@@ -99,8 +100,10 @@ def _parts_pattern(title: str) -> str:
 
 
 def running_text(line: str) -> bool:
-    """A line of a paragraph: long, and not a long title in title case."""
-    return len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)
+    """A line of a paragraph (long, and not a long title in title case) or a letter's
+    salutation ("Dear Comrade Valentinov:"), where the letter itself begins."""
+    return (len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)) or bool(
+        SALUTATION.match(line))
 
 
 def _continues(line: str, following: str) -> bool:
