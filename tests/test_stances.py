@@ -65,6 +65,35 @@ def test_a_reported_judgment_is_held_by_the_person_who_judges() -> None:
     assert stance.date is not None and stance.date.edtf == "1915"
 
 
+def test_reported_words_are_held_by_the_person_who_says_them() -> None:
+    [stance] = read("Rykov declared at the plenum that Tomsky was quite wrong about the wages.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Rykov", "Tomsky", "rejects")
+
+
+def test_a_passive_cue_judges_its_subject_and_is_held_by_its_agent() -> None:
+    [stance] = read("THE AGRARIAN DEBATE\n\nBukharin’s theory of equilibrium was rejected by "
+                    "Preobrazhensky.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Preobrazhensky", "Bukharin", "rejects")
+    assert stances("The formulation was rejected by the Second Congress.") == []
+
+
+def test_the_supporters_of_a_person_endorse_them() -> None:
+    assert stances("The delegates who were supporters of Martov left the hall.") == [
+        ("Martov", "endorses")]
+
+
+def test_a_possessive_pronoun_before_a_noun_cue_points_back() -> None:
+    assert stances("Comrade Frunze, reviewing the army reform in his usual masterly way, "
+                   "spoke for two hours.") == [("Frunze", "endorses")]
+
+
+def test_a_subject_who_does_not_agree_holds_the_stance() -> None:
+    """"Radek evidently does not agree with this": Radek holds it; nobody named is judged."""
+    assert stances("Radek evidently does not agree with this thesis.") == []
+
+
 # -- negation and irony ----------------------------------------------------------------------
 
 def test_it_is_not_true_that_flips_the_judgment() -> None:

@@ -28,6 +28,7 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
     re.I,
 )
+PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
 LED_BY = re.compile(r"\b(?:headed|led|inspired|represented)\s+by(?:\s+comrades?)?$", re.I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|with|from|for|against|by)\s+(?:comrade\s+)?\Z", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
@@ -153,6 +154,9 @@ def governed(
     if cue.role == "adjacent":
         if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
             heads = [before[-1]]
+    elif cue.role == "object" and passive_by(text, cue) is not None:
+        subject = subject_before(text, cue, persons)  # "Trotsky's proposal was rejected by"
+        heads = [subject] if subject else []
     elif cue.role == "object":
         gap = " ".join(text[cue.end : after[0][0][0]].split()) if after else ""
         if after and (len(gap) <= BEFORE_NAME or (len(gap) <= AFTER_NAME and LED_BY.search(gap))):
@@ -170,7 +174,8 @@ def governed(
     else:
         subject = subject_before(text, cue, persons)
         heads = [subject] if subject else []
-    heads = [h for h in heads if not _group_member(text, h[0])]
+    if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the supporters of X" judge X
+        heads = [h for h in heads if not _group_member(text, h[0])]
     return with_coordinated(text, heads, in_clause)
 
 
@@ -219,7 +224,8 @@ def _alternation(key: str) -> str:
 
 REPORTING_GAP = re.compile(  # "Lenin's attack on", "Luxemburg was sharply critical of"
     r"(?:[’']s?)?,?\s*(?:(?:had|has|have|was|were|is|are|became|then|also|sharply|bitterly|"
-    r"openly|publicly|repeatedly|strongly|always|never)\s+)*",
+    r"openly|publicly|repeatedly|strongly|always|never|does|did|do|not|evidently|clearly|"
+    r"obviously|apparently|even|still|now|himself|herself|themselves)\s+)*",
     re.I,
 )
 
@@ -227,6 +233,27 @@ REPORTING_GAP = re.compile(  # "Lenin's attack on", "Luxemburg was sharply criti
 def is_reporting_subject(text: str, at: tuple[int, int], cue: Cue) -> bool:
     """"Lenin attacked Kautsky": a name right before an object verb does the judging."""
     return REPORTING_GAP.fullmatch(text, at[1], cue.start) is not None
+
+
+def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
+    """"Trotsky said that Zinoviev excellently proved …": the person whose reported words the
+    cue is in (named before a speech verb that comes before the cue)."""
+    speaking = re.compile(rf"(?:\s*(?:{_alternation('speech_verbs')}))\b", re.I)
+    for at, person in reversed(persons):
+        if at[1] > cue.start:
+            continue
+        gap = REPORTING_GAP.match(text, at[1])
+        said = speaking.match(text, gap.end() if gap else at[1])
+        if said and said.end() <= cue.start:
+            return at, person
+    return None
+
+
+def passive_by(text: str, cue: Cue) -> int | None:
+    """"rejected by Lenin": where the agent after "by" begins; None when the cue is not
+    followed by "by" (its object then comes after it)."""
+    agent = PASSIVE_BY.match(text, cue.end)
+    return agent.end() if agent else None
 
 
 def rhetorical(sentence: str, cue: Cue) -> bool:
@@ -239,10 +266,15 @@ def rhetorical(sentence: str, cue: Cue) -> bool:
 
 def anaphor(text: str, cue: Cue, kind: str) -> int | None:
     """Where a pronoun or "this view" stands for what the cue judges: the subject of its
-    clause (after "that"), for a predicate or noun cue; the object right after an object
-    cue. None when there is none."""
+    clause (after "that") for a predicate cue, the word or two before a noun cue ("his
+    mistake"), the object right after an object cue. None when there is none."""
     if cue.role == "object":
         zone_start = cue.end
+    elif cue.role == "noun":  # "his grave mistake", "this vacillation"
+        before = re.search(r"(?:[\w’'-]+\W+){1,2}$", text[max(0, cue.start - 40) : cue.start])
+        if before is None or re.search(r"\b(?:the|a|an)\W*$", before.group(0), re.I):
+            return None  # "that the mistake of …": no determiner points back
+        zone_start = cue.start - len(before.group(0))
     else:
         lo, _ = clause(text, cue)
         that = [m.end() for m in re.finditer(r"\bthat\s", text[lo : cue.start])]

@@ -115,8 +115,8 @@ def _named(
         group = "name" if "name" in pattern.groupindex else 0
         text = match.group(group)
         name = _strip_leading(normalise_space(text))
-        if len(name.split()) < min_words:
-            continue
+        if len(name.split()) < min_words or not name[:1].isupper():
+            continue  # "Archive of Leon Trotsky" without its first word is no name
         begin = match.start(group)
         start = begin + text.index(name.split()[0])
         yield Candidate(

@@ -28,8 +28,10 @@ from kgbuild.extract.cues import (
     find_cues,
     governed,
     is_reporting_subject,
+    passive_by,
     pattern,
     polarity_of,
+    reporter,
     rhetorical,
     subject_before,
     unnamed_target,
@@ -141,9 +143,13 @@ class StanceReader:
             polarity = polarity_of(voice.text, cue, negated_clause, rhetorical(sentence, cue))
             subject = subject_before(voice.text, cue, heard)
             targets = governed(voice.text, cue, heard)
-            holder = voice.holder
-            if cue.role == "object" and subject is not None and is_reporting_subject(
-                voice.text, subject[0], cue
+            reported = reporter(voice.text, cue, heard) if voice.holder is None else None
+            holder = reported[1].name if reported else voice.holder
+            by = passive_by(voice.text, cue) if cue.role == "object" else None
+            if by is not None:  # "Trotsky's proposal was rejected by Lenin": Lenin judges
+                holder = next((p.name for at, p in heard if at[0] == by), holder)
+            elif cue.role == "object" and subject is not None and (
+                is_reporting_subject(voice.text, subject[0], cue)
             ):
                 holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
                 targets = [t for t in targets if t is not subject]
@@ -207,8 +213,8 @@ class StanceReader:
 
     def _body_judged(self, start: int, text: str, cue: Cue) -> bool:
         """"as against Social-Democracy": an organization is the object of a cue."""
-        if cue.role != "object":
-            return False
+        if cue.role != "object" or passive_by(text, cue) is not None:
+            return False  # "the formulation rejected by the Congress": the Congress judges
         reach = self.doc.offsets[start + min(len(text) - 1, cue.end + BEFORE_NAME)]
         return any(
             self.doc.offsets[start + cue.end] <= o.evidence.start <= reach
@@ -237,7 +243,7 @@ class StanceReader:
         if pronoun is None or pattern("unnamed_targets").match(text, pronoun):
             return []
         plural = pattern("anaphors", "plural").match(text, pronoun) is not None
-        earlier = [n for n in heard if n[0][1] <= clause(text, cue)[0]]
+        earlier = [n for n in heard if n[0][1] <= pronoun]
         if earlier:  # "… Kolb and Heine, who admit …; these are out to restore …"
             return with_coordinated(text, earlier[-1:], earlier) if plural else earlier[-1:]
         for back in self._own_sentences_before(index):
