@@ -44,6 +44,8 @@ def test_a_transliteration_of_the_annotated_name_is_a_match() -> None:
     ("K. Kolb", "Wilhelm Kolb", False),
     ("I. Lenin", "Vladimir Lenin", False),
     ("Kolb", None, False),
+    ("Brand", "Henryk Lauer (Brand)", True),
+    ("Lauer", "Henryk Lauer (Brand)", True),
 ])
 def test_a_stance_target_is_the_same_person_by_surname_or_initials(
     said: str, meant: str | None, same: bool

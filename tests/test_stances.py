@@ -53,6 +53,18 @@ def test_a_noun_cue_judges_its_possessor_or_the_person_after_of() -> None:
         ("Radek", "rejects")]
 
 
+def test_an_adjective_before_a_noun_judges_only_that_nouns_possessor() -> None:
+    assert stances("Kautsky’s false theory of ultra-imperialism misled many workers.") == [
+        ("Kautsky", "rejects")]
+    assert stances("Noske reported on the treacherous invasion of the Ruhr by the French "
+                   "army.") == []
+
+
+def test_a_noun_cue_after_a_copula_points_back_through_the_subject() -> None:
+    assert stances("Radek wrote that the Ruhr crisis was over. This is a gross "
+                   "misrepresentation.") == [("Radek", "rejects")]
+
+
 def test_the_critics_of_a_person_are_judged_not_the_person() -> None:
     assert stances("This answers the critics of Plekhanov who wrongly think that he never "
                    "wrote on the agrarian question.") == [("-", "rejects")]

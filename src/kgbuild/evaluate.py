@@ -249,9 +249,13 @@ class RecordScore:
 
 def same_person(predicted: str | None, gold: str | None) -> bool:
     """The same person: equal names, a bare surname that ends the gold name, or initials
-    and surname that abbreviate it ("W. Kolb" for "Wilhelm Kolb")."""
+    and surname that abbreviate it ("W. Kolb" for "Wilhelm Kolb"); a gold name with another
+    in brackets ("Henryk Lauer (Brand)") is either."""
     if predicted is None or gold is None:
         return predicted is gold
+    alias = re.fullmatch(r"(.+?)\s*\((.+)\)", gold)  # "Henryk Lauer (Brand)"
+    if alias:
+        return any(same_person(predicted, name) for name in alias.groups())
     said, meant = fold(predicted), fold(gold)
     if said == meant or meant.endswith(" " + said):
         return True

@@ -28,6 +28,12 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
     re.I,
 )
+QUALIFIES_NOUN = re.compile(  # "false theory", not "wrong in saying", "absurd, and"
+    r"[ \t]+(?!(?:and|or|in|to|of|on|at|by|for|from|with|about|as|than|that|when|if|but|"
+    r"because|since|then|too|also|enough|indeed|even|only|here|there|is|was|are|were)\b)"
+    r"[a-z][\w-]*"
+)
+COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
 LED_BY = re.compile(r"\b(?:headed|led|inspired|represented)\s+by(?:\s+comrades?)?$", re.I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|with|from|for|against|by)\s+(?:comrade\s+)?\Z", re.I)
@@ -76,6 +82,9 @@ def find_cues(text: str) -> list[Cue]:
         for role in ROLES:
             for match in pattern(polarity, role).finditer(text):
                 found.append(Cue(match.start(), match.end(), polarity, role))
+        for match in pattern(polarity, "adjective").finditer(text):
+            role = "noun" if QUALIFIES_NOUN.match(text, match.end()) else "predicate"
+            found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern("name_adjacent", polarity).finditer(text):
             found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
     for match in pattern("irony").finditer(text):
@@ -270,12 +279,13 @@ def anaphor(text: str, cue: Cue, kind: str) -> int | None:
     mistake"), the object right after an object cue. None when there is none."""
     if cue.role == "object":
         zone_start = cue.end
-    elif cue.role == "noun":  # "his grave mistake", "this vacillation"
+    elif cue.role == "noun" and not COPULA_BEFORE.search(text, max(0, cue.start - 60), cue.start):
+        # "his grave mistake", "this vacillation"
         before = re.search(r"(?:[\w’'-]+\W+){1,2}$", text[max(0, cue.start - 40) : cue.start])
-        if before is None or re.search(r"\b(?:the|a|an)\W*$", before.group(0), re.I):
+        if before is None or re.search(r"\b(?:the|a|an)\b", before.group(0), re.I):
             return None  # "that the mistake of …": no determiner points back
         zone_start = cue.start - len(before.group(0))
-    else:
+    else:  # a predicate, or a noun after a copula: "This is a serious misrepresentation"
         lo, _ = clause(text, cue)
         that = [m.end() for m in re.finditer(r"\bthat\s", text[lo : cue.start])]
         zone_start = lo + (that[-1] if that else 0)

@@ -110,7 +110,9 @@ class StanceReader:
     # -- one sentence ----------------------------------------------------------------------
     def read(self, index: int, start: int, end: int) -> list[StanceRecord]:
         sentence = self.doc.clean[start:end]
-        if not any(pattern(p, r).search(sentence) for p in POLARITIES for r in ROLES) and not (
+        if not any(
+            pattern(p, r).search(sentence) for p in POLARITIES for r in (*ROLES, "adjective")
+        ) and not (
             pattern("irony").search(sentence)
         ):
             return []
@@ -160,7 +162,10 @@ class StanceReader:
             ):
                 judged.setdefault(("group", 0), (None, cue, polarity, holder))
             for at, person in targets:
-                judged.setdefault((person.name, at[0]), (person, cue, polarity, holder))
+                earlier = judged.get((person.name, at[0]))
+                if earlier is None or _distance(cue, at) < _distance(earlier[1], at):
+                    # "supported a boycott, in opposition to Lenin": the nearer cue judges
+                    judged[(person.name, at[0])] = (person, cue, polarity, holder)
         self.judged += [(index, t) for t, _, _, _ in judged.values() if t is not None]
         return [
             self._stance(index, start, sentence, target, cue, polarity, holder)
@@ -252,6 +257,8 @@ class StanceReader:
             if not named:
                 continue
             chosen = self._listed_with(back, named[-1]) if plural and not judged else named[-1:]
+            if plural and len(chosen) < 2 and pattern("anaphors", "personal").match(text, pronoun):
+                return []  # "them" is no one person ("defend them", of borders)
             for person in chosen:
                 self.antecedent_sentence[person] = back
             return [((-1, -1), person) for person in chosen]
@@ -358,6 +365,10 @@ class StanceReader:
             if start <= self._clean(claim.evidence) < end and not claim.dates_entity:
                 return claim
         return None
+
+
+def _distance(cue: Cue, at: tuple[int, int]) -> int:
+    return min(abs(at[0] - cue.end), abs(cue.start - at[1]))
 
 
 def _same_person(name: str, holder: str | None) -> bool:
