@@ -89,13 +89,13 @@ def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], preci
 @pytest.mark.parametrize(
     ("split", "floors"),
     [
-        ("dev", {"works": 0.68, "citations": 0.84, "dated_claims": 0.85}),
-        ("heldout", {"works": 0.57, "citations": 0.45, "dated_claims": 0.8}),
+        ("dev", {"works": 0.68, "citations": 0.84, "dated_claims": 0.85, "stances": 0.39}),
+        ("heldout", {"works": 0.57, "citations": 0.45, "dated_claims": 0.8, "stances": 0.24}),
     ],
 )
 def test_works_citations_and_dates_on_real_texts(split: str, floors: dict[str, float]) -> None:
-    # figures only (see above): works by entity F1, citations on (line, volume, pages) and
-    # dated claims on (line, date)
+    # figures only (see above): works by entity F1, citations on (line, volume, pages),
+    # dated claims on (line, date) and stances on (line, target person, polarity)
     found = scores(split)
     figures = {"works": round(found.entities["works"].f1, 2)} | {
         kind: round(record.strict_f1, 2) for kind, record in found.records.items()
