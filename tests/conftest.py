@@ -63,11 +63,13 @@ class OxigraphServer:
     """`oxigraph serve` on 127.0.0.1 with a free port and its own data folder.
 
     Started with --union-default-graph, as the README tells users to, so that queries
-    without GRAPH see the named graphs `kgbuild load` creates.
+    without GRAPH see the named graphs `kgbuild load` creates (``union=False``: without it,
+    as Oxigraph's own default is).
     """
 
-    def __init__(self, location: Path) -> None:
+    def __init__(self, location: Path, union: bool = True) -> None:
         self.location = location
+        self.union = union
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.query = f"{self.base}/query"
@@ -81,7 +83,9 @@ class OxigraphServer:
         import urllib.request
 
         command = [str(oxigraph_binary()), "serve", "--location", str(self.location),
-                   "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
+                   "--bind", f"127.0.0.1:{self.port}"]
+        if self.union:
+            command.append("--union-default-graph")
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + wait
@@ -120,8 +124,8 @@ def start_oxigraph(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
     """A factory of Oxigraph servers, each stopped at the end of the test."""
     servers: list[OxigraphServer] = []
 
-    def start() -> OxigraphServer:
-        server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+    def start(union: bool = True) -> OxigraphServer:
+        server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"), union).start()
         servers.append(server)
         return server
 

@@ -478,6 +478,28 @@ def test_two_documents_make_two_graphs_and_a_shared_one(tmp_path: Path,
     assert [c.graph for c in again.graphs] == [first]
 
 
+def test_a_store_that_keeps_named_graphs_apart_is_queried_over_them(
+        start_oxigraph, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Oxigraph without --union-default-graph: a query without GRAPH sees nothing; kgbuild
+    says so in one line and answers from the named graphs `load` made."""
+    server = start_oxigraph(union=False)
+    code, output = run("query", "most-quoted", "--endpoint", server.query, "--format", "csv")
+    assert code == 0 and "the endpoint holds no triples" in output
+    code, output = run("load", "--endpoint", server.query, "--graph-file",
+                       str(out_dir / "graph.nq"))
+    assert code == 0 and "does not include the named graphs" in output
+    _, local = run("query", "most-quoted", "--graph", str(out_dir / "graph.ttl"),
+                   "--format", "csv")
+    result = CliRunner().invoke(main, ["query", "most-quoted", "--endpoint", server.query,
+                                       "--format", "csv"], catch_exceptions=False)
+    assert result.exit_code == 0 and result.stdout == local
+    assert result.stderr.startswith("kgbuild: note: the endpoint's default graph leaves out "
+                                    "its 2 named graph(s)")
+    code, output = run("query", "most-quoted", "--endpoint", server.query, "--default-graph",
+                       ID + "no-such-graph", "--format", "csv")  # chosen graphs: as asked
+    assert code == 0 and "note" not in output and output.count("\n") == 1
+
+
 # --- failures: one clear line and a distinct exit code ---------------------------------
 
 def test_refused_connection(out_dir: Path) -> None:

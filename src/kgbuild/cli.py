@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kgbuild.resources import MissingResource
+
+if TYPE_CHECKING:
+    from kgbuild.sparql import Results, SavedQuery, Term
 
 EXIT_INVALID_GRAPH = 1
 EXIT_USAGE = 2
@@ -450,6 +454,8 @@ def run_query(
             results = run_remote(
                 saved, endpoint, bindings, timeout=timeout, default_graphs=default_graphs
             )
+            if not default_graphs and not _answered(results):
+                results = _on_named_graphs(saved, endpoint, bindings, timeout) or results
         else:
             results = run_local(saved, graph_file, bindings)
     except ParameterError as error:
@@ -459,6 +465,32 @@ def run_query(
     except RemoteError as error:
         _fail(str(error), EXIT_REMOTE)
     click.echo(render(results, fmt, prefixes=saved.prefixes, max_width=max_width or None), nl=False)
+
+
+def _answered(results: Results) -> bool:
+    return bool(results.get("boolean") or results.get("results", {}).get("bindings"))
+
+
+def _on_named_graphs(
+    saved: SavedQuery, endpoint: str, bindings: dict[str, Term], timeout: float
+) -> Results | None:
+    """An empty answer from a store whose default graph leaves out its named graphs (where
+    `kgbuild load` puts everything): the query again, over those graphs, with a note."""
+    from kgbuild.sparql import run_remote
+    from kgbuild.store import holds_triples, named_graphs_apart
+
+    graphs = named_graphs_apart(endpoint, timeout=timeout)
+    if not graphs:
+        if not holds_triples(endpoint, timeout=timeout):
+            click.echo("kgbuild: note: the endpoint holds no triples (load a build with "
+                       "`kgbuild load`)", err=True)
+        return None
+    click.echo(
+        f"kgbuild: note: the endpoint's default graph leaves out its {len(graphs)} named "
+        "graph(s); they were queried as the default graph (choose with --default-graph)",
+        err=True,
+    )
+    return run_remote(saved, endpoint, bindings, timeout=timeout, default_graphs=graphs)
 
 
 @main.command("load")
@@ -521,8 +553,8 @@ def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout
     if not report.union_default_graph:
         click.echo(
             "note: this endpoint's default graph does not include the named graphs; "
-            "query with --default-graph IRI, or enable the union default graph "
-            "(see README)"
+            "`kgbuild query` queries them when the default graph answers nothing, other "
+            "clients need them as default graphs or the union default graph (see README)"
         )
 
 

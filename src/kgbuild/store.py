@@ -40,6 +40,7 @@ from kgbuild.sparql import (
     credentials_for,
     display_url,
     http_error,
+    ntriples_term,
     response_text,
     run_remote,
     sparql_term,
@@ -318,6 +319,39 @@ def default_graph_is_union(
     if not isinstance(results.get("boolean"), bool):
         raise RemoteError(f"{display_url(endpoint)}: unexpected answer to an ASK query", "format")
     return results["boolean"]
+
+
+def named_graphs_apart(
+    endpoint: str, *, timeout: float, credentials: Credentials | None = None
+) -> list[str]:
+    """The store's named graphs when its default graph leaves them out (Oxigraph without
+    ``--union-default-graph``, Fuseki's default setting); empty when the default graph
+    includes them or there are none. One sample triple decides: a triple of a named graph
+    that a query without GRAPH does not see."""
+    sample = run_remote(
+        "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1",
+        endpoint, timeout=timeout, credentials=credentials,
+    )["results"]["bindings"]
+    if not sample:
+        return []
+    triple = " ".join(ntriples_term(sample[0][v]) for v in ("s", "p", "o"))
+    if run_remote(f"ASK {{ {triple} }}", endpoint, timeout=timeout,
+                  credentials=credentials).get("boolean"):
+        return []
+    graphs = run_remote(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+        endpoint, timeout=timeout, credentials=credentials,
+    )["results"]["bindings"]
+    return [row["g"]["value"] for row in graphs]
+
+
+def holds_triples(endpoint: str, *, timeout: float, credentials: Credentials | None = None
+                  ) -> bool:
+    """Whether the store has any triple, in its default graph or a named one."""
+    answer = run_remote("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }", endpoint,
+                        timeout=timeout, credentials=credentials)
+    return bool(answer.get("boolean"))
 
 
 # --- load ----------------------------------------------------------------------------
