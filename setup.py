@@ -22,7 +22,7 @@ SHIPPED = {  # top-level folder -> the files of it the package ships
     "queries": ("*.rq",),
     "shapes": ("*.ttl",),
     "ontology": ("*.ttl", "*.jsonld", "frames/*.jsonld"),
-    "corpus": ("*.txt", "*.json", "errata.tsv"),
+    "corpus": ("*.txt", "*.json", "errata.tsv", "kgbuild.toml"),
 }
 TARGET = os.path.join("kgbuild", "_shipped")  # kgbuild.resources.PACKAGED
 

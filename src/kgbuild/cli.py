@@ -136,6 +136,12 @@ def main() -> None:
     default=None,
     help="Processes to extract, validate and serialise documents in (default: one per CPU).",
 )
+@click.option(
+    "--project",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Project file describing the dataset (default: kgbuild.toml beside the texts).",
+)
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 def build(
     files: tuple[Path, ...],
@@ -146,6 +152,7 @@ def build(
     shapes: Path | None,
     encoding: str,
     jobs: int | None,
+    project: Path | None,
     timings: bool,
 ) -> None:
     """Build the graph of FILES (default: the bundled corpus) into --out.
@@ -156,7 +163,8 @@ def build(
     into. Writes graph.nt, graph.nq and graph.trig (one named graph per document, plus
     the shared and reference graphs), graph.ttl, graph.jsonld, persons.jsonld and
     works.jsonld (entity-centric, framed), void.ttl (dataset description) and
-    validation-report.ttl. If the graph violates the shapes, nothing in
+    validation-report.ttl. The dataset's name, title, license, creator, version and
+    creation date come from --project (see README); if the graph violates the shapes, nothing in
     --out changes, the report is written beside it and the exit code is 1.
     """
     from kgbuild.document import InputError
@@ -167,7 +175,7 @@ def build(
     try:
         result = run_build(
             list(files) or None, out_dir, base, reference_dir, shapes, encoding, jobs,
-            errata=errata,
+            errata=errata, project=project,
         )
     except InvalidBaseError as error:
         _fail(str(error), EXIT_USAGE)

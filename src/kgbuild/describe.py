@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from importlib.metadata import version
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, VOID, XSD
 
 from kgbuild.document import Document
+from kgbuild.project import DatasetInfo
 from kgbuild.rdf.namespaces import KGO, PREFIXES, SPDX
 from kgbuild.stats import prefixed
 
@@ -36,12 +36,11 @@ MEDIA_TYPES = {
 
 
 @cache
-def dataset_facts() -> dict[str, str]:
-    """What the publisher says of the dataset (data/dataset.json): description, license,
-    creator and the date it was created, fixed so that builds stay reproducible."""
+def default_description() -> str:
+    """What any kgbuild dataset holds (data/dataset.json), when its publisher says nothing."""
     path = resources.files("kgbuild") / "data" / "dataset.json"
-    facts: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    return facts
+    description: str = json.loads(path.read_text(encoding="utf-8"))["description"]
+    return description
 
 
 def _issued() -> Literal | None:
@@ -110,43 +109,51 @@ def describe(
     documents: list[Document],
     distributions: Mapping[str, tuple[int, str]],
     base: str,
+    info: DatasetInfo | None = None,
 ) -> Graph:
-    """VoID + DCAT description of a graph and of its dumps (name → byte size, SHA-256)."""
+    """VoID + DCAT description of a graph and of its dumps (name → byte size, SHA-256), with
+    what the publisher says of it (``info``, from kgbuild.toml): license, creator, version
+    and creation date only when given."""
+    info = info or DatasetInfo()
     out = Graph(bind_namespaces="none")  # written with the prefixes it uses (publish.turtle)
-    dataset = URIRef(f"{base}dataset")
+    dataset = URIRef(info.iri(base))
     titles = ", ".join(doc.meta.title for doc in documents)
     out.add((dataset, RDF.type, VOID.Dataset))
     out.add((dataset, RDF.type, DCAT.Dataset))
-    out.add((dataset, DCTERMS.title, Literal(f"kgbuild knowledge graph of {titles}")))
-    facts = dataset_facts()
-    out.add((dataset, DCTERMS.description, Literal(facts["description"])))
-    out.add((dataset, DCTERMS.license, URIRef(facts["license"])))
-    out.add((dataset, DCTERMS.creator, Literal(facts["creator"])))
-    out.add((dataset, DCTERMS.created, Literal(facts["created"], datatype=XSD.date)))
-    out.add((dataset, OWL.versionInfo, Literal(version("kgbuild"))))
+    title = info.title or f"kgbuild knowledge graph of {titles}"
+    out.add((dataset, DCTERMS.title, Literal(title)))
+    out.add((dataset, DCTERMS.description, Literal(info.description or default_description())))
+    if info.license:
+        out.add((dataset, DCTERMS.license, URIRef(info.license)))
+    if info.creator:
+        out.add((dataset, DCTERMS.creator, Literal(info.creator)))
+    if info.created:
+        out.add((dataset, DCTERMS.created, Literal(info.created, datatype=XSD.date)))
+    if info.version:
+        out.add((dataset, OWL.versionInfo, Literal(info.version)))
     if issued := _issued():
         out.add((dataset, DCTERMS.issued, issued))
     for doc in documents:
         out.add((dataset, DCTERMS.source, URIRef(f"{base}document/{doc.meta.slug}")))
     for namespace in sorted(stats.vocabularies):
         out.add((dataset, VOID.vocabulary, URIRef(namespace)))
-    _statistics(out, dataset, stats, base)
+    _statistics(out, dataset, stats)
     for name, (size, sha256) in sorted(distributions.items()):
         _distribution(out, dataset, name, size, sha256, base)
     return out
 
 
-def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, base: str) -> None:
+def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics) -> None:
     out.add((dataset, VOID.triples, Literal(stats.triples)))
     out.add((dataset, VOID.distinctSubjects, Literal(len(stats.subjects))))
     out.add((dataset, VOID.entities, Literal(len(stats.labelled))))
     for cls, count in sorted(stats.classes.items()):
-        partition = URIRef(f"{base}dataset/class/{prefixed(str(cls)).replace(':', '-')}")
+        partition = URIRef(f"{dataset}/class/{prefixed(str(cls)).replace(':', '-')}")
         out.add((dataset, VOID.classPartition, partition))
         out.add((partition, VOID["class"], URIRef(cls)))
         out.add((partition, VOID.entities, Literal(count)))
     for prop, count in sorted(stats.properties.items()):
-        partition = URIRef(f"{base}dataset/property/{prefixed(str(prop)).replace(':', '-')}")
+        partition = URIRef(f"{dataset}/property/{prefixed(str(prop)).replace(':', '-')}")
         out.add((dataset, VOID.propertyPartition, partition))
         out.add((partition, VOID.property, URIRef(prop)))
         out.add((partition, VOID.triples, Literal(count)))
@@ -158,7 +165,7 @@ def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, base: str) 
 def _distribution(
     out: Graph, dataset: URIRef, name: str, size: int, sha256: str, base: str
 ) -> None:
-    distribution = URIRef(f"{base}dataset/distribution/{name}")
+    distribution = URIRef(f"{dataset}/distribution/{name}")
     checksum = URIRef(f"{distribution}#sha256")
     suffix = name[name.rfind(".") :]
     out.add((dataset, DCAT.distribution, distribution))

@@ -21,6 +21,7 @@ from kgbuild.extract import extract_all
 from kgbuild.framing import framed_from_nodes
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.parallel import collection_paused, default_jobs, fork_map
+from kgbuild.project import DatasetInfo, find_project, read_project
 from kgbuild.publish import (
     KNOWN_PREFIXES,
     StagedOutput,
@@ -145,6 +146,7 @@ def build(
     jobs: int | None = None,
     watch: Stopwatch | None = None,
     errata: Path | None = None,
+    project: Path | None = None,
 ) -> BuildResult:
     """Build, validate and publish the graph of ``paths`` (default: the bundled corpus),
     with up to ``jobs`` processes (default: one per CPU), timing the stages with ``watch``
@@ -152,15 +154,18 @@ def build(
 
     Each text is cleaned with the errata of its folder (``errata.tsv``) and of ``errata``.
     On a SHACL violation nothing in ``out_dir`` changes: the report goes beside it, to
-    ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised.
+    ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised. The dataset
+    is described with ``project`` (default: the ``kgbuild.toml`` beside the texts).
     """
     base = check_base(base)
+    inputs = list(paths) if paths else bundled_corpus()
+    project = project or find_project(inputs)
+    info = read_project(project) if project else DatasetInfo()
     jobs = jobs or default_jobs()
     watch = watch or Stopwatch()
     reference = load_reference(reference_dir)
     with collection_paused():  # see parallel.collection_paused
         with watch("read and extract"):
-            inputs = list(paths) if paths else bundled_corpus()
             extra = read_errata(errata) if errata else None
             extractions = read_and_extract(inputs, reference, encoding, jobs, watch, extra)
         documents = [doc for doc, _ in extractions]
@@ -173,7 +178,9 @@ def build(
                 watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
             if any(issue.severity == "Violation" for issue in units.issues()):  # fail early
                 _outcome_or_fail(units.issues() + units.check_shared(), out_dir)
-            written, triples, outcome = write_outputs(units, documents, base, out_dir, watch, jobs)
+            written, triples, outcome = write_outputs(
+                units, documents, base, out_dir, watch, jobs, info
+            )
     return BuildResult(documents, kb, outcome, triples, written, watch.seconds)
 
 
@@ -212,6 +219,7 @@ def write_outputs(
     out_dir: Path,
     watch: Stopwatch,
     jobs: int = 1,
+    info: DatasetInfo | None = None,
 ) -> tuple[list[Path], int, ValidationOutcome]:
     """Every dump, the dataset description and the validation report, renamed into place
     together unless the shared entities break the shapes; the number of triples and the
@@ -252,7 +260,7 @@ def write_outputs(
             for result in results:
                 stats.merge(result.statistics)
             dumps = {name: out.size_and_sha256(name) for name in sorted(out.staged)}
-            description = describe(stats, documents, dumps, base)
+            description = describe(stats, documents, dumps, base, info)
             out.write("void.ttl", turtle(canonical_ntriples(description)))
             out.write(REPORT_NAME, report_text)
         return out.commit(), stats.triples, outcome
