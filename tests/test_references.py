@@ -121,6 +121,15 @@ def test_the_imprint_of_a_reference() -> None:
         "Moscow", "Foreign Languages Publishing House", 1954)
 
 
+def test_an_imprint_without_brackets_ends_a_reference() -> None:
+    (reference,) = references("The speeches are quoted from: Nikolai Krylenko, Speeches on the "
+                              "Courts, Moscow 1931.\n")
+    assert (reference.place, reference.year) == ("Moscow", 1931)
+    assert reference.raw.endswith("Speeches on the Courts, Moscow 1931")
+    assert reference.edition == "Speeches on the Courts"  # the author's name is no title
+    assert references("The delegates met again in Moscow, 1921 was a hard year.\n") == []
+
+
 def work_titles(text: str) -> list[str]:
     meta = DocumentMeta(slug="s", title="S", author=None, date=None, language="en",
                         source_file="s.txt")

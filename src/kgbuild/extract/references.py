@@ -205,8 +205,10 @@ AUTHORS = re.compile(  # "Hermann Weber and Bernhard H. Bayerlein (eds)", "E. H.
 
 def _first_title(segments: list[str]) -> str | None:
     """The title a reference names first, after its authors and editors."""
-    if len(segments) > 1 and AUTHORS.fullmatch(segments[0].strip()) and (
-            "(ed" in segments[0] or " and " in segments[0] or re.search(r"[A-Z]\.", segments[0])):
+    first = segments[0].strip()
+    if len(segments) > 1 and AUTHORS.fullmatch(first) and (
+            "(ed" in first or " and " in first or re.search(r"[A-Z]\.", first)
+            or first.split()[0] in data_set("given_names.txt")):  # "Alec Nove, An Economic …"
         return _title(segments[1])
     return _title(segments[0])
 
@@ -272,12 +274,12 @@ def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
 
 
 def _in_running_text(
-    doc: Document, taken: list[tuple[int, int]], author: str | None
+    doc: Document, taken: list[tuple[int, int]], author: str | None, anchors: re.Pattern[str]
 ) -> list[CitationRecord]:
     """A reference around each anchor no other reference covers."""
     text = doc.clean
     found: list[CitationRecord] = []
-    for anchor in ANCHOR.finditer(text):
+    for anchor in anchors.finditer(text):
         if any(a <= anchor.start() < b for a, b in taken):
             continue
         window = max(0, anchor.start() - REACH)
@@ -301,6 +303,15 @@ def _in_running_text(
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(_record(doc, start, end, author))
     return found
+
+
+@cache
+def _imprint() -> re.Pattern[str]:
+    """An imprint that ends a reference without brackets: "…, Moscow 1972", "…, Allison &
+    Busby, London & New York, 1980" (after a comma, before the end of the sentence)."""
+    places = "|".join(re.escape(p) for p in sorted(data_set("places.txt"), key=len, reverse=True))
+    return re.compile(rf"(?<=,[ \t])(?:{places})(?:[ \t]*(?:&|and)[ \t]*(?:{places}))?,?[ \t]+"
+                      r"1[5-9]\d\d(?:[-–]\d{2,4})?(?=[ \t]*(?:[.;)]|$))", re.MULTILINE)
 
 
 def _imprint_at(text: str, start: int) -> bool:
@@ -386,8 +397,9 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     taken = [doc.clean_range(c.evidence.start, c.evidence.end) for c in parenthesised]
     found = _apparatus(doc, author)
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
-    found += _in_running_text(doc, taken, author)
+    found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
+    found += _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
     return sorted(found, key=lambda c: c.evidence.start)
 
 
