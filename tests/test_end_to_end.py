@@ -172,7 +172,7 @@ def test_saved_query_lists_cited_volumes_and_pages(out_dir: Path) -> None:
 
 def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph: Graph) -> None:
     void = Graph().parse(out_dir / "void.ttl", format="turtle")
-    dataset = URIRef("https://w3id.org/kgbuild/id/dataset")
+    dataset = URIRef("https://w3id.org/kgbuild/id/dataset/concerning-questions-of-leninism")
     assert int(void.value(dataset, VOID.triples)) == len(graph)
     for fact in (DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator,
                  DCTERMS.created, DCTERMS.source):
@@ -227,8 +227,9 @@ def test_every_dump_parses_in_pyoxigraph(out_dir: Path) -> None:
 
 def test_named_graph_dumps_hold_the_graph_once_with_one_graph_per_document(
         out_dir: Path, graph: Graph) -> None:
-    document = "https://w3id.org/kgbuild/id/document/concerning-questions-of-leninism"
-    reference = "https://w3id.org/kgbuild/id/graph/reference"
+    dataset = "https://w3id.org/kgbuild/id/dataset/concerning-questions-of-leninism"
+    document = f"{dataset}/graph/document/concerning-questions-of-leninism"
+    reference = f"{dataset}/graph/reference"
     lenin = ox.NamedNode("https://w3id.org/kgbuild/id/person/vladimir-lenin")
     for name, fmt in (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG)):
         quads = list(ox.parse(path=str(out_dir / name), format=fmt))

@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, VOID, XSD
 
 from kgbuild.cli import EXIT_INPUT, main
+from kgbuild.project import default_name
 
 TEXT = ("THE LAND QUESTION\n\nComrade Rykov spoke on the land question at the Fourteenth "
         "Congress of the party in December 1925.\n")
@@ -64,7 +65,7 @@ def test_without_a_project_file_nothing_is_claimed_for_the_users_data(corpus: Pa
     code, output = build(corpus)
     assert code == 0, output
     void = description(corpus)
-    dataset = URIRef(BASE + "dataset")
+    dataset = URIRef(BASE + "dataset/" + default_name([corpus]))  # named after its folder
     assert str(void.value(dataset, DCTERMS.title)).startswith("kgbuild knowledge graph of")
     for claim in (DCTERMS.license, DCTERMS.creator, DCTERMS.created, OWL.versionInfo):
         assert void.value(dataset, claim) is None, claim
@@ -98,3 +99,18 @@ def test_a_bad_project_file_is_one_line_and_nothing_is_written(
     assert code == EXIT_INPUT
     assert output.startswith(f"kgbuild: error: {corpus / 'kgbuild.toml'}: ") and message in output
     assert "Traceback" not in output and not (corpus / "out").exists()
+
+
+def test_texts_with_equal_file_names_are_different_documents(tmp_path: Path) -> None:
+    for year in ("1917", "1918"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "letter.txt").write_text(
+            f"LETTER\n\nComrade Rykov wrote on the land question in {year}.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "build", str(tmp_path / "1917" / "letter.txt"), str(tmp_path / "1918" / "letter.txt"),
+        "--out", str(tmp_path / "out"), "--base", BASE, "-j", "1"])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(tmp_path / "out" / "graph.nt")
+    documents = {str(d) for d in graph.subjects(RDF.type, URIRef(
+        "https://w3id.org/kgbuild/ontology#Document"))}
+    assert documents == {BASE + "document/1917-letter", BASE + "document/1918-letter"}

@@ -19,13 +19,14 @@ from click.testing import CliRunner
 from kgbuild import sparql
 from kgbuild.cli import EXIT_COUNT_MISMATCH, EXIT_INPUT, EXIT_REMOTE, main
 from kgbuild.pipeline import BuildResult, build
+from kgbuild.project import default_name
 from kgbuild.sparql import ParameterError, RemoteError, SavedQuery
 from kgbuild.store import (
     LoadReport,
+    described_dataset,
     graph_store_for,
     load,
     read_triples,
-    shared_graph_iri,
     split_by_document,
 )
 from tests.conftest import OxigraphServer, free_port
@@ -34,6 +35,8 @@ ID = "https://w3id.org/kgbuild/id/"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 LENIN = ID + "person/vladimir-lenin"
 DOCUMENT = ID + "document/concerning-questions-of-leninism"
+DATASET = ID + "dataset/concerning-questions-of-leninism"
+GRAPH = DATASET + "/graph/document/concerning-questions-of-leninism"
 SAVED = sparql.list_queries()
 OFFLINE = [query for query in SAVED if not query.network]
 # Filled in by the claims and stances extraction; may be empty while it is being built.
@@ -351,7 +354,7 @@ def test_load_makes_one_named_graph_and_verifies_its_count(loaded: LoadReport,
     triples = len(read_triples(out_dir / "graph.nt"))
     assert loaded.ok and loaded.union_default_graph
     assert [(c.graph, c.sent, c.on_server) for c in loaded.graphs] == [
-        (DOCUMENT, triples, triples)]
+        (GRAPH, triples, triples)]
     assert server_triples(oxigraph.query) == triples
 
 
@@ -360,8 +363,8 @@ def test_loading_the_quads_keeps_the_reference_graph(start_oxigraph, out_dir: Pa
     replace one document, or the reference data, without touching the rest."""
     server = start_oxigraph()
     report = load(out_dir / "graph.nq", server.query)
-    reference = ID + "graph/reference"
-    assert report.ok and [c.graph for c in report.graphs] == [DOCUMENT, reference]
+    reference = DATASET + "/graph/reference"
+    assert report.ok and [c.graph for c in report.graphs] == [GRAPH, reference]
     assert sum(c.on_server for c in report.graphs) == len(read_triples(out_dir / "graph.nt"))
     lenin = f"<{ID}person/vladimir-lenin>"
     rows = sparql.run_remote(
@@ -418,7 +421,7 @@ def test_default_graph_option_queries_one_named_graph(loaded: LoadReport,
                                                       oxigraph: OxigraphServer,
                                                       local_store: ox.Store) -> None:
     query = saved("most-quoted")
-    there = sparql.run_remote(query, oxigraph.query, default_graphs=[DOCUMENT])
+    there = sparql.run_remote(query, oxigraph.query, default_graphs=[GRAPH])
     assert there == sparql.run_local(query, local_store)
     nowhere = sparql.run_remote(query, oxigraph.query, default_graphs=[ID + "no-such-graph"])
     assert sparql.rows(nowhere) == []
@@ -430,7 +433,7 @@ def test_cli_load_then_query_answers_like_the_local_graph(oxigraph: OxigraphServ
                        "--graph-file", str(out_dir / "graph.nt"))
     triples = len(read_triples(out_dir / "graph.nt"))
     assert code == 0, output
-    assert f"<{DOCUMENT}>: sent {triples}, server has {triples}  ok" in output
+    assert f"<{GRAPH}>: sent {triples}, server has {triples}  ok" in output
     assert f"verified on {oxigraph.query}: {triples} triples in 1 named graph(s)" in output
     for name, params in [("most-quoted", []), ("citations-by-volume", []),
                          ("quotations-of-person", ["--param", f"person=<{LENIN}>"])]:
@@ -453,10 +456,11 @@ def test_two_documents_make_two_graphs_and_a_shared_one(tmp_path: Path,
     out = tmp_path / "out"
     build([tmp_path / "first.txt", tmp_path / "second.txt"], out, "https://example.org/")
     triples = read_triples(out / "graph.nt")
-    graphs = split_by_document(triples)
-    first, second = "https://example.org/document/first", "https://example.org/document/second"
-    shared = shared_graph_iri([first])
-    assert shared == "https://example.org/graph/shared"
+    dataset = described_dataset(out / "void.ttl")
+    assert dataset == "https://example.org/dataset/" + default_name([tmp_path])
+    graphs = split_by_document(triples, dataset)
+    first, second = (f"{dataset}/graph/document/{name}" for name in ("first", "second"))
+    shared = f"{dataset}/graph/shared"
     assert list(graphs) == [first, second, shared]
     assert sum(len(part) for part in graphs.values()) == len(triples)  # a partition
     assert set().union(*map(set, graphs.values())) == set(triples)
@@ -464,18 +468,52 @@ def test_two_documents_make_two_graphs_and_a_shared_one(tmp_path: Path,
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     evidence = ox.NamedNode("https://w3id.org/kgbuild/ontology#evidence")
     assert any(t.subject == lenin and t.predicate == label for t in graphs[shared])
-    for document in (first, second):  # each document keeps its own evidence links
-        assert any(t.subject == lenin and t.predicate == evidence for t in graphs[document])
-        assert any(t.subject == ox.NamedNode(document) for t in graphs[document])
+    for graph, name in ((first, "first"), (second, "second")):  # each keeps its evidence links
+        document = ox.NamedNode(f"https://example.org/document/{name}")
+        assert any(t.subject == lenin and t.predicate == evidence for t in graphs[graph])
+        assert any(t.subject == document for t in graphs[graph])
     server = start_oxigraph()
     report = load(out / "graph.nt", server.query)
     assert report.ok and [c.graph for c in report.graphs] == [first, second, shared]
     assert server_triples(server.query) == len(triples)
-    # rebuilt with the first document only: the shared graph goes, the counts still agree
+    # rebuilt with the first document only: the dataset is replaced as a whole, the second
+    # document and the shared graph go, the counts still agree
     build([tmp_path / "first.txt"], out, "https://example.org/")
-    again = load(out / "graph.nt", server.query)
-    assert again.ok and again.deleted == [shared]
+    again = load(out / "graph.nt", server.query)  # split into the dataset void.ttl names
+    assert again.ok and again.deleted == [second, shared]
     assert [c.graph for c in again.graphs] == [first]
+    assert server_triples(server.query) == again.on_server
+
+
+def test_datasets_share_a_store_without_touching_each_other(
+        start_oxigraph, out_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The bundled dataset and another loaded into one store: the second load changes no
+    triple of the first, both name Lenin with one IRI, and unloading one leaves the other."""
+    server = start_oxigraph()
+    bundled = load(out_dir / "graph.nq", server.query)
+    other_texts = tmp_path / "letters-1921"
+    other_texts.mkdir()
+    (other_texts / "letter.txt").write_text(
+        "LETTER\n\nComrade Lenin wrote to the Congress in March 1921.\n", encoding="utf-8")
+    build([other_texts], tmp_path / "out", ID)
+    other = load(tmp_path / "out" / "graph.nq", server.query)
+    assert bundled.ok and other.ok and other.deleted == []
+    for count in bundled.graphs:  # the first dataset, graph by graph, as it was loaded
+        assert sparql.rows(sparql.run_remote(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{count.graph}> {{ ?s ?p ?o }} }}",
+            server.query))[0]["n"] == str(count.sent)
+    rows = sparql.rows(sparql.run_remote(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{LENIN}> ?p ?o }} }} ORDER BY ?g",
+        server.query))
+    assert {row["g"].split("/graph/")[0] for row in rows} == {DATASET, ID + "dataset/letters-1921"}
+    code, output = run("unload", "--endpoint", server.query,
+                       "--dataset", ID + "dataset/letters-1921")
+    assert code == 0 and output.endswith("unloaded <https://w3id.org/kgbuild/id/dataset/"
+                                         "letters-1921>: 2 named graph(s)\n")
+    assert server_triples(server.query) == bundled.sent
+    code, output = run("unload", "--endpoint", server.query,
+                       "--dataset", ID + "dataset/letters-1921")
+    assert code == EXIT_INPUT and "holds no graph of the dataset" in output
 
 
 def test_a_store_that_keeps_named_graphs_apart_is_queried_over_them(
@@ -625,7 +663,7 @@ def test_a_count_that_differs_is_a_failure(out_dir: Path) -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         code, output = run("load", "--endpoint", f"{base}/ds/sparql",
                            "--graph-file", str(out_dir / "graph.nt"))
-        assert [m for m, _, _ in server.requests][:2] == ["PUT", "DELETE"]  # type: ignore[attr-defined]
+        assert [m for m, _, _ in server.requests][:2] == ["PUT", "POST"]  # type: ignore[attr-defined]
         assert server.requests[0][1].startswith("/ds/data?graph=")  # type: ignore[attr-defined]
     assert code == EXIT_COUNT_MISMATCH
     assert "server has 0  MISMATCH" in output and "kgbuild: error: the server holds 0" in output

@@ -14,6 +14,7 @@ from rdflib.namespace import SH
 
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.pipeline import ValidationFailed, build, read_and_extract
+from kgbuild.project import default_name
 from kgbuild.publish import canonical_lines, jsonld_nodes, load_context
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
@@ -166,8 +167,9 @@ def test_texts_named_shared_and_reference_keep_graphs_of_their_own(tmp_path: Pat
     build([tmp_path / "shared.txt", tmp_path / "reference.txt"], tmp_path / "out", BASE)
     quads = (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8").split("\n")
     graphs = {line.rsplit(" ", 2)[1] for line in quads if line}
-    assert {f"<{BASE}document/shared>", f"<{BASE}document/reference>",
-            f"<{BASE}graph/shared>"} <= graphs
+    dataset = f"{BASE}dataset/{default_name([tmp_path])}"
+    assert {f"<{dataset}/graph/document/shared>", f"<{dataset}/graph/document/reference>",
+            f"<{dataset}/graph/shared>"} <= graphs
     documents = {line.split(" ")[0] for line in quads if "/ontology#Document>" in line}
     assert documents == {f"<{BASE}document/shared>", f"<{BASE}document/reference>"}
 

@@ -9,6 +9,7 @@ Heavy libraries are imported inside the commands so that ``--help`` stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -288,6 +289,20 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
 
 
 # --- SPARQL: saved queries, remote endpoints, loading a triplestore ------------------
+def store_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--endpoint and --graph-store, of the commands that write to a triplestore."""
+    command = click.option(
+        "--graph-store",
+        default=None,
+        help="Graph Store Protocol URL (default: derived from --endpoint).",
+    )(command)
+    return click.option(
+        "--endpoint",
+        required=True,
+        help="SPARQL query endpoint of the store, e.g. http://localhost:7878/query.",
+    )(command)
+
+
 TIMEOUT_OPTION = click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -502,16 +517,7 @@ def _on_named_graphs(
 
 
 @main.command("load")
-@click.option(
-    "--endpoint",
-    required=True,
-    help="SPARQL query endpoint of the store, e.g. http://localhost:7878/query.",
-)
-@click.option(
-    "--graph-store",
-    default=None,
-    help="Graph Store Protocol URL (default: derived from --endpoint).",
-)
+@store_options
 @click.option(
     "--graph-file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -523,11 +529,13 @@ def _on_named_graphs(
 @TIMEOUT_OPTION
 def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout: float) -> None:
     """Upload --graph-file to a triplestore, one named graph per document (plus the shared
-    and reference graphs), and verify it.
+    and reference graphs), replacing its dataset as a whole, and verify it.
 
     Each graph is replaced (HTTP PUT, SPARQL 1.1 Graph Store Protocol), so loading twice
-    changes nothing; then the server's triple count of each graph is checked with a SPARQL
-    COUNT query. Exit codes: 3 bad graph file, 4 endpoint failure, 5 counts differ.
+    changes nothing; the dataset's graphs the file no longer has are deleted, other
+    datasets' graphs are left alone; then the server's triple count of each graph is
+    checked with a SPARQL COUNT query. Exit codes: 3 bad graph file, 4 endpoint failure,
+    5 counts differ.
     """
     from kgbuild.sparql import RemoteError
     from kgbuild.store import LoadError, graph_store_for, load
@@ -564,6 +572,36 @@ def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout
             "`kgbuild query` queries them when the default graph answers nothing, other "
             "clients need them as default graphs or the union default graph (see README)"
         )
+
+
+@main.command("unload")
+@store_options
+@click.option(
+    "--dataset",
+    required=True,
+    metavar="IRI",
+    help="The dataset to remove (its IRI, as void.ttl names it).",
+)
+@TIMEOUT_OPTION
+def unload_store(endpoint: str, graph_store: str | None, dataset: str, timeout: float) -> None:
+    """Remove one dataset's named graphs from a triplestore, leaving every other dataset's.
+
+    Exit codes: 3 no graph of the dataset in the store, 4 endpoint failure.
+    """
+    from kgbuild.sparql import RemoteError
+    from kgbuild.store import LoadError, unload
+
+    try:
+        deleted = unload(endpoint, dataset, graph_store, timeout=timeout)
+    except LoadError as error:
+        raise click.UsageError(str(error)) from None
+    except RemoteError as error:
+        _fail(str(error), EXIT_REMOTE)
+    if not deleted:
+        _fail(f"the store holds no graph of the dataset <{dataset}>", EXIT_INPUT)
+    for graph in deleted:
+        click.echo(f"  <{graph}>: deleted")
+    click.echo(f"unloaded <{dataset}>: {len(deleted)} named graph(s)")
 
 
 if __name__ == "__main__":

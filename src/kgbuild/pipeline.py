@@ -10,18 +10,18 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from kgbuild.describe import GraphStatistics, describe
-from kgbuild.document import Document, InputError, load_document, read_errata
+from kgbuild.document import Document, InputError, load_document, read_errata, slugify
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_from_nodes
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.parallel import collection_paused, default_jobs, fork_map
-from kgbuild.project import DatasetInfo, find_project, read_project
+from kgbuild.project import DatasetInfo, default_name, find_project, read_project
 from kgbuild.publish import (
     KNOWN_PREFIXES,
     StagedOutput,
@@ -80,6 +80,17 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return expanded
 
 
+def document_slugs(paths: list[Path]) -> list[str]:
+    """Each input's name in IRIs: its file name's stem, with its folder's name before it
+    where two inputs share a stem ("1917/letter.txt", "1918/letter.txt": "1917-letter",
+    "1918-letter"), so that equal file names make different documents."""
+    stems = [slugify(path.stem) for path in paths]
+    return [
+        slugify(f"{path.resolve().parent.name}-{path.stem}") if stems.count(stem) > 1 else stem
+        for path, stem in zip(paths, stems, strict=True)
+    ]
+
+
 def _check_names(paths: list[Path], documents: list[Document]) -> None:
     """Two inputs may not share a name: their IRIs would collide."""
     seen: dict[str, Path] = {}
@@ -89,16 +100,17 @@ def _check_names(paths: list[Path], documents: list[Document]) -> None:
         seen[doc.meta.slug] = path
 
 
-ReadState = tuple[list[Path], str, ReferenceData, dict[str, str]]
+ReadState = tuple[list[Path], list[str], str, ReferenceData, dict[str, str]]
 
 
 def _read_and_extract(
     state: ReadState, index: int
 ) -> tuple[Document, Extraction, dict[str, float]]:
-    paths, encoding, reference, errata = state
+    paths, slugs, encoding, reference, errata = state
     watch = Stopwatch()
     with watch("ingest"):
         doc = load_document(paths[index], encoding, errata)
+        doc.meta = replace(doc.meta, slug=slugs[index])
     with watch("extract"):
         extraction = extract_all(doc, reference)
     return doc.extracted(), extraction, watch.seconds
@@ -115,7 +127,7 @@ def read_and_extract(
     """Every input read (cleaned with its folder's errata and ``errata``) and its records
     extracted, in up to ``jobs`` processes."""
     paths = expand_inputs(paths)
-    state = (paths, encoding, reference, errata or {})
+    state = (paths, document_slugs(paths), encoding, reference, errata or {})
     done = fork_map(_read_and_extract, state, range(len(paths)), jobs)
     _check_names(paths, [doc for doc, _, _ in done])
     if watch is not None:
@@ -161,6 +173,7 @@ def build(
     inputs = list(paths) if paths else bundled_corpus()
     project = project or find_project(inputs)
     info = read_project(project) if project else DatasetInfo()
+    info = info if info.name else replace(info, name=default_name(inputs))
     jobs = jobs or default_jobs()
     watch = watch or Stopwatch()
     reference = load_reference(reference_dir)
@@ -173,7 +186,7 @@ def build(
             kb = resolve(extractions, reference)
         with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
             with watch("map, validate, serialize (units)"):
-                units = process_units(kb, base, Path(scratch), shapes, jobs)
+                units = process_units(kb, base, Path(scratch), shapes, jobs, info.iri(base))
             for result in units.results:
                 watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
             if any(issue.severity == "Violation" for issue in units.issues()):  # fail early

@@ -89,11 +89,25 @@ def _iso_date(value: object, path: Path) -> str:
     raise InputError(f"{path}: [dataset] created must be a date (created = 2026-11-30)")
 
 
-def find_project(inputs: Sequence[Path]) -> Path | None:
-    """The project file of the folder that holds the inputs (a folder given as input: that
-    folder), if there is one."""
-    folders = {path if path.is_dir() else path.parent for path in inputs}
-    if len(folders) != 1:
+def default_name(inputs: Sequence[Path]) -> str | None:
+    """A dataset's name when its project file gives none: the name of the folder holding
+    its texts ("speeches-1917/" → "speeches-1917"), so that builds of different folders are
+    different datasets; None for texts from several folders."""
+    folder = _folder(inputs)
+    if folder is None:
         return None
-    candidate = folders.pop() / PROJECT_FILE
-    return candidate if candidate.is_file() else None
+    name = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")[:63]
+    return name if NAME.fullmatch(name) else None
+
+
+def find_project(inputs: Sequence[Path]) -> Path | None:
+    """The project file of the folder that holds the inputs, if there is one."""
+    folder = _folder(inputs)
+    candidate = folder / PROJECT_FILE if folder else None
+    return candidate if candidate and candidate.is_file() else None
+
+
+def _folder(inputs: Sequence[Path]) -> Path | None:
+    """The one folder that holds the inputs (a folder given as input: that folder)."""
+    folders = {path if path.is_dir() else path.parent for path in inputs}
+    return folders.pop() if len(folders) == 1 else None

@@ -1,22 +1,25 @@
 """Loading a built graph into a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol.
 
-Named graphs: one per ``kgo:Document``, named with the document's own IRI
-(``{base}document/<file-stem>``). Each triple goes to exactly one graph, so that the union
-of the graphs is the published graph, without duplicates:
+Named graphs are the dataset's own (``{dataset}/graph/…``, the dataset's IRI from
+``void.ttl``): one per ``kgo:Document`` (``{dataset}/graph/document/<file-stem>``), and
+each triple goes to exactly one graph, so that the union of the graphs is the published
+graph, without duplicates:
 
 - the document, its sections, the evidence annotations on it (with their targets and
   selectors), and the quotations, citations and claims read from it go to its graph;
 - an entity (person, work, ...) named in one document only goes to that document's graph;
   an entity named in several documents keeps its ``kgo:evidence`` links in each document's
   graph, while its own description (label, aliases, Wikidata link, author, ...) goes to one
-  shared graph, ``{base}graph/shared``;
+  shared graph, ``{dataset}/graph/shared``; what the reference data says goes to
+  ``{dataset}/graph/reference``;
 - anything else (e.g. an edition only reached through citations) follows the resources that
   refer to it: the one document's graph, or the shared graph.
 
-With one document (the bundled corpus) there is a single named graph. Every graph is sent
-with PUT ``<store>?graph=<iri>``, which replaces it, so loading twice changes nothing; a
-shared graph left from an earlier load is deleted when the build no longer needs one. The
-triple count of every graph is then checked on the server with a SPARQL COUNT query.
+Every graph is sent with PUT ``<store>?graph=<iri>``, which replaces it, so loading twice
+changes nothing; the dataset's graphs the build no longer has are deleted, and other
+datasets' graphs are never touched (entities keep one IRI, so datasets naming the same
+person meet on one node). The triple count of every graph is then checked on the server
+with a SPARQL COUNT query.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from kgbuild.sparql import (
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 KGO = "https://w3id.org/kgbuild/ontology#"
 KGO_DOCUMENT = ox.NamedNode(KGO + "Document")
+VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
 KGO_EVIDENCE = ox.NamedNode(KGO + "evidence")
 KGO_QUOTED_IN = ox.NamedNode(KGO + "quotedIn")
 DCTERMS_IS_PART_OF = ox.NamedNode("http://purl.org/dc/terms/isPartOf")
@@ -125,16 +129,31 @@ def read_triples(path: Path) -> list[ox.Triple]:
     return sorted({quad.triple for quad in _quads(path)}, key=str)
 
 
-def shared_graph_iri(documents: Sequence[str], name: str = "shared") -> str:
-    """``{base}graph/shared`` (or another of the build's own graphs, e.g. "reference"), the
-    base read off the first document IRI."""
-    first = documents[0]
-    if "document/" in first:  # {base}document/<name>, the base ending in / or #
-        return first[: first.rindex("document/")] + f"graph/{name}"
-    return f"{first}#{name}"
-
-
 OWN_GRAPHS = ("shared", "reference")  # the graphs a build writes besides the documents'
+
+
+def own_graph(dataset: str, name: str) -> str:
+    """One of a dataset's graphs: "shared", "reference" or "document/<slug>"."""
+    return f"{dataset}/graph/{name}"
+
+
+def described_dataset(void: Path) -> str | None:
+    """The dataset a build's ``void.ttl`` describes, if the file is there."""
+    if not void.is_file():
+        return None
+    datasets = {quad.subject.value for quad in _quads(void)
+                if quad.predicate == RDF_TYPE and quad.object == VOID_DATASET}
+    return datasets.pop() if len(datasets) == 1 else None
+
+
+def dataset_of(graphs: Iterable[str], path: Path | str = "the graph file") -> str:
+    """The dataset whose graphs these are (``{dataset}/graph/…``, as a build names them)."""
+    found = {graph[: graph.rfind("/graph/")] for graph in graphs if "/graph/" in graph}
+    names = list(graphs)
+    if len(found) != 1 or any("/graph/" not in graph for graph in names):
+        raise LoadError(f"{path}: its named graphs are not the graphs of one kgbuild dataset "
+                        "({dataset}/graph/…)")
+    return found.pop()
 
 
 def read_graphs(path: Path) -> dict[str, list[ox.Triple]]:
@@ -143,18 +162,24 @@ def read_graphs(path: Path) -> dict[str, list[ox.Triple]]:
     document (a file of triples, see split_by_document)."""
     quads = _quads(path)
     if all(isinstance(quad.graph_name, ox.DefaultGraph) for quad in quads):
-        return split_by_document(sorted({quad.triple for quad in quads}, key=str))
+        triples = sorted({quad.triple for quad in quads}, key=str)
+        return split_by_document(triples, described_dataset(path.parent / "void.ttl"))
     graphs: dict[str, list[ox.Triple]] = {}
     for quad in sorted(quads, key=str):
         if not isinstance(quad.graph_name, ox.NamedNode):
             raise LoadError(f"{path}: a triple outside any named graph: {quad.triple}")
         graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
-    own = {shared_graph_iri(sorted(graphs), name) for name in OWN_GRAPHS} if graphs else set()
+    dataset = dataset_of(graphs, path) if graphs else ""
+    own = {own_graph(dataset, name) for name in OWN_GRAPHS}
     return dict(sorted(graphs.items(), key=lambda item: (item[0] in own, item[0])))
 
 
-def split_by_document(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
-    """Graph IRI → its triples: one graph per document (plus a shared graph when needed)."""
+def split_by_document(
+    triples: Iterable[ox.Triple], dataset: str | None = None
+) -> dict[str, list[ox.Triple]]:
+    """Graph IRI → its triples: one graph per document (plus a shared graph when needed),
+    the graphs of ``dataset`` (default: ``{base}dataset``, the base read off the first
+    document IRI ``{base}document/<slug>``)."""
     triples = list(triples)
     documents = sorted(
         {t.subject for t in triples if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT},
@@ -199,15 +224,20 @@ def split_by_document(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]
                 home[orphan] |= reached
                 changed = True
     everywhere = set(documents)
-    shared = shared_graph_iri([d.value for d in documents])
+    first = documents[0].value
+    dataset = dataset or first[: first.rfind("document/")] + "dataset"
+    shared = own_graph(dataset, "shared")
+
+    def graph(document: Node) -> str:
+        return own_graph(dataset, "document/" + document.value.rsplit("document/", 1)[-1])
 
     def graph_of(t: ox.Triple) -> str:
         if t.predicate == KGO_EVIDENCE and len(home[t.object]) == 1:
-            return next(iter(home[t.object])).value
+            return graph(next(iter(home[t.object])))
         owners = home[t.subject] or everywhere
-        return next(iter(owners)).value if len(owners) == 1 else shared
+        return graph(next(iter(owners))) if len(owners) == 1 else shared
 
-    graphs: dict[str, list[ox.Triple]] = {d.value: [] for d in documents}
+    graphs: dict[str, list[ox.Triple]] = {graph(d): [] for d in documents}
     for t in triples:
         graphs.setdefault(graph_of(t), []).append(t)
     return graphs
@@ -390,6 +420,30 @@ class LoadReport:
         return sum(count.on_server for count in self.graphs)
 
 
+def _urls(endpoint: str, graph_store: str | None, credentials: Credentials | None
+          ) -> tuple[str, str, Credentials | None]:
+    """The query endpoint, the Graph Store and the credentials for both."""
+    query_url = query_endpoint(endpoint)
+    store = graph_store or graph_store_for(endpoint)
+    creds = credentials or credentials_for(store) or credentials_for(query_url)
+    for url in (store, query_url):
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            raise RemoteError(f"{display_url(url)}: not an http(s) URL", "url")
+    return query_url, store, creds
+
+
+def dataset_graphs(
+    endpoint: str, dataset: str, *, timeout: float, credentials: Credentials | None
+) -> list[str]:
+    """The named graphs the store holds of a dataset (``{dataset}/graph/…``)."""
+    prefix = sparql_term(ox.Literal(own_graph(dataset, "")))
+    text = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f"FILTER(STRSTARTS(STR(?g), {prefix})) }} ORDER BY ?g")
+    rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
+    rows = rows["results"]["bindings"]
+    return [row["g"]["value"] for row in rows if "g" in row]
+
+
 def load(
     graph_file: Path,
     endpoint: str,
@@ -398,31 +452,45 @@ def load(
     timeout: float = 60.0,
     credentials: Credentials | None = None,
 ) -> LoadReport:
-    """Upload ``graph_file`` (one named graph per document), then verify the counts.
+    """Upload ``graph_file`` (one named graph per document), replacing the dataset as a
+    whole: its graphs the file no longer has (a document dropped from the build) are
+    deleted, other datasets' graphs are not touched. Then verify the counts.
 
     Raises LoadError for an unusable file or endpoint URL, RemoteError when the server
     fails; a count that differs is reported in the LoadReport (``ok`` is False).
     """
-    query_url = query_endpoint(endpoint)
-    store = graph_store or graph_store_for(endpoint)
-    creds = credentials or credentials_for(store) or credentials_for(query_url)
-    for url in (store, query_url):
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-            raise RemoteError(f"{display_url(url)}: not an http(s) URL", "url")
+    query_url, store, creds = _urls(endpoint, graph_store, credentials)
     graphs = read_graphs(graph_file)
+    dataset = dataset_of(graphs, graph_file)
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
         put_graph(store, graph, triples, timeout=timeout, credentials=creds)
-    own = [shared_graph_iri(list(graphs), name) for name in OWN_GRAPHS]  # documents first
-    documents = [graph for graph in graphs if graph not in own]
-    for graph in own:  # left from an earlier load of a larger corpus
+    for graph in dataset_graphs(query_url, dataset, timeout=timeout, credentials=creds):
         if graph not in graphs and delete_graph(store, graph, timeout=timeout, credentials=creds):
-            report.deleted.append(graph)
+            report.deleted.append(graph)  # left from an earlier load of this dataset
     for graph, triples in graphs.items():
         found = count_triples(query_url, graph, timeout=timeout, credentials=creds)
         report.graphs.append(GraphCount(graph, len(triples), found))
+    document = next(t.subject.value for triples in graphs.values() for t in triples
+                    if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT)
     if report.ok:  # only then is the answer about the default graph meaningful
         report.union_default_graph = default_graph_is_union(
-            query_url, documents[0], timeout=timeout, credentials=creds
+            query_url, document, timeout=timeout, credentials=creds
         )
     return report
+
+
+def unload(
+    endpoint: str,
+    dataset: str,
+    graph_store: str | None = None,
+    *,
+    timeout: float = 60.0,
+    credentials: Credentials | None = None,
+) -> list[str]:
+    """Delete every graph of a dataset from the store; the graphs deleted."""
+    query_url, store, creds = _urls(endpoint, graph_store, credentials)
+    graphs = dataset_graphs(query_url, dataset, timeout=timeout, credentials=creds)
+    for graph in graphs:
+        delete_graph(store, graph, timeout=timeout, credentials=creds)
+    return graphs

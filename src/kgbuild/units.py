@@ -202,12 +202,18 @@ class Units:
 
 
 def process_units(
-    kb: KnowledgeBase, base: str, scratch: Path, shapes: Path | None = None, jobs: int = 1
+    kb: KnowledgeBase,
+    base: str,
+    scratch: Path,
+    shapes: Path | None = None,
+    jobs: int = 1,
+    dataset: str | None = None,
 ) -> Units:
     """Map, validate and serialise (into ``scratch``) each document's unit in up to
     ``jobs`` processes; then map the shared entities, to be validated with what the
     documents say of them."""
-    mapper, validator, context = GraphMapper(kb, IriMinter(base)), Validator(shapes), load_context()
+    mapper = GraphMapper(kb, IriMinter(base, dataset))
+    validator, context = Validator(shapes), load_context()
     names = [name for name in mapper.unit_names() if name != SHARED]
     results = fork_map(_process, (mapper, validator, context, scratch), names, jobs)
     if not mapper.shared:

@@ -34,10 +34,20 @@ def stable_hash(*parts: object) -> str:
 
 
 class IriMinter:
-    """Mints every IRI of a build under one base."""
+    """Mints every IRI of a build under one base; the named graphs it writes are the
+    dataset's own (``{dataset}/graph/…``), so that builds of other datasets loaded into the
+    same store never replace them, while entities keep one IRI across datasets."""
 
-    def __init__(self, base: str | None = None) -> None:
+    def __init__(self, base: str | None = None, dataset: str | None = None) -> None:
         self.base = check_base(base)
+        self.dataset = dataset or f"{self.base}dataset"
+
+    def graph(self, name: str) -> URIRef:
+        """A graph of the dataset: "shared", "reference", or a document's."""
+        return URIRef(f"{self.dataset}/graph/{name}")
+
+    def document_graph(self, slug: str) -> URIRef:
+        return self.graph(f"document/{slug}")
 
     def entity(self, kind: str, slug: str) -> URIRef:
         return URIRef(f"{self.base}{kind}/{slug}")

@@ -196,8 +196,8 @@ class GraphMapper:
 
     def graph_iri(self, key: str) -> URIRef:
         if key in (SHARED, REFERENCE):
-            return URIRef(f"{self.minter.base}graph/{key.lstrip('@')}")
-        return self.minter.document(key)
+            return self.minter.graph(key.lstrip("@"))
+        return self.minter.document_graph(key)
 
     def unit(self, name: str) -> Iterator[Placed]:
         """The placed triples of one unit (a document slug or SHARED)."""
