@@ -506,12 +506,20 @@ def test_datasets_share_a_store_without_touching_each_other(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{LENIN}> ?p ?o }} }} ORDER BY ?g",
         server.query))
     assert {row["g"].split("/graph/")[0] for row in rows} == {DATASET, ID + "dataset/letters-1921"}
+    code, output = run("query", "most-quoted", "--endpoint", server.query, "--dataset",
+                       DATASET, "--format", "csv")  # the bundled dataset's graphs alone
+    _, local = run("query", "most-quoted", "--graph", str(out_dir / "graph.ttl"),
+                   "--format", "csv")
+    assert code == 0 and output == local
     code, output = run("unload", "--endpoint", server.query,
                        "--dataset", ID + "dataset/letters-1921")
     assert code == 0 and output.endswith("unloaded <https://w3id.org/kgbuild/id/dataset/"
                                          "letters-1921>: 2 named graph(s)\n")
     assert server_triples(server.query) == bundled.sent
     code, output = run("unload", "--endpoint", server.query,
+                       "--dataset", ID + "dataset/letters-1921")
+    assert code == EXIT_INPUT and "holds no graph of the dataset" in output
+    code, output = run("query", "most-quoted", "--endpoint", server.query,
                        "--dataset", ID + "dataset/letters-1921")
     assert code == EXIT_INPUT and "holds no graph of the dataset" in output
 

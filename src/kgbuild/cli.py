@@ -421,6 +421,12 @@ def list_saved_queries(long_: bool) -> None:
     help="Remote only: query these named graphs as the default graph.",
 )
 @click.option(
+    "--dataset",
+    metavar="IRI",
+    default=None,
+    help="Remote only: query this dataset's named graphs (its IRI, as void.ttl names it).",
+)
+@click.option(
     "--max-width",
     type=int,
     default=80,
@@ -435,6 +441,7 @@ def run_query(
     fmt: str,
     timeout: float,
     default_graphs: tuple[str, ...],
+    dataset: str | None,
     max_width: int,
 ) -> None:
     """Run a saved query NAME (see `kgbuild queries`) or a query FILE.
@@ -474,6 +481,8 @@ def run_query(
             )
     try:
         if endpoint:
+            if dataset:
+                default_graphs = (*default_graphs, *_graphs_of(endpoint, dataset, timeout))
             results = run_remote(
                 saved, endpoint, bindings, timeout=timeout, default_graphs=default_graphs
             )
@@ -488,6 +497,16 @@ def run_query(
     except RemoteError as error:
         _fail(str(error), EXIT_REMOTE)
     click.echo(render(results, fmt, prefixes=saved.prefixes, max_width=max_width or None), nl=False)
+
+
+def _graphs_of(endpoint: str, dataset: str, timeout: float) -> tuple[str, ...]:
+    """The named graphs the store holds of a dataset; none is an error, said in one line."""
+    from kgbuild.store import dataset_graphs
+
+    graphs = dataset_graphs(endpoint, dataset, timeout=timeout, credentials=None)
+    if not graphs:
+        _fail(f"the store holds no graph of the dataset <{dataset}>", EXIT_INPUT)
+    return tuple(graphs)
 
 
 def _answered(results: Results) -> bool:
