@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, SKOS, VOID
+from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, SH, SKOS, VOID
 
 from kgbuild.evaluate import evaluate, score_records
 from kgbuild.pipeline import BuildResult, build
@@ -192,6 +192,21 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
                    if void.value(p, VOID["class"]) == KGO.Person)
     assert int(void.value(persons, VOID.entities)) == len(set(graph.subjects(RDF.type,
                                                                              KGO.Person)))
+
+
+def test_the_validation_report_is_exact_to_shacl(out_dir: Path) -> None:
+    """SHACL 3.6.1: sh:conforms is true only when there is no result, warnings included
+    (Jena SHACL and rudof say so of the same data); messages keep their language, each
+    result names its shape."""
+    report = Graph().parse(out_dir / "validation-report.ttl")
+    [node] = report.subjects(RDF.type, SH.ValidationReport)
+    results = list(report.objects(node, SH.result))
+    assert results and all(report.value(r, SH.resultSeverity) == SH.Warning for r in results)
+    assert report.value(node, SH.conforms) == Literal(False)
+    for result in results:
+        assert report.value(result, SH.resultMessage).language == "en"
+        assert str(report.value(result, SH.sourceShape)).startswith(
+            "https://w3id.org/kgbuild/shapes#")
 
 
 def test_endnote_numbers_are_recorded_not_kept_in_names(graph: Graph) -> None:

@@ -50,11 +50,15 @@ class ValidationIssue:
     message: str
     component: str
     value: str
+    shape: str = ""  # the shape's IRI (sh:sourceShape)
+    language: str = ""  # of the message
 
 
 @dataclass
 class ValidationOutcome:
-    """What validation found: conforming unless there is at least one Violation."""
+    """What validation found. The graph is published unless there is a Violation
+    (``conforms``); the report's ``sh:conforms`` is, as SHACL defines it, true only
+    when there is no result at all (``shacl_conforms``)."""
 
     issues: list[ValidationIssue] = field(default_factory=list)
 
@@ -62,13 +66,18 @@ class ValidationOutcome:
     def conforms(self) -> bool:
         return not any(issue.severity == "Violation" for issue in self.issues)
 
+    @property
+    def shacl_conforms(self) -> bool:
+        return not self.issues
+
     def counts(self) -> Counter[str]:
         return Counter(issue.severity for issue in self.issues)
 
     def summary(self, limit: int = 10) -> str:
         """A few readable lines: totals, then the most frequent messages."""
         counts = self.counts()
-        head = "conforms" if self.conforms else "does NOT conform"
+        head = ("conforms" if self.shacl_conforms else "passes with warnings" if self.conforms
+                else "does NOT conform")
         lines = [
             f"SHACL validation: {head} "
             f"({counts['Violation']} violations, {counts['Warning']} warnings)"
@@ -195,14 +204,17 @@ class Validator:
         issues = []
         for result in report.subjects(RDF.type, SH.ValidationResult):
             values = {prop: report.value(result, prop) for prop in RESULT_PROPERTIES}
+            message, shape = values[SH.resultMessage], values[SH.sourceShape]
             issues.append(
                 ValidationIssue(
                     severity=SEVERITY_NAMES.get(values[SH.resultSeverity], "Violation"),
                     focus=str(values[SH.focusNode] or ""),
                     path=_path_text(report, values[SH.resultPath]),
-                    message=str(values[SH.resultMessage] or ""),
+                    message=str(message or ""),
                     component=str(values[SH.sourceConstraintComponent] or ""),
                     value=str(values[SH.value] or ""),
+                    shape=str(shape) if isinstance(shape, URIRef) else "",
+                    language=(message.language or "") if isinstance(message, Literal) else "",
                 )
             )
         return issues
@@ -258,14 +270,16 @@ def report_graph(outcome: ValidationOutcome) -> Graph:
     graph.bind("sh", SH)
     report = URIRef("urn:kgbuild:validation-report")
     graph.add((report, RDF.type, SH.ValidationReport))
-    graph.add((report, SH.conforms, Literal(outcome.conforms, datatype=XSD.boolean)))
+    graph.add((report, SH.conforms, Literal(outcome.shacl_conforms, datatype=XSD.boolean)))
     for issue in outcome.issues:
         node = URIRef(f"urn:kgbuild:validation-result:{stable_hash(*issue.__dict__.values())}")
         graph.add((report, SH.result, node))
         graph.add((node, RDF.type, SH.ValidationResult))
         graph.add((node, SH.resultSeverity, SH[issue.severity]))
-        graph.add((node, SH.resultMessage, Literal(issue.message)))
+        graph.add((node, SH.resultMessage, Literal(issue.message, lang=issue.language or None)))
         graph.add((node, SH.sourceConstraintComponent, URIRef(issue.component)))
+        if issue.shape:
+            graph.add((node, SH.sourceShape, URIRef(issue.shape)))
         if issue.focus:
             graph.add((node, SH.focusNode, URIRef(issue.focus)))
         if issue.path:
