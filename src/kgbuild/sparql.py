@@ -82,6 +82,11 @@ class Parameter:
     name: str
     description: str
 
+    @property
+    def wants_iri(self) -> bool:
+        """Declared as "an IRI such as <…>": a string given for it is a mistake."""
+        return re.search(r"\ban IRI\b", self.description) is not None
+
 
 @dataclass(frozen=True)
 class SavedQuery:
@@ -215,14 +220,21 @@ def parse_term(value: str, prefixes: Mapping[str, str] | None = None) -> Term:
 
     ``<http://…>`` and ``prefix:local`` (a known prefix) are IRIs; ``"text"``,
     ``"text"@en`` and ``"14"^^xsd:integer`` are literals written as in Turtle, and so are
-    bare integers, decimals, ``true`` and ``false``; anything else is a plain string literal.
+    bare integers, decimals, ``true`` and ``false``; an IRI not closed (``<http://…``) or an
+    unknown prefix is a ParameterError; anything else is a plain string literal.
     """
     known = {name: str(ns) for name, ns in PREFIXES.items()} if prefixes is None else prefixes
     if value.startswith("<") and value.endswith(">") and len(value) >= 2:
         return _iri(value[1:-1], value)
+    if value.startswith("<"):
+        raise ParameterError(f"{value!r}: an IRI must be closed with '>'")
     prefixed = _PREFIXED.fullmatch(value)
     if prefixed and (prefixed[1] or "") in known:
         return _iri(known[prefixed[1] or ""] + prefixed[2], value)
+    if prefixed and prefixed[1] and not looks_like_bare_iri(value):
+        raise ParameterError(f"{value!r}: unknown prefix {prefixed[1]!r} (known: "
+                             f"{', '.join(sorted(p for p in known if p))}); write the IRI "
+                             "in <…>, or the text in quotes")
     quoted = _QUOTED.fullmatch(value)
     if quoted:
         lexical, language, datatype = quoted[1], quoted[2], quoted[3]
@@ -264,7 +276,7 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
 
 def bind_parameters(query: SavedQuery, values: Mapping[str, str]) -> dict[str, Term]:
     """Parse parameter values into terms, checking that the query has such parameters."""
-    declared = {parameter.name for parameter in query.parameters}
+    declared = {parameter.name: parameter for parameter in query.parameters}
     bindings: dict[str, Term] = {}
     for name, value in values.items():
         if declared and name not in declared:
@@ -275,6 +287,11 @@ def bind_parameters(query: SavedQuery, values: Mapping[str, str]) -> dict[str, T
         if not declared and not re.search(rf"[?$]{name}\b", query.text):
             raise ParameterError(f"{query.name} declares no parameters and has no variable ?{name}")
         bindings[name] = parse_term(value, query.prefixes)
+        if name in declared and declared[name].wants_iri and not isinstance(
+            bindings[name], ox.NamedNode
+        ):
+            wanted = declared[name].description.split(" (")[0]
+            raise ParameterError(f"{name}: {value!r} is not {wanted[wanted.index('an IRI'):]}")
     return bindings
 
 
