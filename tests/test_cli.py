@@ -256,3 +256,9 @@ def test_errata_option_repairs_every_text(tmp_path: Path) -> None:
     code, output = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "p"),
                        "--errata", str(errata))
     assert code == EXIT_INPUT and "ours.tsv: line 1" in output
+
+
+def test_the_version_is_printed_with_either_flag() -> None:
+    for flag in ("-V", "--version"):
+        code, output = run(flag)
+        assert code == 0 and output.startswith("kgbuild, version ")

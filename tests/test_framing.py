@@ -295,7 +295,7 @@ def test_lenin_quoted_from_on_co_operation_with_volume_pages_and_the_span(
     lenin = node(documents["persons.jsonld"], "Vladimir Lenin")
     assert lenin["type"] == "Person"
     assert lenin["sameAs"] == "http://www.wikidata.org/entity/Q1394"
-    assert {"Lenin", "Lenin’s"} <= set(lenin["altLabel"])
+    assert "Lenin" in lenin["altLabel"] and "Lenin’s" not in lenin["altLabel"]
     assert len(lenin["quotations"]) > 20
     from_co_operation = [
         q for q in lenin["quotations"] if q.get("quotedFrom", {}).get("label") == "On Co-operation"

@@ -100,7 +100,7 @@ ENCODING_OPTION = click.option(
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(None, "-V", "--version", package_name="kgbuild")
+@click.version_option(None, "-V", "--version", package_name="kgbuild", prog_name="kgbuild")
 def main() -> None:
     """Turn historical texts into a validated, evidence-linked RDF knowledge graph."""
 

@@ -53,6 +53,9 @@ KIND_OF_MENTION = {
 }
 
 
+# "Zinoviev’s", "Marx'": the printed form stays in the evidence (oa:exact), the alias is the name
+POSSESSIVE = re.compile(r"(?<=[^\W\d_])[’']s?$")
+
 
 class Resolver(MeetingLinking):
     """Accumulates entities over documents; one Resolver per build."""
@@ -97,7 +100,7 @@ class Resolver(MeetingLinking):
         key = (entity.kind, entity.key)
         if (key, evidence) not in self._attached:
             self._attached.add((key, evidence))
-            entity.aliases.add(normalise_space(span.text))
+            entity.aliases.add(POSSESSIVE.sub("", normalise_space(span.text)))  # a name
             entity.evidence.append(evidence)
             self._evidence_in[doc.meta.slug].append((span, key))
 
