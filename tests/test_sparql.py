@@ -39,8 +39,6 @@ DATASET = ID + "dataset/concerning-questions-of-leninism"
 GRAPH = DATASET + "/graph/document/concerning-questions-of-leninism"
 SAVED = sparql.list_queries()
 OFFLINE = [query for query in SAVED if not query.network]
-# Filled in by the claims and stances extraction; may be empty while it is being built.
-MAY_BE_EMPTY = {"timeline", "stances"}
 NASTY_VALUES = [
     "x> } ; DROP ALL ; {",
     '" } ; DROP ALL ; { "',
@@ -124,8 +122,21 @@ def test_every_saved_query_runs_on_the_built_graph(query: SavedQuery,
                                                    local_store: ox.Store) -> None:
     results = sparql.run_local(query, local_store)
     assert results["head"]["vars"]
-    if query.name not in MAY_BE_EMPTY:
-        assert results["results"]["bindings"], f"{query.name} returned no rows"
+    assert results["results"]["bindings"], f"{query.name} returned no rows"
+
+
+def test_the_stances_and_the_timeline_give_the_pamphlets_rows(local_store: ox.Store) -> None:
+    stances = local_rows(local_store, "stances")
+    assert {"holder": "Joseph Stalin", "polarity": "rejects", "targetName": "Karl Kautsky",
+            "cue": "playing into the hands of", "line": "39", "date": "1926-01-25"}.items() <= (
+        next(row for row in stances if row.get("targetName") == "Karl Kautsky").items())
+    assert local_rows(local_store, "stances", polarity='"endorses"')
+    assert all(row["polarity"] == "endorses"
+               for row in local_rows(local_store, "stances", polarity='"endorses"'))
+    timeline = local_rows(local_store, "timeline")
+    assert [row["date"] for row in timeline] == sorted(row["date"] for row in timeline)
+    assert any(row["date"] == "1905" and row["dateText"] == "as far back as 1905"
+               and row["line"] == "204" for row in timeline)
 
 
 def test_lenin_is_the_most_quoted_person(local_store: ox.Store) -> None:
