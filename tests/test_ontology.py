@@ -222,6 +222,23 @@ def test_the_built_graph_uses_only_defined_terms_of_the_right_kind(
             assert isinstance(o, URIRef if kind == OWL.ObjectProperty else Literal), (s, p, o)
 
 
+def test_every_class_and_property_of_the_built_graph_is_declared(
+    ontology: Graph, graph: Graph,
+) -> None:
+    """Ontology plus data is OWL 2 DL only if every term the data uses is declared (the
+    OWL API's profile check): ours in kgo:, the other vocabularies' in section 2, each of
+    the kind the data uses it as. rdf:type, rdfs:label and owl:sameAs are OWL's own."""
+    builtin = {RDF.type, RDFS.label, OWL.sameAs}
+    for cls in set(graph.objects(None, RDF.type)):
+        assert (cls, RDF.type, OWL.Class) in ontology, f"undeclared class {cls}"
+    for p in set(graph.predicates()) - builtin:
+        to_iris = all(isinstance(o, URIRef) for o in graph.objects(None, p))
+        kinds = set(ontology.objects(p, RDF.type))
+        expected = {OWL.ObjectProperty if to_iris else OWL.DatatypeProperty,
+                    OWL.AnnotationProperty}
+        assert kinds & expected, f"undeclared property {p} (declared {kinds or 'nowhere'})"
+
+
 def test_the_shapes_use_only_defined_terms(ontology: Graph) -> None:
     shapes = Graph().parse(PROJECT_ROOT / "shapes" / "kgbuild-shapes.ttl", format="turtle")
     used = {node for triple in shapes for node in triple
