@@ -188,6 +188,15 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
         names.add(name)
     assert names == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig",
                      "persons.jsonld", "works.jsonld"}
+    base = "https://w3id.org/kgbuild/id/"
+    assert void.value(dataset, VOID.uriSpace) == Literal(base)
+    assert int(void.value(dataset, VOID.entities)) == len(
+        {s for s in graph.subjects() if str(s).startswith(base)})
+    assert {str(d) for d in void.objects(dataset, VOID.dataDump)} == {
+        base + name for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig")}
+    vocabularies = {str(v) for v in void.objects(dataset, VOID.vocabulary)}
+    assert "https://w3id.org/kgbuild/ontology#" in vocabularies
+    assert not [v for v in vocabularies if "wikidata" in v]  # entities, not a vocabulary
     persons = next(p for p in void.objects(dataset, VOID.classPartition)
                    if void.value(p, VOID["class"]) == KGO.Person)
     assert int(void.value(persons, VOID.entities)) == len(set(graph.subjects(RDF.type,

@@ -16,15 +16,17 @@ from functools import cache
 from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, VOID, XSD
 
 from kgbuild.document import Document
 from kgbuild.project import DatasetInfo
 from kgbuild.rdf.namespaces import KGO, PREFIXES, SPDX
 from kgbuild.stats import prefixed
 
-NAMESPACES = sorted({str(ns) for ns in PREFIXES.values()})
-RDF_TYPE, LABEL = str(RDF.type), str(RDFS.label)
+# vocabularies the data may use: every namespace kgbuild binds but Wikidata's entities
+# (owl:sameAs objects, not terms of a vocabulary)
+NAMESPACES = sorted({str(ns) for prefix, ns in PREFIXES.items() if prefix != "wd"})
+RDF_TYPE = str(RDF.type)
 EVIDENCE, PERSON = str(KGO.evidence), str(KGO.Person)
 MEDIA_TYPES = {
     ".ttl": "text/turtle",
@@ -58,7 +60,6 @@ class GraphStatistics:
 
     triples: int = 0
     subjects: set[str] = field(default_factory=set)
-    labelled: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
@@ -69,7 +70,6 @@ class GraphStatistics:
         self.triples += other.triples
         for mine, theirs in (
             (self.subjects, other.subjects),
-            (self.labelled, other.labelled),
             (self.persons, other.persons),
             (self.vocabularies, other.vocabularies),
         ):
@@ -96,8 +96,6 @@ def graph_statistics(triples: Iterable[tuple[object, object, object]]) -> GraphS
             stats.classes[str(obj)] += 1
             if str(obj) == PERSON:
                 stats.persons.add(subject)
-        elif predicate == LABEL:
-            stats.labelled.add(subject)
         elif predicate == EVIDENCE:
             stats.evidence[subject] += 1
     stats.vocabularies = {ns for iri in iris for ns in NAMESPACES if iri.startswith(ns)}
@@ -137,16 +135,18 @@ def describe(
         out.add((dataset, DCTERMS.source, URIRef(f"{base}document/{doc.meta.slug}")))
     for namespace in sorted(stats.vocabularies):
         out.add((dataset, VOID.vocabulary, URIRef(namespace)))
-    _statistics(out, dataset, stats)
+    out.add((dataset, VOID.uriSpace, Literal(base)))
+    _statistics(out, dataset, stats, base)
     for name, (size, sha256) in sorted(distributions.items()):
         _distribution(out, dataset, name, size, sha256, base)
     return out
 
 
-def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics) -> None:
+def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, uri_space: str) -> None:
     out.add((dataset, VOID.triples, Literal(stats.triples)))
     out.add((dataset, VOID.distinctSubjects, Literal(len(stats.subjects))))
-    out.add((dataset, VOID.entities, Literal(len(stats.labelled))))
+    # VoID's entities: the resources whose IRI is in the dataset's URI space
+    out.add((dataset, VOID.entities, Literal(sum(s.startswith(uri_space) for s in stats.subjects))))
     for cls, count in sorted(stats.classes.items()):
         partition = URIRef(f"{dataset}/class/{prefixed(str(cls)).replace(':', '-')}")
         out.add((dataset, VOID.classPartition, partition))
@@ -169,6 +169,8 @@ def _distribution(
     checksum = URIRef(f"{distribution}#sha256")
     suffix = name[name.rfind(".") :]
     out.add((dataset, DCAT.distribution, distribution))
+    if suffix != ".jsonld" or name == "graph.jsonld":  # the framed files hold part of it
+        out.add((dataset, VOID.dataDump, URIRef(f"{base}{name}")))
     out.add((distribution, RDF.type, DCAT.Distribution))
     out.add((distribution, DCTERMS.title, Literal(name)))
     out.add((distribution, DCAT.downloadURL, URIRef(f"{base}{name}")))
