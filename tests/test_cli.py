@@ -130,7 +130,7 @@ def test_validate_and_stats_on_a_published_graph(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run("build", str(text), "--out", str(out))
     code, output = run("validate", str(out / "graph.ttl"))
-    assert code == 0 and "passes with warnings (0 violations" in output
+    assert code == 0 and "passes with warnings (0 violations" in output, output
     code, output = run("stats", str(out / "graph.jsonld"))
     assert code == 0
     assert any(line.split() == ["kgo:Person", "2"] for line in output.splitlines()), output
@@ -262,3 +262,20 @@ def test_the_version_is_printed_with_either_flag() -> None:
     for flag in ("-V", "--version"):
         code, output = run(flag)
         assert code == 0 and output.startswith("kgbuild, version ")
+
+
+def test_metadata_misspelt_and_titles_from_file_names(tmp_path: Path) -> None:
+    (tmp_path / "trotskyism-or-leninism.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    (tmp_path / "letter.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    (tmp_path / "letter.json").write_text('{"title": "A Letter", "autor": "Rykov"}',
+                                          encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "out"),
+                                       "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert (f"kgbuild: warning: {tmp_path / 'letter.json'}: unknown metadata key(s) autor "
+            "ignored") in result.stderr
+    graph = Graph().parse(tmp_path / "out" / "graph.nt")
+    titles = {str(t) for d in graph.subjects(RDF.type, KGO.Document)
+              for t in graph.objects(d, RDFS.label)}
+    assert titles == {"A Letter", "Trotskyism or Leninism"}
+    assert " []" not in result.output  # a result without a path prints none

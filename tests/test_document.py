@@ -223,7 +223,7 @@ def test_metadata_with_empty_values_uses_defaults(tmp_path):
         '{"title": "", "author": null, "date": 1921}', encoding="utf-8"
     )
     meta = load_document(text).meta
-    assert meta.title == "The Tax In Kind"
+    assert meta.title == "The Tax in Kind"  # small words of titles in lower case
     assert meta.author is None
     assert meta.date == "1921"
 

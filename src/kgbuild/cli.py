@@ -9,9 +9,10 @@ Heavy libraries are imported inside the commands so that ``--help`` stays fast.
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -103,6 +104,20 @@ ENCODING_OPTION = click.option(
 @click.version_option(None, "-V", "--version", package_name="kgbuild", prog_name="kgbuild")
 def main() -> None:
     """Turn historical texts into a validated, evidence-linked RDF knowledge graph."""
+    warnings.showwarning = _show_warning
+
+
+_library_warning = warnings.showwarning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *rest: Any) -> None:
+    """kgbuild's own warnings as one line, as its errors are; others as Python shows them."""
+    from kgbuild.document import InputWarning
+
+    if issubclass(category, InputWarning):
+        click.echo(f"kgbuild: warning: {message}", err=True)
+    else:
+        _library_warning(message, category, *rest)
 
 
 @main.command()

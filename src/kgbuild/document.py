@@ -11,15 +11,21 @@ import hashlib
 import json
 import re
 import unicodedata
+import warnings
 from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kgbuild.lexicon import title_case
 from kgbuild.ocr import clean_text
 
 
 class InputError(Exception):
     """Input that cannot be built: the message names the file and what is wrong."""
+
+
+class InputWarning(UserWarning):
+    """Input that builds, with something the user should know (a misspelt metadata key)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,9 @@ def _valid_date(text: str) -> bool:
     return False
 
 
+METADATA_KEYS = frozenset({"title", "author", "date", "language", "cited_edition", "note", "file"})
+
+
 def read_metadata(text_path: Path) -> DocumentMeta:
     """Metadata of a text: its entry in the folder's manifest.json, else a JSON file beside
     it (same name, .json), else what its file name says."""
@@ -200,7 +209,12 @@ def read_metadata(text_path: Path) -> DocumentMeta:
         if not isinstance(found, dict):
             raise InputError(f"{meta_path}: line 1: metadata must be a JSON object")
         data = found
-    title = str(data.get("title") or text_path.stem.replace("-", " ").title())
+    unknown = sorted(set(data) - METADATA_KEYS)
+    if unknown:  # a misspelt key ("autor") would otherwise be lost without a word
+        source = text_path.parent / MANIFEST if entry is not None else meta_path
+        warnings.warn(f"{source}: unknown metadata key(s) {', '.join(unknown)} ignored "
+                      f"(known: {', '.join(sorted(METADATA_KEYS))})", InputWarning, stacklevel=2)
+    title = str(data.get("title") or title_case(re.sub(r"[-_]+", " ", text_path.stem).upper()))
 
     def optional(key: str) -> str | None:
         value = data.get(key)

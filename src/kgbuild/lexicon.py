@@ -45,3 +45,24 @@ def data_lines(filename: str) -> tuple[str, ...]:
 def data_set(filename: str) -> frozenset[str]:
     """The entries of a one-per-line data file, as a set for membership tests."""
     return frozenset(data_lines(filename))
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _titled(word: re.Match[str], text: str) -> str:
+    """A word of a heading as running text prints it."""
+    token = word.group(0)
+    if ROMAN.fullmatch(token) or text[word.end() : word.end() + 1] == ".":
+        return token  # "XIV", "C.P.S.U.", "J."
+    lower = token.lower()
+    if lower in word_set("title_function_words") and word.start() > 0:
+        return lower
+    return "-".join(part.capitalize() for part in token.split("-"))
+
+
+def title_case(line: str) -> str:
+    """A heading in capitals as running text prints it ("THE PARTY CRISIS" → "The Party
+    Crisis"); abbreviations and Roman numerals stay."""
+    return WORD.sub(lambda word: _titled(word, line), line)

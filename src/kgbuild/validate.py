@@ -79,8 +79,8 @@ class ValidationOutcome:
         head = ("conforms" if self.shacl_conforms else "passes with warnings" if self.conforms
                 else "does NOT conform")
         lines = [
-            f"SHACL validation: {head} "
-            f"({counts['Violation']} violations, {counts['Warning']} warnings)"
+            f"SHACL validation: {head} ({_count(counts['Violation'], 'violation')}, "
+            f"{_count(counts['Warning'], 'warning')})"
         ]
         grouped = Counter((i.severity, i.path, i.message) for i in self.issues)
         for (severity, path, message), count in sorted(
@@ -91,7 +91,8 @@ class ValidationOutcome:
                 for i in self.issues
                 if (i.severity, i.path, i.message) == (severity, path, message)
             )
-            lines.append(f"  {severity}: {message} [{path}] x{count}, e.g. <{example}>")
+            where = f" [{path}]" if path else ""  # a node shape's result has no path
+            lines.append(f"  {severity}: {message}{where} x{count}, e.g. <{example}>")
         return "\n".join(lines)
 
 
@@ -218,6 +219,10 @@ class Validator:
                 )
             )
         return issues
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _path_text(report: Graph, path: object) -> str:

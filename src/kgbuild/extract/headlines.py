@@ -19,30 +19,11 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.meetings import ordinal_meetings, qualified_meetings
 from kgbuild.extract.organizations import body_names
 from kgbuild.extract.persons import full_names
-from kgbuild.lexicon import word_set
+from kgbuild.lexicon import title_case
 
 # A line without a lower-case letter, with a word of three capitals or more.
 HEADLINE = re.compile(r"(?m)^[^a-z\n]*\b[A-Z]{3,}[^a-z\n]*$")
-WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
-ROMAN = re.compile(r"[IVXLC]+")
 RECOGNIZERS = (ordinal_meetings, qualified_meetings, full_names, body_names)
-
-
-def _titled(word: re.Match[str], text: str) -> str:
-    """A word of a heading as running text prints it."""
-    token = word.group(0)
-    if ROMAN.fullmatch(token) or text[word.end() : word.end() + 1] == ".":
-        return token  # "XIV", "C.P.S.U.", "J."
-    lower = token.lower()
-    if lower in word_set("title_function_words") and word.start() > 0:
-        return lower
-    return "-".join(part.capitalize() for part in token.split("-"))
-
-
-def title_case(line: str) -> str:
-    """A heading in capitals as running text prints it ("THE PARTY CRISIS" → "The Party
-    Crisis"); abbreviations and Roman numerals stay."""
-    return WORD.sub(lambda word: _titled(word, line), line)
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,4 @@
-"""The one mapping from resolved records to RDF triples, as the DESIGN.md contract says.
+"""The one mapping from resolved records to RDF triples, as docs/data-model.md describes it.
 
 Every entity gets its class, label, aliases, Wikidata link and kind-specific properties,
 and one Web Annotation per mention: ``oa:hasBody`` the entity, ``oa:hasTarget`` a
