@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -279,3 +280,31 @@ def test_metadata_misspelt_and_titles_from_file_names(tmp_path: Path) -> None:
               for t in graph.objects(d, RDFS.label)}
     assert titles == {"A Letter", "Trotskyism or Leninism"}
     assert " []" not in result.output  # a result without a path prints none
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["stats", "{missing}"], 3, "{missing}: no such graph file"),
+    (["validate", "{missing}"], 3, "{missing}: no such graph file"),
+    (["evaluate", "{missing}", "{annotation}"], 3, "{missing}: no such graph file"),
+    (["query", "most-quoted", "--graph", "{missing}"], 3, "{missing}: no such graph file"),
+    (["load", "--graph-file", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 3,
+     "{missing}: no such graph file"),
+    (["stats", "{text}"], 3, "{text}: unknown RDF format (use one of .json, .jsonld"),
+    (["validate", "{text}"], 3, "{text}: unknown RDF format (use one of .json, .jsonld"),
+    (["query", "most-quoted", "--graph", "{text}"], 3, "{text}: unknown RDF format (use one"),
+    (["query", "most-quoted", "--endpoint", "notaurl"], 2, "notaurl: not an http(s) URL"),
+    (["load", "--endpoint", "notaurl"], 2, "notaurl: cannot tell the Graph Store"),
+    (["unload", "--endpoint", "notaurl", "--dataset", "https://example.org/dataset/x"], 2,
+     "notaurl: cannot tell the Graph Store"),
+])
+def test_one_mistake_one_exit_code_and_one_wording_in_every_command(
+        tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    """The exit-code table of the README, command by command."""
+    names = {"missing": str(tmp_path / "missing.ttl"), "text": str(tmp_path / "graph.txt"),
+             "annotation": str(tmp_path / "annotation.json")}
+    (tmp_path / "graph.txt").write_text("not RDF\n", encoding="utf-8")
+    (tmp_path / "annotation.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, [a.format(**names) for a in args])
+    assert result.exit_code == code, result.output
+    assert result.stderr.startswith("kgbuild: error: " + message.format(**names)), result.stderr
+    assert "Traceback" not in result.output

@@ -25,19 +25,6 @@ EXIT_INVALID_GRAPH = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 
-QUAD_FORMATS = {"nquads", "trig"}
-RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
-
-
 def _fail(message: str, code: int) -> None:
     click.echo(f"kgbuild: error: {message}", err=True)
     sys.exit(code)
@@ -48,16 +35,17 @@ def _load_graph(path: Path):  # type: ignore[no-untyped-def]
     graphs of N-Quads and TriG are read as one graph: what they say together."""
     from rdflib import Dataset, Graph
 
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        _fail(
-            f"{path}: unknown RDF format (use one of {', '.join(sorted(RDF_FORMATS))})", EXIT_INPUT
-        )
-    source = Dataset() if fmt in QUAD_FORMATS else Graph()
+    from kgbuild.rdf.formats import QUAD_FORMATS, GraphFileError, cannot_parse, graph_file
+
     try:
-        source.parse(path, format=fmt)
-    except Exception as error:  # rdflib raises many parser-specific types
-        _fail(f"{path}: cannot parse as {fmt}: {error}", EXIT_INPUT)
+        fmt, _ = graph_file(path)
+        source = Dataset() if path.suffix.lower() in QUAD_FORMATS else Graph()
+        try:
+            source.parse(path, format=fmt)
+        except Exception as error:  # rdflib raises many parser-specific types
+            raise cannot_parse(path, error) from None
+    except GraphFileError as error:
+        _fail(str(error), EXIT_INPUT)
     if not isinstance(source, Dataset):
         return source
     graph = Graph()
@@ -214,7 +202,7 @@ def build(
 
 
 @main.command()
-@click.argument("graph_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--shapes",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -236,7 +224,7 @@ def validate(graph_file: Path, shapes: Path | None) -> None:
 
 
 @main.command()
-@click.argument("graph_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("graph_file", type=click.Path(path_type=Path, dir_okay=False))
 def stats(graph_file: Path) -> None:
     """Print the number of triples and of instances per class in GRAPH_FILE."""
     from kgbuild.stats import class_counts
@@ -250,7 +238,7 @@ def stats(graph_file: Path) -> None:
 
 
 @main.command()
-@click.argument("graph_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument(
     "annotations",
     nargs=-1,
@@ -510,7 +498,7 @@ def run_query(
     except QueryError as error:
         _fail(str(error), EXIT_INPUT)
     except RemoteError as error:
-        _fail(str(error), EXIT_REMOTE)
+        _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
     click.echo(render(results, fmt, prefixes=saved.prefixes, max_width=max_width or None), nl=False)
 
 
@@ -578,13 +566,13 @@ def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout
         try:
             graph_store = graph_store_for(endpoint)
         except LoadError as error:
-            raise click.UsageError(str(error)) from None
+            _fail(str(error), EXIT_USAGE)
     try:
         report = load(graph_file, endpoint, graph_store, timeout=timeout)
     except LoadError as error:
         _fail(str(error), EXIT_INPUT)
     except RemoteError as error:
-        _fail(str(error), EXIT_REMOTE)
+        _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
     click.echo(f"loaded {report.graph_file} into {report.store}")
     for count in report.graphs:
         mark = "ok" if count.ok else "MISMATCH"
@@ -628,9 +616,9 @@ def unload_store(endpoint: str, graph_store: str | None, dataset: str, timeout: 
     try:
         deleted = unload(endpoint, dataset, graph_store, timeout=timeout)
     except LoadError as error:
-        raise click.UsageError(str(error)) from None
+        _fail(str(error), EXIT_USAGE)
     except RemoteError as error:
-        _fail(str(error), EXIT_REMOTE)
+        _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
     if not deleted:
         _fail(f"the store holds no graph of the dataset <{dataset}>", EXIT_INPUT)
     for graph in deleted:

@@ -43,6 +43,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
+from kgbuild.rdf.formats import GraphFileError, cannot_parse, graph_file
 from kgbuild.rdf.namespaces import PREFIXES
 from kgbuild.resources import queries_dir
 
@@ -363,16 +364,15 @@ def query_form(text: str) -> str | None:
 
 def open_graph(path: Path) -> ox.Store:
     """An in-memory store holding an RDF file (format from its extension)."""
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .rdf, .jsonld)")
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file (build it with `kgbuild build`)")
+    try:
+        _, fmt = graph_file(path)
+    except GraphFileError as error:
+        raise QueryError(str(error)) from None
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError) as error:
-        raise QueryError(f"{path}: cannot parse as {fmt.name}: {error}") from None
+        raise QueryError(str(cannot_parse(path, error))) from None
     except OSError as error:
         raise QueryError(f"{path}: cannot read: {error}") from None
     return store

@@ -35,6 +35,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
+from kgbuild.rdf.formats import GraphFileError, cannot_parse, graph_file
 from kgbuild.sparql import (
     USER_AGENT,
     Credentials,
@@ -111,15 +112,14 @@ def graph_store_for(endpoint: str) -> str:
 
 def _quads(path: Path) -> set[ox.Quad]:
     """The distinct quads of an RDF file, its format from its extension."""
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if fmt is None:
-        raise LoadError(f"{path}: unknown RDF format (use .nt, .nq, .ttl, .trig, .jsonld)")
-    if not path.is_file():
-        raise LoadError(f"{path}: no such graph file (build it with `kgbuild build`)")
+    try:
+        _, fmt = graph_file(path)
+    except GraphFileError as error:
+        raise LoadError(str(error)) from None
     try:
         return set(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError) as error:
-        raise LoadError(f"{path}: cannot parse as {fmt.name}: {error}") from None
+        raise LoadError(str(cannot_parse(path, error))) from None
     except OSError as error:
         raise LoadError(f"{path}: cannot read: {error}") from None
 
