@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from kgbuild.cli import main
 from kgbuild.evaluate import Candidate, fold, gold_entities, same_person, score_kind
+from kgbuild.pipeline import build
 
 GOREMYKIN = {"persons": [{"canonical": "Ivan Goremykin", "surfaces": ["Minister Goremykin"],
                           "lines": [8]}]}
@@ -51,3 +57,28 @@ def test_a_stance_target_is_the_same_person_by_surname_or_initials(
     said: str, meant: str | None, same: bool
 ) -> None:
     assert same_person(said, meant) is same
+
+
+def test_a_graph_of_several_documents_is_scored_document_by_document(tmp_path: Path) -> None:
+    """Each annotation file is scored against the document it names, as if that document
+    were the whole graph; a file that names none is refused, not silently mis-scored."""
+    for name, person in (("first", "Rykov"), ("second", "Tomsky")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"A SPEECH\n\nComrade {person} spoke on the land question in 1925.\n",
+            encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text(json.dumps({
+            "range": [1, 3], "document": f"{name}.txt",
+            "persons": [{"canonical": person, "surfaces": [person], "lines": [3]}]}),
+            encoding="utf-8")
+    build([tmp_path / "first.txt", tmp_path / "second.txt"], tmp_path / "out", jobs=1)
+    graph = str(tmp_path / "out" / "graph.nt")
+    result = CliRunner().invoke(main, ["evaluate", graph, str(tmp_path / "first.json"),
+                                       str(tmp_path / "second.json"), "--no-details"])
+    assert result.exit_code == 0, result.output
+    persons = next(line for line in result.output.splitlines() if line.startswith("persons"))
+    assert persons.split()[1:6] == ["2", "2", "1.000", "1.000", "1.000"]
+    (tmp_path / "first.json").write_text(json.dumps({"range": [1, 3], "persons": []}),
+                                         encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", graph, str(tmp_path / "first.json")])
+    assert result.exit_code == 3
+    assert "the graph holds 2 documents; say which one" in result.stderr

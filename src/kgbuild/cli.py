@@ -255,16 +255,15 @@ def evaluate(graph_file: Path, annotations: tuple[Path, ...], details: bool) -> 
     """Score GRAPH_FILE against ANNOTATIONS files (the format of tests/data/annotations/README.md).
 
     Per kind: entity-level precision, recall and F1, and mention-level evidence precision;
-    quotations (found, right speaker) and citations (line, volume, pages).
+    quotations (found, right speaker) and citations (line, volume, pages). A graph of
+    several documents needs each file to name its document ("document": the file name).
     """
     from kgbuild.document import InputError
-    from kgbuild.evaluate import evaluate as score_entities
-    from kgbuild.evaluate import score_records
+    from kgbuild.score_documents import score_files
 
     graph = _load_graph(graph_file)
     try:
-        entities = score_entities(graph, list(annotations))
-        records = score_records(graph, list(annotations))
+        entities, records = score_files(graph, list(annotations))
     except InputError as error:
         _fail(str(error), EXIT_INPUT)
     click.echo(

@@ -462,3 +462,4 @@ def score_dated_claims(graph: Graph, annotation_files: list[Path]) -> RecordScor
         score.misses += [f"{path.name}:{line} {'|'.join(sorted(dates))} spurious"
                          for line, dates in predicted]
     return score
+
