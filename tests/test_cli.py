@@ -308,3 +308,19 @@ def test_one_mistake_one_exit_code_and_one_wording_in_every_command(
     assert result.exit_code == code, result.output
     assert result.stderr.startswith("kgbuild: error: " + message.format(**names)), result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_build_says_what_it_found_and_its_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    from kgbuild.pipeline import build
+    from kgbuild.timing import Stopwatch
+
+    text = tmp_path / "speech.txt"
+    text.write_text(SHORT_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(text), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    found = next(line for line in result.stdout.splitlines() if line.startswith("found "))
+    assert "2 persons" in found and "stances" in found
+    assert "kgbuild: read and extract" not in result.stderr  # not a terminal: no progress
+    stages: list[str] = []
+    build([text], tmp_path / "again", watch=Stopwatch(stages.append))
+    assert stages[:2] == ["read and extract", "resolve"] and "describe" in stages

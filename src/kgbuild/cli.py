@@ -147,6 +147,8 @@ def _show_warning(message: Warning | str, category: type[Warning], *rest: Any) -
     help="Project file describing the dataset (default: kgbuild.toml beside the texts).",
 )
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress lines (they are shown only on a terminal anyway).")
 def build(
     files: tuple[Path, ...],
     out_dir: Path,
@@ -158,6 +160,7 @@ def build(
     jobs: int | None,
     project: Path | None,
     timings: bool,
+    quiet: bool,
 ) -> None:
     """Build the graph of FILES (default: the bundled corpus) into --out.
 
@@ -175,11 +178,16 @@ def build(
     from kgbuild.pipeline import ValidationFailed
     from kgbuild.pipeline import build as run_build
     from kgbuild.rdf.iris import InvalidBaseError
+    from kgbuild.timing import Stopwatch
 
+    def progress(stage: str) -> None:
+        click.echo(f"kgbuild: {stage} …", err=True)
+
+    shown = not quiet and sys.stderr.isatty()
     try:
         result = run_build(
             list(files) or None, out_dir, base, reference_dir, shapes, encoding, jobs,
-            errata=errata, project=project,
+            watch=Stopwatch(progress if shown else None), errata=errata, project=project,
         )
     except InvalidBaseError as error:
         _fail(str(error), EXIT_USAGE)
@@ -193,6 +201,8 @@ def build(
             EXIT_INVALID_GRAPH,
         )
     click.echo(f"built {len(result.documents)} document(s): {result.triples} triples")
+    found = ", ".join(f"{n} {kind}" for kind, n in result.knowledge_base.counts().items())
+    click.echo(f"found {found}")
     click.echo(result.validation.summary())
     for path in result.written:
         click.echo(f"  wrote {path}")

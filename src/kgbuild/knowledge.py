@@ -6,6 +6,7 @@ plain data, no lookups.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,8 @@ from kgbuild.records import (
     QuotationRecord,
     StanceRecord,
 )
+
+ENTITY_KINDS = ("person", "organization", "work", "meeting", "resolution")
 
 
 @dataclass(frozen=True)
@@ -100,3 +103,14 @@ class KnowledgeBase:
     quotations: list[ResolvedQuotation] = field(default_factory=list)
     claims: list[ResolvedClaim] = field(default_factory=list)
     stances: list[ResolvedStance] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """What was found, per kind: the entities the texts name, then the records."""
+        named = Counter(e.kind for e in self.entities.values() if e.evidence)
+        return {
+            **{f"{kind}s": named[kind] for kind in ENTITY_KINDS},
+            "quotations": len(self.quotations),
+            "citations": len(self.citations),
+            "dated claims": len(self.claims),
+            "stances": len(self.stances),
+        }

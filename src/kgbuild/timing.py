@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 
 class Stopwatch:
-    def __init__(self) -> None:
+    """Times the stages; ``progress``, when given, hears each stage's name as it begins
+    (the command line shows it on a terminal: a long build is not silent)."""
+
+    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
         self.seconds: dict[str, float] = {}
+        self.progress = progress
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
+        if self.progress is not None:
+            self.progress(stage)
         start = time.perf_counter()
         try:
             yield
