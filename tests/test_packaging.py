@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -211,3 +212,14 @@ def test_a_missing_shipped_file_is_one_line_and_exit_code_3(
     finally:
         hidden.rename(shipped)
     assert run("queries").returncode == 0
+
+
+def test_the_repository_points_to_nothing_outside_it() -> None:
+    """What users and contributors need is in the repository: no document, source file or
+    test sends the reader to a design file or a folder beside the checkout."""
+    outside = re.compile(r"\.\./shared|DESIGN\.md|(?<![\w.])/work/")
+    files = [PROJECT_ROOT / "README.md", *(PROJECT_ROOT / "docs").glob("*.md"),
+             *(PROJECT_ROOT / "src").rglob("*.py"), *(PROJECT_ROOT / "evaluation").glob("*.md")]
+    found = [f"{path}: {match.group(0)}" for path in files
+             for match in outside.finditer(path.read_text(encoding="utf-8"))]
+    assert not found
