@@ -322,5 +322,8 @@ def test_a_build_says_what_it_found_and_its_progress_only_on_a_terminal(tmp_path
     assert "2 persons" in found and "stances" in found
     assert "kgbuild: read and extract" not in result.stderr  # not a terminal: no progress
     stages: list[str] = []
-    build([text], tmp_path / "again", watch=Stopwatch(stages.append))
-    assert stages[:2] == ["read and extract", "resolve"] and "describe" in stages
+    (tmp_path / "second.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    build([text, tmp_path / "second.txt"], tmp_path / "again", watch=Stopwatch(stages.append))
+    assert stages[:4] == ["read and extract …", "  1 of 2 documents read",
+                          "  2 of 2 documents read", "resolve …"]
+    assert "  2 of 2 documents mapped and validated" in stages and "describe …" in stages

@@ -181,7 +181,7 @@ def build(
     from kgbuild.timing import Stopwatch
 
     def progress(stage: str) -> None:
-        click.echo(f"kgbuild: {stage} …", err=True)
+        click.echo(f"kgbuild: {stage}", err=True)
 
     shown = not quiet and sys.stderr.isatty()
     try:

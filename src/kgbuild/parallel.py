@@ -15,7 +15,7 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -45,9 +45,14 @@ def _can_fork() -> bool:
 
 
 def fork_map(
-    function: Callable[[State, Item], Result], state: State, items: Sequence[Item], jobs: int
+    function: Callable[[State, Item], Result],
+    state: State,
+    items: Sequence[Item],
+    jobs: int,
+    done: Callable[[int, int], None] | None = None,
 ) -> list[Result]:
-    """``[function(state, item) for item in items]``, with up to ``jobs`` processes.
+    """``[function(state, item) for item in items]``, with up to ``jobs`` processes;
+    ``done(finished, total)`` hears each item finish, in order.
 
     Either way the state is frozen for the garbage collector (it is left alone: not scanned
     again and again, and in a worker its pages are not copied by being touched), and
@@ -59,15 +64,26 @@ def fork_map(
     try:
         with collection_paused():
             if jobs <= 1 or len(items) <= 1 or not _can_fork():
-                return [_run(item) for item in items]
+                return _counted(map(_run, items), len(items), done)
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(
                 min(jobs, len(items)), context, initializer=gc.disable
             ) as pool:
-                return list(pool.map(_run, items))
+                return _counted(pool.map(_run, items), len(items), done)
     finally:
         gc.unfreeze()
         _inherited = None
+
+
+def _counted(
+    results: Iterable[Result], total: int, done: Callable[[int, int], None] | None
+) -> list[Result]:
+    finished = []
+    for result in results:
+        finished.append(result)
+        if done is not None:
+            done(len(finished), total)
+    return finished
 
 
 @contextmanager

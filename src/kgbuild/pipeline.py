@@ -128,7 +128,8 @@ def read_and_extract(
     extracted, in up to ``jobs`` processes."""
     paths = expand_inputs(paths)
     state = (paths, document_slugs(paths), encoding, reference, errata or {})
-    done = fork_map(_read_and_extract, state, range(len(paths)), jobs)
+    counter = watch.count("documents read") if watch is not None else None
+    done = fork_map(_read_and_extract, state, range(len(paths)), jobs, counter)
     _check_names(paths, [doc for doc, _, _ in done])
     if watch is not None:
         for _, _, seconds in done:
@@ -186,7 +187,8 @@ def build(
             kb = resolve(extractions, reference)
         with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
             with watch("map, validate, serialize (units)"):
-                units = process_units(kb, base, Path(scratch), shapes, jobs, info.iri(base))
+                units = process_units(kb, base, Path(scratch), shapes, jobs, info.iri(base),
+                                      watch.count("documents mapped and validated"))
             for result in units.results:
                 watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
             if any(issue.severity == "Violation" for issue in units.issues()):  # fail early

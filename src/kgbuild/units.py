@@ -208,6 +208,7 @@ def process_units(
     shapes: Path | None = None,
     jobs: int = 1,
     dataset: str | None = None,
+    done: Callable[[int, int], None] | None = None,
 ) -> Units:
     """Map, validate and serialise (into ``scratch``) each document's unit in up to
     ``jobs`` processes; then map the shared entities, to be validated with what the
@@ -215,7 +216,7 @@ def process_units(
     mapper = GraphMapper(kb, IriMinter(base, dataset))
     validator, context = Validator(shapes), load_context()
     names = [name for name in mapper.unit_names() if name != SHARED]
-    results = fork_map(_process, (mapper, validator, context, scratch), names, jobs)
+    results = fork_map(_process, (mapper, validator, context, scratch), names, jobs, done)
     if not mapper.shared:
         return Units(results, _no_issues)
     shared, own = map_unit(mapper, context, SHARED, scratch, validator.inverse_predicates)
