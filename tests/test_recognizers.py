@@ -434,6 +434,12 @@ def test_an_acronym_the_text_defines_names_the_organization_wherever_printed() -
                      "International Labor Defense": [1, 1, 2]}
 
 
+def test_an_acronym_of_a_policy_or_a_war_names_no_organization() -> None:
+    text = ("That spring the congress adopted the New Economic Policy (NEP), and after the "
+            "First World War (FWW) the trade unions grew.")
+    assert labels(text, "organization", EMPTY) == set()
+
+
 def test_brackets_that_spell_no_initials_define_nothing() -> None:
     text = "The Party (TP) met, and the Moscow Soviet (MS) and the Left Bloc (XYZ) agreed."
     assert "TP" not in accepted(text, "organization")

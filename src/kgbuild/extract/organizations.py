@@ -346,6 +346,8 @@ def defined_acronyms(context: Context) -> Iterator[Candidate]:
         span = (named.start("name") + named.group("name").index(name.split()[0]),
                 named.end("name"))
         words = [w for w in name.split() if w[0].isupper()]
+        if words and words[-1] in word_set("not_an_organization_heads"):
+            continue  # "the New Economic Policy (NEP)", "the First World War (WWI)"
         if span not in taken and "".join(w[0] for w in words) == acronym.replace(".", ""):
             defined[acronym] = name
             yield Candidate("organization", *span, name, PATTERN_SCORE,
