@@ -146,6 +146,13 @@ def test_meetings_in_the_forms_texts_print(text: str, ordinal: int | None, quali
     assert (meeting.ordinal, meeting.qualifier) == (ordinal, qualifier)
 
 
+def test_a_meeting_named_by_where_it_met_goes_on_over_its_place() -> None:
+    doc = make_document("Later the International Socialist Congress at Basle spoke against "
+                        "the war, as the Trade Union Congress in Cologne had not.", META)
+    assert [m.name for m in recognize(doc, EMPTY).meetings] == [
+        "International Socialist Congress at Basle", "Trade Union Congress in Cologne"]
+
+
 def test_a_title_case_heading_is_no_meeting() -> None:
     doc = make_document("Speech At The Opening Of The Congress\n\nComrades!", META)
     assert recognize(doc, EMPTY).meetings == []

@@ -22,7 +22,7 @@ from kgbuild.extract.patterns import (
     normalise_space,
     ordinal_value,
 )
-from kgbuild.lexicon import alternation, words
+from kgbuild.lexicon import alternation, data_set, words
 from kgbuild.records import MeetingMention
 
 ORDINAL_SCORE = 0.9
@@ -186,8 +186,22 @@ def qualified_meetings(context: Context) -> Iterator[Candidate]:
             groups = match.groupdict()
             start = match.start("qualifier") if groups.get("qualifier") else match.start("kind")
             yield _candidate(
-                doc, start, match.end(), QUALIFIED_SCORE, "meetings.qualified",
+                doc, start, _with_place(doc.clean, match.end()), QUALIFIED_SCORE,
+                "meetings.qualified",
                 kind=match.group("kind"),
                 body=_body(match),
                 qualifier=normalise_space(groups.get("qualifier") or "") or None,
             )
+
+
+PLACE_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+(?P<place>[A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)\b")
+
+
+def _with_place(text: str, end: int) -> int:
+    """A meeting named by where it met goes on over its place: "the Trade Union Congress in
+    Cologne", "the International Socialist Congress at Vienna"."""
+    place = PLACE_AFTER.match(text, end)
+    if place and place.group("place") in data_set("places.txt"):
+        return place.end()
+    return end
+
