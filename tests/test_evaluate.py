@@ -82,3 +82,25 @@ def test_a_graph_of_several_documents_is_scored_document_by_document(tmp_path: P
     result = CliRunner().invoke(main, ["evaluate", graph, str(tmp_path / "first.json")])
     assert result.exit_code == 3
     assert "the graph holds 2 documents; say which one" in result.stderr
+
+
+def test_texts_with_equal_file_names_are_named_by_their_iri_names(tmp_path: Path) -> None:
+    for year, person in (("1917", "Rykov"), ("1918", "Tomsky")):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "letter.txt").write_text(
+            f"A LETTER\n\nComrade {person} wrote on the land question.\n", encoding="utf-8")
+        (tmp_path / f"{year}.json").write_text(json.dumps({
+            "range": [1, 3], "document": f"{year}-letter",
+            "persons": [{"canonical": person, "surfaces": [person], "lines": [3]}]}),
+            encoding="utf-8")
+    build([tmp_path / "1917" / "letter.txt", tmp_path / "1918" / "letter.txt"],
+          tmp_path / "out", jobs=1)
+    graph = str(tmp_path / "out" / "graph.nt")
+    result = CliRunner().invoke(main, ["evaluate", graph, str(tmp_path / "1917.json"),
+                                       str(tmp_path / "1918.json"), "--no-details"])
+    persons = next(line for line in result.output.splitlines() if line.startswith("persons"))
+    assert result.exit_code == 0 and persons.split()[1:6] == ["2", "2", "1.000", "1.000", "1.000"]
+    (tmp_path / "1917.json").write_text(json.dumps({"range": [1, 3], "document": "letter.txt"}),
+                                        encoding="utf-8")  # two texts were read from that name
+    result = CliRunner().invoke(main, ["evaluate", graph, str(tmp_path / "1917.json")])
+    assert result.exit_code == 3 and "names the document 'letter.txt'" in result.stderr

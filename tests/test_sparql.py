@@ -554,6 +554,23 @@ def test_datasets_share_a_store_without_touching_each_other(
     assert code == EXIT_INPUT and "holds no graph of the dataset" in output
 
 
+def test_a_document_of_another_dataset_with_the_same_iri_is_not_merged(
+        start_oxigraph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two corpora with a letter.txt, built with one base: the second load is refused
+    before anything is sent, and the first dataset is left as it was."""
+    server = start_oxigraph()
+    for corpus, person in (("letters-a", "Rykov"), ("letters-b", "Tomsky")):
+        (tmp_path / corpus).mkdir()
+        (tmp_path / corpus / "letter.txt").write_text(
+            f"A LETTER\n\nComrade {person} wrote on the land question.\n", encoding="utf-8")
+        build([tmp_path / corpus], tmp_path / f"out-{corpus}", ID)
+    first = load(tmp_path / "out-letters-a" / "graph.nq", server.query)
+    code, output = run("load", "--endpoint", server.query,
+                       "--graph-file", str(tmp_path / "out-letters-b" / "graph.nq"))
+    assert code == EXIT_INPUT and "read from another text, in another dataset" in output
+    assert first.ok and server_triples(server.query) == first.sent
+
+
 def test_a_store_that_keeps_named_graphs_apart_is_queried_over_them(
         start_oxigraph, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """Oxigraph without --union-default-graph: a query without GRAPH sees nothing; kgbuild
@@ -667,9 +684,8 @@ def test_wrong_credentials_are_refused_without_printing_them(
         expected = "Basic " + base64.b64encode(b"alice:s3cret-pa55").decode()
         assert {auth for _, _, auth in server.requests} == {expected}  # type: ignore[attr-defined]
         methods = [method for method, _, _ in server.requests]  # type: ignore[attr-defined]
-        assert methods == ["POST", "PUT"]
-        assert server.requests[1][1].startswith(  # type: ignore[attr-defined]
-            "/repositories/kg/rdf-graphs/service?graph=https%3A%2F%2F")
+        assert methods == ["POST", "POST"]  # the query; load's first question to the store
+        assert server.requests[1][1] == "/repositories/kg"  # type: ignore[attr-defined]
     assert "s3cret" not in output + load_output and "alice" not in output + load_output
 
 
@@ -701,8 +717,9 @@ def test_a_count_that_differs_is_a_failure(out_dir: Path) -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         code, output = run("load", "--endpoint", f"{base}/ds/sparql",
                            "--graph-file", str(out_dir / "graph.nt"))
-        assert [m for m, _, _ in server.requests][:2] == ["PUT", "POST"]  # type: ignore[attr-defined]
-        assert server.requests[0][1].startswith("/ds/data?graph=")  # type: ignore[attr-defined]
+        # is another text's document of the same IRI there? then the upload, then the counts
+        assert [m for m, _, _ in server.requests][:3] == ["POST", "PUT", "POST"]  # type: ignore[attr-defined]
+        assert server.requests[1][1].startswith("/ds/data?graph=")  # type: ignore[attr-defined]
     assert code == EXIT_COUNT_MISMATCH
     assert "server has 0  MISMATCH" in output and "kgbuild: error: the server holds 0" in output
 

@@ -176,6 +176,13 @@ def test_you_in_a_speech_is_nobody_named() -> None:
                    "plan must be revised at once.") == []
 
 
+def test_a_line_ending_with_to_and_a_name_inside_a_text_is_no_addressee() -> None:
+    text = ("The congress of the opposition in the autumn sent a long and detailed report "
+            "on the trade unions and the\nstate of the party organisations in the south to Lenin\n"
+            "and the Central Committee. Comrades, we cannot agree with you on this point.")
+    assert stances(text) == []
+
+
 def test_the_leaders_of_a_group_are_judged_with_it() -> None:
     assert stances("The congress condemned the platform of the opposition bloc which was headed "
                    "by Radek and Pyatakov.") == [("Radek", "rejects"), ("Pyatakov", "rejects")]
@@ -247,3 +254,18 @@ def test_an_unnamed_body_rejected() -> None:
 def test_neutral_reports_are_no_stances() -> None:
     assert stances("Trotsky proposed the militarisation of labour at the Ninth Congress. Lenin "
                    "spoke on the trade unions in December 1920.") == []
+
+
+def test_this_view_after_the_judging_subject_points_to_the_sentence_before() -> None:
+    [stance] = read("Kautsky claims that the revolution is premature. Lenin rejects this view.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Lenin", "Kautsky", "rejects")
+    assert stances("Bukharin proposed the slogan of enrichment. Trotsky said that it was a "
+                   "grave mistake.") == [("Bukharin", "rejects")]
+    assert stances("Zinoviev and Kamenev opposed the insurrection. Lenin attacked them "
+                   "sharply.") == [("Zinoviev", "rejects"), ("Kamenev", "rejects")]
+
+
+def test_his_own_view_is_no_stance_on_anyone() -> None:
+    assert stances("Frunze spoke on the army reform. Comrade Rykov said that all he wanted "
+                   "was to defend his proposals.") == []

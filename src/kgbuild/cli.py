@@ -201,7 +201,8 @@ def build(
             EXIT_INVALID_GRAPH,
         )
     click.echo(f"built {len(result.documents)} document(s): {result.triples} triples")
-    found = ", ".join(f"{n} {kind}" for kind, n in result.knowledge_base.counts().items())
+    found = ", ".join(f"{n} {kind if n != 1 else kind.removesuffix('s')}"
+                      for kind, n in result.knowledge_base.counts().items())
     click.echo(f"found {found}")
     click.echo(result.validation.summary())
     for path in result.written:
@@ -515,7 +516,7 @@ def _graphs_of(endpoint: str, dataset: str, timeout: float) -> tuple[str, ...]:
     """The named graphs the store holds of a dataset; none is an error, said in one line."""
     from kgbuild.store import dataset_graphs
 
-    graphs = dataset_graphs(endpoint, dataset, timeout=timeout, credentials=None)
+    graphs = dataset_graphs(endpoint, dataset.rstrip("/"), timeout=timeout, credentials=None)
     if not graphs:
         _fail(f"the store holds no graph of the dataset <{dataset}>", EXIT_INPUT)
     return tuple(graphs)

@@ -47,7 +47,7 @@ def data_set(filename: str) -> frozenset[str]:
     return frozenset(data_lines(filename))
 
 
-WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+WORD = re.compile(r"[^\W\d_][^\W\d_’'\-]*")  # letters of any script ("ÜBER", "ПИСЬМО")
 ROMAN = re.compile(r"[IVXLC]+")
 
 

@@ -27,6 +27,8 @@ from kgbuild.document import InputError
 
 PROJECT_FILE = "kgbuild.toml"
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+# {base}dataset/<these>/… are the unnamed dataset's own IRIs (graphs, partitions, dumps)
+RESERVED_NAMES = frozenset({"graph", "class", "property", "distribution"})
 TEXT_FIELDS = ("title", "description", "creator", "version")
 
 
@@ -67,6 +69,9 @@ def read_project(path: Path) -> DatasetInfo:
             if not isinstance(table[key], str) or not table[key].strip():
                 raise InputError(f"{path}: [dataset] {key} must be a non-empty string")
             values[key] = table[key].strip()
+    if values.get("name") in RESERVED_NAMES:
+        raise InputError(f"{path}: [dataset] name {values['name']!r} is taken by the IRIs of "
+                         f"the description (not one of {', '.join(sorted(RESERVED_NAMES))})")
     if "name" in values and not NAME.fullmatch(values["name"]):
         raise InputError(f"{path}: [dataset] name {values['name']!r} must be lower-case "
                          "letters, digits and hyphens (it ends the dataset's IRI)")
@@ -97,7 +102,7 @@ def default_name(inputs: Sequence[Path]) -> str | None:
     if folder is None:
         return None
     name = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")[:63]
-    return name if NAME.fullmatch(name) else None
+    return name if NAME.fullmatch(name) and name not in RESERVED_NAMES else None
 
 
 def find_project(inputs: Sequence[Path]) -> Path | None:
@@ -109,5 +114,5 @@ def find_project(inputs: Sequence[Path]) -> Path | None:
 
 def _folder(inputs: Sequence[Path]) -> Path | None:
     """The one folder that holds the inputs (a folder given as input: that folder)."""
-    folders = {path if path.is_dir() else path.parent for path in inputs}
+    folders = {(path if path.is_dir() else path.parent).resolve() for path in inputs}
     return folders.pop() if len(folders) == 1 else None

@@ -3,7 +3,7 @@ names, as if that document were the whole graph (``kgbuild evaluate``)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -26,26 +26,38 @@ def score_files(
 ) -> tuple[dict[str, KindScore], dict[str, RecordScore]]:
     """Entity and record scores summed over annotation files. A graph of several documents
     is scored file by file against the document each file names (``"document"``: its file
-    name), as if that document were the whole graph; a file that names none is an error,
-    not a silently wrong score."""
-    documents = {str(graph.value(d, KGO.sourceFile)): d
-                 for d in graph.subjects(RDF.type, KGO.Document)}
-    if len(documents) <= 1:
-        return evaluate(graph, annotation_files), score_records(graph, annotation_files)
+    name, or its name in IRIs where two share a file name), as if that document were the
+    whole graph; a file that names none, or another one, is an error, not a wrong score."""
+    documents = sorted(graph.subjects(RDF.type, KGO.Document))
+    names = _document_names(graph, documents)
     entities: dict[str, KindScore] = defaultdict(KindScore)
     records: dict[str, RecordScore] = defaultdict(RecordScore)
     for path in annotation_files:
         named = load_annotation(path).get("document")
-        if named not in documents:
+        if named is None and len(documents) > 1:
             raise InputError(
                 f"{path}: the graph holds {len(documents)} documents; say which one this "
-                f'annotation is for with "document": one of {", ".join(sorted(documents))}')
-        view = document_view(graph, documents[str(named)])
+                f'annotation is for with "document": one of {", ".join(sorted(names))}')
+        if named is not None and str(named) not in names:
+            raise InputError(f"{path}: names the document {named!r}, which the graph does "
+                             f"not hold (it holds {', '.join(sorted(names))})")
+        view = document_view(graph, names[str(named)]) if len(documents) > 1 else graph
         for kind, score in evaluate(view, [path]).items():
             add_to(entities[kind], score)
         for kind, record in score_records(view, [path]).items():
             add_to(records[kind], record)
     return dict(entities), dict(records)
+
+
+def _document_names(graph: Graph, documents: list[URIRef]) -> dict[str, URIRef]:
+    """What an annotation may call a document: its name in IRIs ("1917-letter"), and its
+    file name ("letter.txt") when no other document was read from a file of that name."""
+    files = Counter(str(graph.value(d, KGO.sourceFile)) for d in documents)
+    names = {str(d).rsplit("/", 1)[-1]: d for d in documents}
+    for document in documents:
+        if files[source := str(graph.value(document, KGO.sourceFile))] == 1:
+            names[source] = document
+    return names
 
 
 def document_view(graph: Graph, document: URIRef) -> Graph:

@@ -55,6 +55,7 @@ from kgbuild.sparql import (
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 KGO = "https://w3id.org/kgbuild/ontology#"
 KGO_DOCUMENT = ox.NamedNode(KGO + "Document")
+KGO_SHA256 = ox.NamedNode(KGO + "sha256")
 VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
 KGO_EVIDENCE = ox.NamedNode(KGO + "evidence")
 KGO_QUOTED_IN = ox.NamedNode(KGO + "quotedIn")
@@ -148,8 +149,8 @@ def described_dataset(void: Path) -> str | None:
 
 def dataset_of(graphs: Iterable[str], path: Path | str = "the graph file") -> str:
     """The dataset whose graphs these are (``{dataset}/graph/…``, as a build names them)."""
-    found = {graph[: graph.rfind("/graph/")] for graph in graphs if "/graph/" in graph}
     names = list(graphs)
+    found = {graph[: graph.rfind("/graph/")] for graph in names if "/graph/" in graph}
     if len(found) != 1 or any("/graph/" not in graph for graph in names):
         raise LoadError(f"{path}: its named graphs are not the graphs of one kgbuild dataset "
                         "({dataset}/graph/…)")
@@ -462,6 +463,14 @@ def load(
     query_url, store, creds = _urls(endpoint, graph_store, credentials)
     graphs = read_graphs(graph_file)
     dataset = dataset_of(graphs, graph_file)
+    documents = {t.subject.value: t for triples in graphs.values() for t in triples
+                 if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT}
+    if not documents:
+        raise LoadError(f"{graph_file}: holds no kgo:Document (is it a graph kgbuild built?)")
+    for triples in graphs.values():  # the same IRI for another text: refuse, change nothing
+        for t in triples:
+            if t.predicate == KGO_SHA256 and t.subject.value in documents:
+                _refuse_another_text(query_url, dataset, t, creds, timeout, graph_file)
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
         put_graph(store, graph, triples, timeout=timeout, credentials=creds)
@@ -471,13 +480,27 @@ def load(
     for graph, triples in graphs.items():
         found = count_triples(query_url, graph, timeout=timeout, credentials=creds)
         report.graphs.append(GraphCount(graph, len(triples), found))
-    document = next(t.subject.value for triples in graphs.values() for t in triples
-                    if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT)
     if report.ok:  # only then is the answer about the default graph meaningful
         report.union_default_graph = default_graph_is_union(
-            query_url, document, timeout=timeout, credentials=creds
+            query_url, min(documents), timeout=timeout, credentials=creds
         )
     return report
+
+
+def _refuse_another_text(
+    endpoint: str, dataset: str, digest: ox.Triple, credentials: Credentials | None,
+    timeout: float, graph_file: Path,
+) -> None:
+    """Another dataset in the store holds a document of this IRI read from another text
+    (two corpora with a "letter.txt" and the same base): loading would merge them."""
+    prefix = sparql_term(ox.Literal(own_graph(dataset, "")))
+    text = (f"ASK {{ GRAPH ?g {{ {sparql_term(digest.subject)} {sparql_term(KGO_SHA256)} ?d }} "
+            f"FILTER(?d != {sparql_term(digest.object)} && !STRSTARTS(STR(?g), {prefix})) }}")
+    if run_remote(text, endpoint, timeout=timeout, credentials=credentials).get("boolean"):
+        raise LoadError(
+            f"{graph_file}: the store already holds <{digest.subject.value}> read from another "
+            "text, in another dataset; build this corpus with another --base (or rename the "
+            "text) so that the two documents keep apart")
 
 
 def unload(
@@ -490,6 +513,7 @@ def unload(
 ) -> list[str]:
     """Delete every graph of a dataset from the store; the graphs deleted."""
     query_url, store, creds = _urls(endpoint, graph_store, credentials)
+    dataset = dataset.rstrip("/")  # "…/dataset/speeches/" as void.ttl's IRI may be pasted
     graphs = dataset_graphs(query_url, dataset, timeout=timeout, credentials=creds)
     for graph in graphs:
         delete_graph(store, graph, timeout=timeout, credentials=creds)

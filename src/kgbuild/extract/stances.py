@@ -51,10 +51,12 @@ SENTENCE_END = re.compile(
     r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
     r"(?=\s+[A-Z“\"I(]|[ \t]*\n)|\n[ \t]*\n"
 )
-ADDRESSED = re.compile(  # "Dear Comrade ", "Yaroslavsky to " before a name on a short line
-    r"\s*(?:(?:my\s+)?dear\s+|.*\S\s+to\s+)(?:comrades?\s+)?", re.I
-)
+# before the name that ends a short line: a salutation anywhere ("Dear Comrade Valentinov:"),
+# a heading "F. E. Dzerzhinsky to G. L. Pyatakov" in the head of the document
+SALUTATION = re.compile(r"[ \t]*(?:[Mm]y[ \t]+)?[Dd]ear[ \t]+(?:[Cc]omrades?[ \t]+)?")
+LETTER_HEADING = re.compile(r"[ \t]*[A-Z][^\n]*?[ \t]to[ \t]+(?:[Cc]omrades?[ \t]+)?")
 LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a short line
+RUNNING_TEXT_WORDS = 15  # words of the first line of running text, where a letter's head ends
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
 
@@ -156,7 +158,7 @@ class StanceReader:
                 holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
                 targets = [t for t in targets if t is not subject]
             if not targets:
-                targets = self._antecedents(index, voice.text, cue, polarity, heard)
+                targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
             if not targets and polarity == "rejects" and (
                 unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)
             ):
@@ -235,20 +237,36 @@ class StanceReader:
 
     # -- anaphora --------------------------------------------------------------------------
     def _antecedents(
-        self, index: int, text: str, cue: Cue, polarity: str, heard: list[Named]
+        self,
+        index: int,
+        text: str,
+        cue: Cue,
+        polarity: str,
+        heard: list[Named],
+        holder: str | None,
     ) -> list[Named]:
         """"We reject it", "That is also wrong", "such statements …": the person the pronoun
-        or "this view" next to the cue points back to: one named in an earlier clause of the
-        sentence, else in the nearest sentence before that judges or names one (the person
-        judged there, else the one named last); a plural pronoun takes those listed with
-        them."""
+        or "this view" next to the cue points back to. "his" may be the sentence's own
+        speaker ("Trotsky said … to defend his ideas": no stance on anyone); otherwise one
+        named in an earlier clause of the sentence, not the holder ("Lenin rejects this
+        view" points further back), else in the nearest sentence before that judges or
+        names one (the person judged there, else the one named last); a plural pronoun
+        takes those listed together."""
         if self.addressee is not None and anaphor(text, cue, "addressee") is not None:
             return [((-1, -1), self.addressee)]  # "I agree with you", in a letter to one
         pronoun = anaphor(text, cue, "any" if polarity == "rejects" else "personal")
         if pronoun is None or pattern("unnamed_targets").match(text, pronoun):
             return []
         plural = pattern("anaphors", "plural").match(text, pronoun) is not None
-        earlier = [n for n in heard if n[0][1] <= pronoun]
+        personal = pattern("anaphors", "personal").match(text, pronoun) is not None
+        if personal and not plural:
+            before = [n for n in heard if n[0][1] <= pronoun]
+            if before and _same_person(before[-1][1].name, holder):
+                return []  # the speaker's own view
+            if before:
+                return before[-1:]
+        start = clause(text, cue)[0]
+        earlier = [n for n in heard if n[0][1] <= start and not _same_person(n[1].name, holder)]
         if earlier:  # "… Kolb and Heine, who admit …; these are out to restore …"
             return with_coordinated(text, earlier[-1:], earlier) if plural else earlier[-1:]
         for back in self._own_sentences_before(index):
@@ -265,16 +283,22 @@ class StanceReader:
         return []
 
     def _addressee(self) -> PersonMention | None:
-        """Whom a letter is written to, for its "you": the person of its salutation ("Dear
-        Comrade Valentinov:") or of a heading "X to Y" before the letter's first sentence."""
+        """Whom a letter is written to, for its "you": the person a short line ends with,
+        after a salutation ("Dear Comrade Valentinov:"), or in a heading "X to Y" in the head
+        of the document (before its first paragraph)."""
+        text = self.doc.clean
+        paragraph = re.search(rf"^[^\n]*(?:\S+[ \t]+){{{RUNNING_TEXT_WORDS},}}", text, re.M)
+        head_end = paragraph.start() if paragraph else len(text)
         for person in self.persons:
-            start = self.doc.clean_range(person.evidence.start, person.evidence.end)[0]
-            line_start = self.doc.clean.rfind("\n", 0, start) + 1
-            line_end = self.doc.clean.find("\n", start)
-            line = self.doc.clean[line_start : line_end if line_end >= 0 else None]
-            if len(line) > LETTER_HEAD_WIDTH:
-                continue
-            if ADDRESSED.fullmatch(line[: start - line_start]):
+            start, end = self._at(person)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            addressed = SALUTATION.fullmatch(text, line_start, start) or (
+                start < head_end and LETTER_HEADING.fullmatch(text, line_start, start))
+            if addressed and line_end - line_start <= LETTER_HEAD_WIDTH and re.fullmatch(
+                r"[ \t]*[:,!.]?[ \t]*", text[end:line_end]
+            ):
                 return person
         return None
 
