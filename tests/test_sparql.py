@@ -541,6 +541,11 @@ def test_datasets_share_a_store_without_touching_each_other(
     _, local = run("query", "most-quoted", "--graph", str(out_dir / "graph.ttl"),
                    "--format", "csv")
     assert code == 0 and output == local
+    graphs = tmp_path / "graphs.rq"
+    graphs.write_text("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", encoding="utf-8")
+    code, output = run("query", str(graphs), "--endpoint", server.query, "--dataset",
+                       DATASET + "/", "--format", "csv")  # GRAPH ?g: its graphs alone
+    assert code == 0 and all(g.startswith(DATASET + "/graph/") for g in output.split()[1:])
     code, output = run("unload", "--endpoint", server.query,
                        "--dataset", ID + "dataset/letters-1921")
     assert code == 0 and output.endswith("unloaded <https://w3id.org/kgbuild/id/dataset/"
@@ -572,7 +577,8 @@ def test_a_document_of_another_dataset_with_the_same_iri_is_not_merged(
 
 
 def test_a_store_that_keeps_named_graphs_apart_is_queried_over_them(
-        start_oxigraph, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+        start_oxigraph, out_dir: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:  # type: ignore[no-untyped-def]
     """Oxigraph without --union-default-graph: a query without GRAPH sees nothing; kgbuild
     says so in one line and answers from the named graphs `load` made."""
     server = start_oxigraph(union=False)
@@ -588,6 +594,11 @@ def test_a_store_that_keeps_named_graphs_apart_is_queried_over_them(
     assert result.exit_code == 0 and result.stdout == local
     assert result.stderr.startswith("kgbuild: note: the endpoint's default graph leaves out "
                                     "its 2 named graph(s)")
+    count = tmp_path_factory.mktemp("q") / "count.rq"
+    count.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(count), "--endpoint", server.query,
+                                       "--format", "csv"], catch_exceptions=False)
+    assert result.stdout != "n\n0\n" and "leaves out its 2 named graph(s)" in result.stderr
     code, output = run("query", "most-quoted", "--endpoint", server.query, "--default-graph",
                        ID + "no-such-graph", "--format", "csv")  # chosen graphs: as asked
     assert code == 0 and "note" not in output and output.count("\n") == 1

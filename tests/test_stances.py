@@ -102,7 +102,8 @@ def test_a_possessive_pronoun_before_a_noun_cue_points_back() -> None:
 
 
 def test_a_subject_who_does_not_agree_holds_the_stance() -> None:
-    """"Radek evidently does not agree with this": Radek holds it; nobody named is judged."""
+    """"Radek evidently does not agree with this": Radek is the one who disagrees, so he is
+    not judged (before, "this" was read as pointing back to him), and nobody else is named."""
     assert stances("Radek evidently does not agree with this thesis.") == []
 
 

@@ -494,12 +494,12 @@ def run_query(
             )
     try:
         if endpoint:
-            if dataset:
-                default_graphs = (*default_graphs, *_graphs_of(endpoint, dataset, timeout))
+            named = _graphs_of(endpoint, dataset, timeout) if dataset else ()
             results = run_remote(
-                saved, endpoint, bindings, timeout=timeout, default_graphs=default_graphs
+                saved, endpoint, bindings, timeout=timeout,
+                default_graphs=(*default_graphs, *named), named_graphs=named,
             )
-            if not default_graphs and not _answered(results):
+            if not default_graphs and not dataset and not _answered(results):
                 results = _on_named_graphs(saved, endpoint, bindings, timeout) or results
         else:
             results = run_local(saved, graph_file, bindings)
@@ -523,7 +523,10 @@ def _graphs_of(endpoint: str, dataset: str, timeout: float) -> tuple[str, ...]:
 
 
 def _answered(results: Results) -> bool:
-    return bool(results.get("boolean") or results.get("results", {}).get("bindings"))
+    """Rows or true, and not only a count of nothing (a COUNT without GROUP BY gives 0)."""
+    rows = results.get("results", {}).get("bindings") or []
+    zero = all(term.get("value") == "0" for row in rows for term in row.values())
+    return bool(results.get("boolean") or (rows and not zero))
 
 
 def _on_named_graphs(

@@ -577,11 +577,13 @@ def run_remote(
     timeout: float = 60.0,
     default_graphs: Sequence[str] = (),
     credentials: Credentials | None = None,
+    named_graphs: Sequence[str] = (),
 ) -> Results:
     """Run a query on a SPARQL 1.1 endpoint (POST, JSON results) with SPARQLWrapper.
 
     Parameters become a trailing VALUES clause; ``default_graphs`` are sent as the protocol's
-    ``default-graph-uri``. Raises RemoteError with a one-line message on any failure.
+    ``default-graph-uri``, ``named_graphs`` as its ``named-graph-uri``. Raises RemoteError
+    with a one-line message on any failure.
     """
     from SPARQLWrapper import BASIC, JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import (
@@ -607,6 +609,8 @@ def run_remote(
     wrapper.timeout = timeout  # not setTimeout(), which rounds down to whole seconds
     for graph in default_graphs:
         wrapper.addParameter("default-graph-uri", graph)
+    for graph in named_graphs:  # what GRAPH ?g may range over
+        wrapper.addParameter("named-graph-uri", graph)
     if creds:
         wrapper.setHTTPAuth(BASIC)
         wrapper.setCredentials(creds.user, creds.password)

@@ -438,7 +438,7 @@ def dataset_graphs(
 ) -> list[str]:
     """The named graphs the store holds of a dataset (``{dataset}/graph/…``)."""
     prefix = sparql_term(ox.Literal(own_graph(dataset, "")))
-    text = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+    text = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { } "  # the graphs, not their triples
             f"FILTER(STRSTARTS(STR(?g), {prefix})) }} ORDER BY ?g")
     rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
     rows = rows["results"]["bindings"]
