@@ -198,3 +198,9 @@ def test_an_author_line_with_the_year_and_a_title_in_sentence_case_under_it() ->
     text = (f"Ivan Petrov. 1921\n\nTwo letters to the congress\n\nSource: The Workers’ Library;\n"
             f"\n{PARAGRAPH}")
     assert works(text) == [("Two letters to the congress", "Ivan Petrov")]
+
+
+def test_the_years_a_title_ends_with_are_part_of_it() -> None:
+    text = ("It was printed in full, with errors, in Baron Nolde’s The Civil War Years "
+            "1918-1921 (Paris, 1931, pp. 12-19), and nowhere else.")
+    assert "The Civil War Years 1918-1921" in [title for title, _ in works(text)]

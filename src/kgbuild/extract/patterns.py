@@ -112,6 +112,10 @@ def is_common_word(doc: Document, word: str) -> bool:
     return word.lower() in _lowercase_words(doc.clean)
 
 
+# the years a title ends with, before the imprint or note in brackets that follows it
+TITLE_YEARS = re.compile(r"[ \t]+1[5-9]\d\d(?:[-–](?:1[5-9])?\d\d)?(?=[ \t]*[(\[])")
+
+
 def read_title(
     text: str, start: int, max_tokens: int = 18, function_words: bool = True
 ) -> tuple[int, int] | None:
@@ -147,7 +151,8 @@ def read_title(
         tokens.pop()
     if not tokens:
         return None
-    return start, tokens[-1][2]
+    years = TITLE_YEARS.match(text, tokens[-1][2])  # "The Interregnum 1923-1924 (London, 1954)"
+    return start, years.end() if years else tokens[-1][2]
 
 
 def _closes_quoted_title(tokens: list[tuple[str, int, int]]) -> bool:
