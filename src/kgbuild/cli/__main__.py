@@ -1,0 +1,5 @@
+"""``python -m kgbuild.cli``."""
+
+from kgbuild.cli import main
+
+main()
