@@ -347,3 +347,27 @@ def test_committed_html_is_what_scripts_docs_sh_makes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert out.read_bytes() == HTML_FILE.read_bytes(), (
         "docs/ontology.html is stale: run bash scripts/docs.sh and commit it")
+
+
+def test_the_graph_for_a_reasoner_has_no_datatype_outside_owl2(
+    ontology: Graph, graph: Graph, tmp_path: Path
+) -> None:
+    """HermiT refuses xsd:gYear, gYearMonth and date: `kgbuild for-reasoner` writes ontology
+    and data with those dates as strings of the same form, and nothing else changed."""
+    from click.testing import CliRunner
+
+    from kgbuild.cli import main
+
+    graph_file = tmp_path / "graph.nt"
+    graph.serialize(graph_file, format="nt")
+    out = tmp_path / "for-reasoner.ttl"
+    result = CliRunner().invoke(main, ["for-reasoner", str(graph_file), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    ready = Graph().parse(out)
+    outside = {URIRef(XSD + name) for name in ("gYear", "gYearMonth", "date")}
+    assert not [o for o in ready.objects() if getattr(o, "datatype", None) in outside]
+    assert not [o for o in ready.objects(None, RDFS.range) if o in outside]
+    assert len(ready) == len(graph) + len(ontology)
+    dated = next(o for o in graph.objects()
+                 if getattr(o, "datatype", None) == URIRef(XSD + "gYear"))
+    assert Literal(str(dated)) in set(ready.objects())

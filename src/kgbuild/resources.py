@@ -78,6 +78,10 @@ def shapes_path() -> Path:
     return project_file("shapes", "kgbuild-shapes.ttl")
 
 
+def ontology_path() -> Path:
+    return project_file("ontology", "kgbuild.ttl")
+
+
 def context_path() -> Path:
     return project_file("ontology", "context.jsonld")
 

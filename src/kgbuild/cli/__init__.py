@@ -344,5 +344,30 @@ def explain(
     click.echo(f"{accepted} accepted, {len(shown) - accepted} refused", err=True)
 
 
+@main.command("for-reasoner")
+@click.argument("graph_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Turtle file to write: the ontology and the data in one.",
+)
+def for_reasoner_command(graph_file: Path, out_file: Path) -> None:
+    """Write GRAPH_FILE with the ontology as an OWL 2 DL reasoner (HermiT, Pellet) loads it:
+    dates typed xsd:gYear, xsd:gYearMonth or xsd:date, outside OWL 2's datatype map, become
+    plain strings of the same form."""
+    from rdflib import Graph
+
+    from kgbuild.rdf.reasoner import for_reasoner
+    from kgbuild.resources import ontology_path
+
+    ready = for_reasoner(_load_graph(graph_file), Graph().parse(ontology_path()))
+    temporary = out_file.with_name(f".{out_file.name}.partial")
+    ready.serialize(temporary, format="turtle")
+    temporary.replace(out_file)  # never a half-written file
+    click.echo(f"wrote {out_file}: {len(ready)} triples")
+
+
 # the commands over SPARQL endpoints and triplestores register themselves on ``main``
 from kgbuild.cli import store  # noqa: E402, F401

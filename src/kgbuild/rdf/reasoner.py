@@ -1,0 +1,31 @@
+"""The graph as an OWL 2 DL reasoner can load it (``kgbuild for-reasoner``).
+
+The data types its dates as the text gives them, ``xsd:gYear``, ``xsd:gYearMonth`` and
+``xsd:date``, which are outside the OWL 2 datatype map: HermiT and Pellet refuse the data
+with them. Here they become plain strings with the same lexical form (and a range of one of
+them in the ontology, xsd:string), and the ontology is added, so that a reasoner reads
+ontology and data in one file; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+
+OUTSIDE_OWL2 = frozenset({XSD.gYear, XSD.gYearMonth, XSD.date})
+
+
+def for_reasoner(data: Graph, ontology: Graph) -> Graph:
+    """Ontology plus data, with the data's dates outside OWL 2's datatype map as strings."""
+    out = Graph(bind_namespaces="none")
+    for prefix, namespace in [*ontology.namespaces(), *data.namespaces()]:
+        out.bind(prefix, namespace, override=False)
+    for subject, predicate, obj in [*ontology, *data]:  # "rdfs:range xsd:gYear" too
+        out.add((subject, predicate, XSD.string if obj in OUTSIDE_OWL2 else _in_owl2(obj)))
+    return out
+
+
+def _in_owl2(term: object) -> object:
+    if isinstance(term, Literal) and term.datatype in OUTSIDE_OWL2:
+        return Literal(str(term))
+    return term
