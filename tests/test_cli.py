@@ -285,6 +285,7 @@ def test_metadata_misspelt_and_titles_from_file_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "code", "message"), [
     (["stats", "{missing}"], 3, "{missing}: no such graph file"),
     (["validate", "{missing}"], 3, "{missing}: no such graph file"),
+    (["for-reasoner", "{missing}", "--out", "{annotation}"], 3, "{missing}: no such graph file"),
     (["evaluate", "{missing}", "{annotation}"], 3, "{missing}: no such graph file"),
     (["query", "most-quoted", "--graph", "{missing}"], 3, "{missing}: no such graph file"),
     (["load", "--graph-file", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 3,
