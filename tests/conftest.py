@@ -147,3 +147,19 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
 def oxigraph_url(oxigraph: OxigraphServer) -> str:
     """The base URL of the session's Oxigraph server (http://127.0.0.1:<port>)."""
     return oxigraph.base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def extraction_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The command line's extraction cache in a folder of the test session, not the
+    user's ~/.cache (subprocesses inherit it)."""
+    import os
+
+    before = os.environ.get("KGBUILD_CACHE")
+    os.environ["KGBUILD_CACHE"] = str(tmp_path_factory.mktemp("kgbuild-cache"))
+    yield
+    if before is None:
+        del os.environ["KGBUILD_CACHE"]
+    else:
+        os.environ["KGBUILD_CACHE"] = before
+

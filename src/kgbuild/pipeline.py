@@ -7,16 +7,34 @@ units.py), then the parts are merged into the dumps, which are streamed to disk.
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from kgbuild.cache import (
+    code_fingerprint,
+    entry_key,
+    read_entry,
+    reference_fingerprint,
+    write_entry,
+)
 from kgbuild.describe import GraphStatistics, describe
-from kgbuild.document import Document, InputError, load_document, read_errata, slugify
+from kgbuild.document import (
+    Document,
+    InputError,
+    InputWarning,
+    errata_for,
+    load_document,
+    read_errata,
+    read_metadata,
+    slugify,
+)
 from kgbuild.extract import extract_all
 from kgbuild.framing import framed_from_nodes
 from kgbuild.knowledge import KnowledgeBase
@@ -100,19 +118,37 @@ def _check_names(paths: list[Path], documents: list[Document]) -> None:
         seen[doc.meta.slug] = path
 
 
-ReadState = tuple[list[Path], list[str], str, ReferenceData, dict[str, str]]
+# paths, their names in IRIs, encoding, reference data, errata, cache folder and the
+# fingerprint of the reference data and code (None: no cache)
+ReadState = tuple[
+    list[Path], list[str], str, ReferenceData, dict[str, str], Path | None, str
+]
 
 
 def _read_and_extract(
     state: ReadState, index: int
 ) -> tuple[Document, Extraction, dict[str, float]]:
-    paths, slugs, encoding, reference, errata = state
+    paths, slugs, encoding, reference, errata, folder, fingerprint = state
     watch = Stopwatch()
-    with watch("ingest"):
+    key = None
+    if folder is not None:
+        with watch("read the cache"):
+            path = paths[index]
+            meta = replace(read_metadata(path), slug=slugs[index])
+            raw = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+            key = entry_key(raw, meta, sorted(errata_for(path, errata).items()), encoding,
+                            fingerprint)
+            if cached := read_entry(folder, key):
+                return cached[0], cached[1], watch.seconds
+    with watch("ingest"), warnings.catch_warnings():
+        if key is not None:  # the metadata's warnings were given with the key already
+            warnings.simplefilter("ignore", InputWarning)
         doc = load_document(paths[index], encoding, errata)
         doc.meta = replace(doc.meta, slug=slugs[index])
     with watch("extract"):
         extraction = extract_all(doc, reference)
+    if folder is not None and key is not None:
+        write_entry(folder, key, (doc.extracted(), extraction))
     return doc.extracted(), extraction, watch.seconds
 
 
@@ -123,11 +159,14 @@ def read_and_extract(
     jobs: int = 1,
     watch: Stopwatch | None = None,
     errata: dict[str, str] | None = None,
+    cache: Path | None = None,
 ) -> list[tuple[Document, Extraction]]:
     """Every input read (cleaned with its folder's errata and ``errata``) and its records
-    extracted, in up to ``jobs`` processes."""
+    extracted, in up to ``jobs`` processes; with a ``cache`` folder, what an earlier build
+    made of an unchanged text is taken from it (``kgbuild.cache``)."""
     paths = expand_inputs(paths)
-    state = (paths, document_slugs(paths), encoding, reference, errata or {})
+    fingerprint = entry_key(code_fingerprint(), reference_fingerprint(reference)) if cache else ""
+    state = (paths, document_slugs(paths), encoding, reference, errata or {}, cache, fingerprint)
     counter = watch.count("documents read") if watch is not None else None
     done = fork_map(_read_and_extract, state, range(len(paths)), jobs, counter)
     _check_names(paths, [doc for doc, _, _ in done])
@@ -160,6 +199,7 @@ def build(
     watch: Stopwatch | None = None,
     errata: Path | None = None,
     project: Path | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build, validate and publish the graph of ``paths`` (default: the bundled corpus),
     with up to ``jobs`` processes (default: one per CPU), timing the stages with ``watch``
@@ -168,7 +208,8 @@ def build(
     Each text is cleaned with the errata of its folder (``errata.tsv``) and of ``errata``.
     On a SHACL violation nothing in ``out_dir`` changes: the report goes beside it, to
     ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised. The dataset
-    is described with ``project`` (default: the ``kgbuild.toml`` beside the texts).
+    is described with ``project`` (default: the ``kgbuild.toml`` beside the texts); with a
+    ``cache`` folder, unchanged texts are not read and extracted again.
     """
     base = check_base(base)
     inputs = list(paths) if paths else bundled_corpus()
@@ -181,7 +222,7 @@ def build(
     with collection_paused():  # see parallel.collection_paused
         with watch("read and extract"):
             extra = read_errata(errata) if errata else None
-            extractions = read_and_extract(inputs, reference, encoding, jobs, watch, extra)
+            extractions = read_and_extract(inputs, reference, encoding, jobs, watch, extra, cache)
         documents = [doc for doc, _ in extractions]
         with watch("resolve"):
             kb = resolve(extractions, reference)

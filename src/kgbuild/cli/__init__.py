@@ -151,6 +151,9 @@ def _show_warning(message: Warning | str, category: type[Warning], *rest: Any) -
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress lines (they are shown only on a terminal anyway).")
+@click.option("--no-cache", is_flag=True,
+              help="Read and extract every text again, without the extraction cache "
+              "($KGBUILD_CACHE, else ~/.cache/kgbuild).")
 def build(
     files: tuple[Path, ...],
     out_dir: Path,
@@ -163,6 +166,7 @@ def build(
     project: Path | None,
     timings: bool,
     quiet: bool,
+    no_cache: bool,
 ) -> None:
     """Build the graph of FILES (default: the bundled corpus) into --out.
 
@@ -176,6 +180,7 @@ def build(
     creation date come from --project (see README); if the graph violates the shapes, nothing in
     --out changes, the report is written beside it and the exit code is 1.
     """
+    from kgbuild.cache import cache_dir
     from kgbuild.document import InputError
     from kgbuild.pipeline import ValidationFailed
     from kgbuild.pipeline import build as run_build
@@ -190,6 +195,7 @@ def build(
         result = run_build(
             list(files) or None, out_dir, base, reference_dir, shapes, encoding, jobs,
             watch=Stopwatch(progress if shown else None), errata=errata, project=project,
+            cache=None if no_cache else cache_dir(),
         )
     except InvalidBaseError as error:
         _fail(str(error), EXIT_USAGE)
