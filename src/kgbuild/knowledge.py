@@ -17,8 +17,7 @@ from kgbuild.records import (
     QuotationRecord,
     StanceRecord,
 )
-
-ENTITY_KINDS = ("person", "organization", "work", "meeting", "resolution")
+from kgbuild.reference import KINDS
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ class KnowledgeBase:
         """What was found, per kind: the entities the texts name, then the records."""
         named = Counter(e.kind for e in self.entities.values() if e.evidence)
         return {
-            **{f"{kind}s": named[kind] for kind in ENTITY_KINDS},
+            **{kinds: named[kinds.removesuffix("s")] for kinds in KINDS},
             "quotations": len(self.quotations),
             "citations": len(self.citations),
             "dated claims": len(self.claims),

@@ -28,15 +28,8 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
     re.I,
 )
-QUALIFIES_NOUN = re.compile(  # "false theory", not "wrong in saying", "absurd, and"
-    r"[ \t]+(?!(?:and|or|in|to|of|on|at|by|for|from|with|about|as|than|that|when|if|but|"
-    r"because|since|then|too|also|enough|indeed|even|only|here|there|is|was|are|were)\b)"
-    r"[a-z][\w-]*"
-)
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
-LED_BY = re.compile(r"\b(?:headed|led|inspired|represented)\s+by(?:\s+comrades?)?$", re.I)
-PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|with|from|for|against|by)\s+(?:comrade\s+)?\Z", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
 AFTER_NAME = 110  # characters (quotations blanked) from a name to a predicate cue after it
 BEFORE_NAME = 45  # … from an object cue to the name after it
@@ -83,7 +76,7 @@ def find_cues(text: str) -> list[Cue]:
             for match in pattern(polarity, role).finditer(text):
                 found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern(polarity, "adjective").finditer(text):
-            role = "noun" if QUALIFIES_NOUN.match(text, match.end()) else "predicate"
+            role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
             found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern("name_adjacent", polarity).finditer(text):
             found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
@@ -144,7 +137,7 @@ def subject_before(
     gap = " ".join(text[at[1] : cue.start].split())
     if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
         return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
-    if re.match(r"(?:[’']s?)?\s*and\s", gap + " ") and PREPOSITION_BEFORE.search(
+    if re.match(r"(?:[’']s?)?\s*and\s", gap + " ") and _preposition_before().search(
         text, max(0, at[0] - 20), at[0]
     ):
         return None  # "was unfaithful to the behests of Marx and betrayed": not Marx
@@ -168,7 +161,8 @@ def governed(
         heads = [subject] if subject else []
     elif cue.role == "object":
         gap = " ".join(text[cue.end : after[0][0][0]].split()) if after else ""
-        if after and (len(gap) <= BEFORE_NAME or (len(gap) <= AFTER_NAME and LED_BY.search(gap))):
+        led = len(gap) <= AFTER_NAME and _led_by().search(gap) is not None
+        if after and (len(gap) <= BEFORE_NAME or led):
             heads = [after[0]]  # "we reject Bukharin's slogan", "the groups led by Zinoviev"
     elif cue.role == "noun":
         if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
@@ -222,6 +216,24 @@ def _group_member(text: str, at: tuple[int, int]) -> bool:
     """"the critics of Lenin": the critics, not Lenin, are judged."""
     return bool(re.search(rf"\b(?:{_alternation('group_heads')})\s+of\s+(?:the\s+)?$",
                           text[max(0, at[0] - 30) : at[0]], re.I))
+
+
+@cache
+def _qualifies_noun() -> re.Pattern[str]:
+    """After an adjective cue, a noun it qualifies: "false theory", not "wrong in saying"."""
+    return re.compile(rf"[ \t]+(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*")
+
+
+@cache
+def _led_by() -> re.Pattern[str]:
+    """A group's heads follow: "the opposition groups headed by"."""
+    return re.compile(rf"\b(?:{_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
+
+
+@cache
+def _preposition_before() -> re.Pattern[str]:
+    """A name is the object of a preposition: "the behests of Marx"."""
+    return re.compile(rf"\b(?:{_alternation('prepositions')})\s+(?:comrade\s+)?\Z", re.I)
 
 
 @cache

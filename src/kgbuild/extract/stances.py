@@ -38,6 +38,7 @@ from kgbuild.extract.cues import (
     with_coordinated,
 )
 from kgbuild.extract.patterns import normalise_space
+from kgbuild.extract.titles import SALUTATION, running_text
 from kgbuild.records import (
     DatedClaimRecord,
     Extraction,
@@ -51,12 +52,9 @@ SENTENCE_END = re.compile(
     r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
     r"(?=\s+[A-Z“\"I(]|[ \t]*\n)|\n[ \t]*\n"
 )
-# before the name that ends a short line: a salutation anywhere ("Dear Comrade Valentinov:"),
-# a heading "F. E. Dzerzhinsky to G. L. Pyatakov" in the head of the document
-SALUTATION = re.compile(r"[ \t]*(?:[Mm]y[ \t]+)?[Dd]ear[ \t]+(?:[Cc]omrades?[ \t]+)?")
+# before the name that ends a short line of the document's head: "F. E. Dzerzhinsky to "
 LETTER_HEADING = re.compile(r"[ \t]*[A-Z][^\n]*?[ \t]to[ \t]+(?:[Cc]omrades?[ \t]+)?")
 LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a short line
-RUNNING_TEXT_WORDS = 15  # words of the first line of running text, where a letter's head ends
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
 
@@ -287,14 +285,14 @@ class StanceReader:
         after a salutation ("Dear Comrade Valentinov:"), or in a heading "X to Y" in the head
         of the document (before its first paragraph)."""
         text = self.doc.clean
-        paragraph = re.search(rf"^[^\n]*(?:\S+[ \t]+){{{RUNNING_TEXT_WORDS},}}", text, re.M)
-        head_end = paragraph.start() if paragraph else len(text)
+        head_end = next((m.start() for m in re.finditer(r"(?m)^.*$", text)
+                         if running_text(m.group(0).strip())), len(text))
         for person in self.persons:
             start, end = self._at(person)
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
-            addressed = SALUTATION.fullmatch(text, line_start, start) or (
+            addressed = SALUTATION.match(text[line_start:line_end].strip()) or (
                 start < head_end and LETTER_HEADING.fullmatch(text, line_start, start))
             if addressed and line_end - line_start <= LETTER_HEAD_WIDTH and re.fullmatch(
                 r"[ \t]*[:,!.]?[ \t]*", text[end:line_end]

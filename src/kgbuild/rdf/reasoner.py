@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
+from rdflib.term import Node
 
 OUTSIDE_OWL2 = frozenset({XSD.gYear, XSD.gYearMonth, XSD.date})
 
@@ -25,7 +26,7 @@ def for_reasoner(data: Graph, ontology: Graph) -> Graph:
     return out
 
 
-def _in_owl2(term: object) -> object:
+def _in_owl2(term: Node) -> Node:
     if isinstance(term, Literal) and term.datatype in OUTSIDE_OWL2:
         return Literal(str(term))
     return term
