@@ -3,6 +3,7 @@ as `kgbuild build` runs it), for the bundled text and for synthetic corpora made
 
     .venv/bin/python benchmarks/run.py                 # 1 and 10 documents
     .venv/bin/python benchmarks/run.py --sizes 1 10 100 300
+    .venv/bin/python benchmarks/run.py --rebuild 100   # a rebuild after adding one text
 
 Each synthetic document is the bundled text with its chapters shuffled and the surnames of
 the persons it names replaced by invented ones, so that no document repeats another and
@@ -52,17 +53,18 @@ def synthetic_text(raw: str, seed: int) -> str:
     return text
 
 
-def write_corpus(folder: Path, count: int) -> float:
-    """The bundled text (count 1) or ``count`` synthetic documents, with metadata; MB."""
+def write_corpus(folder: Path, count: int, first: int = 0) -> float:
+    """The bundled text (count 1) or ``count`` synthetic documents (numbered from
+    ``first``), with metadata; MB."""
     source = bundled_corpus()[0]
     raw = source.read_text(encoding="utf-8")
     meta = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
     size = 0
-    for index in range(count):
-        text = raw if count == 1 else synthetic_text(raw, index)
-        name = source.stem if count == 1 else f"doc-{index:03d}"
+    for index in range(first, first + count):
+        text = raw if count == 1 and not first else synthetic_text(raw, index)
+        name = source.stem if count == 1 and not first else f"doc-{index:03d}"
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        title = meta["title"] if count == 1 else f"{meta['title']} (variant {index})"
+        title = meta["title"] if name == source.stem else f"{meta['title']} (variant {index})"
         (folder / f"{name}.json").write_text(json.dumps({**meta, "title": title}), "utf-8")
         size += len(text.encode("utf-8"))
     return size / 1e6
@@ -174,6 +176,40 @@ def report(figures: dict[str, object], single: float) -> None:
     sys.stdout.flush()
 
 
+def cpu_seconds() -> float:
+    """CPU seconds of this process and its ended children (the build's workers)."""
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
+def rebuilds(count: int, repeats: int, jobs: int | None) -> None:
+    """Issue 17's incremental build: a corpus of ``count`` documents is built once with a
+    fresh cache; then, ``repeats`` times, one more document is added and the corpus built
+    clean (``cache=None``, as ``--no-cache``) and rebuilt from the cache. Wall clock and
+    CPU seconds (of all the build's processes: less sensitive to a busy machine) of each,
+    and whether the rebuild's files are byte for byte the clean build's."""
+    print(f"\n== rebuild after adding one document to {count} (cache on, {repeats} times)")
+    with tempfile.TemporaryDirectory() as temp:
+        folder, cache = Path(temp) / "corpus", Path(temp) / "cache"
+        folder.mkdir()
+        write_corpus(folder, count)
+        build([folder], Path(temp) / "first", jobs=jobs, cache=cache)
+        for added in range(count, count + repeats):
+            write_corpus(folder, 1, first=added)
+            figures = {}
+            for label, folder_cache in (("clean", None), ("rebuild", cache)):
+                wall, cpu = time.perf_counter(), cpu_seconds()
+                build([folder], Path(temp) / label, jobs=jobs, cache=folder_cache)
+                figures[label] = time.perf_counter() - wall, cpu_seconds() - cpu
+            same = all((Path(temp) / "clean" / f.name).read_bytes() == f.read_bytes()
+                       for f in (Path(temp) / "rebuild").iterdir())
+            (clean_wall, clean_cpu), (wall, cpu) = figures["clean"], figures["rebuild"]
+            print(f"  {added + 1} documents: clean {clean_wall:6.2f} s ({clean_cpu:6.2f} s CPU), "
+                  f"rebuild {wall:5.2f} s ({cpu:5.2f} s CPU) = 1/{clean_wall / wall:.1f} of the "
+                  f"time (1/{clean_cpu / cpu:.1f} of the CPU); identical files: {same}")
+            sys.stdout.flush()
+
+
 def query_times(repeats: int = 5) -> None:
     """Each saved query (except federated ones) on the bundled graph in the local engine:
     the best of ``repeats`` runs, after one to warm up."""
@@ -210,7 +246,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="default: one per CPU")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run in a child
     parser.add_argument("--no-queries", action="store_true", help="skip query and --help timing")
+    parser.add_argument("--rebuild", type=int, metavar="N",
+                        help="only time rebuilds after adding one document to N")
+    parser.add_argument("--repeats", type=int, default=3, help="rebuilds timed (with --rebuild)")
     args = parser.parse_args()
+    if args.rebuild:
+        rebuilds(args.rebuild, args.repeats, args.jobs)
+        return
     if args.one:
         print(json.dumps(measure(args.one, args.jobs)))
         return

@@ -1,5 +1,6 @@
-"""The extraction cache: a rebuild takes what an earlier build made of unchanged texts, and
-gives byte for byte the output of a clean build."""
+"""The build cache: a rebuild takes what an earlier build made of unchanged texts (their
+extraction) and of unchanged units of the graph (serialised and validated), and gives
+byte for byte the output of a clean build."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from click.testing import CliRunner
 
 import kgbuild.pipeline
 from kgbuild.cli import main
+from kgbuild.resources import shapes_path
+from kgbuild.validate import Validator
 
 TEXT = "A SPEECH\n\nComrade Rykov spoke on the land question at the congress in {year}.\n"
 
@@ -60,3 +63,60 @@ def test_a_broken_cache_entry_is_made_again(tmp_path: Path,
     build(corpus, tmp_path / "again")
     assert (tmp_path / "again" / "graph.nt").read_bytes() == (
         tmp_path / "first" / "graph.nt").read_bytes()
+
+
+def validated_units(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The documents whose units each validation saw (by the documents their annotations
+    point into), recorded as they are validated."""
+    seen: list[set[str]] = []
+    real = Validator.issues
+
+    def issues(self: Validator, data, shapes=None):  # type: ignore[no-untyped-def]
+        seen.append({str(o).rsplit("/", 1)[1] for o in data.objects(None, None)
+                     if "/document/" in str(o) and "/section/" not in str(o)})
+        return real(self, data, shapes)
+
+    monkeypatch.setattr(Validator, "issues", issues)
+    return seen
+
+
+def test_a_unit_whose_triples_did_not_change_is_not_validated_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KGBUILD_CACHE", str(tmp_path / "cache"))
+    corpus = tmp_path / "letters"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Comrade Rykov wrote to the Central Committee.\n", "utf-8")
+    (corpus / "b.txt").write_text("Comrade Tomsky spoke at the Fourteenth Congress.\n", "utf-8")
+    build(corpus, tmp_path / "first")
+    seen = validated_units(monkeypatch)
+    build(corpus, tmp_path / "again")
+    assert seen == []  # every document's unit from the cache
+    assert (tmp_path / "again" / "graph.nt").read_bytes() == (
+        tmp_path / "first" / "graph.nt").read_bytes()
+    # A new text naming Tomsky makes him a shared entity: b's unit changes (his
+    # description leaves it) and is validated again; a's does not.
+    (corpus / "c.txt").write_text("Tomsky was not alone.\n", "utf-8")
+    build(corpus, tmp_path / "cached")
+    assert {"b", "c"} <= set().union(*seen) and "a" not in set().union(*seen)
+    build(corpus, tmp_path / "clean", "--no-cache")
+    for name in ("graph.nt", "graph.nq", "graph.ttl", "graph.jsonld", "void.ttl",
+                 "validation-report.ttl"):
+        assert (tmp_path / "cached" / name).read_bytes() == (
+            tmp_path / "clean" / name).read_bytes(), name
+
+
+def test_a_cached_units_violations_still_stop_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KGBUILD_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "a.txt").write_text("Comrade Rykov wrote to the Central Committee.\n", "utf-8")
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(shapes_path().read_text(encoding="utf-8") + """
+        <https://example.org/shapes#NoRykov> a sh:NodeShape ; sh:targetClass kgo:Person ;
+            sh:property [ sh:path rdfs:label ; sh:maxCount 0 ; sh:message "no persons" ] .""")
+    for attempt in ("first", "again"):
+        result = CliRunner().invoke(main, ["build", str(tmp_path / "a.txt"), "--out",
+                                           str(tmp_path / attempt), "--shapes", str(shapes)])
+        assert result.exit_code == 1, result.output
+        assert "no persons" in (tmp_path / f"{attempt}.failed-validation-report.ttl").read_text(
+            encoding="utf-8")
+    assert list((tmp_path / "cache" / "units").glob("*.pickle"))

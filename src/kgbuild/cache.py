@@ -1,10 +1,13 @@
-"""The extraction cache: what reading and extracting a document gave, kept by what it
-depends on, so that a rebuild after adding one text to a corpus does not read the others
-again.
+"""The build cache: what a build made of each document, kept by what it depends on, so
+that a rebuild after adding one text to a corpus does not redo the others.
 
-An entry's key is the SHA-256 of: the text's bytes, its metadata (as read, with its name in
-IRIs), its errata, the encoding, the reference data, and kgbuild's own code and data files
-(a changed rule or word list makes every entry stale). Entries live in ``$KGBUILD_CACHE``,
+Two kinds of entry. What reading and extracting a text gave, keyed by the SHA-256 of the
+text's bytes, its metadata (as read, with its name in IRIs), its errata, the encoding, the
+reference data, and kgbuild's own code and data files (a changed rule or word list makes
+every entry stale). And a document's unit of the graph serialised and validated
+(``units.py``), keyed by its mapped triples and everything else its files and issues
+depend on, so that a unit whose triples did not change is not serialised and validated
+again. Entries live in ``$KGBUILD_CACHE``,
 else ``$XDG_CACHE_HOME/kgbuild``, else ``~/.cache/kgbuild``; ``kgbuild build --no-cache``
 neither reads nor writes them, and deleting the folder is always safe.
 """
@@ -12,18 +15,23 @@ neither reads nor writes them, and deleting the folder is always safe.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kgbuild.document import Document
-from kgbuild.records import Extraction
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
 from kgbuild.reference import ReferenceData
 
-Entry = tuple[Document, Extraction]
+if TYPE_CHECKING:
+    from kgbuild.rdf.mapping import GraphMapper, Placed
 
 
 def cache_dir() -> Path:
@@ -36,11 +44,12 @@ def cache_dir() -> Path:
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of kgbuild's own modules and data files, as installed."""
+    """A digest of kgbuild's own modules and data files, as installed (the shapes, context
+    and queries shipped inside the package among them)."""
     digest = hashlib.sha256()
     root = Path(str(resources.files("kgbuild")))
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".txt", ".tsv"}:
+        if path.is_file() and path.suffix in {".py", ".json", ".jsonld", ".txt", ".tsv", ".ttl"}:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -54,17 +63,17 @@ def entry_key(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
 
 
-def read_entry(folder: Path, key: str) -> Entry | None:
+def read_entry(folder: Path, key: str) -> Any:
     """The entry of a key, or None (absent, or unreadable: then it is made again)."""
     try:
         with (folder / f"{key}.pickle").open("rb") as file:
-            entry: Entry = pickle.load(file)
+            entry = pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
     return entry
 
 
-def write_entry(folder: Path, key: str, entry: Entry) -> None:
+def write_entry(folder: Path, key: str, entry: object) -> None:
     """Keep an entry, whole or not at all (a cache that cannot be written is no error)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -73,3 +82,47 @@ def write_entry(folder: Path, key: str, entry: Entry) -> None:
         Path(file.name).replace(folder / f"{key}.pickle")
     except OSError:
         return
+
+
+class UnitCache:
+    """The cache of documents' units (``units.process_unit``): an entry is a unit
+    serialised and validated, keyed by its mapped triples with their graphs and what else
+    its files and validation issues depend on (the shapes, the JSON-LD context, kgbuild's
+    code, and the class of every entity the unit names and whether it is shared)."""
+
+    def __init__(self, folder: Path, shapes: str, context: Mapping[str, object]) -> None:
+        self.folder = folder / "units"
+        self.fingerprint = entry_key(
+            code_fingerprint(), shapes, json.dumps(context, sort_keys=True)
+        )
+
+    def key(self, mapper: GraphMapper, name: str, placed: Iterable[Placed]) -> str:
+        lines = [self.fingerprint, name]
+        graphs: set[str] = set()
+        nodes: set[Node] = set()
+        for graph, (subject, predicate, obj) in placed:
+            graphs.add(graph)
+            nodes.add(subject)
+            nodes.add(obj)
+            lines.append(f"{graph}\x1e{_term(subject)}\x1e{predicate}\x1e{_term(obj)}")
+        lines += [f"{graph}\x1f{mapper.graph_iri(graph)}" for graph in sorted(graphs)]
+        lines += [
+            f"{node}\x1f{mapper.classes[node]}\x1f{node in mapper.shared_iris}"
+            for node in sorted(nodes & mapper.classes.keys())
+        ]
+        return hashlib.sha256("\x1d".join(lines).encode()).hexdigest()
+
+    def read(self, key: str) -> Any:
+        return read_entry(self.folder, key)
+
+    def write(self, key: str, unit: object) -> None:
+        write_entry(self.folder, key, unit)
+
+
+def _term(term: Node) -> str:
+    """A term, told apart from every other (a literal with its datatype and language)."""
+    if type(term) is URIRef:
+        return term
+    if isinstance(term, Literal):
+        return f'"{term}"\x1f{term.datatype or ""}\x1f{term.language or ""}'
+    return f"{type(term).__name__}:{term}"

@@ -229,7 +229,7 @@ def build(
         with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
             with watch("map, validate, serialize (units)"):
                 units = process_units(kb, base, Path(scratch), shapes, jobs, info.iri(base),
-                                      watch.count("documents mapped and validated"))
+                                      watch.count("documents mapped and validated"), cache)
             for result in units.results:
                 watch.add({f"  {stage}": seconds for stage, seconds in result.seconds.items()})
             if any(issue.severity == "Violation" for issue in units.issues()):  # fail early

@@ -17,7 +17,6 @@ streams and no process holds the whole graph.
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kgbuild.cache import UnitCache
 from kgbuild.describe import GraphStatistics, graph_statistics
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.parallel import fork_map
@@ -60,71 +60,93 @@ class UnitResult:
     issues: list[ValidationIssue] = field(default_factory=list)
 
 
+@dataclass
+class SerializedUnit:
+    """A unit serialised (and, for a document's unit, validated), before its files are
+    written: what the build cache keeps of it."""
+
+    graphs: dict[str, str]  # named graph IRI → its canonical N-Triples lines
+    nodes: str  # its JSON-LD node lines
+    prefixes: set[str]
+    terms: set[str]
+    boundary: list[Triple]
+    statistics: GraphStatistics
+    issues: list[ValidationIssue] = field(default_factory=list)
+
+    def write(self, name: str, scratch: Path, seconds: dict[str, float]) -> UnitResult:
+        """Its files, in ``scratch``, and what the build needs of it."""
+        graphs: dict[str, Path] = {}
+        for index, (graph, text) in enumerate(sorted(self.graphs.items())):
+            graphs[graph] = scratch / f"{name}.{index}.nt"
+            graphs[graph].write_text(text, "utf-8", newline="\n")
+        nodes = scratch / f"{name}.jsonl"
+        nodes.write_text(self.nodes, encoding="utf-8", newline="\n")
+        return UnitResult(name, graphs, nodes, self.prefixes, self.terms, self.boundary,
+                          self.statistics, seconds, self.issues)
+
+
 def process_unit(
     mapper: GraphMapper,
     validator: Validator,
     context: Mapping[str, object],
     name: str,
     scratch: Path,
+    cache: UnitCache | None = None,
 ) -> UnitResult:
-    """A document's unit, mapped, serialised and validated."""
-    result, own = map_unit(mapper, context, name, scratch, validator.inverse_predicates)
-    start = time.perf_counter()
-    result.issues = unit_issues(mapper, validator, name, own)
-    own.close()  # its triples freed now (see IndexedStore.close)
-    result.seconds["validate"] = time.perf_counter() - start
-    return result
+    """A document's unit, mapped, serialised and validated; with a ``cache``, serialised
+    and validated only when no earlier build made a unit of the same triples."""
+    watch = Stopwatch()
+    with watch("map"):
+        placed, distinct, about_shared = map_unit(mapper, name, validator.inverse_predicates)
+    key = cache.key(mapper, name, placed) if cache else ""
+    with watch("read the cache"):
+        unit = cache.read(key) if cache else None
+    if not isinstance(unit, SerializedUnit):
+        unit = serialize_unit(mapper, context, placed, distinct, about_shared, watch)
+        with watch("validate"):
+            own = indexed_graph(distinct)
+            unit.issues = unit_issues(mapper, validator, name, own)
+            own.close()  # its triples freed now (see IndexedStore.close)
+        if cache:
+            cache.write(key, unit)
+    return unit.write(name, scratch, watch.seconds)
 
 
 def map_unit(
+    mapper: GraphMapper, name: str, inverse_predicates: frozenset[URIRef]
+) -> tuple[list[Placed], list[Triple], list[Triple]]:
+    """A unit's placed triples, its distinct triples, and what it says of shared entities."""
+    placed = list(mapper.unit(name))
+    distinct = list(dict.fromkeys(triple for _, triple in placed))
+    about_shared = (
+        [] if name == SHARED else _about_shared(placed, mapper.shared_iris, inverse_predicates)
+    )
+    return placed, distinct, about_shared
+
+
+def serialize_unit(
     mapper: GraphMapper,
     context: Mapping[str, object],
-    name: str,
-    scratch: Path,
-    inverse_predicates: frozenset[URIRef],
-) -> tuple[UnitResult, Graph]:
-    """A unit's triples, written to ``scratch`` as N-Triples (a file per named graph) and
-    JSON-LD nodes; and its graph, for validation."""
-    watch = Stopwatch()
-    with watch("map"):
-        placed = list(mapper.unit(name))
-        distinct = list(dict.fromkeys(triple for _, triple in placed))
-        own = indexed_graph(distinct)
-        about_shared = (
-            [] if name == SHARED else _about_shared(placed, mapper.shared_iris, inverse_predicates)
-        )
+    placed: Sequence[Placed],
+    distinct: list[Triple],
+    about_shared: list[Triple],
+    watch: Stopwatch,
+) -> SerializedUnit:
+    """A unit's triples as N-Triples (a text per named graph) and JSON-LD nodes."""
     with watch("serialize N-Triples"):
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
         for graph, triple in placed:
             by_graph[graph].append(triple)
-        named = sorted(
-            ((str(mapper.graph_iri(key)), triples) for key, triples in by_graph.items()),
-            key=lambda item: item[0],
-        )
-        graphs: dict[str, Path] = {}
-        prefixes: set[str] = set()
-        for index, (graph, triples) in enumerate(named):
-            text = "".join(f"{line}\n" for line in canonical_lines(triples))
-            path = graphs[graph] = scratch / f"{name}.{index}.nt"
-            path.write_text(text, "utf-8", newline="\n")
-            prefixes |= used_prefixes(text).keys()
+        graphs = {
+            str(mapper.graph_iri(key)): "".join(f"{line}\n" for line in canonical_lines(triples))
+            for key, triples in by_graph.items()
+        }
+        prefixes = set().union(*(used_prefixes(text).keys() for text in graphs.values()))
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(distinct, context)
-        node_file = scratch / f"{name}.jsonl"
-        node_file.write_text(
-            "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
-        )
-    result = UnitResult(
-        name,
-        graphs,
-        node_file,
-        prefixes,
-        terms_used((text for _, text in nodes), context),
-        about_shared,
-        graph_statistics(distinct),
-        watch.seconds,
-    )
-    return result, own
+        node_text = "".join(node_line(*node) for node in nodes)
+    return SerializedUnit(graphs, node_text, prefixes, terms_used((t for _, t in nodes), context),
+                          about_shared, graph_statistics(distinct))
 
 
 def unit_issues(
@@ -181,12 +203,12 @@ def _about_shared(
 # --- all units of a build --------------------------------------------------------------
 
 
-UnitState = tuple[GraphMapper, Validator, dict[str, object], Path]
+UnitState = tuple[GraphMapper, Validator, dict[str, object], Path, UnitCache | None]
 
 
 def _process(state: UnitState, name: str) -> UnitResult:
-    mapper, validator, context, scratch = state
-    return process_unit(mapper, validator, context, name, scratch)
+    mapper, validator, context, scratch, cache = state
+    return process_unit(mapper, validator, context, name, scratch, cache)
 
 
 @dataclass
@@ -209,20 +231,27 @@ def process_units(
     jobs: int = 1,
     dataset: str | None = None,
     done: Callable[[int, int], None] | None = None,
+    cache: Path | None = None,
 ) -> Units:
     """Map, validate and serialise (into ``scratch``) each document's unit in up to
-    ``jobs`` processes; then map the shared entities, to be validated with what the
-    documents say of them."""
+    ``jobs`` processes (with a ``cache`` folder, what an earlier build made of a unit of
+    the same triples is taken from it); then map the shared entities, to be validated with
+    what the documents say of them."""
     mapper = GraphMapper(kb, IriMinter(base, dataset))
     validator, context = Validator(shapes), load_context()
     names = [name for name in mapper.unit_names() if name != SHARED]
-    results = fork_map(_process, (mapper, validator, context, scratch), names, jobs, done)
+    units = UnitCache(cache, validator.fingerprint, context) if cache else None
+    results = fork_map(_process, (mapper, validator, context, scratch, units), names, jobs, done)
     if not mapper.shared:
         return Units(results, _no_issues)
-    shared, own = map_unit(mapper, context, SHARED, scratch, validator.inverse_predicates)
+    watch = Stopwatch()
+    with watch("map"):
+        placed, distinct, _ = map_unit(mapper, SHARED, validator.inverse_predicates)
+    shared = serialize_unit(mapper, context, placed, distinct, [], watch)
+    own = indexed_graph(distinct)
     boundary = [triple for result in results for triple in result.boundary]
     check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
-    return Units([*results, shared], check)
+    return Units([*results, shared.write(SHARED, scratch, watch.seconds)], check)
 
 
 def _no_issues() -> list[ValidationIssue]:

@@ -15,6 +15,7 @@ it with IRIs derived from each result's content, so the written report is determ
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -123,8 +124,7 @@ def hoist_targets(shapes: Graph) -> Graph:
     return hoisted
 
 
-def _shapes_graph(shapes: Path | None) -> Graph:
-    path = shapes or shapes_path()
+def _shapes_graph(path: Path) -> Graph:
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
@@ -163,7 +163,9 @@ class Validator:
     """The shapes, read once, applied to as many data graphs as there are units."""
 
     def __init__(self, shapes: Path | None = None) -> None:
-        self.shapes = _shapes_graph(shapes)
+        path = shapes or shapes_path()
+        self.shapes = _shapes_graph(path)
+        self.fingerprint = hashlib.sha256(path.read_bytes()).hexdigest()  # for the cache
         # predicates some shape follows backwards: a node's incoming triples of these count
         self.inverse_predicates = frozenset(
             p for p in self.shapes.objects(None, SH.inversePath) if isinstance(p, URIRef)
