@@ -150,8 +150,8 @@ def oxigraph_url(oxigraph: OxigraphServer) -> str:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def extraction_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The command line's extraction cache in a folder of the test session, not the
+def build_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The command line's build cache in a folder of the test session, not the
     user's ~/.cache (subprocesses inherit it)."""
     import os
 

@@ -209,7 +209,8 @@ def build(
     On a SHACL violation nothing in ``out_dir`` changes: the report goes beside it, to
     ``<out_dir>.failed-validation-report.ttl``, and ValidationFailed is raised. The dataset
     is described with ``project`` (default: the ``kgbuild.toml`` beside the texts); with a
-    ``cache`` folder, unchanged texts are not read and extracted again.
+    ``cache`` folder, unchanged texts are not read and extracted again, nor unchanged units
+    serialised and validated (``kgbuild.cache``).
     """
     base = check_base(base)
     inputs = list(paths) if paths else bundled_corpus()

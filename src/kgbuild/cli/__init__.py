@@ -152,7 +152,7 @@ def _show_warning(message: Warning | str, category: type[Warning], *rest: Any) -
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress lines (they are shown only on a terminal anyway).")
 @click.option("--no-cache", is_flag=True,
-              help="Read and extract every text again, without the extraction cache "
+              help="Read, extract and validate every text again, without the build cache "
               "($KGBUILD_CACHE, else ~/.cache/kgbuild).")
 def build(
     files: tuple[Path, ...],
