@@ -64,6 +64,8 @@ def test_names_in_the_own_title_are_mentions() -> None:
     ("Lenin’s April Theses were read out.", "April Theses"),
     ("He quoted the Erfurt Programme twice.", "Erfurt Programme"),
     ("Herzen answered in his Letter to Bakunin.", "Letter to Bakunin"),
+    ("They all signed the Erfurt Programme of 1891 then.", "Erfurt Programme"),
+    ("the Tsar kept the Manifesto of August 6, 1905 in mind", "Manifesto of August 6, 1905"),
     ("the Declaration of the Forty-Six Party Members was sent", "Declaration of the Forty-Six "
      "Party Members"),
 ])

@@ -247,8 +247,9 @@ def _document_names() -> tuple[re.Pattern[str], ...]:
     word = r"(?:[A-Z][\w\-]*|(?!1[5-9]\d\d\b)\d+)"
     return (
         re.compile(rf"(?<![\w\-’'])(?P<title>(?:{word}[ \t]+){{1,3}}(?:{heads}))\b"
-                   r"(?![ \t]+(?:of\b|on\b|[A-Z]))"),
-        re.compile(rf"\b(?P<title>(?:{heads})[ \t]+(?:of|on)[ \t]+(?:the[ \t]+)?{word})"),
+                   r"(?![ \t]+(?:of\b(?![ \t]+1[5-9]\d\d\b)|on\b|[A-Z]))"),  # "… of 1912"
+        re.compile(rf"\b(?P<title>(?:{heads})[ \t]+(?:of|on)[ \t]+(?:the[ \t]+)?{word}"
+                   r"(?:[ \t]+\d{1,2},[ \t]+1[5-9]\d\d\b)?)"),  # "Manifesto of October 17, 1905"
         re.compile(rf"\b(?P<title>(?:Open[ \t]+)?Letter[ \t]+to[ \t]+(?:the[ \t]+)?{word}"
                    rf"(?:[ \t]+{word}){{0,3}})"),
     )
