@@ -64,6 +64,8 @@ def test_names_in_the_own_title_are_mentions() -> None:
     ("Lenin’s April Theses were read out.", "April Theses"),
     ("He quoted the Erfurt Programme twice.", "Erfurt Programme"),
     ("Herzen answered in his Letter to Bakunin.", "Letter to Bakunin"),
+    ("They all signed the Erfurt Programme of 1891 then.", "Erfurt Programme"),
+    ("the Tsar kept the Manifesto of August 6, 1905 in mind", "Manifesto of August 6, 1905"),
     ("the Declaration of the Forty-Six Party Members was sent", "Declaration of the Forty-Six "
      "Party Members"),
 ])
@@ -204,3 +206,24 @@ def test_the_years_a_title_ends_with_are_part_of_it() -> None:
     text = ("It was printed in full, with errors, in Baron Nolde’s The Civil War Years "
             "1918-1921 (Paris, 1931, pp. 12-19), and nowhere else.")
     assert "The Civil War Years 1918-1921" in [title for title, _ in works(text)]
+
+
+def test_a_quoted_title_with_its_byline_after_an_introduction() -> None:
+    text = (f"{PARAGRAPH}\n‘The Harvest and the Village’ BY Ivan Petrov from The Worker. "
+            f"Vol. 2 No. 5. May 3, 1925.\n{PARAGRAPH}")
+    assert works(text) == [("The Harvest and the Village", "Ivan Petrov")]
+
+
+def test_the_author_after_the_titles_full_stop() -> None:
+    text = f"Village Soviets: Their Place in Rural Life. Ivan Petrov 1951\n\n{PARAGRAPH}"
+    assert works(text) == [("Village Soviets: Their Place in Rural Life", "Ivan Petrov")]
+
+
+def test_initials_in_a_title_are_no_author() -> None:
+    text = f"On The Candidacy Of M. I. Petrov\n\n{PARAGRAPH}"
+    assert works(text) == [("On The Candidacy Of M. I. Petrov", None)]
+
+
+def test_a_heading_in_sentence_case_over_the_apparatus_is_the_title() -> None:
+    text = f"Speech to the rural congress\n\nDelivered: 3 May 1925;\n\n{PARAGRAPH}"
+    assert works(text)[0][0] == "Speech to the rural congress"

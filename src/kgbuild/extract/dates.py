@@ -140,13 +140,17 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
     return claims
 
 
+# works found as headings: the document's own title, a journal article's "‘Title’ by …" line
+HEADING_CUES = ("own-title", "quoted-byline")
+
+
 def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> WorkMention | None:
     """The document's own title, for a date on a line of its own in the front matter after
     it ("December 9, 1926", "(21 June 1923)", "Delivered: 19 January, 1921"): the date of
     the speech, article or letter the heading names."""
     raw_start = doc.offsets[match.start("date")]
     # the last part of a title printed "Collection/Speech" is the one a date under it dates
-    own = max((w for w in found.works if w.cue == "own-title" and w.evidence.end <= raw_start),
+    own = max((w for w in found.works if w.cue in HEADING_CUES and w.evidence.end <= raw_start),
               key=lambda w: w.evidence.end, default=None)
     if own is None or not (_ends_a_short_line(doc.clean, match)
                            or _on_source_line(doc.clean, match)):

@@ -33,6 +33,11 @@ SECTION = re.compile(rf"^(?:[IVXLC|]+|\d+)\.?\s|^\(?(?:{alternation('section_wor
 # what follows a title on its line: "by Nadezhda Krupskaya …", " - Archontology",
 # "(Vladimir Lenin)", "[April 17, 1924]"
 BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(?:\s+from\b.*)?$")
+# "Memoirs of a Revolutionary. Victor Serge", "… Labour Policy. Isaac Deutscher 1950": the
+# author's name after the title's full stop, with the year of the edition
+NAME_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+"
+                        r"(?P<author>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)"
+                        r"(?:\s+1[5-9]\d\d)?$")
 TRAILER = re.compile(r"\s+[-–—]\s+[^-–—]+$|\s*\([A-Z][^()]*\)$|\s*\[[^\]]*\]$")
 QUOTES = "‘’“”\"'"
 OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
@@ -125,6 +130,8 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
     start, end, author = 0, len(line), None
     if by := BY_AUTHOR.search(line):
         end, author = by.start(), normalise_space(by.group("author"))
+    elif (named := NAME_AFTER.search(line)) and _is_name(named.group("author")):
+        end, author = named.start(), named.group("author")
     if owner := OWNER.match(line):  # "Krupskaya's “Reminiscences of Lenin”"
         start, author = owner.end(), owner.group("owner")
     end = start + len(FOOTNOTE.sub("", line[start:end]))
@@ -144,6 +151,13 @@ def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
     first = text.split()[0].lower() if text else ""
     return (bool(labels.match(text)) and not text.startswith("Page:")) or first in word_set(
         "date_verbs")
+
+
+def _apparatus_next(following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
+    """The apparatus ("Delivered: …", "Written: …", "Source: …") begins on the next line
+    that is not blank: what stands over it is the text's title, in whatever case."""
+    below = next((line.strip() for _, line in following if line.strip()), "")
+    return bool(below) and _apparatus_begins(below, labels)
 
 
 def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
@@ -225,12 +239,14 @@ def own_title(context: Context) -> Iterator[Candidate]:
         page_title = not first_seen and (author is not None or TRAILER.search(text) is not None)
         first_seen = True
         title_like = _is_title(text[start:end]) or (
-            (page_title or name_above is not None) and _is_sentence_case(text[start:end]))
+            (page_title or name_above is not None
+             or (_apparatus_next(lines[number + 1:], labels) and not text.endswith(".")))
+            and _is_sentence_case(text[start:end]))
         if not title_like:
             continue
         after = number + 1
         for following_start, following in lines[number + 1:]:
-            if not _continues(text, following.strip()):
+            if author is not None or not _continues(text, following.strip()):
                 break
             text = doc.clean[line_start + indent: following_start + len(following.rstrip())]
             start, end, author = _title_span(text)

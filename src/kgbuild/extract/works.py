@@ -65,6 +65,14 @@ BYLINE = re.compile(
     re.MULTILINE,
 )
 
+# "‘The Sixth Congress of the Unions’ by Charles E. Johnson from Workers Monthly. Vol. 4": a
+# journal's article as transcriptions head it, on a line of its own, wherever it stands
+QUOTED_BYLINE = re.compile(
+    r"^[ \t]*[‘“\"](?P<title>[A-Z0-9][^‘’“”\"\n]{2,200}?)[’”\"],?[ \t]+(?i:by)[ \t]+"
+    r"(?P<author>(?:[A-Z][\w’'.\-]*[ \t]*){1,4})(?=[ \t]+from\b|[ \t]*$)",
+    re.MULTILINE,
+)
+
 
 def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
     """Titles separated by commas up to "etc." or a closing parenthesis."""
@@ -188,6 +196,10 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     for start, end in _quoted_titles(text):
         mention = _mention(doc, start, end, cue="quoted-title")
         found.extend([mention] if mention else [])
+    for match in QUOTED_BYLINE.finditer(text):
+        author = normalise_space(match.group("author"))
+        mention = _mention(doc, *match.span("title"), cue="quoted-byline", author=author)
+        found.extend([mention] if mention else [])
     for start, end, author in _bylined_titles(text):
         mention = _mention(doc, start, end, cue="byline", author=author)
         found.extend([mention] if mention else [])
@@ -235,8 +247,9 @@ def _document_names() -> tuple[re.Pattern[str], ...]:
     word = r"(?:[A-Z][\w\-]*|(?!1[5-9]\d\d\b)\d+)"
     return (
         re.compile(rf"(?<![\w\-’'])(?P<title>(?:{word}[ \t]+){{1,3}}(?:{heads}))\b"
-                   r"(?![ \t]+(?:of\b|on\b|[A-Z]))"),
-        re.compile(rf"\b(?P<title>(?:{heads})[ \t]+(?:of|on)[ \t]+(?:the[ \t]+)?{word})"),
+                   r"(?![ \t]+(?:of\b(?![ \t]+1[5-9]\d\d\b)|on\b|[A-Z]))"),  # "… of 1912"
+        re.compile(rf"\b(?P<title>(?:{heads})[ \t]+(?:of|on)[ \t]+(?:the[ \t]+)?{word}"
+                   r"(?:[ \t]+\d{1,2},[ \t]+1[5-9]\d\d\b)?)"),  # "Manifesto of October 17, 1905"
         re.compile(rf"\b(?P<title>(?:Open[ \t]+)?Letter[ \t]+to[ \t]+(?:the[ \t]+)?{word}"
                    rf"(?:[ \t]+{word}){{0,3}})"),
     )
