@@ -97,13 +97,14 @@ def process_unit(
     and validated only when no earlier build made a unit of the same triples."""
     watch = Stopwatch()
     with watch("map"):
-        placed, distinct, about_shared = map_unit(mapper, name, validator.inverse_predicates)
-    key = cache.key(mapper, name, placed) if cache else ""
+        placed, distinct = map_unit(mapper, name)
     with watch("read the cache"):
+        key = cache.key(mapper, name, placed) if cache else ""
         unit = cache.read(key) if cache else None
     if not isinstance(unit, SerializedUnit):
-        unit = serialize_unit(mapper, context, placed, distinct, about_shared, watch)
+        unit = serialize_unit(mapper, context, placed, distinct, watch)
         with watch("validate"):
+            unit.boundary = _about_shared(placed, mapper.shared_iris, validator.inverse_predicates)
             own = indexed_graph(distinct)
             unit.issues = unit_issues(mapper, validator, name, own)
             own.close()  # its triples freed now (see IndexedStore.close)
@@ -112,16 +113,10 @@ def process_unit(
     return unit.write(name, scratch, watch.seconds)
 
 
-def map_unit(
-    mapper: GraphMapper, name: str, inverse_predicates: frozenset[URIRef]
-) -> tuple[list[Placed], list[Triple], list[Triple]]:
-    """A unit's placed triples, its distinct triples, and what it says of shared entities."""
+def map_unit(mapper: GraphMapper, name: str) -> tuple[list[Placed], list[Triple]]:
+    """A unit's placed triples and its distinct triples."""
     placed = list(mapper.unit(name))
-    distinct = list(dict.fromkeys(triple for _, triple in placed))
-    about_shared = (
-        [] if name == SHARED else _about_shared(placed, mapper.shared_iris, inverse_predicates)
-    )
-    return placed, distinct, about_shared
+    return placed, list(dict.fromkeys(triple for _, triple in placed))
 
 
 def serialize_unit(
@@ -129,7 +124,6 @@ def serialize_unit(
     context: Mapping[str, object],
     placed: Sequence[Placed],
     distinct: list[Triple],
-    about_shared: list[Triple],
     watch: Stopwatch,
 ) -> SerializedUnit:
     """A unit's triples as N-Triples (a text per named graph) and JSON-LD nodes."""
@@ -146,7 +140,7 @@ def serialize_unit(
         nodes = jsonld_nodes(distinct, context)
         node_text = "".join(node_line(*node) for node in nodes)
     return SerializedUnit(graphs, node_text, prefixes, terms_used((t for _, t in nodes), context),
-                          about_shared, graph_statistics(distinct))
+                          [], graph_statistics(distinct))
 
 
 def unit_issues(
@@ -246,8 +240,8 @@ def process_units(
         return Units(results, _no_issues)
     watch = Stopwatch()
     with watch("map"):
-        placed, distinct, _ = map_unit(mapper, SHARED, validator.inverse_predicates)
-    shared = serialize_unit(mapper, context, placed, distinct, [], watch)
+        placed, distinct = map_unit(mapper, SHARED)
+    shared = serialize_unit(mapper, context, placed, distinct, watch)
     own = indexed_graph(distinct)
     boundary = [triple for result in results for triple in result.boundary]
     check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
