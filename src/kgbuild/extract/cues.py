@@ -57,6 +57,24 @@ def pattern(*path: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
 
 
+WORD = re.compile(r"[\w-]+")
+
+
+@cache
+def _key_words() -> frozenset[str]:
+    """The longest word of every cue phrase, lower-cased: a sentence where a phrase stands
+    has each of its words (a phrase is matched whole, on word boundaries)."""
+    lists = [cues()[p][r] for p in POLARITIES for r in (*ROLES, "adjective")]  # type: ignore[index]
+    phrases = [phrase for words in (*lists, cues()["irony"]) for phrase in words]  # type: ignore[attr-defined]
+    return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in phrases)
+
+
+def may_judge(sentence: str) -> bool:
+    """Whether a cue phrase can stand in the sentence: a cheap test before the cue
+    patterns, which most sentences do not match."""
+    return not _key_words().isdisjoint(WORD.findall(sentence.lower()))
+
+
 @dataclass(frozen=True)
 class Cue:
     """A judging word in a sentence (offsets into the sentence)."""

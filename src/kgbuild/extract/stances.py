@@ -28,6 +28,7 @@ from kgbuild.extract.cues import (
     find_cues,
     governed,
     is_reporting_subject,
+    may_judge,
     passive_by,
     pattern,
     polarity_of,
@@ -100,6 +101,10 @@ class StanceReader:
             key=lambda p: p.evidence.start,
         )
         self.quotations = sorted(found.quotations, key=lambda q: q.evidence.start)
+        self.quoted = [  # each quotation's cleaned range and speaker, for _voices
+            (*doc.clean_range(q.evidence.start, q.evidence.end), q.speaker)
+            for q in self.quotations
+        ]
         self.judged: list[tuple[int, PersonMention]] = []  # (sentence index, target)
         self.antecedent_sentence: dict[PersonMention, int] = {}  # a pronoun's target: where
         self.addressee = self._addressee()
@@ -110,11 +115,11 @@ class StanceReader:
     # -- one sentence ----------------------------------------------------------------------
     def read(self, index: int, start: int, end: int) -> list[StanceRecord]:
         sentence = self.doc.clean[start:end]
-        if not any(
+        if not may_judge(sentence) or (not any(
             pattern(p, r).search(sentence) for p in POLARITIES for r in (*ROLES, "adjective")
         ) and not (
             pattern("irony").search(sentence)
-        ):
+        )):
             return []
         persons = [
             ((at[0] - start, at[1] - start), p)
@@ -205,15 +210,14 @@ class StanceReader:
         """The author's words (quotations blanked) and each quoted speaker's words."""
         author = list(sentence)
         voices = []
-        for quotation in self.quotations:
-            q_start, q_end = self.doc.clean_range(quotation.evidence.start, quotation.evidence.end)
+        for q_start, q_end, speaker in self.quoted:
             lo, hi = max(q_start, start) - start, min(q_end, end) - start
             if lo >= hi:
                 continue
             author[lo:hi] = " " * (hi - lo)
-            if quotation.speaker:
+            if speaker:
                 inner = " " * lo + sentence[lo:hi] + " " * (len(sentence) - hi)
-                voices.append(Voice(inner, quotation.speaker))
+                voices.append(Voice(inner, speaker))
         return [Voice("".join(author), None), *voices]
 
     def _body_judged(self, start: int, text: str, cue: Cue) -> bool:
