@@ -2,13 +2,16 @@
 as `kgbuild build` runs it), for the bundled text and for synthetic corpora made from it.
 
     .venv/bin/python benchmarks/run.py                 # 1 and 10 documents
-    .venv/bin/python benchmarks/run.py --sizes 1 10 100 300
+    .venv/bin/python benchmarks/run.py --sizes 1 10 100 300 --repeats 3 --shape both
     .venv/bin/python benchmarks/run.py --rebuild 100   # a rebuild after adding one text
 
-Each synthetic document is the bundled text with its chapters shuffled and the surnames of
-the persons it names replaced by invented ones, so that no document repeats another and
-caching one cannot fake the rest. Each corpus is built in a fresh process, so that peak
-memory is its own. Figures are printed, not asserted.
+Corpora of two shapes: "varied", each document the bundled text with its chapters shuffled
+and the surnames of the persons it names replaced by invented ones, so that no document
+repeats another; and "same", copies of the bundled text, so that every document names the
+same entities (as the volumes of a collected-works edition do). The build cache is off. Each
+corpus is built ``--repeats`` times, each time in a fresh process, so that peak memory is
+its own; stage times are medians, with per-document costs, and the totals' spread is
+shown, since a shared machine is noisy. Figures are printed, not asserted.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,18 +57,21 @@ def synthetic_text(raw: str, seed: int) -> str:
     return text
 
 
-def write_corpus(folder: Path, count: int, first: int = 0) -> float:
-    """The bundled text (count 1) or ``count`` synthetic documents (numbered from
-    ``first``), with metadata; MB."""
+def write_corpus(folder: Path, count: int, first: int = 0, shape: str = "varied") -> float:
+    """The bundled text (count 1) or ``count`` documents numbered from ``first``, with
+    metadata; MB. A "varied" document is synthetic_text; a "same" one the bundled text as
+    it is, so that every document names the same persons, works and meetings, as the
+    volumes of a collected-works edition do."""
     source = bundled_corpus()[0]
     raw = source.read_text(encoding="utf-8")
     meta = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
     size = 0
     for index in range(first, first + count):
-        text = raw if count == 1 and not first else synthetic_text(raw, index)
-        name = source.stem if count == 1 and not first else f"doc-{index:03d}"
+        alone = count == 1 and not first
+        text = raw if alone or shape == "same" else synthetic_text(raw, index)
+        name = source.stem if alone else f"doc-{index:03d}"
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        title = meta["title"] if name == source.stem else f"{meta['title']} (variant {index})"
+        title = meta["title"] if alone else f"{meta['title']} (variant {index})"
         (folder / f"{name}.json").write_text(json.dumps({**meta, "title": title}), "utf-8")
         size += len(text.encode("utf-8"))
     return size / 1e6
@@ -133,12 +140,12 @@ class StageMemory(Stopwatch):
         self.peaks[stage] = max(self.peaks.get(stage, 0.0), self.sampler.stage_peak)
 
 
-def measure(count: int, jobs: int | None) -> dict[str, object]:
+def measure(count: int, jobs: int | None, shape: str) -> dict[str, object]:
     """Build one corpus in this process and return its figures."""
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "corpus"
         folder.mkdir()
-        megabytes = write_corpus(folder, count)
+        megabytes = write_corpus(folder, count, shape=shape)
         sampler = PeakMemory()
         sampler.start()
         watch = StageMemory(sampler)
@@ -159,17 +166,42 @@ def measure(count: int, jobs: int | None) -> dict[str, object]:
     }
 
 
+def summary(runs: list[dict[str, object]]) -> dict[str, object]:
+    """The median of repeated runs of one corpus (stage by stage), with the spread of the
+    totals and the highest peaks."""
+    def median_of(values: list[float]) -> float:
+        return statistics.median(values)
+
+    stages = runs[0]["stages"]
+    totals = [float(run["total"]) for run in runs]  # type: ignore[arg-type]
+    return {
+        **runs[0],
+        "total": median_of(totals),
+        "spread": (min(totals), max(totals)),
+        "stages": {stage: median_of([run["stages"][stage] for run in runs])  # type: ignore[index]
+                   for stage in stages},  # type: ignore[attr-defined]
+        "stage_peaks": {stage: max(run["stage_peaks"][stage] for run in runs)  # type: ignore[index]
+                        for stage in runs[0]["stage_peaks"]},  # type: ignore[attr-defined]
+        **{key: max(float(run[key]) for run in runs)  # type: ignore[arg-type]
+           for key in ("peak_main", "peak_worker", "peak_together")},
+    }
+
+
 def report(figures: dict[str, object], single: float) -> None:
     total = float(figures["total"])  # type: ignore[arg-type]
+    count = int(figures["count"])  # type: ignore[call-overload]
     megabytes = float(figures["megabytes"])  # type: ignore[arg-type]
     triples = int(figures["triples"])  # type: ignore[call-overload]
-    print(f"\n== {figures['count']} document(s): {megabytes:.2f} MB of text, {triples:,} triples")
+    low, high = figures["spread"]  # type: ignore[misc]
+    print(f"\n== {count} document(s), {figures['shape']}: {megabytes:.2f} MB of text, "
+          f"{triples:,} triples (median of {figures['repeats']} runs)")
     peaks = figures["stage_peaks"]
     for stage, seconds in figures["stages"].items():  # type: ignore[attr-defined]
         peak = f"   peak {peaks[stage]:,.0f} MB" if stage in peaks else ""  # type: ignore[operator]
-        print(f"  {stage:<38} {seconds:8.2f} s{peak}")
-    print(f"  {'total (wall clock)':<38} {total:8.2f} s   ({megabytes / total:.2f} MB/s, "
-          f"{triples / total:,.0f} triples/s, {total / single:.1f}x the first corpus)")
+        print(f"  {stage:<38} {seconds:8.2f} s {seconds / count * 1000:8.1f} ms/doc{peak}")
+    print(f"  {'total (wall clock)':<38} {total:8.2f} s   (runs {low:.2f}-{high:.2f} s; "
+          f"{megabytes / total:.2f} MB/s, {triples / total:,.0f} triples/s, "
+          f"{total / single:.1f}x the first corpus)")
     print(f"  peak memory: all processes together {figures['peak_together']:.0f} MB (PSS); "
           f"main process {figures['peak_main']:.0f} MB, "
           f"largest worker {figures['peak_worker']:.0f} MB (RSS)")
@@ -243,34 +275,44 @@ def _seconds(work: Callable[[], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--shape", choices=["varied", "same", "both"], default="both",
+                        help="documents that vary the bundled text, or copies naming the same "
+                        "entities (default: both)")
     parser.add_argument("--jobs", type=int, default=None, help="default: one per CPU")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run in a child
     parser.add_argument("--no-queries", action="store_true", help="skip query and --help timing")
     parser.add_argument("--rebuild", type=int, metavar="N",
                         help="only time rebuilds after adding one document to N")
-    parser.add_argument("--repeats", type=int, default=3, help="rebuilds timed (with --rebuild)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="runs of each corpus (median and spread), or rebuilds timed")
     args = parser.parse_args()
     if args.rebuild:
         rebuilds(args.rebuild, args.repeats, args.jobs)
         return
     if args.one:
-        print(json.dumps(measure(args.one, args.jobs)))
+        print(json.dumps(measure(args.one, args.jobs, args.shape)))
         return
-    single = None
-    totals: dict[int, float] = {}
-    for size in args.sizes:
-        command = [sys.executable, __file__, "--one", str(size)]
-        if args.jobs:
-            command += ["--jobs", str(args.jobs)]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        figures = json.loads(output.splitlines()[-1])
-        single = single or float(figures["total"])
-        totals[size] = float(figures["total"])
-        report(figures, single)
-    sizes = sorted(totals)
-    for smaller, larger in itertools.pairwise(sizes):
-        print(f"\n{larger}/{smaller} documents: {totals[larger] / totals[smaller]:.2f}x the time "
-              f"for {larger / smaller:.1f}x the text")
+    for shape in ("varied", "same") if args.shape == "both" else (args.shape,):
+        single = None
+        totals: dict[int, float] = {}
+        for size in args.sizes:
+            command = [sys.executable, __file__, "--one", str(size), "--shape", shape]
+            if args.jobs:
+                command += ["--jobs", str(args.jobs)]
+            runs = [
+                json.loads(subprocess.run(command, check=True, capture_output=True,
+                                          text=True).stdout.splitlines()[-1])
+                for _ in range(args.repeats)
+            ]
+            figures = {**summary(runs), "shape": shape, "repeats": args.repeats}
+            single = single or float(figures["total"])
+            totals[size] = float(figures["total"])
+            report(figures, single)
+        sizes = sorted(totals)
+        for smaller, larger in itertools.pairwise(sizes):
+            ratio = totals[larger] / totals[smaller]
+            print(f"\n{shape}: {larger}/{smaller} documents: {ratio:.2f}x the median time "
+                  f"for {larger / smaller:.1f}x the text")
     if not args.no_queries:
         query_times()
         help_time()

@@ -98,9 +98,11 @@ def process_unit(
     watch = Stopwatch()
     with watch("map"):
         placed, distinct = map_unit(mapper, name)
-    with watch("read the cache"):
-        key = cache.key(mapper, name, placed) if cache else ""
-        unit = cache.read(key) if cache else None
+    key, unit = "", None
+    if cache:
+        with watch("read the cache"):
+            key = cache.key(mapper, name, placed)
+            unit = cache.read(key)
     if not isinstance(unit, SerializedUnit):
         unit = serialize_unit(mapper, context, placed, distinct, watch)
         with watch("validate"):
