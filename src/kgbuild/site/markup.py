@@ -41,13 +41,14 @@ def sentence(raw: str | None, mention: Mention) -> tuple[str, str, str]:
 @dataclass(frozen=True)
 class Span:
     """A stretch of text to wrap: ``open`` and ``close`` tags, or only an empty anchor
-    (``anchor``) where it would cross a span already open."""
+    (``anchor``) where it would cross a span already open, or put a link in a link."""
 
     start: int
     end: int
     open: str
     close: str
     anchor: str
+    link: bool = False
 
 
 def spans_for(
@@ -67,36 +68,37 @@ def spans_for(
         else:
             open_tag = (f'<mark class="{kind}" id="{mention.anchor}">'
                         f'<a href="{escape(link(mention.body))}">')
-            spans.append(Span(mention.start, mention.end, open_tag, "</a></mark>", anchor))
+            spans.append(Span(mention.start, mention.end, open_tag, "</a></mark>", anchor, True))
     return spans
 
 
-def marked_text(raw: str, spans: list[Span], points: dict[int, str]) -> str:
-    """The raw text escaped, with ``spans`` nested as tags (a span crossing an open one
-    becomes an empty anchor at its start) and ``points`` (offset → HTML) inserted."""
-    events = sorted(spans, key=lambda s: (s.start, -s.end, s.open))
+def chapter_span(position: int, start: int, end: int) -> Span:
+    """A chapter's heading line as the target of the chapter navigation."""
+    anchor = f'<span class="anchor" id="section-{position}"></span>'
+    return Span(start, end, f'<span class="chapter" id="section-{position}">', "</span>",
+                anchor)
+
+
+def marked_text(raw: str, spans: list[Span]) -> str:
+    """The raw text escaped, with ``spans`` nested as tags (a span crossing an open one, or
+    a link inside a link, becomes an empty anchor at its start)."""
     pieces: list[str] = []
     position = 0
     stack: list[Span] = []
-    pending = sorted(points.items())
 
     def text_to(offset: int) -> None:
-        nonlocal position, pending
-        while pending and pending[0][0] <= offset:
-            at, html = pending.pop(0)
-            pieces.append(escape(raw[position:at], quote=False))
-            pieces.append(html)
-            position = max(position, at)
+        nonlocal position
         pieces.append(escape(raw[position:offset], quote=False))
         position = max(position, offset)
 
-    for span in events:
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.open)):
         while stack and stack[-1].end <= span.start:
             closing = stack.pop()
             text_to(closing.end)
             pieces.append(closing.close)
         text_to(span.start)
-        if span.end <= span.start or (stack and span.end > stack[-1].end):
+        if span.end <= span.start or (stack and span.end > stack[-1].end) or (
+                span.link and any(open_span.link for open_span in stack)):
             pieces.append(span.anchor)
             continue
         pieces.append(span.open)

@@ -12,11 +12,12 @@ from itertools import combinations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from kgbuild.site import svg
-from kgbuild.site.links import RDF_FILES, Links
-from kgbuild.site.markup import marked_text, spans_for
-from kgbuild.site.model import DCTERMS, KGO, KIND_ORDER, SCHEMA, Document, Entity
+from kgbuild.site.links import RDF_FILES
+from kgbuild.site.markup import chapter_span, marked_text, spans_for
+from kgbuild.site.model import DCTERMS, KIND_ORDER, SCHEMA, Document, Entity
 from kgbuild.site.rdf import description, embeddable, serializations
 from kgbuild.site.views import LIMIT, Site
 
@@ -65,7 +66,7 @@ class Renderer:
         return {
             "alternates": [{"type": RDF_FILES[e], "href": f"../{name}.{e}", "name": names[e]}
                            for e in RDF_FILES],
-            "jsonld": embeddable(files["jsonld"]),
+            "jsonld": Markup(embeddable(files["jsonld"])),
         }
 
     # --- the pages -----------------------------------------------------------------
@@ -103,12 +104,16 @@ class Renderer:
             section = next((s for s in document.sections if s.iri == mention.section), None)
             if section is not None:
                 starts.setdefault(section.position, mention.start)
-        points = {starts[s.position]: f'<span class="anchor" id="section-{s.position}"></span>'
-                  for s in document.sections if s.position in starts}
+        for section in document.sections:  # the chapter's first line, a link target
+            if section.position in starts:
+                start = starts[section.position]
+                end = text.raw.find("\n", start)
+                spans.append(chapter_span(section.position, start,
+                                          end if end > start else len(text.raw)))
         data = self.data(path, [document.iri] + [s.iri for s in document.sections], [])
         self.page(path, "document.html", title=document.label,
                   fact_rows=self.site.facts(path, document.node), sections=document.sections,
-                  text=marked_text(text.raw, spans, points), **data)
+                  text=Markup(marked_text(text.raw, spans)), **data)
 
     def listings(self) -> None:
         graph, links = self.site.graph, self.site.links
@@ -164,7 +169,7 @@ class Renderer:
                    "items": [{"date": e.date, "label": f"{e.label} ({e.lane})", "href": e.href}
                              for e in items[:LIMIT]]}
                   for year, items in sorted(by_year.items())]
-        self.page(here, "chart.html", title="Timeline", svg=svg.timeline(events),
+        self.page(here, "chart.html", title="Timeline", svg=Markup(svg.timeline(events)),
                   description="Dated claims, works and meetings on one axis of years; each "
                   "mark links to its evidence (a claim to its sentence in the document, a work "
                   "or meeting to its page).", groups=groups)
@@ -209,7 +214,8 @@ class Renderer:
                    "items": pairs(together, "and")},
                   {"heading": "Who quotes whom", "count": len(quotes),
                    "items": pairs(quotes, "quotes")}]
-        self.page(here, "chart.html", title="Network", svg=svg.network(persons, together, quotes),
+        drawing = Markup(svg.network(persons, together, quotes))
+        self.page(here, "chart.html", title="Network", svg=drawing,
                   description=f"The {len(persons)} most connected persons: a line joins two "
                   "named in one paragraph (wider, more often); a dashed arrow goes from a "
                   "document's author to whom they quote.", groups=groups)
@@ -231,4 +237,3 @@ def wanted_subjects(site: Site) -> set[str]:
     return wanted
 
 
-__all__ = ["KGO", "Renderer", "wanted_subjects"]

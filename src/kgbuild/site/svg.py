@@ -41,7 +41,7 @@ def _number(value: float) -> str:
 
 
 def _link(href: str, label: str, shape: str) -> str:
-    text = escape(label)
+    text = escape(label if len(label) <= 160 else label[:159] + "…")
     return (f'<a href="{escape(href)}" aria-label="{text}">'
             f"<title>{text}</title>{shape}</a>")
 

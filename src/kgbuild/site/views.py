@@ -11,7 +11,17 @@ from typing import Any
 from kgbuild.site.links import Links
 from kgbuild.site.markup import sentence
 from kgbuild.site.model import (
-    ALT_LABEL, DCTERMS, KGO, LABEL, RDF_TYPE, SAME_AS, SCHEMA, Entity, Graph, Mention, Record,
+    ALT_LABEL,
+    DCTERMS,
+    KGO,
+    LABEL,
+    RDF_TYPE,
+    SAME_AS,
+    SCHEMA,
+    Entity,
+    Graph,
+    Mention,
+    Record,
 )
 from kgbuild.site.texts import Text
 
