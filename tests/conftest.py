@@ -163,3 +163,14 @@ def extraction_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
     else:
         os.environ["KGBUILD_CACHE"] = before
 
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the committed build (output/ with the bundled text), as `kgbuild site`
+    writes it."""
+    from kgbuild.site import build_site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(PROJECT_ROOT / "output", [PROJECT_ROOT / "corpus"], out)
+    return out

@@ -26,14 +26,6 @@ LENIN = "person/vladimir-lenin"
 DOCUMENT = "document/concerning-questions-of-leninism"
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the committed build, as `kgbuild site` writes it."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(BUILD, [CORPUS], out)
-    return out
-
-
 def digests(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
