@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
 
@@ -17,32 +15,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kgbuild.site.serve import preferred
-from tests.conftest import free_port
 
 LENIN = "/person/vladimir-lenin"
-
-
-@pytest.fixture(scope="session")
-def served(site: Path) -> Iterator[str]:
-    """`kgbuild serve` of the session's site on a free port; yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kgbuild.cli", "serve", str(site), "--port", str(port), "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/", timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"kgbuild serve did not start: {process.stderr.read()!r}")
-            time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def get(url: str, accept: str | None = None) -> tuple[int, Message, bytes, str]:
