@@ -397,8 +397,11 @@ def for_reasoner_command(graph_file: Path, out_file: Path) -> None:
 @click.option("--base", default=None,
               help="Base IRI of the data (default: read from the documents' IRIs).")
 @ENCODING_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to write the pages in (default: one per CPU).")
 def site(
-    texts: tuple[Path, ...], build_dir: Path, out_dir: Path, base: str | None, encoding: str
+    texts: tuple[Path, ...], build_dir: Path, out_dir: Path, base: str | None, encoding: str,
+    jobs: int | None,
 ) -> None:
     """Write the build in --build as a static website into --out: a page per person,
     organization, work, meeting, resolution and document at the path of its IRI, with its
@@ -415,7 +418,7 @@ def site(
 
     try:
         result = build_site(build_dir, list(texts) or [project_file("corpus")], out_dir, base,
-                            encoding)
+                            encoding, jobs)
     except InputError as error:
         _fail(str(error), EXIT_INPUT)
     except ValueError as error:

@@ -5,6 +5,7 @@ and swapped into place, so the output folder is never half-written."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -15,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kgbuild.document import InputError
+from kgbuild.site.pages import Renderer
 
 MARKER = ".kgbuild-site"  # in every site folder: what may be replaced by a new site
 GRAPH_FILE = "graph.nt"
@@ -63,15 +65,15 @@ def check_out_dir(out_dir: Path, build_dir: Path) -> None:
 
 def build_site(
     build_dir: Path, texts: list[Path], out_dir: Path, base: str | None = None,
-    encoding: str = "utf-8",
+    encoding: str = "utf-8", jobs: int | None = None,
 ) -> SiteResult:
     """Write the site of the build in ``build_dir`` (its graph.nt and void.ttl) with the
     documents' ``texts`` into ``out_dir``. InputError for an unreadable build or a missing
     text, ValueError for an --out folder that is not a site."""
     from kgbuild.rdf.formats import GraphFileError
     from kgbuild.site.links import Links
-    from kgbuild.site.model import load_store, read_graph
-    from kgbuild.site.pages import Renderer, wanted_subjects
+    from kgbuild.site.model import read_graph
+    from kgbuild.site.pages import wanted_subjects
     from kgbuild.site.rdf import exact_triples
     from kgbuild.site.texts import match_texts
     from kgbuild.site.views import Site
@@ -80,7 +82,7 @@ def build_site(
     check_out_dir(out_dir, build_dir)
     graph_path = build_dir / GRAPH_FILE
     try:
-        graph = read_graph(load_store(graph_path))
+        graph = read_graph(graph_path)
     except GraphFileError as error:
         raise InputError(str(error)) from None
     if not graph.documents:
@@ -93,35 +95,81 @@ def build_site(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial",
                                     dir=out_dir.parent))
-    sizes: list[int] = []
-
-    def write(path: str, content: bytes) -> None:
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        sizes.append(len(content))
-
+    writer = _Writer(staging)
     try:
-        renderer = Renderer(site, write, title, f"the graph of {len(graph.documents)} "
-                            f"document(s), {graph.triples:,} triples")
+        renderer = Renderer(site, writer.write, title, f"the graph of {len(graph.documents)} "
+                            f"document(s), {graph.triples:,} triples", staging)
         renderer.static()
         renderer.index(f"A browsable view of {title}: every person, organization, work, "
                        "meeting and resolution the texts name, each mention linked to its "
                        "place in the text.")
         renderer.listings()
-        for entity in sorted(graph.entities.values(), key=lambda e: e.iri):
-            renderer.entity(entity)
-        for document in sorted(graph.documents.values(), key=lambda d: d.iri):
-            renderer.document(document)
         renderer.timeline()
         renderer.network()
-        write(MARKER, b"A site written by `kgbuild site`; `kgbuild site` may replace it.\n")
+        tasks = [("entity", iri) for iri in sorted(graph.entities)]
+        tasks += [("document", iri) for iri in sorted(graph.documents)]
+        files, size = _render_all(renderer, tasks, jobs)
+        writer.write(MARKER, b"A site written by `kgbuild site`; `kgbuild site` may replace it.\n")
         _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     pages = sum(1 for _ in out_dir.rglob("index.html"))
-    return SiteResult(out_dir, len(sizes), pages, sum(sizes), time.perf_counter() - started)
+    return SiteResult(out_dir, writer.files + files, pages, writer.bytes + size,
+                      time.perf_counter() - started)
+
+
+class _Writer:
+    """Writes the site's files under the staging folder, counting them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files = 0
+        self.bytes = 0
+
+    def write(self, path: str, content: bytes) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        self.files += 1
+        self.bytes += len(content)
+
+
+_RENDERER: Renderer | None = None  # the forked workers' renderer (inherited, not pickled)
+
+
+def _render(tasks: list[tuple[str, str]]) -> tuple[int, int]:
+    """Render entity and document pages in a worker; what it wrote (files, bytes)."""
+    renderer = _RENDERER
+    assert renderer is not None
+    writer = _Writer(renderer.root)
+    renderer.write = writer.write
+    for kind, iri in tasks:
+        if kind == "entity":
+            renderer.entity(renderer.site.graph.entities[iri])
+        else:
+            renderer.document(renderer.site.graph.documents[iri])
+    return writer.files, writer.bytes
+
+
+def _render_all(
+    renderer: Renderer, tasks: list[tuple[str, str]], jobs: int | None
+) -> tuple[int, int]:
+    """The entity and document pages, in ``jobs`` forked processes (default: one per
+    CPU): each page is written by itself, so the files are the same whatever the number."""
+    global _RENDERER
+    jobs = jobs or os.cpu_count() or 1
+    chunks = [tasks[index::jobs * 4] for index in range(jobs * 4)]
+    _RENDERER = renderer
+    try:
+        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = [_render(chunk) for chunk in chunks]
+        else:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = pool.map(_render, chunks)
+    finally:
+        _RENDERER = None
+    return sum(r[0] for r in results), sum(r[1] for r in results)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

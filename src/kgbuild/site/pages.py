@@ -42,9 +42,11 @@ def environment() -> jinja2.Environment:
 class Renderer:
     """Writes the pages of one site through ``write`` (path under the root, bytes)."""
 
-    def __init__(self, site: Site, write: Write, title: str, source: str) -> None:
+    def __init__(self, site: Site, write: Write, title: str, source: str,
+                 root: Path | None = None) -> None:
         self.site = site
         self.write = write
+        self.root = root or Path()  # the folder ``write`` writes under
         self.env = environment()
         self.common = {"site_title": title, "source": source}
         self.triples: dict[str, list] = {}
@@ -99,7 +101,7 @@ class Renderer:
 
         spans = spans_for(document.mentions, kind_of,
                           lambda iri: self.site.links.href(path, iri))
-        starts = dict(text.chapter_starts)
+        starts = text.chapter_starts()
         for mention in document.mentions:  # a chapter the text's headings did not give
             section = next((s for s in document.sections if s.iri == mention.section), None)
             if section is not None:

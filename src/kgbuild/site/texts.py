@@ -11,14 +11,20 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgbuild.document import InputError, load_document
+from kgbuild.document import InputError, decode, load_document
 from kgbuild.site.model import Document
 
 
 @dataclass(frozen=True)
 class Text:
     raw: str
-    chapter_starts: dict[int, int]  # a section's position → offset of its heading
+    path: Path
+    encoding: str
+
+    def chapter_starts(self) -> dict[int, int]:
+        """A chapter's number → the offset of its heading, found as the build finds it
+        (on the text cleaned with its folder's errata: slower, so only for its page)."""
+        return {s.number: s.start for s in load_document(self.path, self.encoding).sections}
 
 
 def candidates(paths: list[Path]) -> dict[str, list[Path]]:
@@ -43,8 +49,8 @@ def match_texts(
     for iri, document in sorted(documents.items()):
         chosen = None
         for path in by_name.get(document.source_file, []):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if not document.sha256 or digest == document.sha256:
+            data = path.read_bytes()
+            if not document.sha256 or hashlib.sha256(data).hexdigest() == document.sha256:
                 chosen = path
                 break
         if chosen is None:
@@ -54,6 +60,5 @@ def match_texts(
             raise InputError(
                 f"{iri}: its text {document.source_file} is not among the texts given "
                 f"({given}){differs}; give the texts the build was made from")
-        loaded = load_document(chosen, encoding)
-        texts[iri] = Text(loaded.raw, {s.number: s.start for s in loaded.sections})
+        texts[iri] = Text(decode(data, chosen, encoding), chosen, encoding)
     return texts

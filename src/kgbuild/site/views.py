@@ -4,6 +4,7 @@ per document holding everything of it there, so no page grows with the corpus.""
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,6 +65,8 @@ class Site:
     links: Links
     triples: dict[str, list[Any]] = field(default_factory=dict)  # exact, by subject (rdf.py)
     reverse: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    _related: dict[str, dict[str | None, list[tuple[str, list[Record]]]]] = field(
+        default_factory=dict)
 
     def __post_init__(self) -> None:
         """Records and entities pointing at each entity, by predicate."""
@@ -132,16 +135,23 @@ class Site:
                 "edition": self.value(here, edition) if edition else None}
 
     def related(self, iri: str, document: str | None) -> list[tuple[str, list[Record]]]:
-        """The records naming an entity under each RELATED heading, in reading order."""
-        lists = []
-        for heading, types, local in RELATED:
-            records = [self.graph.records[r] for r in self.reverse.get((iri, KGO + local), [])
-                       if r in self.graph.records and self.graph.records[r].type in types]
-            if document is not None:
-                records = [r for r in records if _document_of(r) == document]
-            records.sort(key=_reading_order)
-            lists.append((heading, records))
-        return lists
+        """The records naming an entity under each RELATED heading, in reading order, of
+        one document or all (kept: an entity's per-document pages each ask again)."""
+        if iri not in self._related:
+            by_document: dict[str | None, list[tuple[str, list[Record]]]] = {}
+            for heading, types, local in RELATED:
+                records = sorted(
+                    (self.graph.records[r] for r in self.reverse.get((iri, KGO + local), [])
+                     if r in self.graph.records and self.graph.records[r].type in types),
+                    key=_reading_order)
+                for key in {None, *(_document_of(r) for r in records)}:
+                    by_document.setdefault(key, []).append((heading, []))
+                for record in records:
+                    for key in (None, _document_of(record)):
+                        by_document[key][-1][1].append(record)
+            self._related = {iri: by_document}  # one entity's pages are made in a row
+        found = self._related[iri].get(document, [])
+        return [(heading, records) for heading, records in found]
 
     def entity(self, entity: Entity, document: str | None = None) -> dict[str, object]:
         """An entity's page; with ``document``, its page for that document alone, uncut."""
@@ -149,7 +159,7 @@ class Site:
         if document is not None:
             here += "/in/" + (self.links.path(document) or "").rsplit("/", 1)[-1]
         limit = None if document is not None else LIMIT
-        mentions = [m for m in entity.mentions if document is None or m.document == document]
+        mentions = entity.mentions if document is None else self.mentions_in(entity, document)
         shown = mentions[:limit]
         groups: dict[str, list[dict[str, object]]] = {}
         for mention in shown:
@@ -177,6 +187,12 @@ class Site:
             "per_document": self.per_document(here, entity) if cut else [],
             "entity_href": self.links.href(here, entity.iri),
         }
+
+    def mentions_in(self, entity: Entity, document: str) -> list[Mention]:
+        """An entity's mentions in one document (they are in reading order: a slice)."""
+        starts = [m.document for m in entity.mentions]
+        low = bisect.bisect_left(starts, document)
+        return entity.mentions[low:bisect.bisect_right(starts, document, low)]
 
     def per_document(self, here: str, entity: Entity) -> list[dict[str, object]]:
         """The documents an entity is named in, each with the link to its page there."""
