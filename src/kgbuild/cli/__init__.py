@@ -375,25 +375,17 @@ def for_reasoner_command(graph_file: Path, out_file: Path) -> None:
     click.echo(f"wrote {out_file}: {len(ready)} triples")
 
 
+def _folder_option(name: str, dest: str, default: str, help_text: str):  # type: ignore[no-untyped-def]
+    return click.option(name, dest, type=click.Path(path_type=Path, file_okay=False),
+                        default=Path(default), show_default=True, help=help_text)
+
+
 @main.command()
 @click.argument("texts", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="The build folder to read (graph.nt, void.ttl), as `kgbuild build --out` wrote it.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("site"),
-    show_default=True,
-    help="Folder the site is written to (replaced whole; only an earlier site or an empty "
-    "folder).",
-)
+@_folder_option("--build", "build_dir", "output", "The build folder to read (graph.nt, "
+                "void.ttl), as `kgbuild build --out` wrote it.")
+@_folder_option("--out", "out_dir", "site", "Folder the site is written to (replaced "
+                "whole; only an earlier site or an empty folder).")
 @click.option("--base", default=None,
               help="Base IRI of the data (default: read from the documents' IRIs).")
 @ENCODING_OPTION

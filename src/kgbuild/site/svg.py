@@ -54,7 +54,7 @@ def timeline(events: list[Event], width: int = 1100) -> str:
         return ""
     first = math.floor(dated[0][0] / 5) * 5  # type: ignore[operator]
     last = math.floor(dated[-1][0] / 5) * 5 + 5  # type: ignore[operator]
-    left, right, lane_height, top = 130, 20, 90, 30
+    left, right, lane_height, top = 130, 40, 90, 30
     height = top + lane_height * len(LANES) + 40
 
     def x(year: float) -> float:
