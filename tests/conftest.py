@@ -163,3 +163,42 @@ def build_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
     else:
         os.environ["KGBUILD_CACHE"] = before
 
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the committed build (output/ with the bundled text), as `kgbuild site`
+    writes it."""
+    from kgbuild.site import build_site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(PROJECT_ROOT / "output", [PROJECT_ROOT / "corpus"], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def served(site: Path):  # type: ignore[no-untyped-def]
+    """`kgbuild serve` of the session's site on a free port; yields its base URL."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kgbuild.cli", "serve", str(site), "--port", str(port), "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/", timeout=2):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"kgbuild serve did not start: {process.stderr.read()!r}")
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)

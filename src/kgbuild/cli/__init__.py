@@ -375,5 +375,77 @@ def for_reasoner_command(graph_file: Path, out_file: Path) -> None:
     click.echo(f"wrote {out_file}: {len(ready)} triples")
 
 
+def _folder_option(name: str, dest: str, default: str, help_text: str):  # type: ignore[no-untyped-def]
+    return click.option(name, dest, type=click.Path(path_type=Path, file_okay=False),
+                        default=Path(default), show_default=True, help=help_text)
+
+
+@main.command()
+@click.argument("texts", nargs=-1, type=click.Path(path_type=Path))
+@_folder_option("--build", "build_dir", "output", "The build folder to read (graph.nt, "
+                "void.ttl), as `kgbuild build --out` wrote it.")
+@_folder_option("--out", "out_dir", "site", "Folder the site is written to (replaced "
+                "whole; only an earlier site or an empty folder).")
+@click.option("--base", default=None,
+              help="Base IRI of the data (default: read from the documents' IRIs).")
+@ENCODING_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to write the pages in (default: one per CPU).")
+def site(
+    texts: tuple[Path, ...], build_dir: Path, out_dir: Path, base: str | None, encoding: str,
+    jobs: int | None,
+) -> None:
+    """Write the build in --build as a static website into --out: a page per person,
+    organization, work, meeting, resolution and document at the path of its IRI, with its
+    Turtle, JSON-LD and N-Triples beside it, a timeline, a network and a search box.
+
+    TEXTS are the texts the build was made from (files or folders; default: the bundled
+    corpus): the graph names each document's file and digest, not where it is, and a
+    document's page shows its text. Nothing in --out changes unless the whole site is
+    written.
+    """
+    from kgbuild.document import InputError
+    from kgbuild.resources import project_file
+    from kgbuild.site import build_site
+
+    try:
+        result = build_site(build_dir, list(texts) or [project_file("corpus")], out_dir, base,
+                            encoding, jobs)
+    except InputError as error:
+        _fail(str(error), EXIT_INPUT)
+    except ValueError as error:
+        _fail(str(error), EXIT_USAGE)
+    click.echo(f"wrote {result.out_dir}: {result.pages} pages, {result.files} files, "
+               f"{result.bytes / 1e6:.1f} MB in {result.seconds:.1f} s")
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(path_type=Path, file_okay=False),
+                default=Path("site"))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--quiet", "-q", is_flag=True, help="No line per request.")
+def serve(site_dir: Path, port: int, quiet: bool) -> None:
+    """Serve SITE_DIR (a `kgbuild site` folder) on 127.0.0.1 as a linked-data server: an
+    entity's IRI path answers HTML, Turtle, JSON-LD or N-Triples by the Accept header."""
+    from kgbuild.site import MARKER
+    from kgbuild.site.serve import make_server
+
+    if not (site_dir / MARKER).is_file():
+        _fail(f"{site_dir}: not a site written by `kgbuild site`", EXIT_INPUT)
+    try:
+        server = make_server(site_dir, port, verbose=not quiet)
+    except OSError as error:
+        _fail(f"127.0.0.1:{port}: cannot listen: {error.strerror or error}", EXIT_USAGE)
+    click.echo(f"serving {site_dir} on http://127.0.0.1:{server.server_address[1]}/ "
+               "(Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 # the commands over SPARQL endpoints and triplestores register themselves on ``main``
 from kgbuild.cli import store  # noqa: E402, F401
