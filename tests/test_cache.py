@@ -59,10 +59,13 @@ def test_a_broken_cache_entry_is_made_again(tmp_path: Path,
     (corpus / "s.txt").write_text(TEXT.format(year=1921), encoding="utf-8")
     build(corpus, tmp_path / "first")
     [entry] = (tmp_path / "cache").glob("*.pickle")
-    entry.write_bytes(b"not a pickle")
+    [unit] = (tmp_path / "cache" / "units").glob("*/entry.pickle")
+    for broken in (entry, unit):
+        broken.write_bytes(b"not a pickle")
     build(corpus, tmp_path / "again")
     assert (tmp_path / "again" / "graph.nt").read_bytes() == (
         tmp_path / "first" / "graph.nt").read_bytes()
+    assert unit.read_bytes() != b"not a pickle"  # made again
 
 
 def validated_units(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
@@ -119,4 +122,4 @@ def test_a_cached_units_violations_still_stop_the_build(
         assert result.exit_code == 1, result.output
         assert "no persons" in (tmp_path / f"{attempt}.failed-validation-report.ttl").read_text(
             encoding="utf-8")
-    assert list((tmp_path / "cache" / "units").glob("*.pickle"))
+    assert list((tmp_path / "cache" / "units").glob("*/entry.pickle"))

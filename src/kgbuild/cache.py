@@ -7,9 +7,10 @@ reference data, and kgbuild's own code and data files (a changed rule or word li
 every entry stale). And a document's unit of the graph serialised and validated
 (``units.py``), keyed by its mapped triples and everything else its files and issues
 depend on, so that a unit whose triples did not change is not serialised and validated
-again. Entries live in ``$KGBUILD_CACHE``,
-else ``$XDG_CACHE_HOME/kgbuild``, else ``~/.cache/kgbuild``; ``kgbuild build --no-cache``
-neither reads nor writes them, and deleting the folder is always safe.
+again: its files are kept in the entry's folder and the dumps are merged from them there.
+Entries live in ``$KGBUILD_CACHE``, else ``$XDG_CACHE_HOME/kgbuild``, else
+``~/.cache/kgbuild``; ``kgbuild build --no-cache`` neither reads nor writes them, and
+deleting the folder between builds is always safe.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -112,11 +114,32 @@ class UnitCache:
         ]
         return hashlib.sha256("\x1d".join(lines).encode()).hexdigest()
 
-    def read(self, key: str) -> Any:
-        return read_entry(self.folder, key)
+    def read(self, key: str) -> tuple[Path, Any] | None:
+        """The folder of a key's entry and what it describes, or None."""
+        entry = self.folder / key
+        if (kept := read_entry(entry, "entry")) is not None:
+            return entry, kept
+        shutil.rmtree(entry, ignore_errors=True)  # a broken entry is made again
+        return None
 
-    def write(self, key: str, unit: object) -> None:
-        write_entry(self.folder, key, unit)
+    def write(self, key: str, files: Mapping[str, Path], description: object) -> None:
+        """Keep the files (linked where they are on the same file system, else copied) and
+        their description, whole or not at all (a cache that cannot be written is no
+        error, and an entry another build wrote meanwhile is as good)."""
+        partial = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = Path(tempfile.mkdtemp(dir=self.folder, suffix=".partial"))
+            for name, path in files.items():
+                try:
+                    os.link(path, partial / name)
+                except OSError:
+                    shutil.copyfile(path, partial / name)
+            write_entry(partial, "entry", description)
+            partial.rename(self.folder / key)
+        except OSError:
+            if partial is not None:
+                shutil.rmtree(partial, ignore_errors=True)
 
 
 def _term(term: Node) -> str:

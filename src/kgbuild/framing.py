@@ -30,10 +30,19 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
+from kgbuild.frames import (
+    Frame,
+    Shape,
+    as_list,
+    context_of,
+    expand,
+    first,
+    load_frames,
+    prefixes_of,
+    term_iri,
+)
 from kgbuild.publish import JsonNode, json_ld_document, merge_nodes, terms_used
 from kgbuild.rdf.namespaces import OA
 from kgbuild.resources import frames_dir
@@ -65,38 +74,6 @@ INTEGER_TYPES = {
 }
 CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 SAFE_INTEGER = 2**53 - 1  # larger integers stay strings: JavaScript numbers would round them
-FRAME_SUFFIX = ".frame.jsonld"
-
-
-class Key(NamedTuple):
-    """A key a shape keeps: ``shape`` embeds the nodes it links to (None: the value as it
-    is); a reverse key (always with a shape) nests the nodes whose property ``reverses``
-    links to this one."""
-
-    name: str
-    shape: Shape | None
-    reverses: str | None
-
-
-@dataclass(frozen=True)
-class Shape:
-    """What a (sub-)frame keeps: its keys in output order, and the classes (its @type) a
-    node must have to be a top-level node or nested under a reverse key (any, if empty);
-    forward keys embed whatever they link to, as the frames' "@id": {} says."""
-
-    classes: frozenset[str]
-    keys: tuple[Key, ...]
-
-
-@dataclass(frozen=True)
-class Frame:
-    """A frame file read as the document it gives. ``reverse``: the frame's reverse terms
-    (term -> property IRI); ``context``: its @context, which defines the terms it adds."""
-
-    document: str
-    shape: Shape
-    reverse: Mapping[str, str]
-    context: Mapping[str, object]
 
 
 def framed_documents(
@@ -108,11 +85,11 @@ def framed_documents(
     "@graph": [flat node objects]}; ``frames`` the folder of ``*.frame.jsonld`` files (by
     default the shipped ones). Runs in time linear in the nodes (plus sorting).
     """
-    context = _context_of(compacted)
+    context = context_of(compacted)
     graph = compacted.get("@graph", [])
     if not isinstance(graph, list):
         raise ValueError("expected a compacted JSON-LD document with an @graph array")
-    loaded = _load_frames(frames or frames_dir())
+    loaded = load_frames(frames or frames_dir())
     return _render(
         _Index(graph, context, {iri for f in loaded for iri in f.reverse.values()}), loaded
     )
@@ -131,14 +108,16 @@ def framed_from_nodes(
     then the annotations a rendering asks for, with their targets and selectors
     (``{annotation}#target``). A collected-works edition has millions of annotation nodes
     and the frames need a few."""
-    context = _context_of(context)
-    loaded = _load_frames(frames or frames_dir())
+    context = context_of(context)
+    loaded = load_frames(frames or frames_dir())
     reversed_iris = {iri for f in loaded for iri in f.reverse.values()}
     evidence = {f'"type": "{term}"' for term in _terms_of(context, EVIDENCE_PARTS)}
     graph = _parsed(node for node in read_nodes() if not any(t in node[1] for t in evidence))
     while True:
         index = _Index(graph, context, reversed_iris)
-        trees = _trees(index, loaded)
+        for frame in loaded:
+            for node in index.of_classes(frame.shape.classes):
+                index.reach(node, frame.shape)
         if not index.missing:
             break
         wanted = index.missing
@@ -150,7 +129,7 @@ def framed_from_nodes(
         if not found:  # what is still missing is not in the graph (a Wikidata IRI, say)
             break
         graph += found
-    return _documents(index.context, loaded, trees)
+    return _documents(index.context, loaded, _trees(index, loaded))
 
 
 def _parsed(nodes: Iterable[JsonNode]) -> list[object]:
@@ -188,111 +167,8 @@ def _documents(
 
 def _terms_of(context: Mapping[str, object], iris: set[str]) -> set[str]:
     """The context's names for these IRIs ("Annotation" for oa:Annotation)."""
-    prefixes = _prefixes(context)
-    return {term for term in context if _term_iri(term, context, prefixes) in iris}
-
-
-# --- frames ----------------------------------------------------------------------------
-
-
-def _load_frames(folder: Path) -> list[Frame]:
-    paths = sorted(folder.glob(f"*{FRAME_SUFFIX}"))
-    if not paths:
-        raise FileNotFoundError(f"{folder}: no *{FRAME_SUFFIX} frame files")
-    return [_read_frame(path) for path in paths]
-
-
-def _read_frame(path: Path) -> Frame:
-    """The shape a frame file describes. Only what framed_documents needs is read: the
-    class of the top-level nodes (@type), the keys (in the file's order), which of them
-    embed, and the reverse terms of the frame's @context."""
-    frame = json.loads(path.read_text(encoding="utf-8"))
-    context = frame.get("@context") if isinstance(frame, dict) else None
-    if not isinstance(context, dict):
-        raise ValueError(f"{path}: expected a frame object embedding its @context as an object")
-    prefixes = _prefixes(context)
-    reverse = {
-        term: _term_iri(definition["@reverse"], context, prefixes)
-        for term, definition in context.items()
-        if isinstance(definition, dict) and isinstance(definition.get("@reverse"), str)
-    }
-
-    def shape(subframe: Mapping[str, object]) -> Shape:
-        classes = frozenset(
-            _term_iri(t, context, prefixes)
-            for t in _as_list(subframe.get("@type"))
-            if isinstance(t, str)
-        )
-        keys = []
-        for name, value in subframe.items():
-            if name.startswith("@"):
-                continue
-            nested = value[0] if isinstance(value, list) and value else value
-            nested = nested if isinstance(nested, dict) else {}
-            embeds = name in reverse or _embeds(nested)
-            keys.append(Key(name, shape(nested) if embeds else None, reverse.get(name)))
-        return Shape(classes, tuple(keys))
-
-    top = shape(frame)
-    if not top.classes:
-        raise ValueError(f"{path}: the frame needs the @type of its top-level nodes")
-    return Frame(path.name.removesuffix(FRAME_SUFFIX) + ".jsonld", top, reverse, context)
-
-
-def _embeds(subframe: Mapping[str, object]) -> bool:
-    """Whether a key's nodes are embedded: a sub-frame says so ("@embed": "@always") or
-    frames keys of their own; "@embed": "@never" or a bare {} keeps the value as it is."""
-    embed = subframe.get("@embed")
-    if embed == "@never":
-        return False
-    return embed == "@always" or any(not key.startswith("@") for key in subframe)
-
-
-# --- JSON-LD helpers -------------------------------------------------------------------
-
-
-def _context_of(compacted: Mapping[str, object]) -> dict[str, object]:
-    context = compacted.get("@context")
-    if not isinstance(context, dict):
-        raise ValueError("expected the compacted graph to embed its @context as an object")
-    return dict(context)
-
-
-def _prefixes(context: Mapping[str, object]) -> dict[str, str]:
-    return {
-        term: value
-        for term, value in context.items()
-        if isinstance(value, str) and not term.startswith("@") and value.endswith(("/", "#"))
-    }
-
-
-def _expand(iri: str, prefixes: Mapping[str, str]) -> str:
-    """A compact IRI ("wd:Q1394") written out in full; other IRIs as they are."""
-    prefix, colon, rest = iri.partition(":")
-    if colon and prefix in prefixes and not rest.startswith("//"):
-        return prefixes[prefix] + rest
-    return iri
-
-
-def _term_iri(name: str, context: Mapping[str, object], prefixes: Mapping[str, str]) -> str:
-    """The IRI a term ("Person", "spokenBy") or compact IRI ("kgo:spokenBy") stands for."""
-    value = context.get(name)
-    if isinstance(value, dict):
-        value = value.get("@id")
-    return _expand(value if isinstance(value, str) else name, prefixes)
-
-
-def _first(node: Mapping[str, object], *keys: str) -> object:
-    for key in keys:
-        if key in node:
-            return node[key]
-    return None
-
-
-def _as_list(value: object) -> list[object]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
+    prefixes = prefixes_of(context)
+    return {term for term in context if term_iri(term, context, prefixes) in iris}
 
 
 class _Index:
@@ -303,7 +179,7 @@ class _Index:
         self, graph: list[object], context: Mapping[str, object], reversed_iris: set[str]
     ) -> None:
         self.context = context
-        self.prefixes = _prefixes(context)
+        self.prefixes = prefixes_of(context)
         self.expanded: dict[str, str] = {}  # IRI as written → in full
         self.missing: set[str] = set()  # IRIs a rendering asked for that are not loaded
         self.class_sets: dict[object, frozenset[str]] = {}  # a node's "type" → class IRIs
@@ -316,16 +192,16 @@ class _Index:
             if not term.startswith("@") and (iri := self.term_iri(term)) in reversed_iris
         }
         for node in graph:
-            if not isinstance(node, dict) or not isinstance(_first(node, "id", "@id"), str):
+            if not isinstance(node, dict) or not isinstance(first(node, "id", "@id"), str):
                 continue
-            iri = self.expand(str(_first(node, "id", "@id")))
+            iri = self.expand(str(first(node, "id", "@id")))
             self.nodes[iri] = node
             for cls in self.classes(node):
                 self.by_class[cls].append(node)
             for term in forward.keys() & node.keys():
-                for target in _as_list(node[term]):
+                for target in as_list(node[term]):
                     if isinstance(target, dict):
-                        target = _first(target, "id", "@id")
+                        target = first(target, "id", "@id")
                     if isinstance(target, str):
                         self.linked[(forward[term], self.expand(target))].append(node)
         self.positions: dict[str, tuple[object, ...]] = {}
@@ -340,28 +216,28 @@ class _Index:
             for term, definition in definitions.items()
             if isinstance(coerced := definition.get("@type"), str)
         }
-        self.sets = {t for t, d in definitions.items() if "@set" in _as_list(d.get("@container"))}
+        self.sets = {t for t, d in definitions.items() if "@set" in as_list(d.get("@container"))}
 
     # --- IRIs and classes ------------------------------------------------------------
 
     def expand(self, iri: str) -> str:
         if (full := self.expanded.get(iri)) is None:
-            full = self.expanded[iri] = _expand(iri, self.prefixes)
+            full = self.expanded[iri] = expand(iri, self.prefixes)
         return full
 
     def term_iri(self, name: str) -> str:
-        return _term_iri(name, self.context, self.prefixes)
+        return term_iri(name, self.context, self.prefixes)
 
     def classes(self, node: Mapping[str, object]) -> frozenset[str]:
-        types = _first(node, "type", "@type")
+        types = first(node, "type", "@type")
         key = tuple(types) if isinstance(types, list) else types
         if (found := self.class_sets.get(key)) is None:
-            names = [t for t in _as_list(types) if isinstance(t, str)]
+            names = [t for t in as_list(types) if isinstance(t, str)]
             found = self.class_sets[key] = frozenset(self.term_iri(t) for t in names)
         return found
 
     def iri_of(self, node: Mapping[str, object]) -> str:
-        return self.expand(str(_first(node, "id", "@id")))
+        return self.expand(str(first(node, "id", "@id")))
 
     def of_classes(self, classes: Iterable[str]) -> list[Mapping[str, object]]:
         """The nodes of any of ``classes``, each once, by IRI."""
@@ -373,10 +249,10 @@ class _Index:
     def render(self, node: Mapping[str, object], shape: Shape) -> dict[str, object]:
         iri = self.iri_of(node)
         output: dict[str, object] = {"id": iri}
-        types = _first(node, "type", "@type")
+        types = first(node, "type", "@type")
         if types is not None:
             output["type"] = types
-            self.written.update(t for t in _as_list(types) if isinstance(t, str))
+            self.written.update(t for t in as_list(types) if isinstance(t, str))
         for key, nested, reverses in shape.keys:
             if reverses is not None and nested is not None:
                 members = [
@@ -389,7 +265,7 @@ class _Index:
                         self.render(n, nested) for n in sorted(members, key=self.position)
                     ]
                 continue
-            values = _as_list(node.get(key))
+            values = as_list(node.get(key))
             if not values:
                 continue
             if nested is None:
@@ -404,9 +280,29 @@ class _Index:
         self.written.update(output)
         return output
 
+    def reach(self, node: Mapping[str, object], shape: Shape) -> None:
+        """Note in ``missing`` what rendering the node would ask for that is not loaded,
+        without rendering it (a walk along the same links as render's)."""
+        iri = self.iri_of(node)
+        for key, nested, reverses in shape.keys:
+            if nested is None:
+                continue
+            if reverses is not None:
+                for member in self.linked.get((reverses, iri), []):
+                    if not nested.classes or nested.classes & self.classes(member):
+                        self.reach(member, nested)
+                continue
+            for value in as_list(node.get(key)):
+                target = self.expand(str(first(value, "id", "@id") if isinstance(value, dict)
+                                         else value))
+                if (found := self.nodes.get(target)) is None:
+                    self.missing.add(target)
+                else:
+                    self.reach(found, nested)
+
     def embed(self, value: object, shape: Shape) -> dict[str, object]:
         if isinstance(value, dict):
-            value = _first(value, "id", "@id")
+            value = first(value, "id", "@id")
         iri = self.expand(str(value))
         node = self.nodes.get(iri)
         if node is None:
@@ -418,7 +314,7 @@ class _Index:
         """A literal or link as plain JSON that still reads back as the same RDF term."""
         if isinstance(value, dict):
             if "@value" in value or "value" in value:
-                literal = {"value": _first(value, "@value", "value")}
+                literal = {"value": first(value, "@value", "value")}
                 literal.update(
                     {
                         ("type" if k == "@type" else k): v
@@ -430,7 +326,7 @@ class _Index:
                 if isinstance(datatype := literal.get("type"), str):
                     self.written.add(datatype)
                 return literal
-            return {"id": self.expand(str(_first(value, "id", "@id")))}
+            return {"id": self.expand(str(first(value, "id", "@id")))}
         datatype = self.coercions.get(key)
         if not isinstance(value, str) or datatype is None:
             return value
@@ -453,9 +349,9 @@ class _Index:
         return self.positions[iri]
 
     def evidence_of(self, node: Mapping[str, object]) -> Iterator[str]:
-        for value in _as_list(node.get("evidence")):
+        for value in as_list(node.get("evidence")):
             if isinstance(value, dict):
-                value = _first(value, "id", "@id")
+                value = first(value, "id", "@id")
             if isinstance(value, str):
                 yield self.expand(value)
 
@@ -463,7 +359,7 @@ class _Index:
         """(source document, start offset) of an annotation; None for other nodes."""
         node = self.nodes.get(annotation, {})
         for target in self.linked_nodes(node.get("hasTarget")):
-            source = next(iter(_as_list(target.get("hasSource"))), "")
+            source = next(iter(as_list(target.get("hasSource"))), "")
             for selector in self.linked_nodes(target.get("hasSelector")):
                 start = self.value("start", selector.get("start"))
                 if isinstance(start, int):
@@ -471,9 +367,9 @@ class _Index:
         return None
 
     def linked_nodes(self, values: object) -> Iterator[Mapping[str, object]]:
-        for value in _as_list(values):
+        for value in as_list(values):
             if isinstance(value, dict):
-                value = _first(value, "id", "@id")
+                value = first(value, "id", "@id")
             if not isinstance(value, str):
                 continue
             if node := self.nodes.get(iri := self.expand(value)):

@@ -11,15 +11,16 @@ issues is what validating the whole graph at once finds — for shapes that look
 than that (one step along a path from a shared entity), as the shipped shapes do.
 
 A unit's triples (sorted, a file per named graph) and JSON-LD nodes (sorted by id)
-go to files in the build's scratch folder, so that the dumps are merged from them as
-streams and no process holds the whole graph.
+go to files in the build's scratch folder (or, for a unit the build cache keeps, are
+read where it keeps them), so that the dumps are merged from them as streams and no
+process holds the whole graph.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -60,31 +61,6 @@ class UnitResult:
     issues: list[ValidationIssue] = field(default_factory=list)
 
 
-@dataclass
-class SerializedUnit:
-    """A unit serialised (and, for a document's unit, validated), before its files are
-    written: what the build cache keeps of it."""
-
-    graphs: dict[str, str]  # named graph IRI → its canonical N-Triples lines
-    nodes: str  # its JSON-LD node lines
-    prefixes: set[str]
-    terms: set[str]
-    boundary: list[Triple]
-    statistics: GraphStatistics
-    issues: list[ValidationIssue] = field(default_factory=list)
-
-    def write(self, name: str, scratch: Path, seconds: dict[str, float]) -> UnitResult:
-        """Its files, in ``scratch``, and what the build needs of it."""
-        graphs: dict[str, Path] = {}
-        for index, (graph, text) in enumerate(sorted(self.graphs.items())):
-            graphs[graph] = scratch / f"{name}.{index}.nt"
-            graphs[graph].write_text(text, "utf-8", newline="\n")
-        nodes = scratch / f"{name}.jsonl"
-        nodes.write_text(self.nodes, encoding="utf-8", newline="\n")
-        return UnitResult(name, graphs, nodes, self.prefixes, self.terms, self.boundary,
-                          self.statistics, seconds, self.issues)
-
-
 def process_unit(
     mapper: GraphMapper,
     validator: Validator,
@@ -94,25 +70,44 @@ def process_unit(
     cache: UnitCache | None = None,
 ) -> UnitResult:
     """A document's unit, mapped, serialised and validated; with a ``cache``, serialised
-    and validated only when no earlier build made a unit of the same triples."""
+    and validated only when no earlier build made a unit of the same triples (its files
+    are then read where the cache keeps them)."""
     watch = Stopwatch()
     with watch("map"):
         placed, distinct = map_unit(mapper, name)
-    key, unit = "", None
     if cache:
         with watch("read the cache"):
             key = cache.key(mapper, name, placed)
-            unit = cache.read(key)
-    if not isinstance(unit, SerializedUnit):
-        unit = serialize_unit(mapper, context, placed, distinct, watch)
-        with watch("validate"):
-            unit.boundary = _about_shared(placed, mapper.shared_iris, validator.inverse_predicates)
-            own = indexed_graph(distinct)
-            unit.issues = unit_issues(mapper, validator, name, own)
-            own.close()  # its triples freed now (see IndexedStore.close)
-        if cache:
-            cache.write(key, unit)
-    return unit.write(name, scratch, watch.seconds)
+            kept = cache.read(key)
+        if kept is not None:
+            return _kept_unit(name, *kept, watch.seconds)
+    result = serialize_unit(mapper, context, name, scratch, placed, distinct, watch)
+    with watch("validate"):
+        result.boundary = _about_shared(placed, mapper.shared_iris, validator.inverse_predicates)
+        own = indexed_graph(distinct)
+        result.issues = unit_issues(mapper, validator, name, own)
+        own.close()  # its triples freed now (see IndexedStore.close)
+    if cache:
+        cache.write(key, *_to_keep(result))
+    return result
+
+
+def _to_keep(result: UnitResult) -> tuple[dict[str, Path], UnitResult]:
+    """A unit's files by the names the cache keeps them under, and the unit with its files
+    named so (relative to the cache entry's folder)."""
+    names = {graph: f"{index}.nt" for index, graph in enumerate(result.graphs)}
+    files = {names[graph]: path for graph, path in result.graphs.items()}
+    files["nodes.jsonl"] = result.nodes
+    relative = {graph: Path(name) for graph, name in names.items()}
+    return files, replace(result, graphs=relative, nodes=Path("nodes.jsonl"), seconds={})
+
+
+def _kept_unit(
+    name: str, folder: Path, kept: UnitResult, seconds: dict[str, float]
+) -> UnitResult:
+    """A unit as the cache keeps it, its files read where they are."""
+    graphs = {graph: folder / path for graph, path in kept.graphs.items()}
+    return replace(kept, name=name, graphs=graphs, nodes=folder / kept.nodes, seconds=seconds)
 
 
 def map_unit(mapper: GraphMapper, name: str) -> tuple[list[Placed], list[Triple]]:
@@ -124,25 +119,35 @@ def map_unit(mapper: GraphMapper, name: str) -> tuple[list[Placed], list[Triple]
 def serialize_unit(
     mapper: GraphMapper,
     context: Mapping[str, object],
+    name: str,
+    scratch: Path,
     placed: Sequence[Placed],
     distinct: list[Triple],
     watch: Stopwatch,
-) -> SerializedUnit:
-    """A unit's triples as N-Triples (a text per named graph) and JSON-LD nodes."""
+) -> UnitResult:
+    """A unit's triples, written to ``scratch`` as N-Triples (a file per named graph, in
+    the order of their IRIs) and JSON-LD nodes."""
     with watch("serialize N-Triples"):
         by_graph: defaultdict[str, list[Triple]] = defaultdict(list)
         for graph, triple in placed:
             by_graph[graph].append(triple)
-        graphs = {
-            str(mapper.graph_iri(key)): "".join(f"{line}\n" for line in canonical_lines(triples))
-            for key, triples in by_graph.items()
-        }
-        prefixes = set().union(*(used_prefixes(text).keys() for text in graphs.values()))
+        named = sorted((str(mapper.graph_iri(key)), triples) for key, triples in by_graph.items())
+        graphs: dict[str, Path] = {}
+        prefixes: set[str] = set()
+        for index, (graph, triples) in enumerate(named):
+            text = "".join(f"{line}\n" for line in canonical_lines(triples))
+            path = graphs[graph] = scratch / f"{name}.{index}.nt"
+            path.write_text(text, "utf-8", newline="\n")
+            prefixes |= used_prefixes(text).keys()
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(distinct, context)
-        node_text = "".join(node_line(*node) for node in nodes)
-    return SerializedUnit(graphs, node_text, prefixes, terms_used((t for _, t in nodes), context),
-                          [], graph_statistics(distinct))
+        node_file = scratch / f"{name}.jsonl"
+        node_file.write_text(
+            "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
+        )
+    terms = terms_used((text for _, text in nodes), context)
+    return UnitResult(name, graphs, node_file, prefixes, terms, [], graph_statistics(distinct),
+                      watch.seconds)
 
 
 def unit_issues(
@@ -243,11 +248,11 @@ def process_units(
     watch = Stopwatch()
     with watch("map"):
         placed, distinct = map_unit(mapper, SHARED)
-    shared = serialize_unit(mapper, context, placed, distinct, watch)
+    shared = serialize_unit(mapper, context, SHARED, scratch, placed, distinct, watch)
     own = indexed_graph(distinct)
     boundary = [triple for result in results for triple in result.boundary]
     check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
-    return Units([*results, shared.write(SHARED, scratch, watch.seconds)], check)
+    return Units([*results, shared], check)
 
 
 def _no_issues() -> list[ValidationIssue]:
