@@ -70,6 +70,33 @@ def test_what_is_no_reference_of_this_kind(text: str) -> None:
     assert references(text) == []
 
 
+@pytest.mark.parametrize(("text", "volume", "pages", "edition"), [
+    # Russian and German editions, short forms of volume and page
+    ("He wrote so later (Lenin, Sochineniya, t. 5, s. 40).\n", 5, "40", "Sochineniya (Lenin)"),
+    ("See Lenin, Sochineniia, 4th ed., t. XXV, str. 173.\n", 25, "173", "Sochineniia (Lenin)"),
+    ("Cf. Marx-Engels, Werke, Bd. 23, S. 790.\n", 23, "790", "Werke (Marx-Engels)"),
+    ("See Lenin, Collected Works, v. 31, pg. 44.\n", 31, "44", "Collected Works (Lenin)"),
+    # an abbreviation's full stop ends no reference and opens none
+    ("See Lenin, Collected Works, 4th Eng. ed., vol. 29, p. 12.\n", 29, "12",
+     "Collected Works (Lenin)"),
+    ("Lenin, Selected Works (London, 1936), Vol. VII, p. 88.\n", 7, "88",
+     "Selected Works (Lenin)"),
+    # pages written out after a comma, and on the next line after one
+    ("See Stalin, Works, Volume 8, pages 34-39.\n", 8, "34-39", "Works (Stalin)"),
+    ("See Collected Works, Vol. 29,\npp. 12-13.\n", 29, "12-13", "Collected Works (J. V. Stalin)"),
+    # a source label alone on its line; a volume going on on the next line
+    ("Source:\nCollected Works, Progress Publishers, Moscow, Volume 32, pages 12-13.\n", 32,
+     "12-13", "Collected Works (J. V. Stalin)"),
+    ("Source: Collected Works, Progress Publishers, 1965, Moscow\nVolume 32, pages 12-13.\n",
+     32, "12-13", "Collected Works (J. V. Stalin)"),
+])
+def test_edition_and_apparatus_families(text: str, volume: int, pages: str,
+                                        edition: str) -> None:
+    (reference,) = references(text)
+    assert (reference.volume, reference.pages, reference.edition,
+            reference.evidence.line) == (volume, pages, edition, 1)
+
+
 def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:
     (reference,) = references("Source: Works, Foreign Languages Publishing House,\n"
                               "Moscow, 1954, Vol. 6, pp. 40-44\n")

@@ -23,6 +23,14 @@ from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
 
+
+def _not_after_abbreviation(dot: str = r"\.") -> str:
+    """Lookbehinds for the abbreviations references print ("Vol. XXV", "4th Eng. ed.,",
+    "op. cit."): their full stop (``dot``: before or after it) ends no sentence and opens no
+    reference."""
+    return "".join(rf"(?<!\b{re.escape(word)}{dot})" for word in words("reference_abbreviations"))
+
+
 # "see note 6", "See also Note No. 1": a reference to a note of this text
 NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
 # "Supplement to the Modern Encyclopedia …, 1:5-9": volume 1, pages 5-9
@@ -33,6 +41,10 @@ ANCHOR = re.compile(
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
     r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
+    # Russian and German editions ("Sochineniya, t. 5, s. 40", "Werke, Bd. 23, S. 790",
+    # "Nr. 112") and short forms after a comma ("v. 31", "pg. 44")
+    r"|\bBd\.\s*(?:[IVXLC]+|\d{1,3})\b|\bNr\.\s*\d+|\bpg\.\s*\d+"
+    r"|(?<=,\s)(?:[tv]|str|[sS])\.\s*(?:[IVXLC]+|\d{1,4})\b"
     rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
@@ -44,7 +56,8 @@ ANCHOR = re.compile(
 PAGE_ONLY = re.compile(
     r"(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+of\s+\d+(?:\s*\(\d+%\)?)?)?"
 )
-VOLUME_WORD = re.compile(r"\b(?:Vols?\.?|Volume|vol\.)\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
+VOLUME_WORD = re.compile(r"(?:\b(?:Vols?\.?|Volume|vol\.|Bd\.)|(?<=,\s)[tv]\.)"
+                         r"\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
 # "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
 BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
 # "Sochineniia, XIX, pp. 529–37", "(Moscow, 1957), II, pp. 133-143": a Roman volume before pages
@@ -52,26 +65,30 @@ BARE_VOLUME = re.compile(r"(?:^|[,)]\s*)(?P<volume>[IVXL]{1,6}),\s*pp?\.\s*\d")
 PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September");
     # "pp386" is a book's length, not its pages
     # (an archive's leaves: "d. 6. L. 1", "d. 12, ll. 4-7")
-    r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|ll\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\.)"
+    r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|pg\.|ll\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\."
+    r"|(?<=,\s)(?:[sS]|str)\.)"
     r"\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
-ISSUE = re.compile(r"\b(?:[Nn]os?\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
+ISSUE = re.compile(r"\b(?:[Nn]os?\.|Nr\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
                    r"|(?<![\w&])#\s*(?P<hash>\d+)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
-    r"(?:\b[Ss]ee\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
+    r"(?:\b(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
     r"|(?:\[\d{1,3}\]|[\[;])\s*"  # (a note's number in brackets with it: "[7] ")
-    r"|(?<=[.?!])(?<!\b[A-Z]\.)\s+|^\s*"  # not after an initial ("K. A. Ostroukhova")
+    r"|(?<=[.?!])(?<!\b[A-Z]\.)"  # not after an initial ("K. A. Ostroukhova")
+    rf"{_not_after_abbreviation()}\s+|^\s*"
     # the link a journal's web page prints after each reference ("….Google Scholar Baron, …")
     rf"|(?:{alternation('reference_link_labels')})\s*)",
     re.MULTILINE,
 )
 # where it ends: a closing bracket, a semicolon, a sentence end, the line end, a clause
-# going on in lower case (", where there is …")
+# going on in lower case (", where there is …"); a line ending with a comma goes on
+# ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    r"[)\];]|\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)"
-    r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)[a-z]{2,})|$"
+    rf"[)\];]|{_not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)"
+    r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
+    rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
     re.MULTILINE,
 )
@@ -92,8 +109,11 @@ def source_line() -> re.Pattern[str]:
     labels = "|".join(
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
-    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*|[ \t]+)"
-                      r"(?P<body>(?:the\s+)?[A-Z“\"].*(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?.*){0,3})$",
+    # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
+    # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13")
+    goes_on = r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?|[ \t]*\n(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s))"
+    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*(?:\n[ \t]*)?|[ \t]+)"
+                      rf"(?P<body>(?:the\s+)?[A-Z“\"].*(?:{goes_on}.*){{0,3}})$",
                       re.MULTILINE)
 
 
@@ -162,7 +182,7 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         volume = volume or int(colon.group("volume"))
         pages = colon
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
-    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^[Ss]ee\s+(?:also\s+)?", "", printed)
+    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)
     named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
     named = INVERTED_AUTHORS.sub("", named)  # "Baron, S. H., Plekhanov: The Father of …"
     segments = re.split(r",\s*", named)
@@ -292,7 +312,7 @@ def _in_running_text(
             and not (m.group().isspace() and _imprint_at(text, m.end()))
         ]
         start = openings[-1].start() if openings else max(window, line_start)
-        if openings and not re.match(r"[Ss]ee", openings[-1].group(0)):
+        if openings and not re.match(r"[Ss]ee|[Cc]f\.", openings[-1].group(0)):
             start = openings[-1].end()  # "see" belongs to the reference, "in the" not
         if not openings or not openings[-1].group(0).strip():
             start = _names_before(text, start, anchor.start())
