@@ -10,7 +10,7 @@ import datetime
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -56,10 +56,13 @@ def _issued() -> Literal | None:
 @dataclass
 class GraphStatistics:
     """What the description counts. Gathered per unit, in one pass over its triples, and
-    added up (``merge``): units share no triple, but may share subjects."""
+    added up (``merge``): units share no triple, but may share subjects, the entities;
+    every other subject (a document, its records, their annotations) is one unit's only, so
+    it is counted, not kept: a corpus has millions."""
 
     triples: int = 0
-    subjects: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)  # those other units may have too
+    own_subjects: Counter[bool] = field(default_factory=Counter)  # in the URI space?
     persons: set[str] = field(default_factory=set)
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
@@ -68,6 +71,7 @@ class GraphStatistics:
 
     def merge(self, other: GraphStatistics) -> GraphStatistics:
         self.triples += other.triples
+        self.own_subjects.update(other.own_subjects)
         for mine, theirs in (
             (self.subjects, other.subjects),
             (self.persons, other.persons),
@@ -80,14 +84,24 @@ class GraphStatistics:
         return self
 
 
-def graph_statistics(triples: Iterable[tuple[object, object, object]]) -> GraphStatistics:
-    """The statistics of distinct rdflib triples."""
+def graph_statistics(
+    triples: Iterable[tuple[object, object, object]],
+    shareable: Container[object] | None = None,
+    uri_space: str = "",
+) -> GraphStatistics:
+    """The statistics of distinct rdflib triples; of their subjects, only those in
+    ``shareable`` (default: all) are kept, the others counted (by whether they are in
+    ``uri_space``)."""
     stats = GraphStatistics()
     iris: set[str] = set()
+    own: set[str] = set()
     for subject_term, predicate_term, obj in triples:
         subject, predicate = str(subject_term), str(predicate_term)
         stats.triples += 1
-        stats.subjects.add(subject)
+        if shareable is None or subject_term in shareable:
+            stats.subjects.add(subject)
+        else:
+            own.add(subject)
         stats.properties[predicate] += 1
         iris.add(predicate)
         if isinstance(obj, URIRef):
@@ -99,6 +113,7 @@ def graph_statistics(triples: Iterable[tuple[object, object, object]]) -> GraphS
         elif predicate == EVIDENCE:
             stats.evidence[subject] += 1
     stats.vocabularies = {ns for iri in iris for ns in NAMESPACES if iri.startswith(ns)}
+    stats.own_subjects.update(subject.startswith(uri_space) for subject in own)
     return stats
 
 
@@ -144,9 +159,11 @@ def describe(
 
 def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, uri_space: str) -> None:
     out.add((dataset, VOID.triples, Literal(stats.triples)))
-    out.add((dataset, VOID.distinctSubjects, Literal(len(stats.subjects))))
+    own = stats.own_subjects
+    out.add((dataset, VOID.distinctSubjects, Literal(len(stats.subjects) + own.total())))
     # VoID's entities: the resources whose IRI is in the dataset's URI space
-    out.add((dataset, VOID.entities, Literal(sum(s.startswith(uri_space) for s in stats.subjects))))
+    in_space = sum(s.startswith(uri_space) for s in stats.subjects)
+    out.add((dataset, VOID.entities, Literal(in_space + own[True])))
     for cls, count in sorted(stats.classes.items()):
         partition = URIRef(f"{dataset}/class/{prefixed(str(cls)).replace(':', '-')}")
         out.add((dataset, VOID.classPartition, partition))

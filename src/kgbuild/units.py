@@ -18,8 +18,9 @@ process holds the whole graph.
 
 from __future__ import annotations
 
+import pickle
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -55,7 +56,7 @@ class UnitResult:
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
     prefixes: set[str]  # the known prefixes whose namespace its triples use (for the dumps)
     terms: set[str]  # the context terms its JSON-LD nodes use
-    boundary: list[Triple]  # what it says of shared entities (see the module docstring)
+    boundary: Path | None  # a pickle of what it says of shared entities (module docstring)
     statistics: GraphStatistics  # for the dataset description
     seconds: dict[str, float]  # per stage, in the process that ran it
     issues: list[ValidationIssue] = field(default_factory=list)
@@ -83,7 +84,9 @@ def process_unit(
             return _kept_unit(name, *kept, watch.seconds)
     result = serialize_unit(mapper, context, name, scratch, placed, distinct, watch)
     with watch("validate"):
-        result.boundary = _about_shared(placed, mapper.shared_iris, validator.inverse_predicates)
+        boundary = _about_shared(placed, mapper.shared_iris, validator.inverse_predicates)
+        result.boundary = scratch / f"{name}.boundary.pickle"
+        result.boundary.write_bytes(pickle.dumps(boundary, protocol=5))
         own = indexed_graph(distinct)
         result.issues = unit_issues(mapper, validator, name, own)
         own.close()  # its triples freed now (see IndexedStore.close)
@@ -99,7 +102,10 @@ def _to_keep(result: UnitResult) -> tuple[dict[str, Path], UnitResult]:
     files = {names[graph]: path for graph, path in result.graphs.items()}
     files["nodes.jsonl"] = result.nodes
     relative = {graph: Path(name) for graph, name in names.items()}
-    return files, replace(result, graphs=relative, nodes=Path("nodes.jsonl"), seconds={})
+    if result.boundary is not None:
+        files["boundary.pickle"] = result.boundary
+    return files, replace(result, graphs=relative, nodes=Path("nodes.jsonl"),
+                          boundary=result.boundary and Path("boundary.pickle"), seconds={})
 
 
 def _kept_unit(
@@ -107,7 +113,8 @@ def _kept_unit(
 ) -> UnitResult:
     """A unit as the cache keeps it, its files read where they are."""
     graphs = {graph: folder / path for graph, path in kept.graphs.items()}
-    return replace(kept, name=name, graphs=graphs, nodes=folder / kept.nodes, seconds=seconds)
+    return replace(kept, name=name, graphs=graphs, nodes=folder / kept.nodes,
+                   boundary=kept.boundary and folder / kept.boundary, seconds=seconds)
 
 
 def map_unit(mapper: GraphMapper, name: str) -> tuple[list[Placed], list[Triple]]:
@@ -146,8 +153,8 @@ def serialize_unit(
             "".join(node_line(*node) for node in nodes), encoding="utf-8", newline="\n"
         )
     terms = terms_used((text for _, text in nodes), context)
-    return UnitResult(name, graphs, node_file, prefixes, terms, [], graph_statistics(distinct),
-                      watch.seconds)
+    statistics = graph_statistics(distinct, mapper.classes, mapper.minter.base)
+    return UnitResult(name, graphs, node_file, prefixes, terms, None, statistics, watch.seconds)
 
 
 def unit_issues(
@@ -250,9 +257,21 @@ def process_units(
         placed, distinct = map_unit(mapper, SHARED)
     shared = serialize_unit(mapper, context, SHARED, scratch, placed, distinct, watch)
     own = indexed_graph(distinct)
-    boundary = [triple for result in results for triple in result.boundary]
-    check = partial(unit_issues, mapper, validator, SHARED, own, boundary)
+    boundaries = [result.boundary for result in results if result.boundary is not None]
+    check = partial(_check_shared, mapper, validator, own, boundaries)
     return Units([*results, shared], check)
+
+
+def _check_shared(
+    mapper: GraphMapper, validator: Validator, own: Graph, boundaries: list[Path]
+) -> list[ValidationIssue]:
+    """The shared entities' issues, judged with what every document says of them (read
+    from the documents' boundary files here, not held by the build's main process)."""
+    def boundary() -> Iterator[Triple]:
+        for path in boundaries:
+            yield from pickle.loads(path.read_bytes())
+
+    return unit_issues(mapper, validator, SHARED, own, boundary())
 
 
 def _no_issues() -> list[ValidationIssue]:
