@@ -175,6 +175,17 @@ def test_the_bundled_corpus_builds_validates_and_counts(
     assert int(counts["triples"]) > 1000 and int(counts["kgo:Person"]) > 10
 
 
+def test_the_site_is_written_with_the_templates_in_the_wheel(
+    run: Run, work: Path, bundled: subprocess.CompletedProcess[str]
+) -> None:
+    assert bundled.returncode == 0, bundled.stderr
+    written = run("site")
+    assert written.returncode == 0, written.stderr
+    page = (work / "site" / "person" / "vladimir-lenin" / "index.html").read_text("utf-8")
+    assert "<h1>Vladimir Lenin</h1>" in page
+    assert (work / "site" / "static" / "search.js").is_file()
+
+
 SPEECH = (
     "“The dictatorship of the proletariat is the rule of the proletariat over the "
     "bourgeoisie,” says Lenin. Kamenev, in one of his reports, states the opposite.\n"
