@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -233,3 +234,15 @@ def test_a_folder_that_is_not_a_site_is_not_replaced(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "exists and is not a kgbuild site" in done.stderr
     assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_broken_dataset_description_is_one_line(tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    build.mkdir()
+    shutil.copyfile(BUILD / "graph.nt", build / "graph.nt")
+    (build / "void.ttl").write_text("<a> <b> .\n", encoding="utf-8")
+    done = run("site", "--build", str(build), "--out", str(tmp_path / "site"))
+    assert done.returncode == 3
+    assert done.stderr.startswith("kgbuild: error: ") and "void.ttl: cannot parse" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert not (tmp_path / "site").exists()

@@ -428,7 +428,7 @@ def site(
 def serve(site_dir: Path, port: int, quiet: bool) -> None:
     """Serve SITE_DIR (a `kgbuild site` folder) on 127.0.0.1 as a linked-data server: an
     entity's IRI path answers HTML, Turtle, JSON-LD or N-Triples by the Accept header."""
-    from kgbuild.site import MARKER
+    from kgbuild.site.links import MARKER
     from kgbuild.site.serve import make_server
 
     if not (site_dir / MARKER).is_file():

@@ -12,16 +12,23 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kgbuild.document import InputError
-from kgbuild.site.pages import Renderer
+from kgbuild.publish import _umask
+from kgbuild.rdf.formats import cannot_parse
+from kgbuild.rdf.namespaces import DCTERMS, VOID
+from kgbuild.site.links import MARKER
 
-MARKER = ".kgbuild-site"  # in every site folder: what may be replaced by a new site
+if TYPE_CHECKING:
+    from kgbuild.site.pages import Renderer
+
 GRAPH_FILE = "graph.nt"
-DCTERMS_TITLE = "http://purl.org/dc/terms/title"
-VOID_DATASET = "http://rdfs.org/ns/void#Dataset"
+DCTERMS_TITLE = str(DCTERMS.title)
+VOID_DATASET = str(VOID.Dataset)
+VOID_URI_SPACE = str(VOID.uriSpace)
 
 
 @dataclass(frozen=True)
@@ -33,16 +40,20 @@ class SiteResult:
     seconds: float
 
 
-def dataset_title(build_dir: Path) -> str:
-    """The dataset's title as void.ttl gives it, else the build folder's name."""
+def described(build_dir: Path) -> tuple[str, str | None]:
+    """The dataset's title and URI space (the base of its IRIs) as the build's void.ttl
+    gives them; without the file, the build folder's name and None."""
     void = build_dir / "void.ttl"
-    if void.is_file():
-        triples = list(ox.parse(path=str(void), format=ox.RdfFormat.TURTLE))
-        datasets = {t.subject for t in triples if t.object == ox.NamedNode(VOID_DATASET)}
-        for triple in sorted(triples, key=str):
-            if triple.subject in datasets and triple.predicate.value == DCTERMS_TITLE:
-                return triple.object.value
-    return build_dir.resolve().name
+    if not void.is_file():
+        return build_dir.resolve().name, None
+    try:
+        triples = sorted(ox.parse(path=str(void), format=ox.RdfFormat.TURTLE), key=str)
+    except (SyntaxError, ValueError, OSError) as error:
+        raise InputError(str(cannot_parse(void, error))) from None
+    datasets = {t.subject for t in triples if t.object == ox.NamedNode(VOID_DATASET)}
+    found = {t.predicate.value: t.object.value for t in reversed(triples)
+             if t.subject in datasets and t.predicate.value in (DCTERMS_TITLE, VOID_URI_SPACE)}
+    return found.get(DCTERMS_TITLE, build_dir.resolve().name), found.get(VOID_URI_SPACE)
 
 
 def base_of(documents: list[str]) -> str:
@@ -73,7 +84,7 @@ def build_site(
     from kgbuild.rdf.formats import GraphFileError
     from kgbuild.site.links import Links
     from kgbuild.site.model import read_graph
-    from kgbuild.site.pages import wanted_subjects
+    from kgbuild.site.pages import Renderer, wanted_subjects
     from kgbuild.site.rdf import exact_triples
     from kgbuild.site.texts import match_texts
     from kgbuild.site.views import Site
@@ -87,10 +98,10 @@ def build_site(
         raise InputError(str(error)) from None
     if not graph.documents:
         raise InputError(f"{graph_path}: the graph has no kgo:Document; is it a kgbuild build?")
+    title, uri_space = described(build_dir)
     site = Site(graph, match_texts(graph.documents, texts, encoding),
-                Links(base or base_of(list(graph.documents))))
-    site.triples = exact_triples(graph_path, wanted_subjects(site))
-    title = dataset_title(build_dir)
+                Links(base or uri_space or base_of(list(graph.documents))),
+                exact_triples(graph_path, wanted_subjects(graph)))
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial",
@@ -108,38 +119,37 @@ def build_site(
         renderer.network()
         tasks = [("entity", iri) for iri in sorted(graph.entities)]
         tasks += [("document", iri) for iri in sorted(graph.documents)]
-        files, size = _render_all(renderer, tasks, jobs)
+        files, pages, size = _render_all(renderer, tasks, jobs)
         writer.write(MARKER, b"A site written by `kgbuild site`; `kgbuild site` may replace it.\n")
         _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    pages = sum(1 for _ in out_dir.rglob("index.html"))
-    return SiteResult(out_dir, writer.files + files, pages, writer.bytes + size,
-                      time.perf_counter() - started)
+    return SiteResult(out_dir, writer.files + files, writer.pages + pages,
+                      writer.bytes + size, time.perf_counter() - started)
 
 
 class _Writer:
-    """Writes the site's files under the staging folder, counting them."""
+    """Writes the site's files under the staging folder, counting them and its pages."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.files = 0
-        self.bytes = 0
+        self.files = self.pages = self.bytes = 0
 
     def write(self, path: str, content: bytes) -> None:
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         self.files += 1
+        self.pages += path.endswith("index.html")
         self.bytes += len(content)
 
 
 _RENDERER: Renderer | None = None  # the forked workers' renderer (inherited, not pickled)
 
 
-def _render(tasks: list[tuple[str, str]]) -> tuple[int, int]:
-    """Render entity and document pages in a worker; what it wrote (files, bytes)."""
+def _render(tasks: list[tuple[str, str]]) -> tuple[int, int, int]:
+    """Render entity and document pages in a worker; what it wrote (files, pages, bytes)."""
     renderer = _RENDERER
     assert renderer is not None
     writer = _Writer(renderer.root)
@@ -149,12 +159,12 @@ def _render(tasks: list[tuple[str, str]]) -> tuple[int, int]:
             renderer.entity(renderer.site.graph.entities[iri])
         else:
             renderer.document(renderer.site.graph.documents[iri])
-    return writer.files, writer.bytes
+    return writer.files, writer.pages, writer.bytes
 
 
 def _render_all(
     renderer: Renderer, tasks: list[tuple[str, str]], jobs: int | None
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """The entity and document pages, in ``jobs`` forked processes (default: one per
     CPU): each page is written by itself, so the files are the same whatever the number."""
     global _RENDERER
@@ -169,7 +179,8 @@ def _render_all(
                 results = pool.map(_render, chunks)
     finally:
         _RENDERER = None
-    return sum(r[0] for r in results), sum(r[1] for r in results)
+    files, pages, size = zip(*results, strict=True)
+    return sum(files), sum(pages), sum(size)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:
@@ -185,9 +196,3 @@ def _swap(staging: Path, out_dir: Path) -> None:
     os.replace(staging, out_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MARKER = ".kgbuild-site"  # in every site folder: what `kgbuild site` may replace
+
 RDF_FILES = {  # extension → media type, for the files beside each page and `kgbuild serve`
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
 }
+RDF_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples"}  # for people
 
 
 @dataclass(frozen=True)

@@ -8,32 +8,30 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from kgbuild.extract.patterns import sentence_bounds
 from kgbuild.site.model import Mention
 
 REACH = 240  # characters looked at around a mention for its sentence
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.?!][”’\"')\]]*\s|\n\s*\n")
 
 
 def squash(text: str) -> str:
+    """Runs of white space as one space (kept at the ends, where the mention joins on)."""
     return _SPACE.sub(" ", text)
 
 
 def sentence(raw: str | None, mention: Mention) -> tuple[str, str, str]:
     """The words before the mention in its sentence, the mention, and the words after
-    (from the text; from the annotation's prefix and suffix when there is no text)."""
+    (from the text, cut as the extractors cut sentences; from the annotation's prefix and
+    suffix when there is no text); "…" where the sentence goes on past the reach."""
     if raw is None:
         return squash(mention.prefix).lstrip(), squash(mention.exact), squash(mention.suffix)
-    low = max(0, mention.start - REACH)
-    ends = list(_SENTENCE_END.finditer(raw, low, mention.start))
-    begin = ends[-1].end() if ends else low
-    after = _SENTENCE_END.search(raw, mention.end, min(len(raw), mention.end + REACH))
-    stop = after.start() + 1 if after else min(len(raw), mention.end + REACH)
+    begin, stop = sentence_bounds(raw, mention.start, mention.end, REACH)
     before_text = squash(raw[begin:mention.start]).lstrip()
     after_text = squash(raw[mention.end:stop]).rstrip()
-    if not ends and begin > 0:
+    if begin == mention.start - REACH:
         before_text = "… " + before_text
-    if not after and stop < len(raw):
+    if stop == mention.end + REACH and stop < len(raw):
         after_text += " …"
     return before_text, squash(raw[mention.start:mention.end]), after_text
 

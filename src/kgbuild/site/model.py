@@ -13,32 +13,24 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-KGO = "https://w3id.org/kgbuild/ontology#"
-OA = "http://www.w3.org/ns/oa#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-SCHEMA = "http://schema.org/"
-DCTERMS = "http://purl.org/dc/terms/"
+from kgbuild.rdf.mapping import CLASSES, MEETING_CLASSES
+from kgbuild.rdf.namespaces import DCTERMS as DCTERMS_NS
+from kgbuild.rdf.namespaces import KGO as KGO_NS
+from kgbuild.rdf.namespaces import OA as OA_NS
+from kgbuild.rdf.namespaces import OWL, RDF, RDFS, SKOS
+from kgbuild.rdf.namespaces import PREFIXES as NAMESPACES
+from kgbuild.rdf.namespaces import SCHEMA as SCHEMA_NS
+
+# the vocabularies as the plain strings pyoxigraph's terms carry
+KGO, OA, SCHEMA, DCTERMS = (str(ns) for ns in (KGO_NS, OA_NS, SCHEMA_NS, DCTERMS_NS))
+RDF_TYPE, LABEL, ALT_LABEL, SAME_AS = (str(t) for t in (RDF.type, RDFS.label, SKOS.altLabel,
+                                                        OWL.sameAs))
+PREFIXES = {prefix: str(namespace) for prefix, namespace in NAMESPACES.items()}
 
 # class → the kind an entity is listed under (its IRI's folder), in the order pages show them
-KINDS = {
-    f"{KGO}Person": "person",
-    f"{KGO}Organization": "organization",
-    f"{KGO}Work": "work",
-    f"{KGO}Congress": "meeting",
-    f"{KGO}Conference": "meeting",
-    f"{KGO}Plenum": "meeting",
-    f"{KGO}Resolution": "resolution",
-}
+KINDS = {str(cls): kind for kind, cls in CLASSES.items()} | {
+    str(cls): "meeting" for cls in MEETING_CLASSES.values()}
 KIND_ORDER = ("person", "organization", "work", "meeting", "resolution")
-PREFIXES = {
-    "kgo": KGO, "oa": OA, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#", "schema": SCHEMA, "dcterms": DCTERMS,
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 Node = dict[str, list[str]]
 """A resource's properties: predicate IRI → values (IRIs or lexical forms), sorted."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
@@ -14,10 +13,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from kgbuild.extract.quotations import PARAGRAPH_BREAK
 from kgbuild.site import svg
-from kgbuild.site.links import RDF_FILES
+from kgbuild.site.links import RDF_FILES, RDF_NAMES
 from kgbuild.site.markup import chapter_span, marked_text, spans_for
-from kgbuild.site.model import DCTERMS, KIND_ORDER, SCHEMA, Document, Entity
+from kgbuild.site.model import DCTERMS, KIND_ORDER, SCHEMA, Document, Entity, Graph
 from kgbuild.site.rdf import description, embeddable, serializations
 from kgbuild.site.views import LIMIT, Site
 
@@ -27,7 +27,6 @@ KIND_TITLES = {"person": "Persons", "organization": "Organizations", "work": "Wo
 RECORD_KINDS = {"Quotation": "record-quotation", "Citation": "record-citation",
                 "Claim": "record-claim", "DatedClaim": "record-claim"}
 NETWORK_SIZE = 40  # persons drawn in the network
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 Write = Callable[[str, bytes], None]
 
@@ -49,7 +48,6 @@ class Renderer:
         self.root = root or Path()  # the folder ``write`` writes under
         self.env = environment()
         self.common = {"site_title": title, "source": source}
-        self.triples: dict[str, list] = {}
 
     def page(self, at: str, template: str, **context: object) -> None:
         """Render a template into the page of folder ``at`` ("" for the root)."""
@@ -64,9 +62,8 @@ class Renderer:
         for extension, content in files.items():
             self.write(f"{path}.{extension}", content)
         name = path.rsplit("/", 1)[-1]
-        names = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples"}
         return {
-            "alternates": [{"type": RDF_FILES[e], "href": f"../{name}.{e}", "name": names[e]}
+            "alternates": [{"type": RDF_FILES[e], "href": f"../{name}.{e}", "name": RDF_NAMES[e]}
                            for e in RDF_FILES],
             "jsonld": Markup(embeddable(files["jsonld"])),
         }
@@ -181,7 +178,7 @@ class Renderer:
         together: Counter[tuple[str, str]] = Counter()
         for iri, document in graph.documents.items():
             raw = self.site.texts[iri].raw
-            breaks = [m.start() for m in _PARAGRAPH.finditer(raw)]
+            breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(raw)]
             paragraphs: dict[int, set[str]] = {}
             for mention in document.mentions:
                 entity = graph.entities.get(mention.body)
@@ -228,9 +225,8 @@ class Renderer:
                 self.write(f"static/{file.name}", file.read_bytes())
 
 
-def wanted_subjects(site: Site) -> set[str]:
+def wanted_subjects(graph: Graph) -> set[str]:
     """The subjects whose exact triples the RDF files need."""
-    graph = site.graph
     wanted = set(graph.entities) | set(graph.documents)
     for document in graph.documents.values():
         wanted.update(s.iri for s in document.sections)

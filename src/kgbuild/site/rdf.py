@@ -21,17 +21,15 @@ def exact_triples(path: Path, wanted: set[str]) -> dict[str, list[ox.Triple]]:
     """The triples of the graph file whose subject, without its fragment, is in ``wanted``,
     by subject, as written (a pyoxigraph store would turn xsd:nonNegativeInteger and other
     derived types into xsd:integer, so descriptions are read from the file itself). An
-    N-Triples file is sifted line by line and only the lines kept are parsed."""
-    if path.suffix != ".nt":
-        triples = ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
-    else:
-        kept = []
-        with path.open("rb") as lines:
-            for line in lines:
-                subject = line[1:line.find(b">")].split(b"#", 1)[0]
-                if line.startswith(b"<") and subject.decode("utf-8") in wanted:
-                    kept.append(line)
-        triples = ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES)
+    N-Triples file (the build's graph.nt) is sifted line by line and only the lines kept are
+    parsed."""
+    kept = []
+    with path.open("rb") as lines:
+        for line in lines:
+            subject = line[1:line.find(b">")].split(b"#", 1)[0]
+            if line.startswith(b"<") and subject.decode("utf-8") in wanted:
+                kept.append(line)
+    triples = ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES)
     found: dict[str, list[ox.Triple]] = {}
     for triple in triples:
         subject = triple.subject.value

@@ -42,14 +42,18 @@ def preferred(accept: str | None) -> str:
     return best
 
 
+def _with_charset(media: str) -> str:
+    """Turtle's media type says its charset (its default is not UTF-8 everywhere); the
+    others are UTF-8 by definition."""
+    return f"{media}; charset=utf-8" if media == "text/turtle" else media
+
+
 class Handler(SimpleHTTPRequestHandler):
     """Files of the site, with content negotiation on resource paths."""
 
     extensions_map = {  # noqa: RUF012 (the standard library's own class attribute)
         **SimpleHTTPRequestHandler.extensions_map,
-        ".ttl": "text/turtle; charset=utf-8",
-        ".jsonld": "application/ld+json",
-        ".nt": "application/n-triples",
+        **{f".{extension}": _with_charset(media) for extension, media in RDF_FILES.items()},
         ".json": "application/json",
         ".svg": "image/svg+xml",
         ".js": "text/javascript",
@@ -86,8 +90,7 @@ class Handler(SimpleHTTPRequestHandler):
             return True
         body = file.read_bytes()
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", media + ("; charset=utf-8" if media == "text/turtle"
-                                                   else ""))
+        self.send_header("Content-Type", _with_charset(media))
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Content-Location", f"{path}.{extension}")
         self.send_header("Vary", "Accept")
@@ -97,7 +100,7 @@ class Handler(SimpleHTTPRequestHandler):
         return True
 
     def end_headers(self) -> None:
-        if self.path.split("?", 1)[0].endswith((".ttl", ".jsonld", ".nt")):
+        if self.path.split("?", 1)[0].endswith(tuple(f".{e}" for e in RDF_FILES)):
             self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 

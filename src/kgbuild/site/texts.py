@@ -11,7 +11,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgbuild.document import InputError, decode, load_document
+from kgbuild.document import InputError, decode, errata_for, find_sections
+from kgbuild.ocr import clean_text
+from kgbuild.pipeline import expand_inputs
 from kgbuild.site.model import Document
 
 
@@ -19,12 +21,12 @@ from kgbuild.site.model import Document
 class Text:
     raw: str
     path: Path
-    encoding: str
 
     def chapter_starts(self) -> dict[int, int]:
         """A chapter's number → the offset of its heading, found as the build finds it
         (on the text cleaned with its folder's errata: slower, so only for its page)."""
-        return {s.number: s.start for s in load_document(self.path, self.encoding).sections}
+        clean, offsets = clean_text(self.raw, errata_for(self.path))
+        return {s.number: s.start for s in find_sections(clean, offsets, len(self.raw))}
 
 
 def candidates(paths: list[Path]) -> dict[str, list[Path]]:
@@ -33,9 +35,8 @@ def candidates(paths: list[Path]) -> dict[str, list[Path]]:
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
-        for file in files:
-            found.setdefault(file.name, []).append(file)
+    for file in expand_inputs(paths):
+        found.setdefault(file.name, []).append(file)
     return found
 
 
@@ -60,5 +61,5 @@ def match_texts(
             raise InputError(
                 f"{iri}: its text {document.source_file} is not among the texts given "
                 f"({given}){differs}; give the texts the build was made from")
-        texts[iri] = Text(decode(data, chosen, encoding), chosen, encoding)
+        texts[iri] = Text(decode(data, chosen, encoding), chosen)
     return texts

@@ -12,11 +12,8 @@ from typing import Any
 from kgbuild.site.links import Links
 from kgbuild.site.markup import sentence
 from kgbuild.site.model import (
-    ALT_LABEL,
     DCTERMS,
     KGO,
-    LABEL,
-    RDF_TYPE,
     SAME_AS,
     SCHEMA,
     Entity,
@@ -43,7 +40,6 @@ FACTS = {  # predicate → how an entity page names it, in the order shown
     f"{KGO}sourceFile": "Source file",
     f"{KGO}sha256": "SHA-256 of the file",
 }
-HIDDEN = {LABEL, ALT_LABEL, SAME_AS, RDF_TYPE, f"{DCTERMS}hasPart"}
 # (heading, record types, the kgo: property linking the record to the entity)
 RELATED = (
     ("Quotations by", ("Quotation",), "spokenBy"),
@@ -63,10 +59,10 @@ class Site:
     graph: Graph
     texts: dict[str, Text]
     links: Links
-    triples: dict[str, list[Any]] = field(default_factory=dict)  # exact, by subject (rdf.py)
-    reverse: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    triples: dict[str, list[Any]]  # exact, by subject (rdf.exact_triples)
+    reverse: dict[tuple[str, str], list[str]] = field(init=False)
     _related: dict[str, dict[str | None, list[tuple[str, list[Record]]]]] = field(
-        default_factory=dict)
+        init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         """Records and entities pointing at each entity, by predicate."""
@@ -157,7 +153,7 @@ class Site:
         """An entity's page; with ``document``, its page for that document alone, uncut."""
         here = self.links.path(entity.iri) or ""
         if document is not None:
-            here += "/in/" + (self.links.path(document) or "").rsplit("/", 1)[-1]
+            here += "/in/" + self.slug(document)
         limit = None if document is not None else LIMIT
         mentions = entity.mentions if document is None else self.mentions_in(entity, document)
         shown = mentions[:limit]
@@ -196,26 +192,24 @@ class Site:
 
     def per_document(self, here: str, entity: Entity) -> list[dict[str, object]]:
         """The documents an entity is named in, each with the link to its page there."""
+        root = self.links.path(entity.iri) or ""
+        return [{"label": self.label(d), "count": n,
+                 "href": self.links.to(here, f"{root}/in/{self.slug(d)}/")}
+                for d, n in self.documents_of(entity).items()]
+
+    def slug(self, document: str) -> str:
+        return (self.links.path(document) or document).rsplit("/", 1)[-1]
+
+    def documents_of(self, entity: Entity) -> dict[str, int]:
+        """The documents an entity's per-document pages are made for (where it is named,
+        or a record about it stands), in order, each with the number of its mentions."""
         counts: dict[str, int] = defaultdict(int)
         for mention in entity.mentions:
             counts[mention.document] += 1
         for _, records in self.related(entity.iri, None):
             for record in records:
                 counts[_document_of(record)] += 0
-        root = self.links.path(entity.iri) or ""
-        return [{"label": self.label(d), "count": n,
-                 "href": self.links.to(here, f"{root}/in/{self.slug(d)}/")}
-                for d, n in sorted(counts.items()) if d]
-
-    def slug(self, document: str) -> str:
-        return (self.links.path(document) or document).rsplit("/", 1)[-1]
-
-    def documents_of(self, entity: Entity) -> list[str]:
-        """The documents an entity's per-document pages are made for."""
-        found = {m.document for m in entity.mentions}
-        for _, records in self.related(entity.iri, None):
-            found.update(_document_of(r) for r in records)
-        return sorted(d for d in found if d)
+        return {document: n for document, n in sorted(counts.items()) if document}
 
 
 def _document_of(record: Record) -> str:
