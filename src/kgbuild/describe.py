@@ -62,7 +62,8 @@ class GraphStatistics:
 
     triples: int = 0
     subjects: set[str] = field(default_factory=set)  # those other units may have too
-    own_subjects: Counter[bool] = field(default_factory=Counter)  # in the URI space?
+    own_subjects: int = 0  # the others
+    own_in_uri_space: int = 0  # of them, those in the dataset's URI space (VoID entities)
     persons: set[str] = field(default_factory=set)
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
@@ -71,7 +72,8 @@ class GraphStatistics:
 
     def merge(self, other: GraphStatistics) -> GraphStatistics:
         self.triples += other.triples
-        self.own_subjects.update(other.own_subjects)
+        self.own_subjects += other.own_subjects
+        self.own_in_uri_space += other.own_in_uri_space
         for mine, theirs in (
             (self.subjects, other.subjects),
             (self.persons, other.persons),
@@ -113,7 +115,8 @@ def graph_statistics(
         elif predicate == EVIDENCE:
             stats.evidence[subject] += 1
     stats.vocabularies = {ns for iri in iris for ns in NAMESPACES if iri.startswith(ns)}
-    stats.own_subjects.update(subject.startswith(uri_space) for subject in own)
+    stats.own_subjects = len(own)
+    stats.own_in_uri_space = sum(subject.startswith(uri_space) for subject in own)
     return stats
 
 
@@ -159,11 +162,11 @@ def describe(
 
 def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, uri_space: str) -> None:
     out.add((dataset, VOID.triples, Literal(stats.triples)))
-    own = stats.own_subjects
-    out.add((dataset, VOID.distinctSubjects, Literal(len(stats.subjects) + own.total())))
+    subjects = len(stats.subjects) + stats.own_subjects
+    out.add((dataset, VOID.distinctSubjects, Literal(subjects)))
     # VoID's entities: the resources whose IRI is in the dataset's URI space
-    in_space = sum(s.startswith(uri_space) for s in stats.subjects)
-    out.add((dataset, VOID.entities, Literal(in_space + own[True])))
+    in_space = sum(s.startswith(uri_space) for s in stats.subjects) + stats.own_in_uri_space
+    out.add((dataset, VOID.entities, Literal(in_space)))
     for cls, count in sorted(stats.classes.items()):
         partition = URIRef(f"{dataset}/class/{prefixed(str(cls)).replace(':', '-')}")
         out.add((dataset, VOID.classPartition, partition))

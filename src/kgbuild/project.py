@@ -59,12 +59,13 @@ def read_project(path: Path) -> DatasetInfo:
     table = data.get("dataset")
     if not isinstance(table, dict):
         raise InputError(f"{path}: no [dataset] table")
-    unknown = sorted(set(table) - {"name", "license", "created", *TEXT_FIELDS})
+    strings = ("name", *TEXT_FIELDS, "license")
+    unknown = sorted(set(table) - {*strings, "created"})
     if unknown:
         raise InputError(f"{path}: [dataset] has unknown key(s) {', '.join(unknown)} "
-                         f"(known: name, {', '.join(TEXT_FIELDS)}, license, created)")
+                         f"(known: {', '.join(strings)}, created)")
     values: dict[str, str] = {}
-    for key in ("name", *TEXT_FIELDS, "license"):
+    for key in strings:
         if key in table:
             if not isinstance(table[key], str) or not table[key].strip():
                 raise InputError(f"{path}: [dataset] {key} must be a non-empty string")

@@ -32,6 +32,7 @@ def score_files(
     names = _document_names(graph, documents)
     entities: dict[str, KindScore] = defaultdict(KindScore)
     records: dict[str, RecordScore] = defaultdict(RecordScore)
+    views: dict[URIRef, Graph] = {}  # a document's annotations may come in several files
     for path in annotation_files:
         named = load_annotation(path).get("document")
         if named is None and len(documents) > 1:
@@ -41,7 +42,12 @@ def score_files(
         if named is not None and str(named) not in names:
             raise InputError(f"{path}: names the document {named!r}, which the graph does "
                              f"not hold (it holds {', '.join(sorted(names))})")
-        view = document_view(graph, names[str(named)]) if len(documents) > 1 else graph
+        view = graph
+        if len(documents) > 1:
+            document = names[str(named)]
+            if document not in views:
+                views[document] = document_view(graph, document)
+            view = views[document]
         for kind, score in evaluate(view, [path]).items():
             add_to(entities[kind], score)
         for kind, record in score_records(view, [path]).items():
@@ -52,11 +58,10 @@ def score_files(
 def _document_names(graph: Graph, documents: list[URIRef]) -> dict[str, URIRef]:
     """What an annotation may call a document: its name in IRIs ("1917-letter"), and its
     file name ("letter.txt") when no other document was read from a file of that name."""
-    files = Counter(str(graph.value(d, KGO.sourceFile)) for d in documents)
+    sources = {d: str(graph.value(d, KGO.sourceFile)) for d in documents}
+    files = Counter(sources.values())
     names = {str(d).rsplit("/", 1)[-1]: d for d in documents}
-    for document in documents:
-        if files[source := str(graph.value(document, KGO.sourceFile))] == 1:
-            names[source] = document
+    names |= {source: d for d, source in sources.items() if files[source] == 1}
     return names
 
 
@@ -82,4 +87,3 @@ def document_view(graph: Graph, document: URIRef) -> Graph:
             continue
         view.add(triple)
     return view
-

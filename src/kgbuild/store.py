@@ -425,7 +425,10 @@ def _urls(endpoint: str, graph_store: str | None, credentials: Credentials | Non
           ) -> tuple[str, str, Credentials | None]:
     """The query endpoint, the Graph Store and the credentials for both."""
     query_url = query_endpoint(endpoint)
-    store = graph_store or graph_store_for(endpoint)
+    try:
+        store = graph_store or graph_store_for(endpoint)
+    except LoadError as error:  # a URL the user gave: a usage error, like the ones below
+        raise RemoteError(str(error), "url") from None
     creds = credentials or credentials_for(store) or credentials_for(query_url)
     for url in (store, query_url):
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
@@ -436,8 +439,9 @@ def _urls(endpoint: str, graph_store: str | None, credentials: Credentials | Non
 def dataset_graphs(
     endpoint: str, dataset: str, *, timeout: float, credentials: Credentials | None
 ) -> list[str]:
-    """The named graphs the store holds of a dataset (``{dataset}/graph/…``)."""
-    prefix = sparql_term(ox.Literal(own_graph(dataset, "")))
+    """The named graphs the store holds of a dataset (``{dataset}/graph/…``; a trailing
+    "/", as void.ttl's IRI may be pasted, is no part of it)."""
+    prefix = sparql_term(ox.Literal(own_graph(dataset.rstrip("/"), "")))
     text = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { } "  # the graphs, not their triples
             f"FILTER(STRSTARTS(STR(?g), {prefix})) }} ORDER BY ?g")
     rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
@@ -463,14 +467,12 @@ def load(
     query_url, store, creds = _urls(endpoint, graph_store, credentials)
     graphs = read_graphs(graph_file)
     dataset = dataset_of(graphs, graph_file)
-    documents = {t.subject.value: t for triples in graphs.values() for t in triples
-                 if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT}
+    triples = [t for in_graph in graphs.values() for t in in_graph]
+    documents = {t.subject for t in triples if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT}
     if not documents:
         raise LoadError(f"{graph_file}: holds no kgo:Document (is it a graph kgbuild built?)")
-    for triples in graphs.values():  # the same IRI for another text: refuse, change nothing
-        for t in triples:
-            if t.predicate == KGO_SHA256 and t.subject.value in documents:
-                _refuse_another_text(query_url, dataset, t, creds, timeout, graph_file)
+    digests = [t for t in triples if t.predicate == KGO_SHA256 and t.subject in documents]
+    _refuse_another_text(query_url, dataset, digests, creds, timeout, graph_file)
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
         put_graph(store, graph, triples, timeout=timeout, credentials=creds)
@@ -482,25 +484,31 @@ def load(
         report.graphs.append(GraphCount(graph, len(triples), found))
     if report.ok:  # only then is the answer about the default graph meaningful
         report.union_default_graph = default_graph_is_union(
-            query_url, min(documents), timeout=timeout, credentials=creds
+            query_url, min(d.value for d in documents), timeout=timeout, credentials=creds
         )
     return report
 
 
 def _refuse_another_text(
-    endpoint: str, dataset: str, digest: ox.Triple, credentials: Credentials | None,
+    endpoint: str, dataset: str, digests: list[ox.Triple], credentials: Credentials | None,
     timeout: float, graph_file: Path,
 ) -> None:
-    """Another dataset in the store holds a document of this IRI read from another text
-    (two corpora with a "letter.txt" and the same base): loading would merge them."""
+    """Refuse, changing nothing, when another dataset in the store holds a document of one
+    of these IRIs read from another text (two corpora with a "letter.txt" and the same
+    base: loading would merge them). One query for all the documents."""
+    if not digests:
+        return
     prefix = sparql_term(ox.Literal(own_graph(dataset, "")))
-    text = (f"ASK {{ GRAPH ?g {{ {sparql_term(digest.subject)} {sparql_term(KGO_SHA256)} ?d }} "
-            f"FILTER(?d != {sparql_term(digest.object)} && !STRSTARTS(STR(?g), {prefix})) }}")
-    if run_remote(text, endpoint, timeout=timeout, credentials=credentials).get("boolean"):
+    rows = " ".join(f"({sparql_term(t.subject)} {sparql_term(t.object)})" for t in digests)
+    text = (f"SELECT ?doc WHERE {{ VALUES (?doc ?mine) {{ {rows} }} "
+            f"GRAPH ?g {{ ?doc {sparql_term(KGO_SHA256)} ?d }} "
+            f"FILTER(?d != ?mine && !STRSTARTS(STR(?g), {prefix})) }} ORDER BY ?doc LIMIT 1")
+    rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
+    if clash := [row for row in rows["results"]["bindings"] if "doc" in row]:
         raise LoadError(
-            f"{graph_file}: the store already holds <{digest.subject.value}> read from another "
-            "text, in another dataset; build this corpus with another --base (or rename the "
-            "text) so that the two documents keep apart")
+            f"{graph_file}: the store already holds <{clash[0]['doc']['value']}> read from "
+            "another text, in another dataset; build this corpus with another --base (or "
+            "rename the text) so that the two documents keep apart")
 
 
 def unload(
@@ -513,7 +521,6 @@ def unload(
 ) -> list[str]:
     """Delete every graph of a dataset from the store; the graphs deleted."""
     query_url, store, creds = _urls(endpoint, graph_store, credentials)
-    dataset = dataset.rstrip("/")  # "…/dataset/speeches/" as void.ttl's IRI may be pasted
     graphs = dataset_graphs(query_url, dataset, timeout=timeout, credentials=creds)
     for graph in graphs:
         delete_graph(store, graph, timeout=timeout, credentials=creds)

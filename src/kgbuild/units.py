@@ -100,12 +100,11 @@ def _to_keep(result: UnitResult) -> tuple[dict[str, Path], UnitResult]:
     named so (relative to the cache entry's folder)."""
     names = {graph: f"{index}.nt" for index, graph in enumerate(result.graphs)}
     files = {names[graph]: path for graph, path in result.graphs.items()}
-    files["nodes.jsonl"] = result.nodes
+    assert result.boundary is not None  # a document's unit (the ones kept) has one
+    files["nodes.jsonl"], files["boundary.pickle"] = result.nodes, result.boundary
     relative = {graph: Path(name) for graph, name in names.items()}
-    if result.boundary is not None:
-        files["boundary.pickle"] = result.boundary
     return files, replace(result, graphs=relative, nodes=Path("nodes.jsonl"),
-                          boundary=result.boundary and Path("boundary.pickle"), seconds={})
+                          boundary=Path("boundary.pickle"), seconds={})
 
 
 def _kept_unit(
@@ -114,7 +113,7 @@ def _kept_unit(
     """A unit as the cache keeps it, its files read where they are."""
     graphs = {graph: folder / path for graph, path in kept.graphs.items()}
     return replace(kept, name=name, graphs=graphs, nodes=folder / kept.nodes,
-                   boundary=kept.boundary and folder / kept.boundary, seconds=seconds)
+                   boundary=folder / "boundary.pickle", seconds=seconds)
 
 
 def map_unit(mapper: GraphMapper, name: str) -> tuple[list[Placed], list[Triple]]:

@@ -19,7 +19,12 @@ from kgbuild.cli import (
 )
 
 if TYPE_CHECKING:
-    from kgbuild.sparql import Results, SavedQuery, Term
+    from kgbuild.sparql import RemoteError, Results, SavedQuery, Term
+
+
+def _fail_remote(error: RemoteError) -> None:
+    """A bad endpoint URL is a usage error (2); anything the server did, exit code 4."""
+    _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
 
 
 def store_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -182,7 +187,7 @@ def run_query(
     except QueryError as error:
         _fail(str(error), EXIT_INPUT)
     except RemoteError as error:
-        _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
+        _fail_remote(error)
     click.echo(render(results, fmt, prefixes=saved.prefixes, max_width=max_width or None), nl=False)
 
 
@@ -190,7 +195,7 @@ def _graphs_of(endpoint: str, dataset: str, timeout: float) -> tuple[str, ...]:
     """The named graphs the store holds of a dataset; none is an error, said in one line."""
     from kgbuild.store import dataset_graphs
 
-    graphs = dataset_graphs(endpoint, dataset.rstrip("/"), timeout=timeout, credentials=None)
+    graphs = dataset_graphs(endpoint, dataset, timeout=timeout, credentials=None)
     if not graphs:
         _fail(f"the store holds no graph of the dataset <{dataset}>", EXIT_INPUT)
     return tuple(graphs)
@@ -247,19 +252,14 @@ def load_store(endpoint: str, graph_store: str | None, graph_file: Path, timeout
     5 counts differ.
     """
     from kgbuild.sparql import RemoteError
-    from kgbuild.store import LoadError, graph_store_for, load
+    from kgbuild.store import LoadError, load
 
-    if graph_store is None:
-        try:
-            graph_store = graph_store_for(endpoint)
-        except LoadError as error:
-            _fail(str(error), EXIT_USAGE)
     try:
         report = load(graph_file, endpoint, graph_store, timeout=timeout)
     except LoadError as error:
         _fail(str(error), EXIT_INPUT)
     except RemoteError as error:
-        _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
+        _fail_remote(error)
     click.echo(f"loaded {report.graph_file} into {report.store}")
     for count in report.graphs:
         mark = "ok" if count.ok else "MISMATCH"
@@ -298,14 +298,12 @@ def unload_store(endpoint: str, graph_store: str | None, dataset: str, timeout: 
     Exit codes: 3 no graph of the dataset in the store, 4 endpoint failure.
     """
     from kgbuild.sparql import RemoteError
-    from kgbuild.store import LoadError, unload
+    from kgbuild.store import unload
 
     try:
         deleted = unload(endpoint, dataset, graph_store, timeout=timeout)
-    except LoadError as error:
-        _fail(str(error), EXIT_USAGE)
     except RemoteError as error:
-        _fail(str(error), EXIT_USAGE if error.kind == "url" else EXIT_REMOTE)
+        _fail_remote(error)
     if not deleted:
         _fail(f"the store holds no graph of the dataset <{dataset}>", EXIT_INPUT)
     for graph in deleted:
