@@ -27,10 +27,9 @@ RDF_TYPE, LABEL, ALT_LABEL, SAME_AS = (str(t) for t in (RDF.type, RDFS.label, SK
                                                         OWL.sameAs))
 PREFIXES = {prefix: str(namespace) for prefix, namespace in NAMESPACES.items()}
 
-# class → the kind an entity is listed under (its IRI's folder), in the order pages show them
+# class → the kind an entity is listed under (its IRI's folder)
 KINDS = {str(cls): kind for kind, cls in CLASSES.items()} | {
     str(cls): "meeting" for cls in MEETING_CLASSES.values()}
-KIND_ORDER = ("person", "organization", "work", "meeting", "resolution")
 
 Node = dict[str, list[str]]
 """A resource's properties: predicate IRI → values (IRIs or lexical forms), sorted."""

@@ -15,17 +15,14 @@ from markupsafe import Markup
 
 from kgbuild.extract.quotations import PARAGRAPH_BREAK
 from kgbuild.site import svg
+from kgbuild.site.labels import COUNTED_RECORDS, KIND_ORDER, KIND_TITLES, LANES, RECORD_MARKS
 from kgbuild.site.links import RDF_FILES, RDF_NAMES
 from kgbuild.site.markup import chapter_span, marked_text, spans_for
-from kgbuild.site.model import DCTERMS, KIND_ORDER, SCHEMA, Document, Entity, Graph
+from kgbuild.site.model import DCTERMS, SCHEMA, Document, Entity, Graph
 from kgbuild.site.rdf import description, embeddable, serializations
 from kgbuild.site.views import LIMIT, Site
 
 HERE = Path(__file__).parent
-KIND_TITLES = {"person": "Persons", "organization": "Organizations", "work": "Works",
-               "meeting": "Meetings", "resolution": "Resolutions"}
-RECORD_KINDS = {"Quotation": "record-quotation", "Citation": "record-citation",
-                "Claim": "record-claim", "DatedClaim": "record-claim"}
 NETWORK_SIZE = 40  # persons drawn in the network
 
 Write = Callable[[str, bytes], None]
@@ -94,7 +91,7 @@ class Renderer:
             if body in graph.entities:
                 return graph.entities[body].kind
             record = graph.records.get(body)
-            return RECORD_KINDS.get(record.type) if record else None
+            return RECORD_MARKS.get(record.type) if record else None
 
         spans = spans_for(document.mentions, kind_of,
                           lambda iri: self.site.links.href(path, iri))
@@ -134,8 +131,7 @@ class Renderer:
         counts = [{"name": KIND_TITLES[k], "count": kinds[k], "href": f"{k}/"}
                   for k in KIND_ORDER]
         counts.append({"name": "Documents", "count": len(graph.documents), "href": "document/"})
-        for name, key in (("Quotations", "Quotation"), ("Citations", "Citation"),
-                          ("Dated claims", "DatedClaim"), ("Stances", "Claim")):
+        for name, key in COUNTED_RECORDS:
             counts.append({"name": name, "count": records[key], "href": None})
         self.page("", "index.html", title="Index", counts=counts,
                   description=description_text)
@@ -153,13 +149,14 @@ class Renderer:
                 evidence = record.evidence[0]
                 events.append(svg.Event("claim", date, record.one("statement") or "",
                                         links.href(here, evidence.document, evidence.anchor)))
+        lanes = {lane for lane, _ in LANES}  # an entity kind with a lane of its own
         for entity in graph.entities.values():
-            lane = {"work": "work", "meeting": "meeting"}.get(entity.kind)
+            if entity.kind not in lanes:
+                continue
             for date in entity.node.get(f"{DCTERMS}created", []) + entity.node.get(
                     f"{SCHEMA}startDate", []):
-                if lane:
-                    events.append(svg.Event(lane, date, entity.label,
-                                            links.href(here, entity.iri)))
+                events.append(svg.Event(entity.kind, date, entity.label,
+                                        links.href(here, entity.iri)))
         events.sort(key=lambda e: (e.date, e.lane, e.label, e.href))
         by_year: dict[str, list[svg.Event]] = {}
         for event in events:

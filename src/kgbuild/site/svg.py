@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
+from kgbuild.site.labels import LANES
+
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-LANES = (("claim", "Dated claims"), ("work", "Works"), ("meeting", "Meetings"))
 PER_BIN = 12  # markers drawn per lane and year before "+n"
 
 

@@ -9,10 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from kgbuild.site.labels import FACTS, RELATED
 from kgbuild.site.links import Links
 from kgbuild.site.markup import sentence
 from kgbuild.site.model import (
-    DCTERMS,
     KGO,
     SAME_AS,
     SCHEMA,
@@ -24,33 +24,6 @@ from kgbuild.site.model import (
 from kgbuild.site.texts import Text
 
 LIMIT = 50  # items a list shows on an entity page; the rest on per-document pages
-FACTS = {  # predicate → how an entity page names it, in the order shown
-    f"{KGO}organizationKind": "Kind",
-    f"{SCHEMA}birthDate": "Born",
-    f"{SCHEMA}deathDate": "Died",
-    f"{SCHEMA}author": "Author",
-    f"{DCTERMS}created": "Date",
-    f"{KGO}genre": "Genre",
-    f"{DCTERMS}title": "Formal title",
-    f"{KGO}ordinal": "Ordinal",
-    f"{KGO}convenedBy": "Convened by",
-    f"{SCHEMA}startDate": "Date",
-    f"{KGO}adoptedAt": "Adopted at",
-    f"{DCTERMS}language": "Language",
-    f"{KGO}sourceFile": "Source file",
-    f"{KGO}sha256": "SHA-256 of the file",
-}
-# (heading, record types, the kgo: property linking the record to the entity)
-RELATED = (
-    ("Quotations by", ("Quotation",), "spokenBy"),
-    ("Quotations from", ("Quotation",), "quotedFrom"),
-    ("Citations of", ("Citation",), "cites"),
-    ("Volume references into", ("Citation",), "citesEdition"),
-    ("Stances taken", ("Claim",), "assertedBy"),
-    ("Stances on", ("Claim",), "about"),
-    ("Dated claims about", ("DatedClaim",), "about"),
-)
-
 
 @dataclass
 class Site:
