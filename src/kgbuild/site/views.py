@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from kgbuild.rdf.namespaces import WD
 from kgbuild.site.labels import FACTS, RELATED
 from kgbuild.site.links import Links
 from kgbuild.site.markup import sentence
@@ -23,6 +24,7 @@ from kgbuild.site.model import (
 )
 from kgbuild.site.texts import Text
 
+WIKIDATA = str(WD)
 LIMIT = 50  # items a list shows on an entity page; the rest on per-document pages
 
 @dataclass
@@ -148,7 +150,7 @@ class Site:
             "here": here, "entity": entity, "document": document,
             "document_label": self.label(document) if document else None,
             "fact_rows": self.facts(here, entity.node),
-            "same_as": sorted(entity.node.get(SAME_AS, [])),
+            "same_as": [_same_as(iri) for iri in sorted(entity.node.get(SAME_AS, []))],
             "mention_count": len(mentions),
             "mention_groups": [{"label": self.label(d), "href": self.links.href(here, d),
                                 "items": items} for d, items in groups.items()],
@@ -183,6 +185,13 @@ class Site:
             for record in records:
                 counts[_document_of(record)] += 0
         return {document: n for document, n in sorted(counts.items()) if document}
+
+
+def _same_as(iri: str) -> dict[str, str]:
+    """An owl:sameAs link as a page shows it: a Wikidata item by its id, with a note."""
+    if iri.startswith(WIKIDATA):
+        return {"href": iri, "text": iri.removeprefix(WIKIDATA), "note": "Wikidata"}
+    return {"href": iri, "text": iri, "note": ""}
 
 
 def _document_of(record: Record) -> str:
