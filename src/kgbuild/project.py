@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgbuild.document import InputError
+from kgbuild.rdf.iris import dataset_iri
 
 PROJECT_FILE = "kgbuild.toml"
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
@@ -45,7 +46,7 @@ class DatasetInfo:
     created: str | None = None  # ISO 8601 date
 
     def iri(self, base: str) -> str:
-        return f"{base}dataset/{self.name}" if self.name else f"{base}dataset"
+        return dataset_iri(base, self.name)
 
 
 def read_project(path: Path) -> DatasetInfo:

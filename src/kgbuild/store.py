@@ -36,6 +36,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from kgbuild.rdf.formats import GraphFileError, cannot_parse, graph_file
+from kgbuild.rdf.iris import dataset_iri, document_base
 from kgbuild.sparql import (
     USER_AGENT,
     Credentials,
@@ -226,7 +227,7 @@ def split_by_document(
                 changed = True
     everywhere = set(documents)
     first = documents[0].value
-    dataset = dataset or first[: first.rfind("document/")] + "dataset"
+    dataset = dataset or dataset_iri(document_base(first))
     shared = own_graph(dataset, "shared")
 
     def graph(document: Node) -> str:
@@ -370,11 +371,7 @@ def named_graphs_apart(
     if run_remote(f"ASK {{ {triple} }}", endpoint, timeout=timeout,
                   credentials=credentials).get("boolean"):
         return []
-    graphs = run_remote(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
-        endpoint, timeout=timeout, credentials=credentials,
-    )["results"]["bindings"]
-    return [row["g"]["value"] for row in graphs]
+    return store_graphs(endpoint, timeout=timeout, credentials=credentials)
 
 
 def holds_triples(endpoint: str, *, timeout: float, credentials: Credentials | None = None
@@ -436,17 +433,23 @@ def _urls(endpoint: str, graph_store: str | None, credentials: Credentials | Non
     return query_url, store, creds
 
 
+def store_graphs(
+    endpoint: str, prefix: str = "", *, timeout: float, credentials: Credentials | None
+) -> list[str]:
+    """The named graphs the store holds (those whose IRI begins with ``prefix``), sorted."""
+    where = f"FILTER(STRSTARTS(STR(?g), {sparql_term(ox.Literal(prefix))})) " if prefix else ""
+    text = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {where}}} ORDER BY ?g"  # not triples
+    rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
+    return [row["g"]["value"] for row in rows["results"]["bindings"] if "g" in row]
+
+
 def dataset_graphs(
     endpoint: str, dataset: str, *, timeout: float, credentials: Credentials | None
 ) -> list[str]:
     """The named graphs the store holds of a dataset (``{dataset}/graph/…``; a trailing
     "/", as void.ttl's IRI may be pasted, is no part of it)."""
-    prefix = sparql_term(ox.Literal(own_graph(dataset.rstrip("/"), "")))
-    text = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { } "  # the graphs, not their triples
-            f"FILTER(STRSTARTS(STR(?g), {prefix})) }} ORDER BY ?g")
-    rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
-    rows = rows["results"]["bindings"]
-    return [row["g"]["value"] for row in rows if "g" in row]
+    prefix = own_graph(dataset.rstrip("/"), "")
+    return store_graphs(endpoint, prefix, timeout=timeout, credentials=credentials)
 
 
 def load(

@@ -27,6 +27,18 @@ def check_base(base: str | None) -> str:
     return base
 
 
+def dataset_iri(base: str, name: str | None = None) -> str:
+    """A dataset's IRI under a base: ``{base}dataset/{name}``, or ``{base}dataset``."""
+    return f"{base}dataset/{name}" if name else f"{base}dataset"
+
+
+def document_base(iri: str) -> str:
+    """The base a document's IRI was minted under (``{base}document/{slug}``, as
+    IriMinter.document mints it); "" for an IRI that is no document's."""
+    at = iri.rfind("document/")
+    return iri[:at] if at > 0 else ""
+
+
 def stable_hash(*parts: object) -> str:
     """A short hex digest of the parts, for IRIs of records without a natural name."""
     text = "\x1f".join(str(part) for part in parts)
@@ -40,7 +52,7 @@ class IriMinter:
 
     def __init__(self, base: str | None = None, dataset: str | None = None) -> None:
         self.base = check_base(base)
-        self.dataset = dataset or f"{self.base}dataset"
+        self.dataset = dataset or dataset_iri(self.base)
 
     def graph(self, name: str) -> URIRef:
         """A graph of the dataset: "shared", "reference", or a document's."""

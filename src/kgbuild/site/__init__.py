@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from kgbuild.document import InputError
 from kgbuild.publish import _umask
 from kgbuild.rdf.formats import cannot_parse
+from kgbuild.rdf.iris import document_base
 from kgbuild.rdf.namespaces import DCTERMS, VOID
 from kgbuild.site.links import MARKER
 
@@ -57,8 +58,8 @@ def described(build_dir: Path) -> tuple[str, str | None]:
 
 
 def base_of(documents: list[str]) -> str:
-    """The base IRI the build used: what precedes ``document/`` in its documents' IRIs."""
-    bases = {iri[: iri.rindex("/document/") + 1] for iri in documents if "/document/" in iri}
+    """The base IRI the build used, from its documents' IRIs (when void.ttl gives none)."""
+    bases = {document_base(iri) for iri in documents} - {""}
     if len(bases) != 1:
         raise InputError("cannot tell the graph's base IRI from its documents; give --base")
     return bases.pop()
