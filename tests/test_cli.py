@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kgbuild.cli import EXIT_INPUT, EXIT_INVALID_GRAPH, main
+from kgbuild.project import default_name
 from kgbuild.rdf.namespaces import KGO, OA
 
 SHORT_TEXT = """I. THE DEFINITION
@@ -46,7 +47,8 @@ def test_build_given_files_writes_every_dump(tmp_path: Path) -> None:
     persons = {str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KGO.Person)}
     assert {"Vladimir Lenin", "Lev Kamenev", "Joseph Stalin"} <= persons
     document = next(graph.subjects(RDF.type, KGO.Document))
-    assert str(document) == "https://example.org/document/speech"
+    dataset = f"https://example.org/dataset/{default_name([text])}"  # the folder's name
+    assert str(document) == f"{dataset}/document/speech"
     assert graph.value(document, RDFS.label) == Literal("A Speech")
 
 

@@ -192,8 +192,8 @@ def test_dataset_description_counts_and_checksums_the_dumps(out_dir: Path, graph
     assert void.value(dataset, VOID.uriSpace) == Literal(base)
     assert int(void.value(dataset, VOID.entities)) == len(
         {s for s in graph.subjects() if str(s).startswith(base)})
-    assert {str(d) for d in void.objects(dataset, VOID.dataDump)} == {
-        base + name for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig")}
+    assert {str(d) for d in void.objects(dataset, VOID.dataDump)} == {  # beside the dataset
+        f"{dataset}/graph.{suffix}" for suffix in ("ttl", "nt", "jsonld", "nq", "trig")}
     vocabularies = {str(v) for v in void.objects(dataset, VOID.vocabulary)}
     assert "https://w3id.org/kgbuild/ontology#" in vocabularies
     assert not [v for v in vocabularies if "wikidata" in v]  # entities, not a vocabulary

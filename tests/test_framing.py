@@ -317,7 +317,8 @@ def test_lenin_quoted_from_on_co_operation_with_volume_pages_and_the_span(
         (evidence,) = record["evidence"]
         target = evidence["hasTarget"]
         assert target["hasSource"] == (
-            "https://w3id.org/kgbuild/id/document/concerning-questions-of-leninism"
+            "https://w3id.org/kgbuild/id/dataset/concerning-questions-of-leninism"
+            "/document/concerning-questions-of-leninism"
         )
         position, quote = target["hasSelector"]
         assert position["type"] == "TextPositionSelector" and quote["type"] == "TextQuoteSelector"

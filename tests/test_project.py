@@ -113,4 +113,4 @@ def test_texts_with_equal_file_names_are_different_documents(tmp_path: Path) -> 
     graph = Graph().parse(tmp_path / "out" / "graph.nt")
     documents = {str(d) for d in graph.subjects(RDF.type, URIRef(
         "https://w3id.org/kgbuild/ontology#Document"))}
-    assert documents == {BASE + "document/1917-letter", BASE + "document/1918-letter"}
+    assert documents == {f"{BASE}dataset/document/{year}-letter" for year in ("1917", "1918")}

@@ -72,7 +72,8 @@ def test_files_have_their_media_types(served: str) -> None:
                         ("/person/vladimir-lenin.jsonld", "application/ld+json"),
                         ("/search.json", "application/json"),
                         ("/static/search.js", "text/javascript"),
-                        ("/document/concerning-questions-of-leninism/", "text/html")):
+                        ("/dataset/concerning-questions-of-leninism/document/"
+                         "concerning-questions-of-leninism/", "text/html")):
         status, headers, _, _ = get(served + path)
         assert status == 200 and headers["Content-Type"].split(";")[0] == media, path
 

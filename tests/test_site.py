@@ -24,7 +24,7 @@ from kgbuild.site import MARKER, build_site
 BUILD = PROJECT_ROOT / "output"
 CORPUS = PROJECT_ROOT / "corpus"
 LENIN = "person/vladimir-lenin"
-DOCUMENT = "document/concerning-questions-of-leninism"
+DOCUMENT = "dataset/concerning-questions-of-leninism/document/concerning-questions-of-leninism"
 
 
 def digests(folder: Path) -> dict[str, str]:

@@ -35,8 +35,8 @@ ID = "https://w3id.org/kgbuild/id/"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LENIN = ID + "person/vladimir-lenin"
-DOCUMENT = ID + "document/concerning-questions-of-leninism"
 DATASET = ID + "dataset/concerning-questions-of-leninism"
+DOCUMENT = DATASET + "/document/concerning-questions-of-leninism"
 GRAPH = DATASET + "/graph/document/concerning-questions-of-leninism"
 SAVED = sparql.list_queries()
 OFFLINE = [query for query in SAVED if not query.network]
@@ -499,7 +499,7 @@ def test_two_documents_make_two_graphs_and_a_shared_one(tmp_path: Path,
     evidence = ox.NamedNode("https://w3id.org/kgbuild/ontology#evidence")
     assert any(t.subject == lenin and t.predicate == label for t in graphs[shared])
     for graph, name in ((first, "first"), (second, "second")):  # each keeps its evidence links
-        document = ox.NamedNode(f"https://example.org/document/{name}")
+        document = ox.NamedNode(f"{dataset}/document/{name}")
         assert any(t.subject == lenin and t.predicate == evidence for t in graphs[graph])
         assert any(t.subject == document for t in graphs[graph])
     server = start_oxigraph()
@@ -559,21 +559,26 @@ def test_datasets_share_a_store_without_touching_each_other(
     assert code == EXIT_INPUT and "holds no graph of the dataset" in output
 
 
-def test_a_document_of_another_dataset_with_the_same_iri_is_not_merged(
+def test_two_datasets_with_a_letter_txt_keep_two_documents(
         start_oxigraph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Two corpora with a letter.txt, built with one base: the second load is refused
-    before anything is sent, and the first dataset is left as it was."""
+    """Two corpora with a letter.txt, built with one base: each dataset has its own document
+    (and records), so the second load changes nothing of the first and neither merges."""
     server = start_oxigraph()
+    loads = []
     for corpus, person in (("letters-a", "Rykov"), ("letters-b", "Tomsky")):
         (tmp_path / corpus).mkdir()
         (tmp_path / corpus / "letter.txt").write_text(
             f"A LETTER\n\nComrade {person} wrote on the land question.\n", encoding="utf-8")
         build([tmp_path / corpus], tmp_path / f"out-{corpus}", ID)
-    first = load(tmp_path / "out-letters-a" / "graph.nq", server.query)
-    code, output = run("load", "--endpoint", server.query,
-                       "--graph-file", str(tmp_path / "out-letters-b" / "graph.nq"))
-    assert code == EXIT_INPUT and "read from another text, in another dataset" in output
-    assert first.ok and server_triples(server.query) == first.sent
+        loads.append(load(tmp_path / f"out-{corpus}" / "graph.nq", server.query))
+    assert all(report.ok for report in loads)
+    assert server_triples(server.query) == sum(report.sent for report in loads)
+    rows = sparql.rows(sparql.run_remote(
+        "SELECT ?doc (COUNT(DISTINCT ?digest) AS ?n) WHERE { GRAPH ?g { ?doc "
+        "<https://w3id.org/kgbuild/ontology#sha256> ?digest } } GROUP BY ?doc ORDER BY ?doc",
+        server.query))
+    assert [(row["doc"], row["n"]) for row in rows] == [
+        (f"{ID}dataset/{corpus}/document/letter", "1") for corpus in ("letters-a", "letters-b")]
 
 
 def test_a_store_that_keeps_named_graphs_apart_is_queried_over_them(
@@ -695,8 +700,8 @@ def test_wrong_credentials_are_refused_without_printing_them(
         expected = "Basic " + base64.b64encode(b"alice:s3cret-pa55").decode()
         assert {auth for _, _, auth in server.requests} == {expected}  # type: ignore[attr-defined]
         methods = [method for method, _, _ in server.requests]  # type: ignore[attr-defined]
-        assert methods == ["POST", "POST"]  # the query; load's first question to the store
-        assert server.requests[1][1] == "/repositories/kg"  # type: ignore[attr-defined]
+        assert methods == ["POST", "PUT"]  # the query; load's first upload
+        assert server.requests[1][1].startswith("/repositories/kg/")  # type: ignore[attr-defined]
     assert "s3cret" not in output + load_output and "alice" not in output + load_output
 
 
@@ -728,9 +733,9 @@ def test_a_count_that_differs_is_a_failure(out_dir: Path) -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         code, output = run("load", "--endpoint", f"{base}/ds/sparql",
                            "--graph-file", str(out_dir / "graph.nt"))
-        # is another text's document of the same IRI there? then the upload, then the counts
-        assert [m for m, _, _ in server.requests][:3] == ["POST", "PUT", "POST"]  # type: ignore[attr-defined]
-        assert server.requests[1][1].startswith("/ds/data?graph=")  # type: ignore[attr-defined]
+        # the upload first, then the counts
+        assert [m for m, _, _ in server.requests][:2] == ["PUT", "POST"]  # type: ignore[attr-defined]
+        assert server.requests[0][1].startswith("/ds/data?graph=")  # type: ignore[attr-defined]
     assert code == EXIT_COUNT_MISMATCH
     assert "server has 0  MISMATCH" in output and "kgbuild: error: the server holds 0" in output
 

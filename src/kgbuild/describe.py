@@ -20,6 +20,7 @@ from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, VOID, XSD
 
 from kgbuild.document import Document
 from kgbuild.project import DatasetInfo
+from kgbuild.rdf.iris import IriMinter
 from kgbuild.rdf.namespaces import KGO, PREFIXES, SPDX
 from kgbuild.stats import prefixed
 
@@ -150,13 +151,13 @@ def describe(
     if issued := _issued():
         out.add((dataset, DCTERMS.issued, issued))
     for doc in documents:
-        out.add((dataset, DCTERMS.source, URIRef(f"{base}document/{doc.meta.slug}")))
+        out.add((dataset, DCTERMS.source, IriMinter(base, str(dataset)).document(doc.meta.slug)))
     for namespace in sorted(stats.vocabularies):
         out.add((dataset, VOID.vocabulary, URIRef(namespace)))
     out.add((dataset, VOID.uriSpace, Literal(base)))
     _statistics(out, dataset, stats, base)
     for name, (size, sha256) in sorted(distributions.items()):
-        _distribution(out, dataset, name, size, sha256, base)
+        _distribution(out, dataset, name, size, sha256)
     return out
 
 
@@ -182,18 +183,18 @@ def _statistics(out: Graph, dataset: URIRef, stats: GraphStatistics, uri_space: 
         out.add((dataset, VOID.exampleResource, URIRef(example)))
 
 
-def _distribution(
-    out: Graph, dataset: URIRef, name: str, size: int, sha256: str, base: str
-) -> None:
+def _distribution(out: Graph, dataset: URIRef, name: str, size: int, sha256: str) -> None:
+    """A dump, downloaded from beside the dataset's IRI, so that datasets under one base do
+    not claim the same file."""
     distribution = URIRef(f"{dataset}/distribution/{name}")
     checksum = URIRef(f"{distribution}#sha256")
     suffix = name[name.rfind(".") :]
     out.add((dataset, DCAT.distribution, distribution))
     if suffix != ".jsonld" or name == "graph.jsonld":  # the framed files hold part of it
-        out.add((dataset, VOID.dataDump, URIRef(f"{base}{name}")))
+        out.add((dataset, VOID.dataDump, URIRef(f"{dataset}/{name}")))
     out.add((distribution, RDF.type, DCAT.Distribution))
     out.add((distribution, DCTERMS.title, Literal(name)))
-    out.add((distribution, DCAT.downloadURL, URIRef(f"{base}{name}")))
+    out.add((distribution, DCAT.downloadURL, URIRef(f"{dataset}/{name}")))
     out.add(
         (
             distribution,

@@ -36,7 +36,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from kgbuild.rdf.formats import GraphFileError, cannot_parse, graph_file
-from kgbuild.rdf.iris import dataset_iri, document_base
+from kgbuild.rdf.iris import document_dataset
 from kgbuild.sparql import (
     USER_AGENT,
     Credentials,
@@ -56,7 +56,6 @@ from kgbuild.sparql import (
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 KGO = "https://w3id.org/kgbuild/ontology#"
 KGO_DOCUMENT = ox.NamedNode(KGO + "Document")
-KGO_SHA256 = ox.NamedNode(KGO + "sha256")
 VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
 KGO_EVIDENCE = ox.NamedNode(KGO + "evidence")
 KGO_QUOTED_IN = ox.NamedNode(KGO + "quotedIn")
@@ -227,7 +226,7 @@ def split_by_document(
                 changed = True
     everywhere = set(documents)
     first = documents[0].value
-    dataset = dataset or dataset_iri(document_base(first))
+    dataset = dataset or document_dataset(first)
     shared = own_graph(dataset, "shared")
 
     def graph(document: Node) -> str:
@@ -474,8 +473,6 @@ def load(
     documents = {t.subject for t in triples if t.predicate == RDF_TYPE and t.object == KGO_DOCUMENT}
     if not documents:
         raise LoadError(f"{graph_file}: holds no kgo:Document (is it a graph kgbuild built?)")
-    digests = [t for t in triples if t.predicate == KGO_SHA256 and t.subject in documents]
-    _refuse_another_text(query_url, dataset, digests, creds, timeout, graph_file)
     report = LoadReport(graph_file, display_url(store), display_url(query_url))
     for graph, triples in graphs.items():
         put_graph(store, graph, triples, timeout=timeout, credentials=creds)
@@ -490,28 +487,6 @@ def load(
             query_url, min(d.value for d in documents), timeout=timeout, credentials=creds
         )
     return report
-
-
-def _refuse_another_text(
-    endpoint: str, dataset: str, digests: list[ox.Triple], credentials: Credentials | None,
-    timeout: float, graph_file: Path,
-) -> None:
-    """Refuse, changing nothing, when another dataset in the store holds a document of one
-    of these IRIs read from another text (two corpora with a "letter.txt" and the same
-    base: loading would merge them). One query for all the documents."""
-    if not digests:
-        return
-    prefix = sparql_term(ox.Literal(own_graph(dataset, "")))
-    rows = " ".join(f"({sparql_term(t.subject)} {sparql_term(t.object)})" for t in digests)
-    text = (f"SELECT ?doc WHERE {{ VALUES (?doc ?mine) {{ {rows} }} "
-            f"GRAPH ?g {{ ?doc {sparql_term(KGO_SHA256)} ?d }} "
-            f"FILTER(?d != ?mine && !STRSTARTS(STR(?g), {prefix})) }} ORDER BY ?doc LIMIT 1")
-    rows = run_remote(text, endpoint, timeout=timeout, credentials=credentials)
-    if clash := [row for row in rows["results"]["bindings"] if "doc" in row]:
-        raise LoadError(
-            f"{graph_file}: the store already holds <{clash[0]['doc']['value']}> read from "
-            "another text, in another dataset; build this corpus with another --base (or "
-            "rename the text) so that the two documents keep apart")
 
 
 def unload(

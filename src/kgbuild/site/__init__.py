@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from kgbuild.document import InputError
 from kgbuild.publish import _umask
 from kgbuild.rdf.formats import cannot_parse
-from kgbuild.rdf.iris import document_base
+from kgbuild.rdf.iris import dataset_base, document_dataset
 from kgbuild.rdf.namespaces import DCTERMS, VOID
 from kgbuild.site.links import MARKER
 
@@ -59,7 +59,7 @@ def described(build_dir: Path) -> tuple[str, str | None]:
 
 def base_of(documents: list[str]) -> str:
     """The base IRI the build used, from its documents' IRIs (when void.ttl gives none)."""
-    bases = {document_base(iri) for iri in documents} - {""}
+    bases = {dataset_base(document_dataset(iri)) for iri in documents} - {""}
     if len(bases) != 1:
         raise InputError("cannot tell the graph's base IRI from its documents; give --base")
     return bases.pop()
