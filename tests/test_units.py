@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -15,7 +16,7 @@ from rdflib.namespace import SH
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.pipeline import ValidationFailed, build, read_and_extract
 from kgbuild.project import default_name
-from kgbuild.publish import canonical_lines, jsonld_nodes, load_context
+from kgbuild.publish import KNOWN_PREFIXES, canonical_lines, jsonld_nodes, load_context
 from kgbuild.rdf.mapping import SHARED, to_graph
 from kgbuild.reference import load_reference
 from kgbuild.resolve import resolve
@@ -103,6 +104,15 @@ def test_processes_do_not_change_the_output(tmp_path: Path) -> None:
     # shared entities' nodes are merged from several units into one JSON-LD node each
     jsonld = Graph().parse(tmp_path / "two" / "graph.jsonld", format="json-ld")
     assert isomorphic(jsonld, ntriples)
+    # TriG, put together from the units' blocks, is pyoxigraph's TriG of the N-Quads whole
+    # (the @prefix lines aside, which come in our order)
+    whole = ox.serialize(ox.parse(path=str(tmp_path / "two" / "graph.nq"),
+                                  format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
+                         prefixes=dict(KNOWN_PREFIXES)).decode("utf-8")
+    trig = (tmp_path / "two" / "graph.trig").read_text(encoding="utf-8")
+    assert trig.count("{\n") == len(PERIOD) + 2  # a graph per document, shared, reference
+    assert [line for line in trig.split("\n") if not line.startswith("@prefix")] == [
+        line for line in whole.split("\n") if not line.startswith("@prefix")]
 
 
 def _facts(nodes: list[dict[str, object]]) -> set[tuple[str, str, str]]:
@@ -171,7 +181,7 @@ def test_texts_named_shared_and_reference_keep_graphs_of_their_own(tmp_path: Pat
     assert {f"<{dataset}/graph/document/shared>", f"<{dataset}/graph/document/reference>",
             f"<{dataset}/graph/shared>"} <= graphs
     documents = {line.split(" ")[0] for line in quads if "/ontology#Document>" in line}
-    assert documents == {f"<{BASE}document/shared>", f"<{BASE}document/reference>"}
+    assert documents == {f"<{dataset}/document/shared>", f"<{dataset}/document/reference>"}
 
 
 def test_hoisted_shapes_find_what_the_shapes_as_written_find(

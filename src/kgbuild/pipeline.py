@@ -46,12 +46,13 @@ from kgbuild.publish import (
     canonical_ntriples,
     load_context,
     read_nodes,
-    rewrite,
     turtle,
     write_atomically,
     write_jsonld,
     write_nquads,
     write_ntriples,
+    write_trig,
+    write_turtle,
 )
 from kgbuild.rdf.iris import check_base
 from kgbuild.records import Extraction
@@ -286,7 +287,9 @@ def write_outputs(
     prefixes = {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if prefix in used}
     context = load_context()
     nodes = [result.nodes for result in results]
-    graph_files = [path for result in results for path in result.graphs.values()]
+    graphs = [result.graphs for result in results]
+    blocks = [result.blocks for result in results]
+    graph_files = [path for unit in graphs for path in unit.values()]
     terms = set().union(*(result.terms for result in results))
     with StagedOutput(out_dir) as out:
         for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
@@ -295,12 +298,10 @@ def write_outputs(
             [("write framed JSON-LD", partial(_framed, nodes, context))],
             [
                 ("write N-Triples", partial(write_ntriples, out, graph_files)),
-                ("write Turtle", partial(rewrite, out, "graph.nt", "graph.ttl", prefixes)),
+                ("write Turtle", partial(write_turtle, out, prefixes)),
             ],
-            [
-                ("write N-Quads", partial(write_nquads, out, [r.graphs for r in results])),
-                ("write TriG", partial(rewrite, out, "graph.nq", "graph.trig", prefixes)),
-            ],
+            [("write TriG", partial(write_trig, out, graphs, blocks, prefixes))],
+            [("write N-Quads", partial(write_nquads, out, graphs))],
             [("write JSON-LD", partial(write_jsonld, out, nodes, context, terms))],
             [("validate shared entities", units.check_shared)],
         ]

@@ -2,10 +2,11 @@
 together, streamed to disk so that a corpus of hundreds of documents is never one string.
 
 Determinism: N-Triples lines are canonical (pyoxigraph) and sorted; N-Quads are the same
-lines with their named graph, graph by graph (graphs by IRI, lines sorted); Turtle and
-TriG are written by pyoxigraph from those files, so each graph comes once and subjects
-come grouped, in a fixed order; the JSON-LD is compacted with the shipped context
-(keeping only the terms and prefixes it uses), one node per line, nodes and keys sorted.
+lines with their named graph, graph by graph (graphs by IRI, lines sorted); Turtle is
+written by pyoxigraph from the N-Triples, and TriG graph by graph from the same lines, so
+each graph comes once and subjects come grouped, in a fixed order; the JSON-LD is
+compacted with the shipped context (keeping only the terms and prefixes it uses), one
+node per line, nodes and keys sorted.
 """
 
 from __future__ import annotations
@@ -72,6 +73,26 @@ def canonical_ntriples(graph: Graph) -> str:
 def used_prefixes(ntriples: str) -> dict[str, str]:
     """The project prefixes whose namespace occurs in the data, for a tidy header."""
     return {prefix: ns for prefix, ns in KNOWN_PREFIXES.items() if f"<{ns}" in ntriples}
+
+
+def prefix_lines(prefixes: Mapping[str, str]) -> bytes:
+    """@prefix lines, in the order given."""
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in prefixes.items()).encode()
+
+
+def trig_block(graph: str, ntriples: bytes, prefixes: Mapping[str, str]) -> bytes:
+    """One named graph of N-Triples lines as TriG, without @prefix lines: graph.trig is the
+    prefixes of the whole, then these blocks by graph IRI (``prefixes`` may leave out what
+    the graph does not use: the block is the same), so that a rebuild copies the blocks of
+    unchanged documents."""
+    name = ox.NamedNode(graph)
+    quads = (ox.Quad(t.subject, t.predicate, t.object, name)
+             for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(prefixes))
+    start = 0
+    while data.startswith(b"@prefix ", start):
+        start = data.index(b"\n", start) + 1
+    return data[start:]
 
 
 def turtle(ntriples: str) -> str:
@@ -322,21 +343,50 @@ def write_ntriples(out: StagedOutput, sorted_files: Iterable[Path]) -> None:
         _bytes(files, out.path("graph.nt"), "wb").writelines(merged)
 
 
-def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -> None:
-    """graph.nq, as a stream, graph by graph (so that TriG writes each graph once), from
-    the units' sorted N-Triples files of each graph (per unit: graph IRI → file); a
-    document's graph is one unit's file."""
+def _files_by_graph(graph_files: Iterable[Mapping[str, Path]]) -> dict[str, list[Path]]:
+    """Per named graph, in the order of their IRIs, the units' files of its sorted lines
+    (per unit: graph IRI → file); a document's graph is one unit's file."""
     files_of: defaultdict[str, list[Path]] = defaultdict(list)
     for unit in graph_files:
         for graph, path in unit.items():
             files_of[graph].append(path)
+    return {graph: files_of[graph] for graph in sorted(files_of)}
+
+
+def _graph_lines(paths: list[Path]) -> bytes:
+    """A graph's sorted lines, from the units that write it."""
+    if len(paths) == 1:
+        return paths[0].read_bytes()
+    with ExitStack() as files:
+        return b"".join(_merged(_bytes(files, path) for path in paths))
+
+
+def write_nquads(out: StagedOutput, graph_files: Iterable[Mapping[str, Path]]) -> None:
+    """graph.nq, graph by graph: each graph's lines (``s p o .``) with the graph named
+    before the full stop (a literal's newline is escaped, so " .\n" ends lines only)."""
     with ExitStack() as files:
         nquads = _bytes(files, out.path("graph.nq"), "wb")
-        for graph in sorted(files_of):
-            in_graph = f" <{graph}> .\n".encode()
-            with ExitStack() as parts:
-                lines = _merged(_bytes(parts, path) for path in files_of[graph])
-                nquads.writelines(line[:-3] + in_graph for line in lines)  # line: "s p o .\n"
+        for graph, paths in _files_by_graph(graph_files).items():
+            nquads.write(_graph_lines(paths).replace(b" .\n", f" <{graph}> .\n".encode()))
+
+
+def write_trig(
+    out: StagedOutput,
+    graph_files: Iterable[Mapping[str, Path]],
+    blocks: Iterable[Mapping[str, Path]],
+    prefixes: Mapping[str, str],
+) -> None:
+    """graph.trig: the prefixes, then graph by graph its block, as the unit that alone
+    writes the graph made it, or made here from the units' lines."""
+    block_of = {graph: path for unit in blocks for graph, path in unit.items()}
+    with ExitStack() as files:
+        trig = _bytes(files, out.path("graph.trig"), "wb")
+        trig.write(prefix_lines(prefixes))
+        for graph, paths in _files_by_graph(graph_files).items():
+            if len(paths) == 1 and graph in block_of:
+                trig.write(block_of[graph].read_bytes())
+            else:
+                trig.write(trig_block(graph, _graph_lines(paths), prefixes))
 
 
 def read_nodes(node_files: Iterable[Path]) -> Iterator[JsonNode]:
@@ -361,14 +411,12 @@ def write_jsonld(
         out.write("graph.jsonld", jsonld_chunks(nodes, context, used))
 
 
-def rewrite(out: StagedOutput, source: str, target: str, prefixes: Mapping[str, str]) -> None:
-    """Turtle from the staged N-Triples, TriG from the staged N-Quads (by file extension),
-    streamed by pyoxigraph: subjects stay grouped in the sorted order of the source."""
-    formats = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS}
-    targets = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG}
+def write_turtle(out: StagedOutput, prefixes: Mapping[str, str]) -> None:
+    """graph.ttl from the staged graph.nt, streamed by pyoxigraph: subjects stay grouped in
+    the sorted order of the N-Triples."""
     ox.serialize(
-        ox.parse(path=str(out.path(source)), format=formats[Path(source).suffix]),
-        output=str(out.path(target)),
-        format=targets[Path(target).suffix],
+        ox.parse(path=str(out.path("graph.nt")), format=ox.RdfFormat.N_TRIPLES),
+        output=str(out.path("graph.ttl")),
+        format=ox.RdfFormat.TURTLE,
         prefixes=dict(prefixes),
     )

@@ -38,11 +38,12 @@ from kgbuild.publish import (
     load_context,
     node_line,
     terms_used,
+    trig_block,
     used_prefixes,
 )
 from kgbuild.rdf.indexed_store import indexed_graph
 from kgbuild.rdf.iris import IriMinter
-from kgbuild.rdf.mapping import SHARED, GraphMapper, Placed, Triple
+from kgbuild.rdf.mapping import REFERENCE, SHARED, GraphMapper, Placed, Triple
 from kgbuild.timing import Stopwatch
 from kgbuild.validate import ValidationIssue, Validator
 
@@ -53,6 +54,7 @@ class UnitResult:
 
     name: str
     graphs: dict[str, Path]  # named graph IRI → its canonical N-Triples lines here, sorted
+    blocks: dict[str, Path]  # named graph IRI → that graph as TriG (publish.trig_block)
     nodes: Path  # sorted JSON-LD node lines (see publish.node_line)
     prefixes: set[str]  # the known prefixes whose namespace its triples use (for the dumps)
     terms: set[str]  # the context terms its JSON-LD nodes use
@@ -98,12 +100,14 @@ def process_unit(
 def _to_keep(result: UnitResult) -> tuple[dict[str, Path], UnitResult]:
     """A unit's files by the names the cache keeps them under, and the unit with its files
     named so (relative to the cache entry's folder)."""
-    names = {graph: f"{index}.nt" for index, graph in enumerate(result.graphs)}
-    files = {names[graph]: path for graph, path in result.graphs.items()}
+    index = {graph: number for number, graph in enumerate(result.graphs)}
+    graphs = {graph: Path(f"{index[graph]}.nt") for graph in result.graphs}
+    blocks = {graph: Path(f"{index[graph]}.trig") for graph in result.blocks}
+    files = {str(graphs[graph]): path for graph, path in result.graphs.items()}
+    files |= {str(blocks[graph]): path for graph, path in result.blocks.items()}
     assert result.boundary is not None  # a document's unit (the ones kept) has one
     files["nodes.jsonl"], files["boundary.pickle"] = result.nodes, result.boundary
-    relative = {graph: Path(name) for graph, name in names.items()}
-    return files, replace(result, graphs=relative, nodes=Path("nodes.jsonl"),
+    return files, replace(result, graphs=graphs, blocks=blocks, nodes=Path("nodes.jsonl"),
                           boundary=Path("boundary.pickle"), seconds={})
 
 
@@ -112,7 +116,8 @@ def _kept_unit(
 ) -> UnitResult:
     """A unit as the cache keeps it, its files read where they are."""
     graphs = {graph: folder / path for graph, path in kept.graphs.items()}
-    return replace(kept, name=name, graphs=graphs, nodes=folder / kept.nodes,
+    blocks = {graph: folder / path for graph, path in kept.blocks.items()}
+    return replace(kept, name=name, graphs=graphs, blocks=blocks, nodes=folder / kept.nodes,
                    boundary=folder / "boundary.pickle", seconds=seconds)
 
 
@@ -139,12 +144,18 @@ def serialize_unit(
             by_graph[graph].append(triple)
         named = sorted((str(mapper.graph_iri(key)), triples) for key, triples in by_graph.items())
         graphs: dict[str, Path] = {}
+        blocks: dict[str, Path] = {}
         prefixes: set[str] = set()
+        several_units = str(mapper.graph_iri(REFERENCE))  # the one graph units write together
         for index, (graph, triples) in enumerate(named):
             text = "".join(f"{line}\n" for line in canonical_lines(triples))
             path = graphs[graph] = scratch / f"{name}.{index}.nt"
             path.write_text(text, "utf-8", newline="\n")
-            prefixes |= used_prefixes(text).keys()
+            used = used_prefixes(text)
+            prefixes |= used.keys()
+            if graph != several_units:  # the TriG dump copies this graph's block as it is
+                blocks[graph] = scratch / f"{name}.{index}.trig"
+                blocks[graph].write_bytes(trig_block(graph, text.encode(), used))
     with watch("serialize JSON-LD"):
         nodes = jsonld_nodes(distinct, context)
         node_file = scratch / f"{name}.jsonl"
@@ -153,7 +164,9 @@ def serialize_unit(
         )
     terms = terms_used((text for _, text in nodes), context)
     statistics = graph_statistics(distinct, mapper.classes, mapper.minter.base)
-    return UnitResult(name, graphs, node_file, prefixes, terms, None, statistics, watch.seconds)
+    return UnitResult(
+        name, graphs, blocks, node_file, prefixes, terms, None, statistics, watch.seconds
+    )
 
 
 def unit_issues(
