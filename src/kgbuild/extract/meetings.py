@@ -113,6 +113,14 @@ ADOPTING_MEETING = re.compile(
 )
 
 
+# "the Twelfth Session of the All-Russia Central Executive Committee", also in a title-case
+# heading ("… Session Of The …"): a numbered session of a standing body is a meeting
+SESSION = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?P<kind>Session)\s+(?i:of\s+the)\s+"
+    rf"(?P<body>(?:{BODY_TOKEN}\s+){{0,3}}{BODY_WORD})\b"
+)
+
+
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     body = groups.get("body") or groups.get("prebody") or groups.get("acronym")
@@ -166,6 +174,15 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
             ordinal=ordinal_value(match.group("ordinal")),
             body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )
+
+
+@recognizer("meetings.session")
+def sessions(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in SESSION.finditer(doc.clean):
+        yield _candidate(doc, *match.span(), ORDINAL_SCORE, "meetings.session",
+                         kind="Session", ordinal=ordinal_value(match.group("ordinal")),
+                         body=normalise_space(match.group("body")))
 
 
 @recognizer("meetings.adopting")

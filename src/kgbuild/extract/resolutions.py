@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import find_phrases, normalise_space, read_title
+from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
 from kgbuild.reference import ReferenceData
@@ -29,6 +29,16 @@ TOPIC = re.compile(
     r"[^,.;:()“”\n]{1,80}?)?)"
     r"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed)\b|[ \t]*\n)"
 )
+# "the decision of the Sixth Congress to organize a day against war", "… endorsing the
+# theses": a clause after the meeting says what was decided (not "to be", "to which")
+DECIDED = re.compile(
+    rf"\s+(?P<topic>(?:to\s+(?!(?:{alternation('title_function_words')}"
+    rf"|{alternation('not_a_purpose_verb')})\b)[a-z]+"
+    rf"|(?!on\b)(?:{alternation('resolution_descriptions')}))\b[^,.;:()“”\n]{{3,100}}?)"
+    r"(?=\s*[,.;:()“”]|[ \t]*\n)"  # ("on …" is a TOPIC)
+)
+# "the resolutions of the Thirteenth Conference and the Thirteenth Congress": one of each
+AND_MEETING = re.compile(r",?\s+and\s+(?:of\s+|at\s+)?the\s+(?=[A-Za-z])")
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
@@ -44,15 +54,25 @@ TOPICAL_RESOLUTION = re.compile(
     r"(?=\s*[,.;:()“”]|\s+(?:which|that|adopted|passed|was|of|by|at)\b)"
 )
 # "the conference adopted a resolution summarizing the debate …": a resolution described
+# (without an article only plural and with what it says: "adopted resolutions on …")
 ADOPTED_RESOLUTION = re.compile(
-    rf"\b(?:{alternation('adoption_verbs')})\s+(?:a|an|the|its|their)\s+"
-    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision))\b"
+    rf"\b(?:{alternation('adoption_verbs')})\s+(?:(?:a|an|the|its|their)\s+"
+    rf"|(?=(?:resolutions|decisions)\s+(?:{alternation('resolution_descriptions')})\b))"
+    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision)s?)\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})?"
 )
 # "…, as well as a resolution welcoming Pravda …": another one the same verb adopted
 COORDINATED_RESOLUTION = re.compile(
     r",?\s+(?:as\s+well\s+as|and)\s+(?:a|an|the|its|their)\s+(?P<head>resolution|decision)\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})"
+)
+# "the resolutions were adopted unanimously", "A few practical motions introduced by
+# Comrade Z. were adopted", "The motion was carried": a resolution said to be adopted
+ADOPTED_PASSIVE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]n?|[Ii]ts|[Tt]heir|[Aa]\s+few)\s+"
+    rf"(?P<head>(?:[a-z]+\s+)?(?:{alternation('adopted_texts')})s?)\b[^.;:()\n]{{0,60}}?"
+    r"\s+(?:was|were|(?:had|has|have)\s+been)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:{alternation('adoption_verbs')})\b"
 )
 # "the Tenth Congress resolution on Party unity": the meeting before the word
 AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
@@ -101,6 +121,12 @@ def extract_resolutions(
             found.extend(_of_a_body(doc, match, organizations or []))
             continue
         end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
+        while (also := AND_MEETING.match(text, end)) and (
+            other := _meeting_at(meetings, doc, also.end())
+        ):  # "… of the Thirteenth Conference and the Thirteenth Congress": one of each
+            found.append(ResolutionMention(evidence=doc.span(match.start(), end), meeting=meeting))
+            meeting = other
+            end = doc.clean_range(other.evidence.start, other.evidence.end)[1]
         title = topic = None
         if quoted := QUOTED_RESOLUTION_TITLE.match(text, end):
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(quoted.group("title")))
@@ -109,6 +135,9 @@ def extract_resolutions(
             # role of a political party"
             topic = "on " + normalise_space(on.group("topic"))
             end = on.end("topic")
+        elif decided := DECIDED.match(text, end):
+            topic = normalise_space(decided.group("topic"))
+            end = decided.end("topic")
         found.append(
             ResolutionMention(
                 evidence=doc.span(match.start(), end),
@@ -136,6 +165,7 @@ def extract_resolutions(
         )
     found.extend(_after_meeting(doc, meetings))
     found.extend(_adopted(doc, meetings, found))
+    found.extend(_adopted_passive(doc, meetings, found))
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
     found.extend(_known(doc, reference, found))
@@ -278,4 +308,19 @@ def _adopted(
             part = COORDINATED_RESOLUTION.match(doc.clean, part.end())
             if part:  # "…, as well as a resolution welcoming Pravda"
                 start, clause = part.start("head"), normalise_space(part.group("clause"))
+    return adopted
+
+
+def _adopted_passive(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """ "the resolutions were adopted unanimously": adopted by the meeting named last in the
+    sentence, if any (a motion carried may be another body's than the paragraph's meeting)."""
+    adopted = []
+    for match in ADOPTED_PASSIVE.finditer(doc.clean):
+        span = doc.span(*match.span("head"))
+        if not _inside(span.start, found):
+            since = doc.offsets[sentence_bounds(doc.clean, *match.span())[0]]
+            meeting = _previous_meeting(meetings, span.start, None, since=since)
+            adopted.append(ResolutionMention(evidence=span, meeting=meeting))
     return adopted

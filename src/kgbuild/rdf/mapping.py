@@ -365,7 +365,8 @@ class GraphMapper:
     @staticmethod
     def _class_of(entity: Entity) -> URIRef:
         if entity.kind == "meeting":
-            return MEETING_CLASSES[entity.facts["kind"]]
+            # another assembly (a numbered "Session" of a standing body) is a congress
+            return MEETING_CLASSES.get(str(entity.facts["kind"]), KGO.Congress)
         return CLASSES[entity.kind]
 
     def _work_author(self, facts: dict[str, object]) -> tuple[bool, EntityRef] | None:

@@ -1,0 +1,126 @@
+"""Meetings and resolutions in the forms real texts print them, on sentences written for
+these tests: what a decision decided, one resolution for each meeting named, plural
+resolutions adopted, sessions of standing bodies, a meeting named again without its ordinal,
+and the date a text gives a meeting."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import extract_all
+from kgbuild.knowledge import Entity, KnowledgeBase
+from kgbuild.rdf.mapping import to_graph
+from kgbuild.rdf.namespaces import KGO, SCHEMA
+from kgbuild.reference import ReferenceData, load_reference
+from kgbuild.resolve import resolve
+
+META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
+EMPTY = ReferenceData()
+
+
+def resolved(text: str, reference: ReferenceData = EMPTY) -> KnowledgeBase:
+    doc = make_document(text, META)
+    return resolve([(doc, extract_all(doc, reference))], reference)
+
+
+def of_kind(kb: KnowledgeBase, kind: str) -> list[Entity]:
+    return [e for e in kb.entities.values() if e.kind == kind and e.evidence]
+
+
+def test_what_a_decision_decided_is_its_topic_and_it_is_called_a_decision() -> None:
+    text = ("The cells carried out the decision of the Third Congress of the Comintern to "
+            "build factory nuclei, as it had asked.")
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.topic == "to build factory nuclei"
+    assert resolution.evidence.text.endswith("to build factory nuclei")
+    (entity,) = of_kind(resolved(text), "resolution")
+    assert entity.label == (
+        "Decision of the Third Congress of the Comintern to build factory nuclei")
+
+
+def test_a_purpose_clause_must_start_with_a_verb() -> None:
+    text = "He read the decisions of the Third Congress of the Comintern to which we hold."
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.topic is None
+
+
+def test_resolutions_of_two_meetings_are_one_of_each() -> None:
+    text = ("They endorsed the resolutions of the Twelfth Conference and the Twelfth Congress "
+            "of the R.C.P.(B.), which condemned the group.")
+    found = extract_all(make_document(text, META), EMPTY).resolutions
+    assert [(r.meeting.kind, r.meeting.ordinal) for r in found if r.meeting] == [
+        ("Conference", 12), ("Congress", 12)]
+
+
+def test_plural_resolutions_adopted_without_an_article() -> None:
+    text = ("The Ninth Congress of Soviets met in December. The Congress adopted resolutions "
+            "on the electrification of the country.")
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.topic == "on the electrification of the country"
+    assert resolution.meeting is not None and resolution.meeting.ordinal == 9
+    (entity,) = of_kind(resolved(text), "resolution")
+    assert entity.label.startswith("Resolutions of the Ninth Congress")
+
+
+def test_a_resolution_printed_as_a_name_keeps_its_name() -> None:
+    text = ("The Fifth Congress of the R.S.D.L.P. met in London.\n\n"
+            "(see Resolution on the Report of the Duma Group)")
+    (entity,) = of_kind(resolved(text), "resolution")
+    assert entity.label == "Resolution on the Report of the Duma Group"
+
+
+def test_one_resolution_whatever_the_case_of_its_topic() -> None:
+    text = ("I. The Resolution of the Fifth Congress on the Tasks of the Party\n\n"
+            "The resolution of the fifth congress of the Comintern on the tasks of the party "
+            "in the strikes was clear.")
+    assert len(of_kind(resolved(text), "resolution")) == 1
+
+
+def test_a_meeting_named_again_without_its_ordinal_is_the_same_meeting() -> None:
+    text = ("The Third All-Russian Congress of Soviets met in January. Later the All-Russian "
+            "Congress of the Soviets ratified the peace.")
+    (meeting,) = of_kind(resolved(text), "meeting")
+    assert len(meeting.evidence) == 2
+
+
+def test_a_numbered_session_of_a_standing_body_is_a_meeting() -> None:
+    text = "Speech At The Second Session Of The Central Executive Committee\n\nComrades!"
+    kb = resolved(text)
+    (meeting,) = of_kind(kb, "meeting")
+    assert (meeting.label, meeting.facts["kind"]) == (
+        "Second Session of the Central Executive Committee", "Session")
+    graph = to_graph(kb)
+    assert (None, RDF.type, KGO.Congress) in graph  # another assembly is a congress
+    assert not of_kind(resolved("It was the Ninth Session of the Congress."), "meeting")
+
+
+def start_dates(text: str) -> set[str]:
+    graph = to_graph(resolved(text, load_reference()))
+    return {str(o) for s, o in graph.subject_objects(SCHEMA.startDate)
+            if (s, RDF.type, KGO.Congress) in graph and isinstance(s, URIRef)
+            and isinstance(o, Literal)}
+
+
+def test_a_meeting_is_dated_by_when_the_text_says_it_met() -> None:
+    assert start_dates("The Fourth Congress of the Metal Workers' Union was convened in May 1921."
+                       ) == {"1921-05"}
+    assert start_dates("Delegates came to the Second Congress of Teachers on Oct. 3, 1919."
+                       ) == {"1919-10-03"}
+    # what the text says happened to it is no date of its meeting
+    assert start_dates("The Second Congress of Teachers was forgotten in 1922.") == set()
+
+
+def test_a_date_without_its_year_does_not_override_the_reference_data() -> None:
+    text = ("In 1919 the civil war raged. The Sixth Congress of the R.S.D.L.P.(B.) "
+            "(26 Jul) had met long before.")
+    assert start_dates(text) == {"1917-08-08"}
+
+
+def test_a_resolution_said_to_be_adopted_is_one() -> None:
+    text = ("The delegates argued for three days.\n\nIn the end the resolutions were adopted "
+            "unanimously. A few urgent motions raised by Comrade Rudas were carried as well.")
+    found = extract_all(make_document(text, META), EMPTY).resolutions
+    assert [r.evidence.text for r in found] == ["resolutions", "urgent motions"]
+    assert all(r.meeting is None for r in found)  # no meeting named in the sentence
