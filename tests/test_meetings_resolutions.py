@@ -124,3 +124,18 @@ def test_a_resolution_said_to_be_adopted_is_one() -> None:
     found = extract_all(make_document(text, META), EMPTY).resolutions
     assert [r.evidence.text for r in found] == ["resolutions", "urgent motions"]
     assert all(r.meeting is None for r in found)  # no meeting named in the sentence
+
+
+def test_the_reference_data_s_day_refines_the_month_the_text_gives() -> None:
+    assert start_dates("The Tenth Congress of the R.C.P.(B.) (March 1921) banned factions."
+                       ) == {"1921-03-08"}
+    # a month the reference data does not agree with stays as the text gives it
+    assert start_dates("The Tenth Congress of the R.C.P.(B.) (April 1921) banned factions."
+                       ) == {"1921-04"}
+
+
+def test_a_lower_case_meeting_with_a_qualifier_and_a_possessive_body() -> None:
+    text = "Students marched during the ninth annual congress of the Young Women’s League."
+    (meeting,) = extract_all(make_document(text, META), EMPTY).meetings
+    assert (meeting.ordinal, meeting.body) == (9, "Young Women’s League")
+    assert meeting.evidence.text == "ninth annual congress of the Young Women’s League"

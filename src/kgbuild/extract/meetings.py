@@ -33,7 +33,7 @@ BODY_WORD = rf"(?:{alternation('organization_body_words')})"
 HEADING_FUNCTION_WORDS = (
     "(?:" + "|".join(re.escape(w.capitalize()) for w in words("title_function_words")) + ")"
 )
-BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?"
+BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’']|[’']s\b)?"
 ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
 
 
@@ -97,7 +97,9 @@ BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\
 LOWER_CASE_MEETING = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
     rf"(?:(?P<prefix>(?:(?i:{PREFIX_WORDS})\s+){{1,2}})(?P<kind>(?i:congress|conference|plenum))"
-    rf"(?:{BODY})|(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
+    # "the eleventh annual congress of the …"
+    rf"(?:{BODY})|(?:(?:{alternation('meeting_lowercase_qualifiers')})\s+)?"
+    r"(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
     rf"{body('body2')}"
     # "the second RSDLP Congress", "the fifth Comintern congress": the body before the kind
     rf"|(?P<body3>[A-Z]{{2,6}}|(?:[A-Z]\.){{2,}}(?:\([A-Z]\.\))?|[A-Z][a-z]+intern)\s+"
