@@ -139,3 +139,13 @@ def test_a_lower_case_meeting_with_a_qualifier_and_a_possessive_body() -> None:
     (meeting,) = extract_all(make_document(text, META), EMPTY).meetings
     assert (meeting.ordinal, meeting.body) == (9, "Young Women’s League")
     assert meeting.evidence.text == "ninth annual congress of the Young Women’s League"
+
+
+def test_theses_a_person_wrote_or_drafted_are_no_resolution() -> None:
+    for text in ("Marx wrote the Theses on Capital and Rent that winter.",
+                 "Kautsky's Theses on the Colonial Question were never published.",
+                 "The Theses on the Land Question submitted by the Opposition fell."):
+        assert extract_all(make_document(text, META), EMPTY).resolutions == []
+    text = "The Congress adopted the Theses on the Land Question drafted by the commission."
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.title == "Theses on the Land Question"

@@ -44,6 +44,12 @@ QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})
 # named last before it in the same paragraph.
 QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.\s*\d+\s*:?\s*)?(?=[“\"][A-Z])")
 NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?:the\s+)?(?=[A-Z])")
+# a title a person wrote or a draft: "Lenin's Theses on …", "drafted the Resolution on …",
+# "… submitted by the Opposition"
+AUTHORED_BEFORE = re.compile(
+    rf"(?:[’']s\s+|\b(?:{alternation('authoring_words')})\s+(?:(?:the|his|her|their|a)\s+)?)$"
+)
+AUTHORED_AFTER = re.compile(rf",?\s+(?:{alternation('authoring_words')})\s+by\b")
 # a title printed with its adoption: "Theses on … Adopted at the Fifth ECCI Plenum"
 ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:at|by)\s+[Tt]he\s")
 # "the resolution on Party unity", "its decision on the Trade Unions": a topic that names
@@ -257,7 +263,7 @@ def _titled_without_meeting(
                 adopted = ADOPTED.search(text, match.end(), extent[1]) if extent else None
                 if title_span and adopted:
                     title_span = (match.start(), adopted.start())
-            if title_span is None:
+            if title_span is None or _authored(text, match.start(), title_span[1]):
                 continue
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(text[slice(*title_span)]))
             span = doc.span(
@@ -269,6 +275,17 @@ def _titled_without_meeting(
                 meeting = _meeting_of_paragraph(doc, meetings, match.start(), span.start)
             titled.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
     return titled
+
+
+def _authored(text: str, start: int, end: int) -> bool:
+    """Whether the text gives a title to a person or a draft, not to a meeting: "Lenin's
+    Theses on …", "Marx wrote the Theses on …", "the draft Resolution on …", "… drawn up by
+    Bukharin" (a person's theses are a work; guidelines, Resolutions), unless a meeting
+    "adopted the Theses … drafted by Lenin"."""
+    before = text[max(0, start - 40) : start]
+    if re.search(rf"\b(?:{alternation('adoption_verbs')})\s+(?:the\s+)?$", before):
+        return False
+    return bool(AUTHORED_BEFORE.search(before) or AUTHORED_AFTER.match(text, end))
 
 
 def _of_a_body(
