@@ -149,3 +149,12 @@ def test_theses_a_person_wrote_or_drafted_are_no_resolution() -> None:
     text = "The Congress adopted the Theses on the Land Question drafted by the commission."
     (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
     assert resolution.title == "Theses on the Land Question"
+
+
+def test_a_plenum_named_by_its_body_first_in_lower_case() -> None:
+    text = "In May the Central Committee plenum removed him; the E.C.C.I. plenum agreed."
+    found = extract_all(make_document(text, META), EMPTY).meetings
+    assert [(m.evidence.text, m.kind, m.body) for m in found] == [
+        ("Central Committee plenum", "Plenum", "Central Committee"),
+        ("E.C.C.I. plenum", "Plenum", "E.C.C.I.")]
+    assert extract_all(make_document("The plenum met.", META), EMPTY).meetings == []

@@ -123,6 +123,14 @@ SESSION = re.compile(
 )
 
 
+# "the Central Committee plenum", "the E.C.C.I. plenum": a plenum named by its body first, in
+# lower case (capitalised, "the Central Committee Plenum" is a QUALIFIED_MEETING)
+BODY_PLENUM = re.compile(
+    rf"\b(?:[Tt]he|[Aa]|last)\s+(?P<body>(?:{BODY_TOKEN}\s+){{0,3}}{BODY_WORD}|{ABBREVIATION}"
+    r"|[A-Z]{2,6})\s+(?P<kind>plenum)\b"
+)
+
+
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     body = groups.get("body") or groups.get("prebody") or groups.get("acronym")
@@ -176,6 +184,15 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
             ordinal=ordinal_value(match.group("ordinal")),
             body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )
+
+
+@recognizer("meetings.body-plenum")
+def body_plenums(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in BODY_PLENUM.finditer(doc.clean):
+        yield _candidate(doc, match.start("body"), match.end(), QUALIFIED_SCORE,
+                         "meetings.body-plenum", kind="Plenum",
+                         body=normalise_space(match.group("body")))
 
 
 @recognizer("meetings.session")
