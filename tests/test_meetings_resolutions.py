@@ -158,3 +158,29 @@ def test_a_plenum_named_by_its_body_first_in_lower_case() -> None:
         ("Central Committee plenum", "Plenum", "Central Committee"),
         ("E.C.C.I. plenum", "Plenum", "E.C.C.I.")]
     assert extract_all(make_document("The plenum met.", META), EMPTY).meetings == []
+
+
+def test_a_resolution_of_the_meeting_named_before_by_its_kind() -> None:
+    text = ("The Ninth Congress of the R.C.P.(B.) met in 1920. Later the decisions of the "
+            "Congress on labour armies were forgotten.")
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.meeting is not None and resolution.meeting.ordinal == 9
+    assert resolution.topic == "on labour armies"
+    # no meeting of that kind named before: no resolution
+    text = "We obeyed the decisions of the Congress on labour armies."
+    assert extract_all(make_document(text, META), EMPTY).resolutions == []
+
+
+def test_a_topic_in_lower_case_with_the_meeting_that_adopted_it() -> None:
+    text = "The theses on the peasant question adopted by the Fourth Congress were ignored."
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.evidence.text == (
+        "theses on the peasant question adopted by the Fourth Congress")
+    assert resolution.meeting is not None and resolution.meeting.ordinal == 4
+
+
+def test_a_resolution_adopted_with_its_quoted_title_is_named_by_it() -> None:
+    text = 'The Eleventh Conference adopted a resolution "On the Co-operatives" at once.'
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.title == "On the Co-operatives"
+    assert resolution.meeting is not None and resolution.meeting.ordinal == 11

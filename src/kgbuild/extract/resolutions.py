@@ -82,6 +82,12 @@ ADOPTED_PASSIVE = re.compile(
 )
 # "the Tenth Congress resolution on Party unity": the meeting before the word
 AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
+ADOPTED_BY = re.compile(r",?\s+(?:adopted|passed)\s+(?:at|by)\s+the\s+")
+# "the resolution of the Congress on Party unity": the meeting of that kind named before
+ANAPHORIC_RESOLUTION = re.compile(
+    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:of|at|(?:adopted|passed)\s+(?:at|by))"
+    r"\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\b(?!\s+of\b)"
+)
 TITLED_RESOLUTION = re.compile(
     r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
     r"on\s+the\s+(?=[A-Z])"
@@ -169,6 +175,7 @@ def extract_resolutions(
                 topic="on the " + normalise_space(text[slice(*extent)]),
             )
         )
+    found.extend(_anaphoric(doc, meetings, found))
     found.extend(_after_meeting(doc, meetings))
     found.extend(_adopted(doc, meetings, found))
     found.extend(_adopted_passive(doc, meetings, found))
@@ -225,6 +232,26 @@ def _after_meeting(doc: Document, meetings: list[MeetingMention]) -> list[Resolu
     return found
 
 
+def _anaphoric(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """ "the resolution of the Congress on Party unity": adopted by the meeting of that kind
+    the text named last before it; none named, no resolution."""
+    text = doc.clean
+    anaphoric = []
+    for match in ANAPHORIC_RESOLUTION.finditer(text):
+        raw_start = doc.offsets[match.start()]
+        meeting = _previous_meeting(meetings, raw_start, match.group("anaphor"))
+        if meeting is None or _inside(raw_start, found):
+            continue
+        on = TOPIC.match(text, match.end())
+        end = on.end("topic") if on else match.end()
+        anaphoric.append(ResolutionMention(
+            evidence=doc.span(match.start(), end), meeting=meeting,
+            topic="on " + normalise_space(on.group("topic")) if on else None))
+    return anaphoric
+
+
 def _topical(
     doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
 ) -> list[ResolutionMention]:
@@ -235,10 +262,16 @@ def _topical(
     for match in TOPICAL_RESOLUTION.finditer(text):
         topic = normalise_space(match.group("topic"))
         start = doc.offsets[match.start("head")]
-        if not re.search(r"\b[A-Z]", topic) or _inside(start, found):
+        # "the resolution on the national question adopted by the Twelfth Congress": a topic
+        # in lower case, with the meeting that adopted it
+        by = ADOPTED_BY.match(text, match.end("topic"))
+        meeting = _meeting_at(meetings, doc, by.end()) if by else None
+        if not (meeting or re.search(r"\b[A-Z]", topic)) or _inside(start, found):
             continue
-        span = doc.span(match.start("head"), match.end("topic"))
-        meeting = _meeting_of_paragraph(doc, meetings, match.start(), span.start)
+        end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1] if meeting else (
+            match.end("topic"))
+        span = doc.span(match.start("head"), end)
+        meeting = meeting or _meeting_of_paragraph(doc, meetings, match.start(), span.start)
         topical.append(ResolutionMention(evidence=span, meeting=meeting, topic="on " + topic))
     return topical
 
@@ -310,7 +343,9 @@ def _adopted(
     adopted = []
     for match in ADOPTED_RESOLUTION.finditer(doc.clean):
         start = match.start("head")
-        if _inside(doc.offsets[start], found):
+        if _inside(doc.offsets[start], found) or QUOTED_RESOLUTION_TITLE.match(
+            doc.clean, match.end("head")
+        ):  # "adopted a resolution “On …”": its title names it (_titled_without_meeting)
             continue
         meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start])
         clause = normalise_space(match.group("clause") or "").rstrip(",")
