@@ -184,3 +184,13 @@ def test_a_resolution_adopted_with_its_quoted_title_is_named_by_it() -> None:
     (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
     assert resolution.title == "On the Co-operatives"
     assert resolution.meeting is not None and resolution.meeting.ordinal == 11
+
+
+def test_a_meeting_inside_a_cited_title_is_no_mention_of_it() -> None:
+    for text in ("Source: Forward March: Proceedings of the Ninth Congress of the Metal "
+                 "Workers’ Union, London 1990, pp. 12-20.",
+                 "In an article entitled “Notes on Our Eleventh Party Congress,” he wrote "
+                 "nothing new."):
+        assert extract_all(make_document(text, META), EMPTY).meetings == []
+    text = "The Eleventh Party Congress met in 1922."
+    assert len(extract_all(make_document(text, META), EMPTY).meetings) == 1
