@@ -194,3 +194,16 @@ def test_a_meeting_inside_a_cited_title_is_no_mention_of_it() -> None:
         assert extract_all(make_document(text, META), EMPTY).meetings == []
     text = "The Eleventh Party Congress met in 1922."
     assert len(extract_all(make_document(text, META), EMPTY).meetings) == 1
+
+
+def test_a_topic_ends_before_what_the_resolution_did() -> None:
+    text = "The resolution of the Eighth Congress on the army says that discipline comes first."
+    (resolution,) = extract_all(make_document(text, META), EMPTY).resolutions
+    assert resolution.topic == "on the army"
+
+
+def test_a_known_resolution_is_found_by_its_topic_after_its_meeting() -> None:
+    text = "The resolution of the Tenth Party Congress on Party unity says much."
+    kb = resolved(text, load_reference())
+    (resolution,) = of_kind(kb, "resolution")
+    assert resolution.label == "On Party Unity"

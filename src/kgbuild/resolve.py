@@ -394,7 +394,12 @@ class Resolver(MeetingLinking):
             )
             # a resolution the reference data knows is one resolution, whatever the text
             # says of its meeting; its meeting is the one it names, if the texts name it
-            entry = self._lookup["resolutions"].get(name_key(group["title"] or label))
+            # (by its title, label, or topic alone: "resolution of the Tenth Congress on Party
+            # unity" is "Resolution on Party Unity")
+            topic = group["topic"]
+            names = (group["title"] or label, f"Resolution {topic}" if topic else None, topic)
+            entry = next((self._lookup["resolutions"][name_key(n)] for n in names
+                          if n and name_key(n) in self._lookup["resolutions"]), None)
             if entry is not None:
                 label = entry.label
                 if entry.facts.get("adopted_at"):  # the reference data knows, not the guess

@@ -27,7 +27,9 @@ BROKEN_AFTER = "|".join(f"(?<=\\b{re.escape(word)})" for word in words("title_fu
 TOPIC = re.compile(
     rf"\s*,?\s*on\s+(?P<topic>[^,.;:()“”\n]{{3,80}}?(?:(?:{BROKEN_AFTER})[ \t]*\n"
     r"[^,.;:()“”\n]{1,80}?)?)"
-    r"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed)\b|[ \t]*\n)"
+    # (it ends before what the resolution did: "… on Party unity banned factions")
+    rf"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed|{alternation('topic_end_words')})"
+    r"\b|[ \t]*\n)"
 )
 # "the decision of the Sixth Congress to organize a day against war", "… endorsing the
 # theses": a clause after the meeting says what was decided (not "to be", "to which")
