@@ -207,3 +207,19 @@ def test_a_known_resolution_is_found_by_its_topic_after_its_meeting() -> None:
     kb = resolved(text, load_reference())
     (resolution,) = of_kind(kb, "resolution")
     assert resolution.label == "On Party Unity"
+
+
+def test_a_plenary_session_is_a_plenum_and_the_one_of_the_month_of_the_text() -> None:
+    text = "The plenary session of the E.C.C.I. approves the instructions in full."
+    (meeting,) = extract_all(make_document(text, META), EMPTY).meetings
+    assert (meeting.evidence.text, meeting.kind, meeting.body) == (
+        "plenary session of the E.C.C.I.", "Plenum", "E.C.C.I.")
+    reference = load_reference()
+    for date, label in (("1929-07", "Tenth Plenum of the E.C.C.I."),
+                        ("1930-01", "plenary session of the E.C.C.I.")):
+        doc = make_document(text, DocumentMeta("s", "S", None, date, "en", "s.txt"))
+        kb = resolve([(doc, extract_all(doc, reference))], reference)
+        assert [e.label for e in of_kind(kb, "meeting")] == [label]
+    # the body's practice, not one meeting
+    text = "The bureau was elected at plenary sessions of the Central Committee."
+    assert extract_all(make_document(text, META), EMPTY).meetings == []

@@ -203,6 +203,12 @@ class MeetingLinking:
         ]
         if mention.ordinal:
             return next((e for e in candidates if e.facts.get("ordinal") == mention.ordinal), None)
+        if mention.qualifier is None and len(doc.meta.date or "") >= 7:
+            # "the plenary session of the ECCI" in a text of the month that plenum met
+            month_of_text = str(doc.meta.date)[:7]
+            same = [e for e in candidates
+                    if str(e.facts.get("start_date") or "").startswith(month_of_text)]
+            return same[0] if len(same) == 1 else None
         month = MONTHS.get(mention.qualifier or "")
         if month is None:
             return None

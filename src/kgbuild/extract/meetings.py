@@ -131,6 +131,14 @@ BODY_PLENUM = re.compile(
 )
 
 
+# "the plenary session of the ECCI": one sitting in plenum of a body (plural, "plenary
+# sessions of the Central Committee", is the body's practice, not a meeting)
+PLENARY_SESSION = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<name>[Pp]lenary\s+(?:[Ss]ession|[Mm]eeting)"
+    rf"(?=\s+of\s+(?:the\s+)?[A-Z]){BODY})"
+)
+
+
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     body = groups.get("body") or groups.get("prebody") or groups.get("acronym")
@@ -193,6 +201,14 @@ def body_plenums(context: Context) -> Iterator[Candidate]:
         yield _candidate(doc, match.start("body"), match.end(), QUALIFIED_SCORE,
                          "meetings.body-plenum", kind="Plenum",
                          body=normalise_space(match.group("body")))
+
+
+@recognizer("meetings.plenary-session")
+def plenary_sessions(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in PLENARY_SESSION.finditer(doc.clean):
+        yield _candidate(doc, *match.span("name"), QUALIFIED_SCORE, "meetings.plenary-session",
+                         kind="Plenum", body=_body(match))
 
 
 @recognizer("meetings.session")
