@@ -223,3 +223,13 @@ def test_a_plenary_session_is_a_plenum_and_the_one_of_the_month_of_the_text() ->
     # the body's practice, not one meeting
     text = "The bureau was elected at plenary sessions of the Central Committee."
     assert extract_all(make_document(text, META), EMPTY).meetings == []
+
+
+def test_a_resolution_named_only_by_its_word_is_its_own_text_s() -> None:
+    documents = []
+    for slug in ("first", "second"):
+        doc = make_document("In the end the resolutions were adopted unanimously.",
+                            DocumentMeta(slug, "S", None, "1930", "en", f"{slug}.txt"))
+        documents.append((doc, extract_all(doc, EMPTY)))
+    kb = resolve(documents, EMPTY)
+    assert len(of_kind(kb, "resolution")) == 2

@@ -404,7 +404,11 @@ class Resolver(MeetingLinking):
                 label = entry.label
                 if entry.facts.get("adopted_at"):  # the reference data knows, not the guess
                     meeting = self._named_meeting(str(entry.facts["adopted_at"]))
-            key = name_key(label if entry else f"{meeting.key if meeting else ''}|{label}")
+            # one named only "the resolutions" or "the motion" is this text's own one, not every
+            # text's
+            owner = meeting.key if meeting else "" if group["title"] or topic else (
+                f"{doc.meta.slug}#{group['spans'][0].start}")
+            key = name_key(label if entry else f"{owner}|{label}")
             entity = self._entity("resolution", key, label, entry)
             if group["title"]:
                 entity.facts["title"] = group["title"]
