@@ -233,3 +233,8 @@ def test_a_resolution_named_only_by_its_word_is_its_own_text_s() -> None:
         documents.append((doc, extract_all(doc, EMPTY)))
     kb = resolve(documents, EMPTY)
     assert len(of_kind(kb, "resolution")) == 2
+
+
+def test_no_plenum_of_a_generic_body_or_a_congress_s_sitting() -> None:
+    for text in ("The Party plenum met.", "He spoke at the plenary session of the Congress."):
+        assert extract_all(make_document(text, META), EMPTY).meetings == []

@@ -124,18 +124,20 @@ SESSION = re.compile(
 
 
 # "the Central Committee plenum", "the E.C.C.I. plenum": a plenum named by its body first, in
-# lower case (capitalised, "the Central Committee Plenum" is a QUALIFIED_MEETING)
+# lower case (capitalised, "the Central Committee Plenum" is a QUALIFIED_MEETING; a body word
+# alone, "the Party plenum", names no body)
 BODY_PLENUM = re.compile(
-    rf"\b(?:[Tt]he|[Aa]|last)\s+(?P<body>(?:{BODY_TOKEN}\s+){{0,3}}{BODY_WORD}|{ABBREVIATION}"
+    rf"\b(?:[Tt]he|[Aa]|last)\s+(?P<body>(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}|{ABBREVIATION}"
     r"|[A-Z]{2,6})\s+(?P<kind>plenum)\b"
 )
 
 
 # "the plenary session of the ECCI": one sitting in plenum of a body (plural, "plenary
-# sessions of the Central Committee", is the body's practice, not a meeting)
+# sessions of the Central Committee", is the body's practice, not a meeting; "the plenary
+# session of the Congress" is a sitting of a meeting)
 PLENARY_SESSION = re.compile(
     r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<name>[Pp]lenary\s+(?:[Ss]ession|[Mm]eeting)"
-    rf"(?=\s+of\s+(?:the\s+)?[A-Z]){BODY})"
+    rf"(?=\s+of\s+(?:the\s+)?(?!(?:{alternation('meeting_kinds')})\b)[A-Z]){BODY})"
 )
 
 
