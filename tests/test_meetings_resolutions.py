@@ -238,3 +238,12 @@ def test_a_resolution_named_only_by_its_word_is_its_own_text_s() -> None:
 def test_no_plenum_of_a_generic_body_or_a_congress_s_sitting() -> None:
     for text in ("The Party plenum met.", "He spoke at the plenary session of the Congress."):
         assert extract_all(make_document(text, META), EMPTY).meetings == []
+
+
+def test_two_resolutions_of_one_body_on_two_topics_are_two() -> None:
+    text = ("The resolution of the Central Committee on the press was read. Then the decision "
+            "of the Central Committee on the army was read.")
+    kb = resolved(text, load_reference())
+    assert sorted(e.label for e in of_kind(kb, "resolution")) == [
+        "Decision of the Central Committee on the army",
+        "Resolution of the Central Committee on the press"]

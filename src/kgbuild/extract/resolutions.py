@@ -326,14 +326,20 @@ def _authored(text: str, start: int, end: int) -> bool:
 def _of_a_body(
     doc: Document, match: re.Match[str], organizations: list[OrganizationMention]
 ) -> list[ResolutionMention]:
-    """ "the decisions of the AF of L", "a decision of the Central Committee": adopted by a
-    body, not at a meeting."""
+    """ "the decisions of the AF of L", "a decision of the Central Committee on the trade
+    unions": adopted by a body, not at a meeting; what it decided is part of its topic, so
+    that two of one body are two."""
     raw_start = doc.offsets[match.end()]
     body = next((o for o in organizations if o.evidence.start == raw_start), None)
     if body is None:
         return []
     end = doc.clean_range(body.evidence.start, body.evidence.end)[1]
-    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=f"of the {body.name}")]
+    topic = f"of the {body.name}"
+    if on := TOPIC.match(doc.clean, end):
+        topic, end = f"{topic} on {normalise_space(on.group('topic'))}", on.end("topic")
+    elif decided := DECIDED.match(doc.clean, end):
+        topic, end = f"{topic} {normalise_space(decided.group('topic'))}", decided.end("topic")
+    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=topic)]
 
 
 def _adopted(
