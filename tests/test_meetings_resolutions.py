@@ -108,6 +108,8 @@ def test_a_meeting_is_dated_by_when_the_text_says_it_met() -> None:
                        ) == {"1921-05"}
     assert start_dates("Delegates came to the Second Congress of Teachers on Oct. 3, 1919."
                        ) == {"1919-10-03"}
+    assert start_dates("The Third Congress of Teachers, held at Kiev in June 1920, ended."
+                       ) == {"1920-06"}
     # what the text says happened to it is no date of its meeting
     assert start_dates("The Second Congress of Teachers was forgotten in 1922.") == set()
 

@@ -35,12 +35,13 @@ from kgbuild.records import (
 Mention = PersonMention | WorkMention | MeetingMention | ResolutionMention
 STATEMENT_CHARS = 240
 # A meeting is dated by what says when it met: "the Fourth Congress was convened in May
-# 1921", "… was opened at Moscow on April 6, 1920", "the First Congress on Oct. 29, 1918"
-# (not across a comma: "after the Tenth Congress, in 1922, …")
+# 1921", "…, held at Moscow on April 6, 1920", "the First Congress on Oct. 29, 1918" (a bare
+# preposition not across a comma: "after the Tenth Congress, in 1922, …")
 MEETING_GAP = re.compile(
-    r"\s+(?:(?:(?:which|that)\s+)?(?:was|were)\s+)?"
-    rf"(?:(?:{alternation('meeting_date_verbs')})\s+"
-    r"(?:(?:at|in)\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?\s+)?)?(?:(?:in|on|from)\s+)?"
+    r"\s+(?:(?:in|on|from)\s+)?"
+    r"|[\s,]+(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?"
+    rf"(?:{alternation('meeting_date_verbs')})\s+"
+    r"(?:(?:at|in)\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?\s+)?(?:(?:in|on|from)\s+)?"
 )
 
 
