@@ -206,8 +206,11 @@ class Resolver(MeetingLinking):
         if claim.dates_entity and about in self.kb.entities:
             # a meeting's or work's date: the first day of a span ("March 27-April 2, 1922")
             first = claim.date.iso.split("/")[0] if claim.date.precision == "range" else None
-            if date := first or certain_part(claim.date):
-                self.kb.entities[about].facts.setdefault("date_in_text", date)
+            entity = self.kb.entities[about]
+            # a year the text leaves to be inferred ("26 Jul") yields to the reference data's
+            guessed = not re.search(r"\d{4}", claim.date_text) and entity.facts.get("start_date")
+            if (date := first or certain_part(claim.date)) and not guessed:
+                entity.facts.setdefault("date_in_text", date)
                 if claim.also_dates is not None:
                     own = self._mentioned("work", doc, claim.also_dates.evidence.start)
                     if own in self.kb.entities:
@@ -372,23 +375,40 @@ class Resolver(MeetingLinking):
                 if value and len(value) > len(group[field_name] or ""):
                     group[field_name] = value
             group["meeting"] = group["meeting"] or meeting
+            group.setdefault("head", _head(mention.evidence.text))
+            # "Resolution on the Report of …", capitalised as a name, is named so, without its
+            # meeting (not "adopted resolutions on the approval of …")
+            printed = normalise_space(mention.evidence.text)
+            named = bool(mention.topic) and printed.startswith(f"{group['head']} {mention.topic}")
+            group["named"] = group.get("named") or named
         for group in groups:
             meeting = group["meeting"]
-            label = group["title"] or (
-                f"Resolution {group['topic']}"
-                if group["topic"]
-                else f"Resolution of the {meeting.label}"
-                if meeting
-                else "Resolution"
+            label = group["title"] or " ".join(
+                part
+                for part in (
+                    group["head"],
+                    f"of the {meeting.label}" if meeting and not group["named"] else None,
+                    group["topic"],
+                )
+                if part
             )
             # a resolution the reference data knows is one resolution, whatever the text
             # says of its meeting; its meeting is the one it names, if the texts name it
-            entry = self._lookup["resolutions"].get(name_key(group["title"] or label))
+            # (by its title, label, or topic alone: "resolution of the Tenth Congress on Party
+            # unity" is "Resolution on Party Unity")
+            topic = group["topic"]
+            names = (group["title"] or label, f"Resolution {topic}" if topic else None, topic)
+            entry = next((self._lookup["resolutions"][name_key(n)] for n in names
+                          if n and name_key(n) in self._lookup["resolutions"]), None)
             if entry is not None:
                 label = entry.label
                 if entry.facts.get("adopted_at"):  # the reference data knows, not the guess
                     meeting = self._named_meeting(str(entry.facts["adopted_at"]))
-            key = name_key(label if entry else f"{meeting.key if meeting else ''}|{label}")
+            # one named only "the resolutions" or "the motion" is this text's own one, not every
+            # text's
+            owner = meeting.key if meeting else "" if group["title"] or topic else (
+                f"{doc.meta.slug}#{group['spans'][0].start}")
+            key = name_key(label if entry else f"{owner}|{label}")
             entity = self._entity("resolution", key, label, entry)
             if group["title"]:
                 entity.facts["title"] = group["title"]
@@ -396,6 +416,13 @@ class Resolver(MeetingLinking):
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+def _head(printed: str) -> str:
+    """What a resolution is called where the text names it ("Decision", "Resolutions",
+    "Theses"), else "Resolution"."""
+    first = printed.split(maxsplit=1)[0].capitalize() if printed.strip() else ""
+    return first if first in word_set("resolution_heads") else "Resolution"
 
 
 def _without_stray_marks(title: str) -> str:
@@ -430,6 +457,9 @@ def _matching_group(
     """The group a resolution mention belongs to, or None for a new resolution."""
 
     def prefix_of(a: str | None, b: str | None) -> bool:
+        """Whether one names the other shorter, in any case ("on the Role of the Party", "on
+        the role of the party in the revolution")."""
+        a, b = (a or "").casefold(), (b or "").casefold()
         return bool(a and b and (a.startswith(b) or b.startswith(a)))
 
     for group in groups:

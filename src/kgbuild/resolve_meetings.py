@@ -12,13 +12,15 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from kgbuild.document import Document, Span
-from kgbuild.extract.patterns import ORDINALS, normalise_space
-from kgbuild.knowledge import Entity, KnowledgeBase
+from kgbuild.extract.patterns import ORDINAL, ORDINALS, normalise_space
+from kgbuild.knowledge import Entity, EntityRef, KnowledgeBase
 from kgbuild.lexicon import word_set, words
 from kgbuild.names import GENERIC_BODIES, PARTY_ABBREVIATION, names_a_party
 from kgbuild.records import MeetingMention
 from kgbuild.reference import ReferenceEntry, name_key
 
+# "the Fifth …", "the 5th …", "the V …": the ordinal a name starts with
+LEADING_ORDINAL = re.compile(rf"^(?:the\s+)?(?:{ORDINAL}|[IVX]{{1,5}}(?:th|\.)?)\s+", re.I)
 MONTHS = {month: number for number, month in enumerate(words("months"), start=1)}
 ORDINAL_WORDS = {number: word.capitalize() for word, number in ORDINALS.items()}
 
@@ -32,6 +34,7 @@ class MeetingLinking:
     _of_kind: defaultdict[str, list[Entity]]
     _meetings_by_name: dict[str, ReferenceEntry]
     _meeting_bodies: list[tuple[ReferenceEntry, str]]
+    _evidence_in: defaultdict[str, list[tuple[Span, EntityRef]]]
 
     def _home_party(self, organizations: Counter[str]) -> Entity | None:
         """The party a text calls "the Party": its most often named party organization."""
@@ -50,6 +53,8 @@ class MeetingLinking:
         return self.organization(body)
 
     def _meeting(self, doc: Document, mention: MeetingMention, home_party: Entity | None) -> Entity:
+        if not mention.ordinal and (named := self._named_before(doc, mention)):
+            return named
         if mention.body in ("Party", None) and mention.ordinal:
             # "the Fourteenth Party Congress", "the Fifth Congress", "the Fifth World
             # Congress": the one meeting of that kind and number the text names with its body
@@ -113,6 +118,21 @@ class MeetingLinking:
         if body is not None:
             entity.facts["body_key"] = body.key
         return entity
+
+    def _named_before(self, doc: Document, mention: MeetingMention) -> Entity | None:
+        """"the All-Russia Congress of Soviets" after "the Fifth All-Russia Congress of
+        Soviets": the one meeting this text named earlier with the same words after its
+        ordinal."""
+        printed = _loose(mention.name or mention.evidence.text)
+        same = {
+            key
+            for span, key in self._evidence_in[doc.meta.slug]
+            if key[0] == "meeting"
+            and span.start < mention.evidence.start
+            and self.kb.entities[key].facts.get("ordinal")
+            and _loose(LEADING_ORDINAL.sub("", span.text)) == printed
+        }
+        return self.kb.entities[same.pop()] if len(same) == 1 else None
 
     def _reference_meeting_by_prefix(self, mention: MeetingMention) -> ReferenceEntry | None:
         """"the 10th All-Russian Congress of the Soviet Republic": the one reference meeting
@@ -183,6 +203,12 @@ class MeetingLinking:
         ]
         if mention.ordinal:
             return next((e for e in candidates if e.facts.get("ordinal") == mention.ordinal), None)
+        if mention.qualifier is None and len(doc.meta.date or "") >= 7:
+            # "the plenary session of the ECCI" in a text of the month that plenum met
+            month_of_text = str(doc.meta.date)[:7]
+            same = [e for e in candidates
+                    if str(e.facts.get("start_date") or "").startswith(month_of_text)]
+            return same[0] if len(same) == 1 else None
         month = MONTHS.get(mention.qualifier or "")
         if month is None:
             return None
@@ -196,6 +222,12 @@ class MeetingLinking:
             key=lambda e: str(e.facts.get("start_date")),
         )
         return in_month[-1] if in_month else None
+
+
+def _loose(name: str) -> str:
+    """A meeting's name for comparison without articles ("All-Russian Congress of the
+    Soviets" is "All-Russian Congress of Soviets")."""
+    return re.sub(r"\b(?:the|a|an)\s+", "", name_key(normalise_space(name)))
 
 
 def _ordinal_in_words(name: str) -> str:

@@ -44,6 +44,11 @@ from kgbuild.records import (
 )
 from kgbuild.reference import ReferenceData
 
+# A meeting inside the title of a book or article the text cites ("Toward the United Front:
+# Proceedings of the Fourth Congress …", “Some Observations on Our Tenth Party Congress”) is
+# no mention of it, as a person in a cited title is none (the document's own title is).
+CITED_TITLE_CUES = ("edition", "quoted-title")
+
 
 @dataclass
 class Recognized:
@@ -80,6 +85,11 @@ def recognize(doc: Document, reference: ReferenceData) -> Recognized:
             found.meetings.append(d.record)
         elif d.kind == "work" and isinstance(d.record, WorkMention):
             found.works.append(d.record)
+    cited = [w.evidence for w in found.works if w.cue in CITED_TITLE_CUES]
+    found.meetings = [
+        m for m in found.meetings
+        if not any(t.start <= m.evidence.start and m.evidence.end <= t.end for t in cited)
+    ]
     return found
 
 

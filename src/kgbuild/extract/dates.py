@@ -34,6 +34,15 @@ from kgbuild.records import (
 
 Mention = PersonMention | WorkMention | MeetingMention | ResolutionMention
 STATEMENT_CHARS = 240
+# A meeting is dated by what says when it met: "the Fourth Congress was convened in May
+# 1921", "…, held at Moscow on April 6, 1920", "the First Congress on Oct. 29, 1918" (a bare
+# preposition not across a comma: "after the Tenth Congress, in 1922, …")
+MEETING_GAP = re.compile(
+    r"\s+(?:(?:in|on|from)\s+)?"
+    r"|[\s,]+(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?"
+    rf"(?:{alternation('meeting_date_verbs')})\s+"
+    r"(?:(?:at|in)\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?\s+)?(?:(?:in|on|from)\s+)?"
+)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -69,7 +78,7 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         if re.fullmatch(rf"[\s,?!”\"’]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
                         r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
             rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
-        ):
+        ) or (isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
             return mention
     after = doc.clean[match.end() : match.end() + 120]
     when = re.match(r",?\s*when\s+", after)

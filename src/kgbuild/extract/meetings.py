@@ -33,7 +33,7 @@ BODY_WORD = rf"(?:{alternation('organization_body_words')})"
 HEADING_FUNCTION_WORDS = (
     "(?:" + "|".join(re.escape(w.capitalize()) for w in words("title_function_words")) + ")"
 )
-BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?"
+BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’']|[’']s\b)?"
 ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
 
 
@@ -97,7 +97,9 @@ BODY_ONLY_MEETING = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{KIND}(?=\s+of\s+(?:the\
 LOWER_CASE_MEETING = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
     rf"(?:(?P<prefix>(?:(?i:{PREFIX_WORDS})\s+){{1,2}})(?P<kind>(?i:congress|conference|plenum))"
-    rf"(?:{BODY})|(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
+    # "the eleventh annual congress of the …"
+    rf"(?:{BODY})|(?:(?:{alternation('meeting_lowercase_qualifiers')})\s+)?"
+    r"(?P<kind2>congress|conference|plenum)(?=\s+of\s+(?:the\s+|our\s+)?[A-Z])"
     rf"{body('body2')}"
     # "the second RSDLP Congress", "the fifth Comintern congress": the body before the kind
     rf"|(?P<body3>[A-Z]{{2,6}}|(?:[A-Z]\.){{2,}}(?:\([A-Z]\.\))?|[A-Z][a-z]+intern)\s+"
@@ -110,6 +112,32 @@ LOWER_CASE_MEETING = re.compile(
 ADOPTING_MEETING = re.compile(
     r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:of|at|(?:adopted|passed)\s+(?:at|by))"
     rf"\s+the\s+(?P<meeting>(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<kind>congress|conference|plenum))\b"
+)
+
+
+# "the Twelfth Session of the All-Russia Central Executive Committee", also in a title-case
+# heading ("… Session Of The …"): a numbered session of a standing body is a meeting
+SESSION = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?P<kind>Session)\s+(?i:of\s+the)\s+"
+    rf"(?P<body>(?:{BODY_TOKEN}\s+){{0,3}}{BODY_WORD})\b"
+)
+
+
+# "the Central Committee plenum", "the E.C.C.I. plenum": a plenum named by its body first, in
+# lower case (capitalised, "the Central Committee Plenum" is a QUALIFIED_MEETING; a body word
+# alone, "the Party plenum", names no body)
+BODY_PLENUM = re.compile(
+    rf"\b(?:[Tt]he|[Aa]|last)\s+(?P<body>(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}|{ABBREVIATION}"
+    r"|[A-Z]{2,6})\s+(?P<kind>plenum)\b"
+)
+
+
+# "the plenary session of the ECCI": one sitting in plenum of a body (plural, "plenary
+# sessions of the Central Committee", is the body's practice, not a meeting; "the plenary
+# session of the Congress" is a sitting of a meeting)
+PLENARY_SESSION = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<name>[Pp]lenary\s+(?:[Ss]ession|[Mm]eeting)"
+    rf"(?=\s+of\s+(?:the\s+)?(?!(?:{alternation('meeting_kinds')})\b)[A-Z]){BODY})"
 )
 
 
@@ -166,6 +194,32 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
             ordinal=ordinal_value(match.group("ordinal")),
             body=normalise_space(body) if body else "Party" if "party" in prefix else None,
         )
+
+
+@recognizer("meetings.body-plenum")
+def body_plenums(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in BODY_PLENUM.finditer(doc.clean):
+        yield _candidate(doc, match.start("body"), match.end(), QUALIFIED_SCORE,
+                         "meetings.body-plenum", kind="Plenum",
+                         body=normalise_space(match.group("body")))
+
+
+@recognizer("meetings.plenary-session")
+def plenary_sessions(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in PLENARY_SESSION.finditer(doc.clean):
+        yield _candidate(doc, *match.span("name"), QUALIFIED_SCORE, "meetings.plenary-session",
+                         kind="Plenum", body=_body(match))
+
+
+@recognizer("meetings.session")
+def sessions(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in SESSION.finditer(doc.clean):
+        yield _candidate(doc, *match.span(), ORDINAL_SCORE, "meetings.session",
+                         kind="Session", ordinal=ordinal_value(match.group("ordinal")),
+                         body=normalise_space(match.group("body")))
 
 
 @recognizer("meetings.adopting")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.patterns import find_phrases, normalise_space, read_title
+from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
 from kgbuild.reference import ReferenceData
@@ -27,13 +27,31 @@ BROKEN_AFTER = "|".join(f"(?<=\\b{re.escape(word)})" for word in words("title_fu
 TOPIC = re.compile(
     rf"\s*,?\s*on\s+(?P<topic>[^,.;:()“”\n]{{3,80}}?(?:(?:{BROKEN_AFTER})[ \t]*\n"
     r"[^,.;:()“”\n]{1,80}?)?)"
-    r"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed)\b|[ \t]*\n)"
+    # (it ends before what the resolution did: "… on Party unity banned factions")
+    rf"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed|{alternation('topic_end_words')})"
+    r"\b|[ \t]*\n)"
 )
+# "the decision of the Sixth Congress to organize a day against war", "… endorsing the
+# theses": a clause after the meeting says what was decided (not "to be", "to which")
+DECIDED = re.compile(
+    rf"\s+(?P<topic>(?:to\s+(?!(?:{alternation('title_function_words')}"
+    rf"|{alternation('not_a_purpose_verb')})\b)[a-z]+"
+    rf"|(?!on\b)(?:{alternation('resolution_descriptions')}))\b[^,.;:()“”\n]{{3,100}}?)"
+    r"(?=\s*[,.;:()“”]|[ \t]*\n)"  # ("on …" is a TOPIC)
+)
+# "the resolutions of the Thirteenth Conference and the Thirteenth Congress": one of each
+AND_MEETING = re.compile(r",?\s+and\s+(?:of\s+|at\s+)?the\s+(?=[A-Za-z])")
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
 QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.\s*\d+\s*:?\s*)?(?=[“\"][A-Z])")
 NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?:the\s+)?(?=[A-Z])")
+# a title a person wrote or a draft: "Lenin's Theses on …", "drafted the Resolution on …",
+# "… submitted by the Opposition"
+AUTHORED_BEFORE = re.compile(
+    rf"(?:[’']s\s+|\b(?:{alternation('authoring_words')})\s+(?:(?:the|his|her|their|a)\s+)?)$"
+)
+AUTHORED_AFTER = re.compile(rf",?\s+(?:{alternation('authoring_words')})\s+by\b")
 # a title printed with its adoption: "Theses on … Adopted at the Fifth ECCI Plenum"
 ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:at|by)\s+[Tt]he\s")
 # "the resolution on Party unity", "its decision on the Trade Unions": a topic that names
@@ -44,9 +62,11 @@ TOPICAL_RESOLUTION = re.compile(
     r"(?=\s*[,.;:()“”]|\s+(?:which|that|adopted|passed|was|of|by|at)\b)"
 )
 # "the conference adopted a resolution summarizing the debate …": a resolution described
+# (without an article only plural and with what it says: "adopted resolutions on …")
 ADOPTED_RESOLUTION = re.compile(
-    rf"\b(?:{alternation('adoption_verbs')})\s+(?:a|an|the|its|their)\s+"
-    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision))\b"
+    rf"\b(?:{alternation('adoption_verbs')})\s+(?:(?:a|an|the|its|their)\s+"
+    rf"|(?=(?:resolutions|decisions)\s+(?:{alternation('resolution_descriptions')})\b))"
+    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision)s?)\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})?"
 )
 # "…, as well as a resolution welcoming Pravda …": another one the same verb adopted
@@ -54,8 +74,22 @@ COORDINATED_RESOLUTION = re.compile(
     r",?\s+(?:as\s+well\s+as|and)\s+(?:a|an|the|its|their)\s+(?P<head>resolution|decision)\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})"
 )
+# "the resolutions were adopted unanimously", "A few practical motions introduced by
+# Comrade Z. were adopted", "The motion was carried": a resolution said to be adopted
+ADOPTED_PASSIVE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]n?|[Ii]ts|[Tt]heir|[Aa]\s+few)\s+"
+    rf"(?P<head>(?:[a-z]+\s+)?(?:{alternation('adopted_texts')})s?)\b[^.;:()\n]{{0,60}}?"
+    r"\s+(?:was|were|(?:had|has|have)\s+been)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:{alternation('adoption_verbs')})\b"
+)
 # "the Tenth Congress resolution on Party unity": the meeting before the word
 AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
+ADOPTED_BY = re.compile(r",?\s+(?:adopted|passed)\s+(?:at|by)\s+the\s+")
+# "the resolution of the Congress on Party unity": the meeting of that kind named before
+ANAPHORIC_RESOLUTION = re.compile(
+    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:of|at|(?:adopted|passed)\s+(?:at|by))"
+    r"\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\b(?!\s+of\b)"
+)
 TITLED_RESOLUTION = re.compile(
     r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
     r"on\s+the\s+(?=[A-Z])"
@@ -101,6 +135,12 @@ def extract_resolutions(
             found.extend(_of_a_body(doc, match, organizations or []))
             continue
         end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1]
+        while (also := AND_MEETING.match(text, end)) and (
+            other := _meeting_at(meetings, doc, also.end())
+        ):  # "… of the Thirteenth Conference and the Thirteenth Congress": one of each
+            found.append(ResolutionMention(evidence=doc.span(match.start(), end), meeting=meeting))
+            meeting = other
+            end = doc.clean_range(other.evidence.start, other.evidence.end)[1]
         title = topic = None
         if quoted := QUOTED_RESOLUTION_TITLE.match(text, end):
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(quoted.group("title")))
@@ -109,6 +149,9 @@ def extract_resolutions(
             # role of a political party"
             topic = "on " + normalise_space(on.group("topic"))
             end = on.end("topic")
+        elif decided := DECIDED.match(text, end):
+            topic = normalise_space(decided.group("topic"))
+            end = decided.end("topic")
         found.append(
             ResolutionMention(
                 evidence=doc.span(match.start(), end),
@@ -134,8 +177,10 @@ def extract_resolutions(
                 topic="on the " + normalise_space(text[slice(*extent)]),
             )
         )
+    found.extend(_anaphoric(doc, meetings, found))
     found.extend(_after_meeting(doc, meetings))
     found.extend(_adopted(doc, meetings, found))
+    found.extend(_adopted_passive(doc, meetings, found))
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
     found.extend(_known(doc, reference, found))
@@ -189,6 +234,26 @@ def _after_meeting(doc: Document, meetings: list[MeetingMention]) -> list[Resolu
     return found
 
 
+def _anaphoric(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """ "the resolution of the Congress on Party unity": adopted by the meeting of that kind
+    the text named last before it; none named, no resolution."""
+    text = doc.clean
+    anaphoric = []
+    for match in ANAPHORIC_RESOLUTION.finditer(text):
+        raw_start = doc.offsets[match.start()]
+        meeting = _previous_meeting(meetings, raw_start, match.group("anaphor"))
+        if meeting is None or _inside(raw_start, found):
+            continue
+        on = TOPIC.match(text, match.end())
+        end = on.end("topic") if on else match.end()
+        anaphoric.append(ResolutionMention(
+            evidence=doc.span(match.start(), end), meeting=meeting,
+            topic="on " + normalise_space(on.group("topic")) if on else None))
+    return anaphoric
+
+
 def _topical(
     doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
 ) -> list[ResolutionMention]:
@@ -199,10 +264,16 @@ def _topical(
     for match in TOPICAL_RESOLUTION.finditer(text):
         topic = normalise_space(match.group("topic"))
         start = doc.offsets[match.start("head")]
-        if not re.search(r"\b[A-Z]", topic) or _inside(start, found):
+        # "the resolution on the national question adopted by the Twelfth Congress": a topic
+        # in lower case, with the meeting that adopted it
+        by = ADOPTED_BY.match(text, match.end("topic"))
+        meeting = _meeting_at(meetings, doc, by.end()) if by else None
+        if not (meeting or re.search(r"\b[A-Z]", topic)) or _inside(start, found):
             continue
-        span = doc.span(match.start("head"), match.end("topic"))
-        meeting = _meeting_of_paragraph(doc, meetings, match.start(), span.start)
+        end = doc.clean_range(meeting.evidence.start, meeting.evidence.end)[1] if meeting else (
+            match.end("topic"))
+        span = doc.span(match.start("head"), end)
+        meeting = meeting or _meeting_of_paragraph(doc, meetings, match.start(), span.start)
         topical.append(ResolutionMention(evidence=span, meeting=meeting, topic="on " + topic))
     return topical
 
@@ -227,7 +298,7 @@ def _titled_without_meeting(
                 adopted = ADOPTED.search(text, match.end(), extent[1]) if extent else None
                 if title_span and adopted:
                     title_span = (match.start(), adopted.start())
-            if title_span is None:
+            if title_span is None or _authored(text, match.start(), title_span[1]):
                 continue
             title = re.sub(r"(?<![A-Z])[.,]$", "", normalise_space(text[slice(*title_span)]))
             span = doc.span(
@@ -241,17 +312,34 @@ def _titled_without_meeting(
     return titled
 
 
+def _authored(text: str, start: int, end: int) -> bool:
+    """Whether the text gives a title to a person or a draft, not to a meeting: "Lenin's
+    Theses on …", "Marx wrote the Theses on …", "the draft Resolution on …", "… drawn up by
+    Bukharin" (a person's theses are a work; guidelines, Resolutions), unless a meeting
+    "adopted the Theses … drafted by Lenin"."""
+    before = text[max(0, start - 40) : start]
+    if re.search(rf"\b(?:{alternation('adoption_verbs')})\s+(?:the\s+)?$", before):
+        return False
+    return bool(AUTHORED_BEFORE.search(before) or AUTHORED_AFTER.match(text, end))
+
+
 def _of_a_body(
     doc: Document, match: re.Match[str], organizations: list[OrganizationMention]
 ) -> list[ResolutionMention]:
-    """ "the decisions of the AF of L", "a decision of the Central Committee": adopted by a
-    body, not at a meeting."""
+    """ "the decisions of the AF of L", "a decision of the Central Committee on the trade
+    unions": adopted by a body, not at a meeting; what it decided is part of its topic, so
+    that two of one body are two."""
     raw_start = doc.offsets[match.end()]
     body = next((o for o in organizations if o.evidence.start == raw_start), None)
     if body is None:
         return []
     end = doc.clean_range(body.evidence.start, body.evidence.end)[1]
-    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=f"of the {body.name}")]
+    topic = f"of the {body.name}"
+    if on := TOPIC.match(doc.clean, end):
+        topic, end = f"{topic} on {normalise_space(on.group('topic'))}", on.end("topic")
+    elif decided := DECIDED.match(doc.clean, end):
+        topic, end = f"{topic} {normalise_space(decided.group('topic'))}", decided.end("topic")
+    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=topic)]
 
 
 def _adopted(
@@ -263,7 +351,9 @@ def _adopted(
     adopted = []
     for match in ADOPTED_RESOLUTION.finditer(doc.clean):
         start = match.start("head")
-        if _inside(doc.offsets[start], found):
+        if _inside(doc.offsets[start], found) or QUOTED_RESOLUTION_TITLE.match(
+            doc.clean, match.end("head")
+        ):  # "adopted a resolution “On …”": its title names it (_titled_without_meeting)
             continue
         meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start])
         clause = normalise_space(match.group("clause") or "").rstrip(",")
@@ -278,4 +368,19 @@ def _adopted(
             part = COORDINATED_RESOLUTION.match(doc.clean, part.end())
             if part:  # "…, as well as a resolution welcoming Pravda"
                 start, clause = part.start("head"), normalise_space(part.group("clause"))
+    return adopted
+
+
+def _adopted_passive(
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+) -> list[ResolutionMention]:
+    """ "the resolutions were adopted unanimously": adopted by the meeting named last in the
+    sentence, if any (a motion carried may be another body's than the paragraph's meeting)."""
+    adopted = []
+    for match in ADOPTED_PASSIVE.finditer(doc.clean):
+        span = doc.span(*match.span("head"))
+        if not _inside(span.start, found):
+            since = doc.offsets[sentence_bounds(doc.clean, *match.span())[0]]
+            meeting = _previous_meeting(meetings, span.start, None, since=since)
+            adopted.append(ResolutionMention(evidence=span, meeting=meeting))
     return adopted

@@ -365,7 +365,8 @@ class GraphMapper:
     @staticmethod
     def _class_of(entity: Entity) -> URIRef:
         if entity.kind == "meeting":
-            return MEETING_CLASSES[entity.facts["kind"]]
+            # another assembly (a numbered "Session" of a standing body) is a congress
+            return MEETING_CLASSES.get(str(entity.facts["kind"]), KGO.Congress)
         return CLASSES[entity.kind]
 
     def _work_author(self, facts: dict[str, object]) -> tuple[bool, EntityRef] | None:
@@ -405,8 +406,11 @@ class GraphMapper:
             yield False, (iri, KGO.ordinal, Literal(facts["ordinal"], datatype=XSD.integer))
         if body := self.iri("organization", str(facts.get("body_key") or "")):
             yield False, (iri, KGO.convenedBy, body)
-        if start := date_literal(facts.get("date_in_text") or facts.get("start_date")):
-            yield not facts.get("date_in_text"), (iri, SCHEMA.startDate, start)
+        in_text, known = facts.get("date_in_text"), facts.get("start_date")
+        if in_text and known and not str(known).startswith(str(in_text)):
+            known = None  # what the text says wins; the reference data's day only refines it
+        if start := date_literal(known or in_text):  # ("in the summer of 1920": 1920-07-19)
+            yield bool(known), (iri, SCHEMA.startDate, start)
 
     def _resolution_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
         if meeting := self.iri("meeting", str(facts.get("meeting_key") or "")):
