@@ -270,3 +270,39 @@ def test_this_view_after_the_judging_subject_points_to_the_sentence_before() -> 
 def test_his_own_view_is_no_stance_on_anyone() -> None:
     assert stances("Frunze spoke on the army reform. Comrade Rykov said that all he wanted "
                    "was to defend his proposals.") == []
+
+
+def test_this_points_back_to_the_person_whose_saying_is_reported() -> None:
+    """"That is a misunderstanding" of what Brandt says, not of the person he names."""
+    assert stances("A word on the remark of Comrade Brandt, who says he sees a contradiction "
+                   "between my theses and those of Comrade Varga. That is a misunderstanding.") == [
+        ("Brandt", "rejects")]
+
+
+def test_he_points_back_to_a_subject_not_to_a_name_in_passing() -> None:
+    assert stances("He had asked to work with his old friend Dallin in Paris. His situation "
+                   "there was disastrous.") == []
+    assert stances("Later, after the death of Jogiches, he led the group in Berlin. He was its "
+                   "chairman until he capitulated in 1929.") == []
+    assert stances("Comrade Lominadze spoke on the Chinese question. He was quite wrong.") == [
+        ("Lominadze", "rejects")]
+
+
+# -- the body judged -------------------------------------------------------------------------
+
+def test_a_body_alone_is_no_group_judged_for_a_view() -> None:
+    assert stances("He conducted an active campaign against the Communist International "
+                   "for years.") == []
+
+
+# -- the vocabulary of polemic ---------------------------------------------------------------
+
+def test_general_words_of_polemic_judge_whom_they_govern() -> None:
+    assert stances("Bauer's new calumnies against the Soviets deceive nobody.") == [
+        ("Bauer", "rejects")]
+    assert stances("We cannot accept the theses of Comrade Maslow.") == [("Maslow", "rejects")]
+    assert stances("Comrade Thalheimer put it well in his report.") == [
+        ("Thalheimer", "endorses")]
+    assert stances("The conference took issue with Comrade Sapronov on this point.") == [
+        ("Sapronov", "rejects")]
+    assert stances("I am in full agreement with Comrade Kolarov.") == [("Kolarov", "endorses")]

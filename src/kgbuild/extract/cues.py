@@ -288,6 +288,30 @@ def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
     return None
 
 
+def holds_view(text: str, end: int) -> bool:
+    """"Social-Democracy, which considers that …": a relative clause after a name (ending
+    at ``end``) states the view held."""
+    return _view_clause().match(text, end) is not None
+
+
+def says(text: str, end: int) -> bool:
+    """"Radek says", "Kautsky, who thinks": a speech verb follows the name ending at
+    ``end``."""
+    return _saying().match(text, end) is not None
+
+
+@cache
+def _view_clause() -> re.Pattern[str]:
+    verbs = _alternation("speech_verbs")
+    return re.compile(rf"\s*,?\s*(?:which|who|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
+
+
+@cache
+def _saying() -> re.Pattern[str]:
+    gap, verbs = REPORTING_GAP.pattern, _alternation("speech_verbs")
+    return re.compile(rf"{gap}(?:,?\s*who\s+{gap})?(?:{verbs})\b", re.I)
+
+
 def passive_by(text: str, cue: Cue) -> int | None:
     """"rejected by Lenin": where the agent after "by" begins; None when the cue is not
     followed by "by" (its object then comes after it)."""

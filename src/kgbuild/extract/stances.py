@@ -27,6 +27,7 @@ from kgbuild.extract.cues import (
     clause_negations,
     find_cues,
     governed,
+    holds_view,
     is_reporting_subject,
     may_judge,
     passive_by,
@@ -34,6 +35,7 @@ from kgbuild.extract.cues import (
     polarity_of,
     reporter,
     rhetorical,
+    says,
     subject_before,
     unnamed_target,
     with_coordinated,
@@ -43,6 +45,7 @@ from kgbuild.extract.titles import SALUTATION, running_text
 from kgbuild.records import (
     DatedClaimRecord,
     Extraction,
+    OrganizationMention,
     PersonMention,
     QuotationRecord,
     StanceRecord,
@@ -56,6 +59,9 @@ SENTENCE_END = re.compile(
 # before the name that ends a short line of the document's head: "F. E. Dzerzhinsky to "
 LETTER_HEADING = re.compile(r"[ \t]*[A-Z][^\n]*?[ \t]to[ \t]+(?:[Cc]omrades?[ \t]+)?")
 LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a short line
+SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|H(?:is|er))\b")
+# before a sentence's subject: "Comrade", "The Menshevik", "In 1915", "Later,"
+SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z0-9][\w.’'-]*|the|a|an|old)[\s,]+){0,3}")
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
 
@@ -221,12 +227,15 @@ class StanceReader:
         return [Voice("".join(author), None), *voices]
 
     def _body_judged(self, start: int, text: str, cue: Cue) -> bool:
-        """"as against Social-Democracy": an organization is the object of a cue."""
+        """"as against Social-Democracy, which considers that …": a body whose stated view
+        is the object of a cue; a body alone ("the struggle against imperialist war", "a
+        campaign against Communism") is no group of persons judged for a view."""
         if cue.role != "object" or passive_by(text, cue) is not None:
             return False  # "the formulation rejected by the Congress": the Congress judges
         reach = self.doc.offsets[start + min(len(text) - 1, cue.end + BEFORE_NAME)]
         return any(
             self.doc.offsets[start + cue.end] <= o.evidence.start <= reach
+            and holds_view(text, self._at(o)[1] - start)
             for o in self.found.organizations
         )
 
@@ -234,8 +243,8 @@ class StanceReader:
         raw_start, raw_end = self.doc.offsets[start], self.doc.offsets[end - 1] + 1
         return [p for p in self.persons if raw_start <= p.evidence.start < raw_end]
 
-    def _at(self, person: PersonMention) -> tuple[int, int]:
-        return self.doc.clean_range(person.evidence.start, person.evidence.end)
+    def _at(self, mention: PersonMention | OrganizationMention) -> tuple[int, int]:
+        return self.doc.clean_range(mention.evidence.start, mention.evidence.end)
 
     # -- anaphora --------------------------------------------------------------------------
     def _antecedents(
@@ -267,13 +276,21 @@ class StanceReader:
                 return []  # the speaker's own view
             if before:
                 return before[-1:]
+            if SINGULAR_PRONOUN.search(text, 0, pronoun):
+                return []  # "He failed to support his wife": "his" is the subject's
         start = clause(text, cue)[0]
         earlier = [n for n in heard if n[0][1] <= start and not _same_person(n[1].name, holder)]
         if earlier:  # "… Kolb and Heine, who admit …; these are out to restore …"
             return with_coordinated(text, earlier[-1:], earlier) if plural else earlier[-1:]
         for back in self._own_sentences_before(index):
             judged = [t for i, t in self.judged if i == back]
-            named = judged or self._persons_in(*self.sentences[back])
+            named = judged or self._speakers(back) or self._persons_in(*self.sentences[back])
+            if personal and not plural and not judged:
+                # "he" goes back to the subject: "He asked for Roy. His situation was …",
+                # "… after the death of Liebknecht. He capitulated": no one named there
+                named = self._subject(back)
+                if not named:
+                    return []
             if not named:
                 continue
             chosen = self._listed_with(back, named[-1]) if plural and not judged else named[-1:]
@@ -283,6 +300,24 @@ class StanceReader:
                 self.antecedent_sentence[person] = back
             return [((-1, -1), person) for person in chosen]
         return []
+
+    def _speakers(self, index: int) -> list[PersonMention]:
+        """The persons a sentence reports saying or thinking something ("the remark of
+        Comrade Brandt, who says that …"): a view "this" points back to is theirs, not that
+        of a person named in what they say."""
+        s, e = self.sentences[index]
+        text = self.doc.clean[s:e]
+        return [p for p in self._persons_in(s, e) if says(text, self._at(p)[1] - s)]
+
+    def _subject(self, index: int) -> list[PersonMention]:
+        """The person a sentence opens with, as its subject ("Comrade Radek wrote …"), not
+        one named after a preposition or further on."""
+        s, e = self.sentences[index]
+        first = next(iter(self._persons_in(s, e)), None)
+        if first is None:
+            return []
+        lead = self.doc.clean[s : self._at(first)[0]]
+        return [first] if SUBJECT_LEAD.fullmatch(lead) else []
 
     def _addressee(self) -> PersonMention | None:
         """Whom a letter is written to, for its "you": the person a short line ends with,
