@@ -306,3 +306,51 @@ def test_general_words_of_polemic_judge_whom_they_govern() -> None:
     assert stances("The conference took issue with Comrade Sapronov on this point.") == [
         ("Sapronov", "rejects")]
     assert stances("I am in full agreement with Comrade Kolarov.") == [("Kolarov", "endorses")]
+
+
+def test_as_someone_said_endorses_them() -> None:
+    assert stances("As Comrade Kolarov rightly said, the peasants will not wait.") == [
+        ("Kolarov", "endorses")]
+    assert stances("As Bebel and Liebknecht said long ago, militarism is the enemy.") == [
+        ("Bebel", "endorses"), ("Liebknecht", "endorses")]
+    assert stances("As Comrade Smeral’s report explains, the crisis is not over.") == [
+        ("Smeral", "endorses")]
+    assert stances("Smeral said that the crisis is over.") == []
+
+
+def test_a_judgment_outweighs_a_citation_of_the_same_person() -> None:
+    assert stances("As Hilferding says, the banks rule the state; but this is nonsense.") == [
+        ("Hilferding", "rejects")]
+
+
+def test_reported_words_end_at_a_contrast() -> None:
+    [stance] = read("Hilferding says that the banks rule the state; but this is nonsense.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        None, "Hilferding", "rejects")
+
+
+def test_a_noun_cue_after_a_subject_pronoun_is_a_verb() -> None:
+    assert stances("Sokolov’s manuscript reached the editors in May. There it lies to this "
+                   "day.") == []
+
+
+def test_an_adjective_with_an_object_is_a_verb() -> None:
+    assert stances("I hope that Comrade Jacob will succeed in convincing Walcher of this.") == []
+
+
+def test_an_adjective_before_a_quoted_noun_qualifies_it() -> None:
+    assert stances("Radek, declaring that the party had been captured by reactionary "
+                   "‘Thermidorian forces’, left the hall.") == []
+    assert stances("Kautsky’s “ultra-imperialist” error confused many.") == [
+        ("Kautsky", "rejects")]
+
+
+def test_it_is_a_praised_work_points_back_and_it_is_correct_to_does_not() -> None:
+    assert stances("Comrade Varga wrote a pamphlet on the crisis in 1921. It is a lucid "
+                   "analysis of the world market.") == [("Varga", "endorses")]
+
+
+def test_this_after_a_quoted_judgment_points_to_the_speaker() -> None:
+    text = ("In his new pamphlet Schwarz writes: “Kolarov’s mistaken theory of the agrarian "
+            "question must go.” This is a serious misrepresentation.")
+    assert stances(text) == [("Kolarov", "rejects"), ("Schwarz", "rejects")]

@@ -24,6 +24,9 @@ Named = tuple[tuple[int, int], PersonMention]  # a person and its offsets in the
 CLAUSE_BREAK = re.compile(
     r";|:(?!\s*[“\"])|\s[—–]\s|—(?=\s)|\b(?:but|whereas|while|although|though|yet)\b", re.I
 )
+GERUND_OBJECT = re.compile(r"\s+(?:[A-Z]|(?:him|her|them|us|me|you|the|his|their)\b)")
+SUBJECT_PRONOUN = re.compile(r"\b(?:it|he|she|they|there|who|which)\s+\Z", re.I)
+CONTRAST = re.compile(r";|\b(?:but|whereas|yet)\b", re.I)  # reported words end here
 RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
     re.I,
@@ -31,6 +34,12 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
+AS_NAME = re.compile(r"\bas\s+(?:(?:comrade|the)\s+)?\Z", re.I)  # before the name: "as Comrade"
+CITED_GAP = re.compile(  # between the name and its verb: "’s article", "so rightly", "once"
+    r"(?:[’']s?)?(?:\s+[\w-]+){0,2}?\s*(?:(?:so|very|rightly|correctly|aptly|justly|well|once|"
+    r"already|also|long\s+ago|himself|herself)\s+)*",
+    re.I,
+)
 AFTER_NAME = 110  # characters (quotations blanked) from a name to a predicate cue after it
 BEFORE_NAME = 45  # … from an object cue to the name after it
 NEGATION_REACH = 3  # words before a cue in which a negation flips it
@@ -65,7 +74,8 @@ def _key_words() -> frozenset[str]:
     """The longest word of every cue phrase, lower-cased: a sentence where a phrase stands
     has each of its words (a phrase is matched whole, on word boundaries)."""
     lists = [cues()[p][r] for p in POLARITIES for r in (*ROLES, "adjective")]  # type: ignore[index]
-    phrases = [phrase for words in (*lists, cues()["irony"]) for phrase in words]  # type: ignore[attr-defined]
+    lists += [cues()["irony"], cues()["as_said"]]
+    phrases = [phrase for words in lists for phrase in words]  # type: ignore[attr-defined]
     return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in phrases)
 
 
@@ -82,7 +92,7 @@ class Cue:
     start: int
     end: int
     polarity: str
-    role: str  # "predicate" | "object" | "noun" | "adjacent" | "irony"
+    role: str  # "predicate" | "object" | "noun" | "adjacent" | "as_said" | "irony"
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -92,12 +102,18 @@ def find_cues(text: str) -> list[Cue]:
     for polarity in POLARITIES:
         for role in ROLES:
             for match in pattern(polarity, role).finditer(text):
+                if role == "noun" and SUBJECT_PRONOUN.search(text, 0, match.start()):
+                    continue  # "there it lies", "he slanders": a verb, not the noun
                 found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern(polarity, "adjective").finditer(text):
+            if GERUND_OBJECT.match(text, match.end()) and match.group(0).endswith("ing"):
+                continue  # "succeed in convincing Geyer": a verb with its object
             role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
             found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern("name_adjacent", polarity).finditer(text):
             found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+    for match in pattern("as_said").finditer(text):
+        found.append(Cue(match.start(), match.end(), "endorses", "as_said"))
     for match in pattern("irony").finditer(text):
         found.append(Cue(match.start(), match.end(), "rejects", "irony"))
     kept = []
@@ -174,6 +190,11 @@ def governed(
     if cue.role == "adjacent":
         if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
             heads = [before[-1]]
+    elif cue.role == "as_said":
+        if before and CITED_GAP.fullmatch(text, before[-1][0][1], cue.start):
+            first = with_coordinated(text, before[-1:], in_clause)[0]  # "as Marx and Engels"
+            if AS_NAME.search(text, 0, first[0][0]):
+                heads = [before[-1]]  # "as Lenin rightly said", "as Harman's article explains"
     elif cue.role == "object" and passive_by(text, cue) is not None:
         subject = subject_before(text, cue, persons)  # "Trotsky's proposal was rejected by"
         heads = [subject] if subject else []
@@ -186,9 +207,9 @@ def governed(
         if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
             heads = [after[0]]  # "the errors of Zinoviev"
         elif before and (owned := _possessive_end(text, before[-1][0])) is not None and (
-            re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}", text[owned : cue.start])
+            re.fullmatch(r"\s*(?:[“‘\"]?[\w-]+[”’\"]?\s+){0,3}[“‘\"]?", text[owned : cue.start])
         ):
-            heads = [before[-1]]  # "Trotsky's grave mistake"
+            heads = [before[-1]]  # "Trotsky's grave mistake", "Kautsky’s “pure” error"
     elif cue.role == "irony":
         near = [(at, p) for at, p in in_clause if abs(at[0] - cue.start) <= BEFORE_NAME]
         heads = near[:1]
@@ -238,8 +259,11 @@ def _group_member(text: str, at: tuple[int, int]) -> bool:
 
 @cache
 def _qualifies_noun() -> re.Pattern[str]:
-    """After an adjective cue, a noun it qualifies: "false theory", not "wrong in saying"."""
-    return re.compile(rf"[ \t]+(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*")
+    """After an adjective cue, a noun it qualifies: "false theory", "counter-revolutionary
+    ‘Thermidorian forces’", not "wrong in saying"."""
+    return re.compile(
+        rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
+    )
 
 
 @cache
@@ -283,8 +307,8 @@ def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
             continue
         gap = REPORTING_GAP.match(text, at[1])
         said = speaking.match(text, gap.end() if gap else at[1])
-        if said and said.end() <= cue.start:
-            return at, person
+        if said and said.end() <= cue.start and not CONTRAST.search(text, said.end(), cue.start):
+            return at, person  # not "Kautsky says that …; but this is nonsense"
     return None
 
 

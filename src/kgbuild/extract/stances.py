@@ -62,6 +62,8 @@ LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a sh
 SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|H(?:is|er))\b")
 # before a sentence's subject: "Comrade", "The Menshevik", "In 1915", "Later,"
 SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z0-9][\w.’'-]*|the|a|an|old)[\s,]+){0,3}")
+# before a praising noun cue whose subject a pronoun can be: "It is a lucid and perceptive"
+PRAISED_COMPLEMENT = re.compile(r"\b(?:is|was)\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}\Z", re.I)
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
 
@@ -124,7 +126,7 @@ class StanceReader:
         if not may_judge(sentence) or (not any(
             pattern(p, r).search(sentence) for p in POLARITIES for r in (*ROLES, "adjective")
         ) and not (
-            pattern("irony").search(sentence)
+            pattern("irony").search(sentence) or pattern("as_said").search(sentence)
         )):
             return []
         persons = [
@@ -166,7 +168,7 @@ class StanceReader:
             ):
                 holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
                 targets = [t for t in targets if t is not subject]
-            if not targets:
+            if not targets and cue.role != "as_said":
                 targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
             if not targets and polarity == "rejects" and (
                 unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)
@@ -174,10 +176,14 @@ class StanceReader:
                 judged.setdefault(("group", 0), (None, cue, polarity, holder))
             for at, person in targets:
                 earlier = judged.get((person.name, at[0]))
-                if earlier is None or _distance(cue, at) < _distance(earlier[1], at):
-                    # "supported a boycott, in opposition to Lenin": the nearer cue judges
+                if earlier is None or _rank(cue, at) < _rank(earlier[1], at):
+                    # "supported a boycott, in opposition to Lenin": the nearer cue judges;
+                    # "as Kautsky says …; but this is nonsense": a judgment over a citation
                     judged[(person.name, at[0])] = (person, cue, polarity, holder)
-        self.judged += [(index, t) for t, _, _, _ in judged.values() if t is not None]
+        # what "this" points back to: the author's judgments, not a quoted speaker's (then
+        # "this" is the speaker's saying: "Haug writes, ‘… Gramsci’s utopian vision …’.
+        # This is a misrepresentation")
+        self.judged += [(index, t) for t, _, _, h in judged.values() if t is not None and h is None]
         return [
             self._stance(index, start, sentence, target, cue, polarity, holder)
             for target, cue, polarity, holder in sorted(judged.values(), key=lambda j: j[1].start)
@@ -265,7 +271,11 @@ class StanceReader:
         takes those listed together."""
         if self.addressee is not None and anaphor(text, cue, "addressee") is not None:
             return [((-1, -1), self.addressee)]  # "I agree with you", in a letter to one
-        pronoun = anaphor(text, cue, "any" if polarity == "rejects" else "personal")
+        # "It is a lucid analysis" points back; "It is correct to say …", "Such are the
+        # conditions for correct relations" do not
+        praised = cue.role == "noun" and PRAISED_COMPLEMENT.search(text, 0, cue.start)
+        kind = "any" if polarity == "rejects" or praised else "personal"
+        pronoun = anaphor(text, cue, kind)
         if pronoun is None or pattern("unnamed_targets").match(text, pronoun):
             return []
         plural = pattern("anaphors", "plural").match(text, pronoun) is not None
@@ -428,8 +438,10 @@ class StanceReader:
         return None
 
 
-def _distance(cue: Cue, at: tuple[int, int]) -> int:
-    return min(abs(at[0] - cue.end), abs(cue.start - at[1]))
+def _rank(cue: Cue, at: tuple[int, int]) -> tuple[bool, int]:
+    """Which of two cues judges a person: a judging word before a citation ("as X
+    says"), then the nearer."""
+    return cue.role == "as_said", min(abs(at[0] - cue.end), abs(cue.start - at[1]))
 
 
 def _same_person(name: str, holder: str | None) -> bool:
