@@ -354,3 +354,20 @@ def test_this_after_a_quoted_judgment_points_to_the_speaker() -> None:
     text = ("In his new pamphlet Schwarz writes: “Kolarov’s mistaken theory of the agrarian "
             "question must go.” This is a serious misrepresentation.")
     assert stances(text) == [("Kolarov", "rejects"), ("Schwarz", "rejects")]
+
+
+def test_he_before_a_judging_verb_is_the_holder() -> None:
+    [stance] = read("Comrade Lominadze came to Canton in 1927. He was elected to the bureau at "
+                    "once. But he opposed Comrade Neumann on the question of the rising.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Lominadze", "Neumann", "rejects")
+    assert stances("We honour the memory of Jogiches. But on this question they fought "
+                   "against Tyszka.") == []
+
+
+def test_his_points_back_to_a_subject_in_apposition() -> None:
+    [stance] = read("The teacher of a whole generation, Antonio Labriola, wrote against the "
+                    "revisionists. His book on historical materialism showed that the "
+                    "method was alive.")
+    assert (stance.target and stance.target.name, stance.polarity) == (
+        "Antonio Labriola", "endorses")

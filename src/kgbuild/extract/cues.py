@@ -272,6 +272,11 @@ def _led_by() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
 
 
+def object_of_preposition(text: str, start: int) -> bool:
+    """The name starting at ``start`` follows a preposition ("the death of Liebknecht")."""
+    return _preposition_before().search(text, max(0, start - 20), start) is not None
+
+
 @cache
 def _preposition_before() -> re.Pattern[str]:
     """A name is the object of a preposition: "the behests of Marx"."""
@@ -296,6 +301,15 @@ REPORTING_GAP = re.compile(  # "Lenin's attack on", "Luxemburg was sharply criti
 def is_reporting_subject(text: str, at: tuple[int, int], cue: Cue) -> bool:
     """"Lenin attacked Kautsky": a name right before an object verb does the judging."""
     return REPORTING_GAP.fullmatch(text, at[1], cue.start) is not None
+
+
+def pronoun_subject(text: str, cue: Cue) -> int | None:
+    """"she fought against Lenin": where a subject pronoun right before an object verb
+    stands, or None."""
+    for match in pattern("anaphors", "subject").finditer(text, max(0, cue.start - 60), cue.start):
+        if REPORTING_GAP.fullmatch(text, match.end(), cue.start):
+            return match.start()
+    return None
 
 
 def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:

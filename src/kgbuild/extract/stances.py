@@ -30,9 +30,11 @@ from kgbuild.extract.cues import (
     holds_view,
     is_reporting_subject,
     may_judge,
+    object_of_preposition,
     passive_by,
     pattern,
     polarity_of,
+    pronoun_subject,
     reporter,
     rhetorical,
     says,
@@ -59,9 +61,6 @@ SENTENCE_END = re.compile(
 # before the name that ends a short line of the document's head: "F. E. Dzerzhinsky to "
 LETTER_HEADING = re.compile(r"[ \t]*[A-Z][^\n]*?[ \t]to[ \t]+(?:[Cc]omrades?[ \t]+)?")
 LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a short line
-SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|H(?:is|er))\b")
-# before a sentence's subject: "Comrade", "The Menshevik", "In 1915", "Later,"
-SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z0-9][\w.’'-]*|the|a|an|old)[\s,]+){0,3}")
 # before a praising noun cue whose subject a pronoun can be: "It is a lucid and perceptive"
 PRAISED_COMPLEMENT = re.compile(r"\b(?:is|was)\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}\Z", re.I)
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
@@ -168,6 +167,11 @@ class StanceReader:
             ):
                 holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
                 targets = [t for t in targets if t is not subject]
+            elif cue.role == "object" and (pronoun := pronoun_subject(voice.text, cue)) is not None:
+                # "she fought against Lenin": the one "she" is judges, not the author
+                holder = self._pronoun_holder(index, voice.text, pronoun, heard)
+                if holder is None:
+                    continue  # "they reject Lenin's article": whoever they are
             if not targets and cue.role != "as_said":
                 targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
             if not targets and polarity == "rejects" and (
@@ -286,7 +290,7 @@ class StanceReader:
                 return []  # the speaker's own view
             if before:
                 return before[-1:]
-            if SINGULAR_PRONOUN.search(text, 0, pronoun):
+            if pattern("anaphors", "singular").search(text, 0, pronoun):
                 return []  # "He failed to support his wife": "his" is the subject's
         start = clause(text, cue)[0]
         earlier = [n for n in heard if n[0][1] <= start and not _same_person(n[1].name, holder)]
@@ -311,6 +315,24 @@ class StanceReader:
             return [((-1, -1), person) for person in chosen]
         return []
 
+    def _pronoun_holder(
+        self, index: int, text: str, pronoun: int, heard: list[Named]
+    ) -> str | None:
+        """Whom "he" or "she" before a judging verb stands for: the subject named before
+        it in the sentence, else the subject of the sentence before; "they", no one."""
+        if not pattern("anaphors", "singular").match(text, pronoun):
+            return None
+        before = [n for n in heard if n[0][1] <= pronoun and not object_of_preposition(
+            text, n[0][0])]
+        if before:
+            return before[-1][1].name
+        for back in self._own_sentences_before(index):
+            s = self.sentences[back][0]
+            if not pattern("anaphors", "singular").match(self.doc.clean, s):
+                subject = self._subject(back)  # "Pyatakov … . He … . But he opposed …"
+                return subject[0].name if subject else None
+        return None
+
     def _speakers(self, index: int) -> list[PersonMention]:
         """The persons a sentence reports saying or thinking something ("the remark of
         Comrade Brandt, who says that …"): a view "this" points back to is theirs, not that
@@ -320,14 +342,18 @@ class StanceReader:
         return [p for p in self._persons_in(s, e) if says(text, self._at(p)[1] - s)]
 
     def _subject(self, index: int) -> list[PersonMention]:
-        """The person a sentence opens with, as its subject ("Comrade Radek wrote …"), not
-        one named after a preposition or further on."""
+        """The person a sentence is about, as its subject ("Comrade Radek wrote …", "The
+        founder of Russian Marxism, Plekhanov, …"): none when the sentence opens with "he"
+        (the chain goes further back), not one named after a preposition ("after the death
+        of Luxemburg and Liebknecht")."""
         s, e = self.sentences[index]
-        first = next(iter(self._persons_in(s, e)), None)
-        if first is None:
+        if pattern("anaphors", "singular").match(self.doc.clean, s):
             return []
-        lead = self.doc.clean[s : self._at(first)[0]]
-        return [first] if SUBJECT_LEAD.fullmatch(lead) else []
+        text = self.doc.clean[s:e]
+        named = [((a - s, b - s), p) for p in self._persons_in(s, e) for a, b in (self._at(p),)]
+        objects = [n for n in named if object_of_preposition(text, n[0][0])]
+        listed = {id(p) for o in objects for _, p in with_coordinated(text, [o], named)}
+        return [p for _, p in named if id(p) not in listed][:1]
 
     def _addressee(self) -> PersonMention | None:
         """Whom a letter is written to, for its "you": the person a short line ends with,
