@@ -371,3 +371,10 @@ def test_his_points_back_to_a_subject_in_apposition() -> None:
                     "method was alive.")
     assert (stance.target and stance.target.name, stance.polarity) == (
         "Antonio Labriola", "endorses")
+
+
+def test_a_judging_noun_judges_the_persons_given_as_examples() -> None:
+    assert stances("Avowed counter-revolutionaries like Comrade Korsch have left us.") == [
+        ("Korsch", "rejects")]
+    assert stances("Renegades such as Kautsky and Hilferding praise this democracy.") == [
+        ("Kautsky", "rejects"), ("Hilferding", "rejects")]

@@ -33,6 +33,7 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
 )
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
+EXAMPLE = re.compile(r"[\s,]*(?:like|such\s+as)\s+(?:(?:comrade|the)\s+)?", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
 AS_NAME = re.compile(r"\bas\s+(?:(?:comrade|the)\s+)?\Z", re.I)  # before the name: "as Comrade"
 CITED_GAP = re.compile(  # between the name and its verb: "’s article", "so rightly", "once"
@@ -187,7 +188,9 @@ def governed(
     before = [(at, p) for at, p in in_clause if at[1] <= cue.start]
     after = [(at, p) for at, p in in_clause if at[0] >= cue.end]
     heads: list[Named] = []
-    if cue.role == "adjacent":
+    if after and cue.role != "as_said" and EXAMPLE.fullmatch(text, cue.end, after[0][0][0]):
+        heads = [after[0]]  # "avowed counter-revolutionaries like Korsch"
+    elif cue.role == "adjacent":
         if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
             heads = [before[-1]]
     elif cue.role == "as_said":
