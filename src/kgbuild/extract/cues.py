@@ -219,7 +219,7 @@ def governed(
     else:
         subject = subject_before(text, cue, persons)
         heads = [subject] if subject else []
-    if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the supporters of X" judge X
+    if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the true pupils of X" judge X
         heads = [h for h in heads if not _group_member(text, h[0])]
     return with_coordinated(text, heads, in_clause)
 
