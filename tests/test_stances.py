@@ -381,3 +381,11 @@ def test_a_judging_noun_judges_the_persons_given_as_examples() -> None:
         ("Korsch", "rejects")]
     assert stances("Renegades such as Kautsky and Hilferding praise this democracy.") == [
         ("Kautsky", "rejects"), ("Hilferding", "rejects")]
+
+
+def test_it_points_back_one_sentence_only() -> None:
+    """"it" in the sentence after one that names no person is a thing or a view of that
+    sentence, not of a person named further back."""
+    assert stances("Comrades Sapronov and Osinsky raised the question at the plenum. But they "
+                   "were outvoted and accepted the view of the majority. Yet Sapronov has "
+                   "continued to wage a struggle against it.") == []

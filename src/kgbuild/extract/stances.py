@@ -305,6 +305,8 @@ class StanceReader:
                 named = self._subject(back)
                 if not named:
                     return []
+            if not named and pattern("anaphors", "neuter").match(text, pronoun):
+                return []  # "they submitted to the majority's view. … a struggle against it"
             if not named:
                 continue
             chosen = self._listed_with(back, named[-1]) if plural and not judged else named[-1:]
