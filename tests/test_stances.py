@@ -389,3 +389,11 @@ def test_it_points_back_one_sentence_only() -> None:
     assert stances("Comrades Sapronov and Osinsky raised the question at the plenum. But they "
                    "were outvoted and accepted the view of the majority. Yet Sapronov has "
                    "continued to wage a struggle against it.") == []
+
+
+def test_an_opponent_of_a_person_rejects_them() -> None:
+    [stance] = read("In those years Comrade Pyatakov was one of Lenin’s fiercest opponents on "
+                    "the national question.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Pyatakov", "Lenin", "rejects")
+    assert stances("Thus the congress was attended by its opponents.") == []

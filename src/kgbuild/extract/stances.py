@@ -167,6 +167,11 @@ class StanceReader:
             ):
                 holder = subject[1].name  # "Lenin attacked Kautsky": Lenin judges
                 targets = [t for t in targets if t is not subject]
+            elif pattern("group_heads").match(voice.text, cue.start):
+                # "Pyatakov was one of Lenin's fiercest opponents": Pyatakov judges
+                lo = clause(voice.text, cue)[0]
+                holder = next((p.name for at, p in reversed(heard) if lo <= at[0]
+                               and at[1] <= cue.start and (at, p) not in targets), holder)
             elif cue.role == "object" and (pronoun := pronoun_subject(voice.text, cue)) is not None:
                 # "she fought against Lenin": the one "she" is judges, not the author
                 holder = self._pronoun_holder(index, voice.text, pronoun, heard)
@@ -174,9 +179,9 @@ class StanceReader:
                     continue  # "they reject Lenin's article": whoever they are
             if not targets and cue.role != "as_said":
                 targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
-            if not targets and polarity == "rejects" and (
-                unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)
-            ):
+            if not targets and polarity == "rejects" and not pattern("group_heads").fullmatch(
+                voice.text, cue.start, cue.end  # "its opponents" judge, they are not judged
+            ) and (unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)):
                 judged.setdefault(("group", 0), (None, cue, polarity, holder))
             for at, person in targets:
                 earlier = judged.get((person.name, at[0]))
