@@ -397,3 +397,15 @@ def test_an_opponent_of_a_person_rejects_them() -> None:
     assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
         "Pyatakov", "Lenin", "rejects")
     assert stances("Thus the congress was attended by its opponents.") == []
+
+
+def test_one_of_those_who_is_the_person_named() -> None:
+    assert stances("Comrade Smilga in those years was one of those who wrongly believed in a "
+                   "quick victory.") == [("Smilga", "rejects")]
+
+
+def test_this_before_a_judging_adjective_points_back_only_to_a_view() -> None:
+    assert stances("Comrade Kolarov spoke on the agrarian question. This false theory must "
+                   "go.") == [("Kolarov", "rejects")]
+    assert stances("Comrade Kolarov spoke on the agrarian question. This treacherous attack "
+                   "came at night.") == []

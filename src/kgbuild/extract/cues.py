@@ -26,6 +26,7 @@ CLAUSE_BREAK = re.compile(
 )
 GERUND_OBJECT = re.compile(r"\s+(?:[A-Z]|(?:him|her|them|us|me|you|the|his|their)\b)")
 SUBJECT_PRONOUN = re.compile(r"\b(?:it|he|she|they|there|who|which)\s+\Z", re.I)
+ONE_OF = re.compile(r"\b(?:is|was|are|were)\s+(?:also\s+)?one\s+of\s+(?:those|the)\b", re.I)
 CONTRAST = re.compile(r";|\b(?:but|whereas|yet)\b", re.I)  # reported words end here
 RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
@@ -388,6 +389,17 @@ def anaphor(text: str, cue: Cue, kind: str) -> int | None:
     words = text[zone_start : zone_start + (zone.end() if zone else 0)]
     found = pattern("anaphors", kind).search(words + " ")
     return zone_start + found.start() if found else None
+
+
+def one_of_them(text: str, cue: Cue, persons: list[Named]) -> list[Named]:
+    """"Bukharin in 1920 was one of those who …": the person a clause names as one of the
+    unnamed group the cue judges."""
+    lo, _ = clause(text, cue)
+    for match in ONE_OF.finditer(text, lo, cue.start):
+        named = [n for n in persons if lo <= n[0][0] and n[0][1] <= match.start()]
+        if named and match.start() - named[-1][0][1] <= BEFORE_NAME:
+            return named[-1:]
+    return []
 
 
 def unnamed_target(text: str, cue: Cue) -> bool:

@@ -31,6 +31,7 @@ from kgbuild.extract.cues import (
     is_reporting_subject,
     may_judge,
     object_of_preposition,
+    one_of_them,
     passive_by,
     pattern,
     polarity_of,
@@ -63,6 +64,7 @@ LETTER_HEADING = re.compile(r"[ \t]*[A-Z][^\n]*?[ \t]to[ \t]+(?:[Cc]omrades?[ \t
 LETTER_HEAD_WIDTH = 80  # characters: a salutation or a letter's heading is a short line
 # before a praising noun cue whose subject a pronoun can be: "It is a lucid and perceptive"
 PRAISED_COMPLEMENT = re.compile(r"\b(?:is|was)\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}\Z", re.I)
+QUOTED_NOUN = re.compile(r"\s*[‘“\"']?")  # between an adjective and its noun
 ANAPHORA_REACH = 2  # sentences back in which a pronoun's antecedent is sought
 
 
@@ -179,6 +181,8 @@ class StanceReader:
                     continue  # "they reject Lenin's article": whoever they are
             if not targets and cue.role != "as_said":
                 targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
+            if not targets and unnamed_target(voice.text, cue):
+                targets = one_of_them(voice.text, cue, heard)  # "X was one of those who"
             if not targets and polarity == "rejects" and not pattern("group_heads").fullmatch(
                 voice.text, cue.start, cue.end  # "its opponents" judge, they are not judged
             ) and (unnamed_target(voice.text, cue) or self._body_judged(start, voice.text, cue)):
@@ -287,6 +291,11 @@ class StanceReader:
         pronoun = anaphor(text, cue, kind)
         if pronoun is None or pattern("unnamed_targets").match(text, pronoun):
             return []
+        noun = QUOTED_NOUN.match(text, cue.end)
+        if cue.role == "noun" and pronoun < cue.start and pattern(polarity, "adjective").fullmatch(
+            text, cue.start, cue.end
+        ) and not (noun and pattern("view_nouns").match(text, noun.end())):
+            return []  # "this treacherous invasion" is an event, "this false theory" a view
         plural = pattern("anaphors", "plural").match(text, pronoun) is not None
         personal = pattern("anaphors", "personal").match(text, pronoun) is not None
         if personal and not plural:
