@@ -409,3 +409,11 @@ def test_this_before_a_judging_adjective_points_back_only_to_a_view() -> None:
                    "go.") == [("Kolarov", "rejects")]
     assert stances("Comrade Kolarov spoke on the agrarian question. This treacherous attack "
                    "came at night.") == []
+
+
+def test_them_after_a_plural_noun_is_no_single_person_and_he_declared_is_the_speaker() -> None:
+    text = ("Comrade Rakosi, who had been sent to Vienna by the Executive, not only failed to "
+            "correct these mistakes but defended them. At the next session of the Presidium he "
+            "declared: “The party acted in the only possible way in entering the government.” "
+            "The congress rejected this view completely.")
+    assert stances(text) == [("Rakosi", "rejects")]

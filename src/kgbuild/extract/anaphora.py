@@ -146,8 +146,13 @@ class Reading:
                 return []  # "He failed to support his wife": "his" is the subject's
         start = clause(text, cue)[0]
         earlier = [n for n in heard if n[0][1] <= start and not same_person(n[1].name, holder)]
-        if earlier:  # "… Kolb and Heine, who admit …; these are out to restore …"
-            return with_coordinated(text, earlier[-1:], earlier) if plural else earlier[-1:]
+        if earlier and plural:  # "… Kolb and Heine, who admit …; these are out to restore …"
+            listed = with_coordinated(text, earlier[-1:], earlier)
+            if len(listed) > 1 or not personal:
+                return listed
+            return []  # "Radek failed to correct these mistakes but defended them"
+        if earlier:
+            return earlier[-1:]
         for back in self._own_sentences_before(index):
             judged = [t for i, t in self.judged if i == back]
             named = judged or self._speakers(back) or self._persons_in(*self.sentences[back])
@@ -169,31 +174,40 @@ class Reading:
             return [((-1, -1), person) for person in chosen]
         return []
 
-    def _pronoun_holder(
+    def _pronoun_referent(
         self, index: int, text: str, pronoun: int, heard: list[Named]
-    ) -> str | None:
-        """Whom "he" or "she" before a judging verb stands for: the subject named before
-        it in the sentence, else the subject of the sentence before; "they", no one."""
+    ) -> PersonMention | None:
+        """Whom "he" or "she" as a subject stands for: the subject named before it in the
+        sentence, else the subject of the sentence before (through a chain of "He …"
+        sentences); "they", no one."""
         if not pattern("anaphors", "singular").match(text, pronoun):
             return None
         before = [n for n in heard if n[0][1] <= pronoun and not object_of_preposition(
             text, n[0][0])]
         if before:
-            return before[-1][1].name
+            return before[-1][1]
         for back in self._own_sentences_before(index):
             s = self.sentences[back][0]
             if not pattern("anaphors", "singular").match(self.doc.clean, s):
                 subject = self._subject(back)  # "Pyatakov … . He … . But he opposed …"
-                return subject[0].name if subject else None
+                return subject[0] if subject else None
         return None
 
     def _speakers(self, index: int) -> list[PersonMention]:
         """The persons a sentence reports saying or thinking something ("the remark of
-        Comrade Brandt, who says that …"): a view "this" points back to is theirs, not that
-        of a person named in what they say."""
+        Comrade Brandt, who says that …", "he declared:" of the subject before): a view
+        "this" points back to is theirs, not that of a person named in what they say."""
         s, e = self.sentences[index]
         text = self.doc.clean[s:e]
-        return [p for p in self._persons_in(s, e) if says(text, self._at(p)[1] - s)]
+        named = [p for p in self._persons_in(s, e) if says(text, self._at(p)[1] - s)]
+        if named:
+            return named
+        heard = [((a - s, b - s), p) for p in self._persons_in(s, e) for a, b in (self._at(p),)]
+        for match in pattern("anaphors", "subject").finditer(text):
+            if says(text, match.end()):
+                referent = self._pronoun_referent(index, text, match.start(), heard)
+                return [referent] if referent else []
+        return []
 
     def _subject(self, index: int) -> list[PersonMention]:
         """The person a sentence is about, as its subject ("Comrade Radek wrote …", "The

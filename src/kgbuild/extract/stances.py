@@ -123,9 +123,10 @@ class StanceReader(Reading):
                                and at[1] <= cue.start and (at, p) not in targets), holder)
             elif cue.role == "object" and (pronoun := pronoun_subject(voice.text, cue)) is not None:
                 # "she fought against Lenin": the one "she" is judges, not the author
-                holder = self._pronoun_holder(index, voice.text, pronoun, heard)
-                if holder is None:
+                referent = self._pronoun_referent(index, voice.text, pronoun, heard)
+                if referent is None:
                     continue  # "they reject Lenin's article": whoever they are
+                holder = referent.name
             if not targets and cue.role != "as_said":
                 targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
             if not targets and unnamed_target(voice.text, cue):
