@@ -417,3 +417,10 @@ def test_them_after_a_plural_noun_is_no_single_person_and_he_declared_is_the_spe
             "declared: “The party acted in the only possible way in entering the government.” "
             "The congress rejected this view completely.")
     assert stances(text) == [("Rakosi", "rejects")]
+
+
+def test_a_name_inside_an_unnamed_subjects_clause_is_not_the_subject() -> None:
+    assert stances("Those who say that Comrade Smilga added nothing to the theory do not "
+                   "understand the matter at all.") == [("-", "rejects")]
+    assert stances("The opposition led by Comrade Sapronov falsely generalised from isolated "
+                   "facts.") == [("Sapronov", "rejects")]

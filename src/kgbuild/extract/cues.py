@@ -173,6 +173,9 @@ def subject_before(
     gap = " ".join(text[at[1] : cue.start].split())
     if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
         return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
+    group = list(pattern("unnamed_targets").finditer(text, lo, at[0]))
+    if group and not _led_by().search(text[group[-1].end() : at[0]].rstrip()):
+        return None  # "Those who say that Lenin added nothing … do not understand"
     if re.match(r"(?:[’']s?)?\s*and\s", gap + " ") and _preposition_before().search(
         text, max(0, at[0] - 20), at[0]
     ):
