@@ -25,7 +25,6 @@ CLAUSE_BREAK = re.compile(
     r";|:(?!\s*[“\"])|\s[—–]\s|—(?=\s)|\b(?:but|whereas|while|although|though|yet)\b", re.I
 )
 GERUND_OBJECT = re.compile(r"\s+(?:[A-Z]|(?:him|her|them|us|me|you|the|his|their)\b)")
-SUBJECT_PRONOUN = re.compile(r"\b(?:it|he|she|they|there|who|which)\s+\Z", re.I)
 ONE_OF = re.compile(r"\b(?:is|was|are|were)\s+(?:also\s+)?one\s+of\s+(?:those|the)\b", re.I)
 CONTRAST = re.compile(r";|\b(?:but|whereas|yet)\b", re.I)  # reported words end here
 RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
@@ -37,11 +36,6 @@ PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
 EXAMPLE = re.compile(r"[\s,]*(?:like|such\s+as)\s+(?:(?:comrade|the)\s+)?", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
 AS_NAME = re.compile(r"\bas\s+(?:(?:comrade|the)\s+)?\Z", re.I)  # before the name: "as Comrade"
-CITED_GAP = re.compile(  # between the name and its verb: "’s article", "so rightly", "once"
-    r"(?:[’']s?)?(?:\s+[\w-]+){0,2}?\s*(?:(?:so|very|rightly|correctly|aptly|justly|well|once|"
-    r"already|also|long\s+ago|himself|herself)\s+)*",
-    re.I,
-)
 AFTER_NAME = 110  # characters (quotations blanked) from a name to a predicate cue after it
 BEFORE_NAME = 45  # … from an object cue to the name after it
 NEGATION_REACH = 3  # words before a cue in which a negation flips it
@@ -104,7 +98,7 @@ def find_cues(text: str) -> list[Cue]:
     for polarity in POLARITIES:
         for role in ROLES:
             for match in pattern(polarity, role).finditer(text):
-                if role == "noun" and SUBJECT_PRONOUN.search(text, 0, match.start()):
+                if role == "noun" and _after_subject().search(text, 0, match.start()):
                     continue  # "there it lies", "he slanders": a verb, not the noun
                 found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern(polarity, "adjective").finditer(text):
@@ -198,7 +192,7 @@ def governed(
         if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
             heads = [before[-1]]
     elif cue.role == "as_said":
-        if before and CITED_GAP.fullmatch(text, before[-1][0][1], cue.start):
+        if before and _cited_gap().fullmatch(text, before[-1][0][1], cue.start):
             first = with_coordinated(text, before[-1:], in_clause)[0]  # "as Marx and Engels"
             if AS_NAME.search(text, 0, first[0][0]):
                 heads = [before[-1]]  # "as Lenin rightly said", "as Harman's article explains"
@@ -271,6 +265,19 @@ def _qualifies_noun() -> re.Pattern[str]:
     return re.compile(
         rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
     )
+
+
+@cache
+def _after_subject() -> re.Pattern[str]:
+    """Right after a subject word: "there it", "he" (a noun cue here is a verb)."""
+    return re.compile(rf"\b(?:{_alternation('verb_subjects')})\s+\Z", re.I)
+
+
+@cache
+def _cited_gap() -> re.Pattern[str]:
+    """Between a cited name and its verb: "’s article", "so rightly", "long ago"."""
+    adverbs = _alternation("citing_adverbs").replace("\\ ", r"\s+")
+    return re.compile(rf"(?:[’']s?)?(?:\s+[\w-]+){{0,2}}?\s*(?:(?:{adverbs})\s+)*", re.I)
 
 
 @cache
