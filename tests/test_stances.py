@@ -146,8 +146,10 @@ def test_that_points_back_past_a_yardstick_to_the_person_last_judged() -> None:
 
 
 def test_this_vacillation_and_that_is_wrong() -> None:
-    assert stances("Zinoviev wavered on the eve of the insurrection. We must condemn this "
-                   "vacillation.") == [("Zinoviev", "rejects")]
+    [_, vacillation] = read("Zinoviev wavered on the eve of the insurrection. We must condemn "
+                            "this vacillation.")  # "wavered" judges him too
+    assert (vacillation.target and vacillation.target.name, vacillation.polarity,
+            vacillation.cue) == ("Zinoviev", "rejects", "condemn")
     assert stances("Kamenev thinks that the Soviets can wait for the West. That is also "
                    "wrong.") == [("Kamenev", "rejects")]
 
@@ -309,6 +311,10 @@ def test_general_words_of_polemic_judge_whom_they_govern() -> None:
     assert stances("The conference took issue with Comrade Sapronov on this point.") == [
         ("Sapronov", "rejects")]
     assert stances("I am in full agreement with Comrade Kolarov.") == [("Kolarov", "endorses")]
+    assert stances("Comrade Bogdanov’s doctrinaire conception of culture is of no use.") == [
+        ("Bogdanov", "rejects")]
+    assert stances("The Bureau sympathised with Comrade Smeral on this point.") == [
+        ("Smeral", "endorses")]
 
 
 def test_as_someone_said_endorses_them() -> None:
