@@ -138,11 +138,11 @@ def test_dev_quotations_and_citations_are_all_found(graph: Graph) -> None:
 
 
 def test_dev_stances_are_read_near_their_measured_score(graph: Graph) -> None:
-    """(line, target, polarity) on the dev lines, where the cues were tuned: F1 0.86 (P 0.90)
-    when written (docs/extraction.md)."""
+    """(line, target, polarity) on the dev lines, where the cues were tuned: F1 0.89 (P 0.91)
+    when last measured (docs/extraction.md)."""
     stances = score_records(graph, DEV_ANNOTATIONS)["stances"]
-    assert stances.strict_f1 >= 0.84, stances.misses
-    assert stances.matched / stances.predicted >= 0.85, stances.misses
+    assert stances.strict_f1 >= 0.87, stances.misses
+    assert stances.matched / stances.predicted >= 0.88, stances.misses
 
 
 def test_a_quotation_carries_text_speaker_source_and_citation(graph: Graph) -> None:

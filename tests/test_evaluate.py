@@ -52,6 +52,8 @@ def test_a_transliteration_of_the_annotated_name_is_a_match() -> None:
     ("Kolb", None, False),
     ("Brand", "Henryk Lauer (Brand)", True),
     ("Lauer", "Henryk Lauer (Brand)", True),
+    ("Wilhelm Kolb", "Wilhelm Otto Kolb", True),  # a middle name the text leaves out
+    ("Walter Kolb", "Wilhelm Otto Kolb", False),
 ])
 def test_a_stance_target_is_the_same_person_by_surname_or_initials(
     said: str, meant: str | None, same: bool

@@ -259,6 +259,26 @@ def test_every_quotation_with_a_speaker_is_under_the_speaker_with_citation_and_e
         assert ([nested_citation["id"]] if nested_citation else []) == citations
 
 
+def test_every_stance_is_under_its_holder_and_its_target(
+    triples: Triples, documents: dict[str, dict[str, object]]
+) -> None:
+    """A person's page shows the stances they take and the stances taken on them, each
+    with its polarity and thesis."""
+    by_person = {p["id"]: p for p in documents["persons.jsonld"]["@graph"]}
+    claims = {t.subject for t in triples if t.predicate == kgo("polarity")}
+    assert claims
+    for claim in claims:
+        for predicate, key in ((kgo("assertedBy"), "stancesTaken"), (kgo("about"), "stancesOn")):
+            for person in objects(triples, claim, predicate):
+                if person.value not in by_person:
+                    continue  # an unnamed group judged
+                nested = {s["id"]: s for s in as_list(by_person[person.value].get(key, []))}
+                stance = nested[claim.value]
+                assert stance["polarity"] in {"endorses", "rejects"}
+                thesis = [t.value for t in objects(triples, claim, kgo("thesis"))]
+                assert ([stance["thesis"]] if "thesis" in stance else []) == thesis
+
+
 def test_every_work_is_there_with_author_date_genre_and_the_citations_that_cite_it(
     triples: Triples, framed_triples: dict[str, Triples], documents: dict[str, dict[str, object]]
 ) -> None:

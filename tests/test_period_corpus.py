@@ -65,3 +65,12 @@ def test_quotations_citations_and_dates_of_unseen_texts(
     assert records["quotations"].attribute_accuracy >= 0.8
     assert records["citations"].f1 == 1.0 and records["citations"].attribute_accuracy == 1.0
     assert records["dated_claims"].f1 >= 0.8
+
+
+def test_stances_of_the_four_texts(
+        scores: tuple[dict[str, KindScore], dict[str, RecordScore]]) -> None:
+    """(line, target, polarity), micro-averaged: F1 0.44 (10 of 28 found, 17 read) when
+    measured for issue 16. These texts annotate the author's own stances only, so a
+    reported one ("she fought against Lenin") counts as wrong here."""
+    _, records = scores
+    assert records["stances"].strict_f1 >= 0.42, records["stances"].misses

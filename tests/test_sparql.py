@@ -129,7 +129,9 @@ def test_every_saved_query_runs_on_the_built_graph(query: SavedQuery,
 def test_the_stances_and_the_timeline_give_the_pamphlets_rows(local_store: ox.Store) -> None:
     stances = local_rows(local_store, "stances")
     assert {"holder": "Joseph Stalin", "polarity": "rejects", "targetName": "Karl Kautsky",
-            "cue": "playing into the hands of", "line": "39", "date": "1926-01-25"}.items() <= (
+            "cue": "playing into the hands of", "line": "39", "date": "1926-01-25",
+            "thesis": "deny that Leninism Is suitable for other countries, for countries in which "
+            "capitalism is more developed."}.items() <= (
         next(row for row in stances if row.get("targetName") == "Karl Kautsky").items())
     assert local_rows(local_store, "stances", polarity='"endorses"')
     assert all(row["polarity"] == "endorses"

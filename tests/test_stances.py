@@ -91,9 +91,12 @@ def test_a_passive_cue_judges_its_subject_and_is_held_by_its_agent() -> None:
     assert stances("The formulation was rejected by the Second Congress.") == []
 
 
-def test_the_supporters_of_a_person_endorse_them() -> None:
-    assert stances("The delegates who were supporters of Martov left the hall.") == [
-        ("Martov", "endorses")]
+def test_a_factions_description_is_no_stance() -> None:
+    """"the supporters of X": who sided with whom, reported, not judged (the annotators of
+    the real texts mark none; as a cue it found one stance right and two wrong there)."""
+    assert stances("The delegates who were supporters of Martov left the hall.") == []
+    assert stances("The debate split the congress into the followers of Comrade Sapronov and "
+                   "those of Comrade Osinsky.") == []
 
 
 def test_a_possessive_pronoun_before_a_noun_cue_points_back() -> None:
@@ -143,8 +146,10 @@ def test_that_points_back_past_a_yardstick_to_the_person_last_judged() -> None:
 
 
 def test_this_vacillation_and_that_is_wrong() -> None:
-    assert stances("Zinoviev wavered on the eve of the insurrection. We must condemn this "
-                   "vacillation.") == [("Zinoviev", "rejects")]
+    [_, vacillation] = read("Zinoviev wavered on the eve of the insurrection. We must condemn "
+                            "this vacillation.")  # "wavered" judges him too
+    assert (vacillation.target and vacillation.target.name, vacillation.polarity,
+            vacillation.cue) == ("Zinoviev", "rejects", "condemn")
     assert stances("Kamenev thinks that the Soviets can wait for the West. That is also "
                    "wrong.") == [("Kamenev", "rejects")]
 
@@ -270,3 +275,158 @@ def test_this_view_after_the_judging_subject_points_to_the_sentence_before() -> 
 def test_his_own_view_is_no_stance_on_anyone() -> None:
     assert stances("Frunze spoke on the army reform. Comrade Rykov said that all he wanted "
                    "was to defend his proposals.") == []
+
+
+def test_this_points_back_to_the_person_whose_saying_is_reported() -> None:
+    """"That is a misunderstanding" of what Brandt says, not of the person he names."""
+    assert stances("A word on the remark of Comrade Brandt, who says he sees a contradiction "
+                   "between my theses and those of Comrade Varga. That is a misunderstanding.") == [
+        ("Brandt", "rejects")]
+
+
+def test_he_points_back_to_a_subject_not_to_a_name_in_passing() -> None:
+    assert stances("He had asked to work with his old friend Dallin in Paris. His situation "
+                   "there was disastrous.") == []
+    assert stances("Later, after the death of Jogiches, he led the group in Berlin. He was its "
+                   "chairman until he capitulated in 1929.") == []
+    assert stances("Comrade Lominadze spoke on the Chinese question. He was quite wrong.") == [
+        ("Lominadze", "rejects")]
+
+
+# -- the body judged -------------------------------------------------------------------------
+
+def test_a_body_alone_is_no_group_judged_for_a_view() -> None:
+    assert stances("He conducted an active campaign against the Communist International "
+                   "for years.") == []
+
+
+# -- the vocabulary of polemic ---------------------------------------------------------------
+
+def test_general_words_of_polemic_judge_whom_they_govern() -> None:
+    assert stances("Bauer's new calumnies against the Soviets deceive nobody.") == [
+        ("Bauer", "rejects")]
+    assert stances("We cannot accept the theses of Comrade Maslow.") == [("Maslow", "rejects")]
+    assert stances("Comrade Thalheimer put it well in his report.") == [
+        ("Thalheimer", "endorses")]
+    assert stances("The conference took issue with Comrade Sapronov on this point.") == [
+        ("Sapronov", "rejects")]
+    assert stances("I am in full agreement with Comrade Kolarov.") == [("Kolarov", "endorses")]
+    assert stances("Comrade Bogdanov’s doctrinaire conception of culture is of no use.") == [
+        ("Bogdanov", "rejects")]
+    assert stances("The Bureau sympathised with Comrade Smeral on this point.") == [
+        ("Smeral", "endorses")]
+
+
+def test_as_someone_said_endorses_them() -> None:
+    assert stances("As Comrade Kolarov rightly said, the peasants will not wait.") == [
+        ("Kolarov", "endorses")]
+    assert stances("As Bebel and Liebknecht said long ago, militarism is the enemy.") == [
+        ("Bebel", "endorses"), ("Liebknecht", "endorses")]
+    assert stances("As Comrade Smeral’s report explains, the crisis is not over.") == [
+        ("Smeral", "endorses")]
+    assert stances("Smeral said that the crisis is over.") == []
+
+
+def test_a_judgment_outweighs_a_citation_of_the_same_person() -> None:
+    assert stances("As Hilferding says, the banks rule the state; but this is nonsense.") == [
+        ("Hilferding", "rejects")]
+
+
+def test_reported_words_end_at_a_contrast() -> None:
+    [stance] = read("Hilferding says that the banks rule the state; but this is nonsense.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        None, "Hilferding", "rejects")
+
+
+def test_a_noun_cue_after_a_subject_pronoun_is_a_verb() -> None:
+    assert stances("Sokolov’s manuscript reached the editors in May. There it lies to this "
+                   "day.") == []
+
+
+def test_an_adjective_with_an_object_is_a_verb() -> None:
+    assert stances("I hope that Comrade Jacob will succeed in convincing Walcher of this.") == []
+
+
+def test_an_adjective_before_a_quoted_noun_qualifies_it() -> None:
+    assert stances("Radek, declaring that the party had been captured by reactionary "
+                   "‘Thermidorian forces’, left the hall.") == []
+    assert stances("Kautsky’s “ultra-imperialist” error confused many.") == [
+        ("Kautsky", "rejects")]
+
+
+def test_it_is_a_praised_work_points_back_and_it_is_correct_to_does_not() -> None:
+    assert stances("Comrade Varga wrote a pamphlet on the crisis in 1921. It is a lucid "
+                   "analysis of the world market.") == [("Varga", "endorses")]
+
+
+def test_this_after_a_quoted_judgment_points_to_the_speaker() -> None:
+    text = ("In his new pamphlet Schwarz writes: “Kolarov’s mistaken theory of the agrarian "
+            "question must go.” This is a serious misrepresentation.")
+    assert stances(text) == [("Kolarov", "rejects"), ("Schwarz", "rejects")]
+
+
+def test_he_before_a_judging_verb_is_the_holder() -> None:
+    [stance] = read("Comrade Lominadze came to Canton in 1927. He was elected to the bureau at "
+                    "once. But he opposed Comrade Neumann on the question of the rising.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Lominadze", "Neumann", "rejects")
+    assert stances("We honour the memory of Jogiches. But on this question they fought "
+                   "against Tyszka.") == []
+
+
+def test_his_points_back_to_a_subject_in_apposition() -> None:
+    [stance] = read("The teacher of a whole generation, Antonio Labriola, wrote against the "
+                    "revisionists. His book on historical materialism showed that the "
+                    "method was alive.")
+    assert (stance.target and stance.target.name, stance.polarity) == (
+        "Antonio Labriola", "endorses")
+
+
+def test_a_judging_noun_judges_the_persons_given_as_examples() -> None:
+    assert stances("Avowed counter-revolutionaries like Comrade Korsch have left us.") == [
+        ("Korsch", "rejects")]
+    assert stances("Renegades such as Kautsky and Hilferding praise this democracy.") == [
+        ("Kautsky", "rejects"), ("Hilferding", "rejects")]
+
+
+def test_it_points_back_one_sentence_only() -> None:
+    """"it" in the sentence after one that names no person is a thing or a view of that
+    sentence, not of a person named further back."""
+    assert stances("Comrades Sapronov and Osinsky raised the question at the plenum. But they "
+                   "were outvoted and accepted the view of the majority. Yet Sapronov has "
+                   "continued to wage a struggle against it.") == []
+
+
+def test_an_opponent_of_a_person_rejects_them() -> None:
+    [stance] = read("In those years Comrade Pyatakov was one of Lenin’s fiercest opponents on "
+                    "the national question.")
+    assert (stance.holder, stance.target and stance.target.name, stance.polarity) == (
+        "Pyatakov", "Lenin", "rejects")
+    assert stances("Thus the congress was attended by its opponents.") == []
+
+
+def test_one_of_those_who_is_the_person_named() -> None:
+    assert stances("Comrade Smilga in those years was one of those who wrongly believed in a "
+                   "quick victory.") == [("Smilga", "rejects")]
+
+
+def test_this_before_a_judging_adjective_points_back_only_to_a_view() -> None:
+    assert stances("Comrade Kolarov spoke on the agrarian question. This false theory must "
+                   "go.") == [("Kolarov", "rejects")]
+    assert stances("Comrade Kolarov spoke on the agrarian question. This treacherous attack "
+                   "came at night.") == []
+
+
+def test_them_after_a_plural_noun_is_no_single_person_and_he_declared_is_the_speaker() -> None:
+    text = ("Comrade Rakosi, who had been sent to Vienna by the Executive, not only failed to "
+            "correct these mistakes but defended them. At the next session of the Presidium he "
+            "declared: “The party acted in the only possible way in entering the government.” "
+            "The congress rejected this view completely.")
+    assert stances(text) == [("Rakosi", "rejects")]
+
+
+def test_a_name_inside_an_unnamed_subjects_clause_is_not_the_subject() -> None:
+    assert stances("Those who say that Comrade Smilga added nothing to the theory do not "
+                   "understand the matter at all.") == [("-", "rejects")]
+    assert stances("The opposition led by Comrade Sapronov falsely generalised from isolated "
+                   "facts.") == [("Sapronov", "rejects")]

@@ -248,9 +248,10 @@ class RecordScore:
 
 
 def same_person(predicted: str | None, gold: str | None) -> bool:
-    """The same person: equal names, a bare surname that ends the gold name, or initials
-    and surname that abbreviate it ("W. Kolb" for "Wilhelm Kolb"); a gold name with another
-    in brackets ("Henryk Lauer (Brand)") is either."""
+    """The same person: equal names, a bare surname that ends the gold name, initials
+    and surname that abbreviate it ("W. Kolb" for "Wilhelm Kolb") or leave out a middle
+    name ("Wolfgang Haug" for "Wolfgang Fritz Haug"); a gold name with another in brackets
+    ("Henryk Lauer (Brand)") is either."""
     if predicted is None or gold is None:
         return predicted is gold
     alias = re.fullmatch(r"(.+?)\s*\((.+)\)", gold)  # "Henryk Lauer (Brand)"
@@ -261,12 +262,11 @@ def same_person(predicted: str | None, gold: str | None) -> bool:
         return True
     *initials, surname = re.findall(r"[^\W\d_]+", said)
     *given, gold_surname = meant.split()
-    return (  # the patronymic's initial may be one the gold name leaves out
-        bool(initials and given)
-        and surname == gold_surname
-        and all(len(i) == 1 for i in initials)
-        and [g[0] for g in given[: len(initials)]] == initials[: len(given)]
-    )
+    if not (initials and given) or surname != gold_surname:
+        return False
+    if all(len(i) == 1 for i in initials):  # the patronymic's initial may be one left out
+        return [g[0] for g in given[: len(initials)]] == initials[: len(given)]
+    return initials[0] == given[0] and len(initials) == 1
 
 
 def _first_line(graph: Graph, record: object) -> int:

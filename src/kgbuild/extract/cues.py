@@ -24,13 +24,18 @@ Named = tuple[tuple[int, int], PersonMention]  # a person and its offsets in the
 CLAUSE_BREAK = re.compile(
     r";|:(?!\s*[“\"])|\s[—–]\s|—(?=\s)|\b(?:but|whereas|while|although|though|yet)\b", re.I
 )
+GERUND_OBJECT = re.compile(r"\s+(?:[A-Z]|(?:him|her|them|us|me|you|the|his|their)\b)")
+ONE_OF = re.compile(r"\b(?:is|was|are|were)\s+(?:also\s+)?one\s+of\s+(?:those|the)\b", re.I)
+CONTRAST = re.compile(r";|\b(?:but|whereas|yet)\b", re.I)  # reported words end here
 RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     r"(?:^|[?!.)*]\s+)\W*(?:is|was|were|are|does|did|do|has|have|can|could)(?:\s+not|n't)\b",
     re.I,
 )
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
+EXAMPLE = re.compile(r"[\s,]*(?:like|such\s+as)\s+(?:(?:comrade|the)\s+)?", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
+AS_NAME = re.compile(r"\bas\s+(?:(?:comrade|the)\s+)?\Z", re.I)  # before the name: "as Comrade"
 AFTER_NAME = 110  # characters (quotations blanked) from a name to a predicate cue after it
 BEFORE_NAME = 45  # … from an object cue to the name after it
 NEGATION_REACH = 3  # words before a cue in which a negation flips it
@@ -65,7 +70,8 @@ def _key_words() -> frozenset[str]:
     """The longest word of every cue phrase, lower-cased: a sentence where a phrase stands
     has each of its words (a phrase is matched whole, on word boundaries)."""
     lists = [cues()[p][r] for p in POLARITIES for r in (*ROLES, "adjective")]  # type: ignore[index]
-    phrases = [phrase for words in (*lists, cues()["irony"]) for phrase in words]  # type: ignore[attr-defined]
+    lists += [cues()["irony"], cues()["as_said"]]
+    phrases = [phrase for words in lists for phrase in words]  # type: ignore[attr-defined]
     return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in phrases)
 
 
@@ -82,7 +88,7 @@ class Cue:
     start: int
     end: int
     polarity: str
-    role: str  # "predicate" | "object" | "noun" | "adjacent" | "irony"
+    role: str  # "predicate" | "object" | "noun" | "adjacent" | "as_said" | "irony"
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -92,12 +98,18 @@ def find_cues(text: str) -> list[Cue]:
     for polarity in POLARITIES:
         for role in ROLES:
             for match in pattern(polarity, role).finditer(text):
+                if role == "noun" and _after_subject().search(text, 0, match.start()):
+                    continue  # "there it lies", "he slanders": a verb, not the noun
                 found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern(polarity, "adjective").finditer(text):
+            if GERUND_OBJECT.match(text, match.end()) and match.group(0).endswith("ing"):
+                continue  # "succeed in convincing Geyer": a verb with its object
             role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
             found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern("name_adjacent", polarity).finditer(text):
             found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+    for match in pattern("as_said").finditer(text):
+        found.append(Cue(match.start(), match.end(), "endorses", "as_said"))
     for match in pattern("irony").finditer(text):
         found.append(Cue(match.start(), match.end(), "rejects", "irony"))
     kept = []
@@ -155,6 +167,9 @@ def subject_before(
     gap = " ".join(text[at[1] : cue.start].split())
     if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
         return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
+    group = list(pattern("unnamed_targets").finditer(text, lo, at[0]))
+    if group and not _led_by().search(text[group[-1].end() : at[0]].rstrip()):
+        return None  # "Those who say that Lenin added nothing … do not understand"
     if re.match(r"(?:[’']s?)?\s*and\s", gap + " ") and _preposition_before().search(
         text, max(0, at[0] - 20), at[0]
     ):
@@ -171,9 +186,16 @@ def governed(
     before = [(at, p) for at, p in in_clause if at[1] <= cue.start]
     after = [(at, p) for at, p in in_clause if at[0] >= cue.end]
     heads: list[Named] = []
-    if cue.role == "adjacent":
+    if after and cue.role != "as_said" and EXAMPLE.fullmatch(text, cue.end, after[0][0][0]):
+        heads = [after[0]]  # "avowed counter-revolutionaries like Korsch"
+    elif cue.role == "adjacent":
         if before and not text[before[-1][0][1] : cue.start].strip(" ’'s"):
             heads = [before[-1]]
+    elif cue.role == "as_said":
+        if before and _cited_gap().fullmatch(text, before[-1][0][1], cue.start):
+            first = with_coordinated(text, before[-1:], in_clause)[0]  # "as Marx and Engels"
+            if AS_NAME.search(text, 0, first[0][0]):
+                heads = [before[-1]]  # "as Lenin rightly said", "as Harman's article explains"
     elif cue.role == "object" and passive_by(text, cue) is not None:
         subject = subject_before(text, cue, persons)  # "Trotsky's proposal was rejected by"
         heads = [subject] if subject else []
@@ -186,16 +208,16 @@ def governed(
         if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
             heads = [after[0]]  # "the errors of Zinoviev"
         elif before and (owned := _possessive_end(text, before[-1][0])) is not None and (
-            re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}", text[owned : cue.start])
+            re.fullmatch(r"\s*(?:[“‘\"]?[\w-]+[”’\"]?\s+){0,3}[“‘\"]?", text[owned : cue.start])
         ):
-            heads = [before[-1]]  # "Trotsky's grave mistake"
+            heads = [before[-1]]  # "Trotsky's grave mistake", "Kautsky’s “pure” error"
     elif cue.role == "irony":
         near = [(at, p) for at, p in in_clause if abs(at[0] - cue.start) <= BEFORE_NAME]
         heads = near[:1]
     else:
         subject = subject_before(text, cue, persons)
         heads = [subject] if subject else []
-    if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the supporters of X" judge X
+    if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the true pupils of X" judge X
         heads = [h for h in heads if not _group_member(text, h[0])]
     return with_coordinated(text, heads, in_clause)
 
@@ -238,14 +260,35 @@ def _group_member(text: str, at: tuple[int, int]) -> bool:
 
 @cache
 def _qualifies_noun() -> re.Pattern[str]:
-    """After an adjective cue, a noun it qualifies: "false theory", not "wrong in saying"."""
-    return re.compile(rf"[ \t]+(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*")
+    """After an adjective cue, a noun it qualifies: "false theory", "counter-revolutionary
+    ‘Thermidorian forces’", not "wrong in saying"."""
+    return re.compile(
+        rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
+    )
+
+
+@cache
+def _after_subject() -> re.Pattern[str]:
+    """Right after a subject word: "there it", "he" (a noun cue here is a verb)."""
+    return re.compile(rf"\b(?:{_alternation('verb_subjects')})\s+\Z", re.I)
+
+
+@cache
+def _cited_gap() -> re.Pattern[str]:
+    """Between a cited name and its verb: "’s article", "so rightly", "long ago"."""
+    adverbs = _alternation("citing_adverbs").replace("\\ ", r"\s+")
+    return re.compile(rf"(?:[’']s?)?(?:\s+[\w-]+){{0,2}}?\s*(?:(?:{adverbs})\s+)*", re.I)
 
 
 @cache
 def _led_by() -> re.Pattern[str]:
     """A group's heads follow: "the opposition groups headed by"."""
     return re.compile(rf"\b(?:{_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
+
+
+def object_of_preposition(text: str, start: int) -> bool:
+    """The name starting at ``start`` follows a preposition ("the death of Liebknecht")."""
+    return _preposition_before().search(text, max(0, start - 20), start) is not None
 
 
 @cache
@@ -274,6 +317,15 @@ def is_reporting_subject(text: str, at: tuple[int, int], cue: Cue) -> bool:
     return REPORTING_GAP.fullmatch(text, at[1], cue.start) is not None
 
 
+def pronoun_subject(text: str, cue: Cue) -> int | None:
+    """"she fought against Lenin": where a subject pronoun right before an object verb
+    stands, or None."""
+    for match in pattern("anaphors", "subject").finditer(text, max(0, cue.start - 60), cue.start):
+        if REPORTING_GAP.fullmatch(text, match.end(), cue.start):
+            return match.start()
+    return None
+
+
 def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
     """"Trotsky said that Zinoviev excellently proved …": the person whose reported words the
     cue is in (named before a speech verb that comes before the cue)."""
@@ -283,9 +335,33 @@ def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
             continue
         gap = REPORTING_GAP.match(text, at[1])
         said = speaking.match(text, gap.end() if gap else at[1])
-        if said and said.end() <= cue.start:
-            return at, person
+        if said and said.end() <= cue.start and not CONTRAST.search(text, said.end(), cue.start):
+            return at, person  # not "Kautsky says that …; but this is nonsense"
     return None
+
+
+def holds_view(text: str, end: int) -> bool:
+    """"Social-Democracy, which considers that …": a relative clause after a name (ending
+    at ``end``) states the view held."""
+    return _view_clause().match(text, end) is not None
+
+
+def says(text: str, end: int) -> bool:
+    """"Radek says", "Kautsky, who thinks": a speech verb follows the name ending at
+    ``end``."""
+    return _saying().match(text, end) is not None
+
+
+@cache
+def _view_clause() -> re.Pattern[str]:
+    verbs = _alternation("speech_verbs")
+    return re.compile(rf"\s*,?\s*(?:which|who|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
+
+
+@cache
+def _saying() -> re.Pattern[str]:
+    gap, verbs = REPORTING_GAP.pattern, _alternation("speech_verbs")
+    return re.compile(rf"{gap}(?:,?\s*who\s+{gap})?(?:{verbs})\b", re.I)
 
 
 def passive_by(text: str, cue: Cue) -> int | None:
@@ -323,6 +399,17 @@ def anaphor(text: str, cue: Cue, kind: str) -> int | None:
     words = text[zone_start : zone_start + (zone.end() if zone else 0)]
     found = pattern("anaphors", kind).search(words + " ")
     return zone_start + found.start() if found else None
+
+
+def one_of_them(text: str, cue: Cue, persons: list[Named]) -> list[Named]:
+    """"Bukharin in 1920 was one of those who …": the person a clause names as one of the
+    unnamed group the cue judges."""
+    lo, _ = clause(text, cue)
+    for match in ONE_OF.finditer(text, lo, cue.start):
+        named = [n for n in persons if lo <= n[0][0] and n[0][1] <= match.start()]
+        if named and match.start() - named[-1][0][1] <= BEFORE_NAME:
+            return named[-1:]
+    return []
 
 
 def unnamed_target(text: str, cue: Cue) -> bool:
