@@ -126,21 +126,23 @@ ReadState = tuple[
 ]
 
 
+def _entry_key(state: ReadState, index: int) -> str:
+    """The cache key of a text: its bytes, metadata, errata, encoding, the reference data
+    and kgbuild's code (``fingerprint``)."""
+    paths, slugs, encoding, _, errata, _, fingerprint = state
+    path = paths[index]
+    meta = replace(read_metadata(path), slug=slugs[index])
+    raw = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return entry_key(raw, meta, sorted(errata_for(path, errata).items()), encoding, fingerprint)
+
+
 def _read_and_extract(
-    state: ReadState, index: int
+    state: ReadState, item: tuple[int, str | None]
 ) -> tuple[Document, Extraction, dict[str, float]]:
-    paths, slugs, encoding, reference, errata, folder, fingerprint = state
+    """A text read and extracted (kept in the cache under its key, if it has one)."""
+    paths, slugs, encoding, reference, errata, folder, _ = state
+    index, key = item
     watch = Stopwatch()
-    key = None
-    if folder is not None:
-        with watch("read the cache"):
-            path = paths[index]
-            meta = replace(read_metadata(path), slug=slugs[index])
-            raw = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-            key = entry_key(raw, meta, sorted(errata_for(path, errata).items()), encoding,
-                            fingerprint)
-            if cached := read_entry(folder, key):
-                return cached[0], cached[1], watch.seconds
     with watch("ingest"), warnings.catch_warnings():
         if key is not None:  # the metadata's warnings were given with the key already
             warnings.simplefilter("ignore", InputWarning)
@@ -164,17 +166,33 @@ def read_and_extract(
 ) -> list[tuple[Document, Extraction]]:
     """Every input read (cleaned with its folder's errata and ``errata``) and its records
     extracted, in up to ``jobs`` processes; with a ``cache`` folder, what an earlier build
-    made of an unchanged text is taken from it (``kgbuild.cache``)."""
+    made of an unchanged text is taken from it (``kgbuild.cache``) here, in this process,
+    and only the other texts go to the workers (whose results would be pickled again)."""
     paths = expand_inputs(paths)
     fingerprint = entry_key(code_fingerprint(), reference_fingerprint(reference)) if cache else ""
     state = (paths, document_slugs(paths), encoding, reference, errata or {}, cache, fingerprint)
+    done: list[tuple[Document, Extraction, dict[str, float]] | None] = [None] * len(paths)
+    keys: list[str | None] = [None] * len(paths)
+    if cache is not None:
+        start = time.perf_counter()
+        for index in range(len(paths)):
+            keys[index] = _entry_key(state, index)
+            if cached := read_entry(cache, keys[index]):
+                done[index] = cached[0], cached[1], {}
+        if watch is not None:
+            watch.add({"  read the cache": time.perf_counter() - start})
+    missing = [(index, keys[index]) for index, result in enumerate(done) if result is None]
     counter = watch.count("documents read") if watch is not None else None
-    done = fork_map(_read_and_extract, state, range(len(paths)), jobs, counter)
-    _check_names(paths, [doc for doc, _, _ in done])
+    for (index, _), result in zip(
+        missing, fork_map(_read_and_extract, state, missing, jobs, counter), strict=True
+    ):
+        done[index] = result
+    results = [result for result in done if result is not None]
+    _check_names(paths, [doc for doc, _, _ in results])
     if watch is not None:
-        for _, _, seconds in done:
+        for _, _, seconds in results:
             watch.add({f"  {stage}": spent for stage, spent in seconds.items()})
-    return [(doc, extraction) for doc, extraction, _ in done]
+    return [(doc, extraction) for doc, extraction, _ in results]
 
 
 def _outcome_or_fail(issues: list[ValidationIssue], out_dir: Path) -> tuple[ValidationOutcome, str]:
