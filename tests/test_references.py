@@ -65,6 +65,10 @@ def test_reference_forms(text: str, volume: int | None, pages: str | None, issue
     "He read Resolution No. 12 of the congress aloud.\n",
     "(see Vol. XXV, p. 173)",  # the parenthesised form's, not found twice
     "The meeting began at 10:30 in the morning, and at 11:15 it ended.\n",
+    # an imprint or a credit of the apparatus, and a site's navigation bar
+    "Publisher: State Publishing House, Moscow, 1947\n",
+    "Translated: Workers Library, New York, 1932\n",
+    "Contents | Volume 12 | Selected Works | Archive Index\n",
 ])
 def test_what_is_no_reference_of_this_kind(text: str) -> None:
     assert references(text) == []
@@ -89,6 +93,14 @@ def test_what_is_no_reference_of_this_kind(text: str) -> None:
      "12-13", "Collected Works (J. V. Stalin)"),
     ("Source: Collected Works, Progress Publishers, 1965, Moscow\nVolume 32, pages 12-13.\n",
      32, "12-13", "Collected Works (J. V. Stalin)"),
+    # the volume after a blank line; pages with their column, as printed
+    ("From N. Bukharin, Selected Writings, Second Edition,\nWorkers Library, Moscow, 1932\n\n"
+     "Vol. 4, pp. 10-18.\n", 4, "10-18", "Selected Writings"),
+    ("Source: Selected Works, State Press, 1930, Moscow, Volume 12, pages 101b-102a.\n", 12,
+     "101b-102a", "Selected Works (J. V. Stalin)"),
+    # German "Band", and a name before it opens the reference, not a second one
+    ("The passage is an early one (see Marx-Engels, Werke, Band 5, S. 12).\n", 5, "12",
+     "Werke (Marx-Engels)"),
 ])
 def test_edition_and_apparatus_families(text: str, volume: int, pages: str,
                                         edition: str) -> None:

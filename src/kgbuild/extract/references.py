@@ -43,7 +43,8 @@ ANCHOR = re.compile(
     r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
     # Russian and German editions ("Sochineniya, t. 5, s. 40", "Werke, Bd. 23, S. 790",
     # "Nr. 112") and short forms after a comma ("v. 31", "pg. 44")
-    r"|\bBd\.\s*(?:[IVXLC]+|\d{1,3})\b|\bNr\.\s*\d+|\bpg\.\s*\d+"
+    r"|\bBd\.\s*(?:[IVXLC]+|\d{1,3})\b|(?<=,\s)Band\s+(?:[IVXLC]+|\d{1,3})\b|\bNr\.\s*\d+"
+    r"|\bpg\.\s*\d+"
     r"|(?<=,\s)(?:[tv]|str|[sS])\.\s*(?:[IVXLC]+|\d{1,4})\b"
     rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
@@ -56,7 +57,7 @@ ANCHOR = re.compile(
 PAGE_ONLY = re.compile(
     r"(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+of\s+\d+(?:\s*\(\d+%\)?)?)?"
 )
-VOLUME_WORD = re.compile(r"(?:\b(?:Vols?\.?|Volume|vol\.|Bd\.)|(?<=,\s)[tv]\.)"
+VOLUME_WORD = re.compile(r"(?:\b(?:Vols?\.?|Volume|vol\.|Bd\.)|(?<=,\s)(?:[tv]\.|Band\b))"
                          r"\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
 # "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
 BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
@@ -67,7 +68,8 @@ PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 3
     # (an archive's leaves: "d. 6. L. 1", "d. 12, ll. 4-7")
     r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|pg\.|ll\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\."
     r"|(?<=,\s)(?:[sS]|str)\.)"
-    r"\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
+    # (a column after the page, as a two-column edition prints it: "pages 225b-226a")
+    r"\s*(?P<pages>\d+(?:[a-d](?![a-z]))?(?:\s*[-–]\s*\d+(?:[a-d](?![a-z]))?)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
 ISSUE = re.compile(r"\b(?:[Nn]os?\.|Nr\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
@@ -110,8 +112,9 @@ def source_line() -> re.Pattern[str]:
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
     # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
-    # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13")
-    goes_on = r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?|[ \t]*\n(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s))"
+    # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13", or after a blank line)
+    goes_on = (r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?"
+               r"|[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s))")
     return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*(?:\n[ \t]*)?|[ \t]+)"
                       rf"(?P<body>(?:the\s+)?[A-Z“\"].*(?:{goes_on}.*){{0,3}})$",
                       re.MULTILINE)
@@ -126,9 +129,29 @@ def _names_a_source(body: str) -> bool:
     return bool(ANCHOR.search(body) or re.search(r"\b1[5-9]\d\d\b", body))
 
 
+@cache
+def _no_source_label() -> re.Pattern[str]:
+    """The apparatus labels of lines that name no source: "Publisher: …, Moscow, 1954",
+    "Public Domain: …", "Translated: …" print an imprint or a credit, not a reference."""
+    sources = {*words("source_labels"), *words("published_labels")}
+    labels = [w for group in ("apparatus_source_labels", "apparatus_credit_labels")
+              for w in words(group) if w not in sources]
+    names = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?i:{names})\s*[:|]")
+
+
+def _navigation(printed: str) -> bool:
+    """A site's navigation bar ("Works Index | Volume 42 | Collected Works | Index"): short
+    links between bars, no reference."""
+    parts = re.split(r"\s+\|\s+", printed)
+    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
+
+
 def _is_reference(printed: str) -> bool:
-    """Not a page alone, and not a numbered item of something else ("Resolution No. 12")."""
-    if PAGE_ONLY.fullmatch(printed.strip(" ()[].,")):
+    """Not a page alone, not an imprint or a credit line of the apparatus, not a navigation
+    bar, and not a numbered item of something else ("Resolution No. 12")."""
+    if (PAGE_ONLY.fullmatch(printed.strip(" ()[].,"))
+            or _no_source_label().match(printed.lstrip()) or _navigation(printed)):
         return False
     if re.search(NOTE_REFERENCE, printed):
         return True
