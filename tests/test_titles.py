@@ -227,3 +227,29 @@ def test_initials_in_a_title_are_no_author() -> None:
 def test_a_heading_in_sentence_case_over_the_apparatus_is_the_title() -> None:
     text = f"Speech to the rural congress\n\nDelivered: 3 May 1925;\n\n{PARAGRAPH}"
     assert works(text)[0][0] == "Speech to the rural congress"
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    # the date of the issue on the heading line dates the article, signed or not
+    (f"{PARAGRAPH}\n‘The Harvest and the Village’ by Ivan Petrov from The Worker. Vol. 2 No. 5. "
+     f"May, 1925.\n{PARAGRAPH}", "The Harvest and the Village", "1925-05"),
+    (f"‘Theses on the Tasks of the Rural Cells’ from The Worker. Vol. 3 No. 7. June, 1926.\n\n"
+     f"{PARAGRAPH}", "Theses on the Tasks of the Rural Cells", "1926-06"),
+])
+def test_a_journal_articles_heading_line_dates_it(text: str, title: str, date: str) -> None:
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert (work.label, work.facts["date_in_text"]) == (title, date)
+
+
+def test_a_single_closing_quote_ends_a_title_and_a_plurals_apostrophe_does_not() -> None:
+    text = ("The Bureau printed ‘Draft Theses of the Proletariat’ from its own press, and "
+            "later ‘The Workers’ Opposition and the Unions’ as well.")
+    titles = [title for title, _ in works(text)]
+    assert "Draft Theses of the Proletariat" in titles
+    assert "The Workers’ Opposition and the Unions" in titles
+
+
+def test_a_body_after_a_possessive_is_no_work() -> None:
+    assert works("The Comintern’s Western Europe Bureau met in Berlin that week.") == []

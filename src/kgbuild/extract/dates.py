@@ -152,10 +152,13 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     # the last part of a title printed "Collection/Speech" is the one a date under it dates
     own = max((w for w in found.works if w.cue in HEADING_CUES and w.evidence.end <= raw_start),
               key=lambda w: w.evidence.end, default=None)
-    if own is None or not (_ends_a_short_line(doc.clean, match)
-                           or _on_source_line(doc.clean, match)):
+    if own is None:
         return None
     between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
+    if not (_ends_a_short_line(doc.clean, match) or _on_source_line(doc.clean, match)
+            or (own.cue == "quoted-byline" and "\n" not in between
+                and re.search(r"\bfrom\b", between))):
+        return None  # (the date of the issue on a journal article's heading line dates it)
     if any(running_text(line) for line in between.split("\n")):
         return None  # past the front matter
     return own

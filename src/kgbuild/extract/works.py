@@ -68,8 +68,9 @@ BYLINE = re.compile(
 # "‘The Sixth Congress of the Unions’ by Charles E. Johnson from Workers Monthly. Vol. 4": a
 # journal's article as transcriptions head it, on a line of its own, wherever it stands
 QUOTED_BYLINE = re.compile(
-    r"^[ \t]*[‘“\"](?P<title>[A-Z0-9][^‘’“”\"\n]{2,200}?)[’”\"],?[ \t]+(?i:by)[ \t]+"
-    r"(?P<author>(?:[A-Z][\w’'.\-]*[ \t]*){1,4})(?=[ \t]+from\b|[ \t]*$)",
+    r"^[ \t]*[‘“\"](?P<title>[A-Z0-9][^‘’“”\"\n]{2,200}?)[’”\"],?(?:[ \t]+(?i:by)[ \t]+"
+    r"(?P<author>(?:[A-Z][\w’'.\-]*[ \t]*){1,4})(?=[ \t]+from\b|[ \t]*$)"
+    r"|(?=[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?[A-Z]))",  # (an unsigned one: "‘…’ from The Worker")
     re.MULTILINE,
 )
 
@@ -188,16 +189,19 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
             for extent in _titles_in_list(text, match.end()):
                 mention = _mention(doc, *extent, cue=cue, author=_owner(match))
                 found.extend([mention] if mention else [])
+    bodies = word_set("organization_body_words")
     for match in POSSESSIVE_TITLE.finditer(text):
         extent = read_title(text, match.end(), function_words=False)
-        if extent and len(text[slice(*extent)].split()) >= 2:
+        # "the Comintern’s Western Europe Bureau" names a body, not a work
+        if (extent and len(text[slice(*extent)].split()) >= 2
+                and text[slice(*extent)].split()[-1] not in bodies):
             mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
             found.extend([mention] if mention else [])
     for start, end in _quoted_titles(text):
         mention = _mention(doc, start, end, cue="quoted-title")
         found.extend([mention] if mention else [])
     for match in QUOTED_BYLINE.finditer(text):
-        author = normalise_space(match.group("author"))
+        author = normalise_space(match.group("author")) if match.group("author") else None
         mention = _mention(doc, *match.span("title"), cue="quoted-byline", author=author)
         found.extend([mention] if mention else [])
     for start, end, author in _bylined_titles(text):
@@ -255,6 +259,16 @@ def _document_names() -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _within_quotes(text: str, start: int, end: int) -> int:
+    """A name opened by a quote ends at its closing quote ("‘Theses on the Tasks of the
+    Cells’ from The Worker"): a closing single quote is one that no capitalised word follows
+    (the apostrophe of "the Workers’ Opposition" is followed by one)."""
+    before = text[start - 1 : start] if start else ""
+    closing = {"‘": r"’(?!\s*[A-Z])", "“": "”", '"': '"'}.get(before)
+    stop = re.compile(closing).search(text, start, end) if closing else None
+    return stop.start() if stop else end
+
+
 @recognizer("works.document-name")
 def document_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
@@ -266,6 +280,7 @@ def document_names(context: Context) -> Iterator[Candidate]:
                 end = max(end, extent[1]) if extent else end
             if ADOPTED.search(doc.clean, start, end + 1):
                 continue  # "Theses on … Adopted at the Sixth Plenum": a resolution
+            end = _within_quotes(doc.clean, start, end)
             if article := re.match(r"(?:The|A|An)\s+", doc.clean[start:end]):
                 start += article.end()
             name = normalise_space(doc.clean[start:end])
