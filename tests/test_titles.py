@@ -253,3 +253,36 @@ def test_a_single_closing_quote_ends_a_title_and_a_plurals_apostrophe_does_not()
 
 def test_a_body_after_a_possessive_is_no_work() -> None:
     assert works("The Comintern’s Western Europe Bureau met in Berlin that week.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date after the title on its line is the work's date, not part of its title
+    (f"N. Bukharin\n\nSpeech at the Opening of a Village Club. June 3, 1924\n\n{PARAGRAPH}",
+     [("Speech at the Opening of a Village Club", "N. Bukharin")]),
+    # what describes the text is no title of it
+    (f"N. Bukharin\n\nBrief Newspaper Report\n\n{PARAGRAPH}", []),
+    # the author's name before a colon
+    (f"Maria Petrova: Speech to the Textile Workers\n\n{PARAGRAPH}",
+     [("Speech to the Textile Workers", "Maria Petrova")]),
+    # a heading ending with a function word goes on after a blank line
+    (f"Speech Delivered At A Meeting Of\n\nThe Textile Workers Of Ivanovo And Shuya\n\n"
+     f"{PARAGRAPH}", [("Speech Delivered At A Meeting Of The Textile Workers Of Ivanovo And "
+                       "Shuya", None)]),
+    # a page cut from a longer text: its short lines go on with a sentence
+    ("the statement was then printed in the issue of\n\nThe Village Worker, May 3, 1913.\n\n"
+     "Its text was much shortened by the editors, who feared the censor.\n", []),
+])
+def test_own_title_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(text) == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "Speech at the Opening of a Village Club. June 3, 1924",
+    "Speech at the Opening of the New Club of the Textile Workers and Weavers of the Ivanovo "
+    "and Shuya Districts in the Town Hall. June 3, 1924",
+])
+def test_the_date_after_the_title_on_its_line_dates_the_work(heading: str) -> None:
+    doc = make_document(f"{heading}\n\n{PARAGRAPH}", META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert work.facts["date_in_text"] == "1924-06-03"

@@ -155,10 +155,13 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     if own is None:
         return None
     between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
-    if not (_ends_a_short_line(doc.clean, match) or _on_source_line(doc.clean, match)
-            or (own.cue == "quoted-byline" and "\n" not in between
-                and re.search(r"\bfrom\b", between))):
-        return None  # (the date of the issue on a journal article's heading line dates it)
+    # on the heading's own line: the date printed after the title ("Speech at the Unveiling
+    # of a Monument. May 1, 1920"), the issue's date after "from" a journal's name
+    same_line = "\n" not in between and (re.fullmatch(r"[\s.,]*", between) is not None or (
+        own.cue == "quoted-byline" and re.search(r"\bfrom\b", between) is not None))
+    if not (same_line or _ends_a_short_line(doc.clean, match)
+            or _on_source_line(doc.clean, match)):
+        return None
     if any(running_text(line) for line in between.split("\n")):
         return None  # past the front matter
     return own

@@ -38,6 +38,8 @@ BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(
 NAME_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+"
                         r"(?P<author>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)"
                         r"(?:\s+1[5-9]\d\d)?$")
+# "Leon Trotsky: Letter to N. I. Bukharin": the author's name, a colon, the title
+NAME_FIRST = re.compile(r"(?P<author>[A-Z][^:\n]{2,40}?):\s+(?=[A-Z‘“\"])")
 TRAILER = re.compile(r"\s+[-–—]\s+[^-–—]+$|\s*\([A-Z][^()]*\)$|\s*\[[^\]]*\]$")
 QUOTES = "‘’“”\"'"
 OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
@@ -105,19 +107,36 @@ def _parts_pattern(title: str) -> str:
 
 def running_text(line: str) -> bool:
     """A line of a paragraph (long, and not a long title in title case) or a letter's
-    salutation ("Dear Comrade Valentinov:"), where the letter itself begins."""
-    return (len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)) or bool(
-        SALUTATION.match(line))
+    salutation ("Dear Comrade Valentinov:"), where the letter itself begins; a long title
+    with its date after it ("…. June 3, 1924") is a title."""
+    if len(line.split()) >= RUNNING_TEXT_WORDS:
+        dated = _trailing_date(line, 0, len(line))
+        if not _is_title(line[:dated] if dated else line):
+            return True
+    return bool(SALUTATION.match(line))
 
 
 def _continues(line: str, following: str) -> bool:
     """A heading broken over lines: "Interview with" / "Foreign Workers' Delegations",
     "To Comrade Kaganovich" / "and the Other Members …" (a short line, not a sentence)."""
-    function_words = word_set("title_function_words")
-    last = line.split()[-1].lower() if line.split() else ""
     first = following.split()[0] if following.split() else ""
-    return (bool(following) and len(following.split()) <= 12 and _is_title(following)
-            and (last in function_words or first in function_words))
+    longest = 20 if _open_ended(line) else 12  # "… A Conference Of" / a long second line
+    return (bool(following) and len(following.split()) <= longest and _is_title(following)
+            and (_open_ended(line) or first in word_set("title_function_words")))
+
+
+def _open_ended(line: str) -> bool:
+    """A heading that ends with a function word ("… Conference Of") goes on below."""
+    last = line.split()[-1].lower() if line.split() else ""
+    return last in word_set("title_function_words")
+
+
+def _sentence_goes_on(above: list[tuple[int, str]]) -> bool:
+    """The line above (blank lines aside) ends with a function word in lower case ("… was
+    published in No. 22 of"): a page cut from a longer text goes on with its sentence here,
+    and the short line is no heading."""
+    previous = next((line.split() for _, line in reversed(above) if line.strip()), [])
+    return bool(previous) and previous[-1] in word_set("title_function_words")
 
 
 def _heading_or_blank(line: str) -> bool:
@@ -134,6 +153,10 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
         end, author = named.start(), named.group("author")
     if owner := OWNER.match(line):  # "Krupskaya's “Reminiscences of Lenin”"
         start, author = owner.end(), owner.group("owner")
+    elif (named_first := NAME_FIRST.match(line)) and _is_name(named_first.group("author")):
+        start, author = named_first.end(), named_first.group("author")
+    if dated := _trailing_date(line, start, end):
+        end = dated
     end = start + len(FOOTNOTE.sub("", line[start:end]))
     while trailer := TRAILER.search(line, start, end):
         if trailer.start() == start:
@@ -144,6 +167,21 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
     while end > start and line[end - 1] in QUOTES + ".:,":
         end -= 1
     return start, end, author
+
+
+def _trailing_date(line: str, start: int, end: int) -> int | None:
+    """Where a date printed after the title on its line begins ("Speech at the Unveiling of
+    a Monument. May 1, 1920"), after a full stop or a comma; the date is the work's, not
+    part of its title."""
+    dates = find_dates(line[:end], 0)
+    if not dates:
+        return None
+    last = dates[-1][0]
+    before = line[start : last.start()]
+    if (re.fullmatch(r"[\s.]*", line[last.end() : end]) is None
+            or re.search(r"[^\W\d_]{2}[.,]\s*$", before) is None):
+        return None
+    return start + len(before.rstrip(" .,"))
 
 
 def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
@@ -173,11 +211,14 @@ def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern
 
 def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     """An empty line, an apparatus line, a numbered section, a description of the text
-    ("Written in October 1916"), a breadcrumb, or fewer than two words."""
+    ("Written in October 1916", "Brief Newspaper Report"), a breadcrumb, or fewer than two
+    words."""
     first = text.split()[0].lower() if text else ""
     byline = re.match(r"(?i)(?:by|from)\s", text) and (
         "," in text or text[:2] in ("By", "by") or len(text.split()) <= 2)  # "From Marxists-en"
-    return (not text or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
+    description = text.strip(" ()[].") in word_set("text_descriptions")  # "Newspaper Report"
+    return (not text or description
+            or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
             or bool(RESOLUTION_HEADING.search(text))
             or bool(byline)
             or first in word_set("date_verbs") or bool(NOT_A_HEADING.search(text))
@@ -215,7 +256,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
         text = line.strip()
         if running_text(text) or _apparatus_begins(text, labels):
             return  # the title stands before the paragraphs and before the apparatus
-        if _no_heading(text, labels):
+        if _no_heading(text, labels) or _sentence_goes_on(lines[:number]):
             continue
         indent = line.index(text)
         quoted_with_author = text[0] in QUOTES and BY_AUTHOR.search(text) is not None
@@ -245,12 +286,14 @@ def own_title(context: Context) -> Iterator[Candidate]:
         if not title_like:
             continue
         after = number + 1
-        for following_start, following in lines[number + 1:]:
+        for index, (following_start, following) in enumerate(lines[number + 1:], number + 1):
+            if _open_ended(text) and not following.strip() and index + 1 < len(lines):
+                continue  # "Speech Delivered at a Meeting of" / (blank) / "the Textile Workers"
             if author is not None or not _continues(text, following.strip()):
                 break
             text = doc.clean[line_start + indent: following_start + len(following.rstrip())]
             start, end, author = _title_span(text)
-            after += 1
+            after = index + 1
         if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
             continue  # a line of a paragraph, not a heading
         whole = None  # "Militarism/Preface": the preface is "Preface to Militarism"
