@@ -84,6 +84,15 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("On the Harvest\n\nSpeech in the Bolshoi Theatre, March 30, 1919\n\n",
      "1919-03-30"),
     ("On the Harvest\n\nReport at the Ninth Congress of the Party (March 1920)\n\n", "1920-03"),
+    # a semicolon after the date; a long source line between the title and its date
+    ("On the Harvest\n\nDelivered: 3 May 1925;\nSource: The Village Worker, No. 12;\n\n",
+     "1925-05-03"),
+    ("On the Harvest\n\nSource: The Village Worker, Organ of the Central Committee of the "
+     "Union of Land and Forest Workers, “Special Series,” Number Three, Published in Moscow\n"
+     "First Published: Moscow, March 4th, 1924 Transcription: Ivan Petrov\n\n", "1924-03-04"),
+    # a heading going on over a line ending with a comma, its date under it
+    ("Letter of Ivan Petrov and Maria Petrova to the\n\nCommittee of the Textile Workers,\n"
+     "May 11, 1926.\n\n", "1926-05-11"),
 ])
 def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
     doc = make_document(front + PARAGRAPH, META)

@@ -20,7 +20,7 @@ from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
 from kgbuild.extract.references import source_line
-from kgbuild.extract.titles import RUNNING_TEXT_WORDS, running_text
+from kgbuild.extract.titles import RUNNING_TEXT_WORDS, apparatus_line, running_text
 from kgbuild.lexicon import alternation
 from kgbuild.records import (
     DatedClaimRecord,
@@ -162,8 +162,8 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     if not (same_line or _ends_a_short_line(doc.clean, match)
             or _on_source_line(doc.clean, match)):
         return None
-    if any(running_text(line) for line in between.split("\n")):
-        return None  # past the front matter
+    if any(running_text(line) and not apparatus_line(line) for line in between.split("\n")):
+        return None  # past the front matter (a long "Source: …" line is still in it)
     return own
 
 
@@ -176,12 +176,13 @@ def _line_around(text: str, match: re.Match[str]) -> tuple[int, str]:
 
 def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     """The date ends a short line of the front matter ("December 9, 1926", "(21 June 1923)",
-    "Delivered: 19 January, 1921", "… from The Communist. April, 1928.", "Speech at the
-    Twelfth Session … March 30, 1919"), but for brackets, a stop and an endnote number."""
+    "Delivered: 19 January, 1921;", "… from The Communist. April, 1928.", "Speech at the
+    Twelfth Session … March 30, 1919"), but for brackets, a stop or semicolon and an endnote
+    number."""
     line_start, line = _line_around(text, match)
     after = line[match.end() - line_start :]
     return (len(line.split()) < RUNNING_TEXT_WORDS
-            and re.fullmatch(r"[)\]|]?[.,]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
+            and re.fullmatch(r"[)\]|]?[.,;]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
 
 
 def _on_source_line(text: str, match: re.Match[str]) -> bool:

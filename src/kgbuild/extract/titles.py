@@ -121,7 +121,8 @@ def _continues(line: str, following: str) -> bool:
     "To Comrade Kaganovich" / "and the Other Members …" (a short line, not a sentence)."""
     first = following.split()[0] if following.split() else ""
     longest = 20 if _open_ended(line) else 12  # "… A Conference Of" / a long second line
-    return (bool(following) and len(following.split()) <= longest and _is_title(following)
+    return (bool(following) and len(following.split()) <= longest
+            and _is_title(following.rstrip(","))  # (a comma before the date on the next line)
             and (_open_ended(line) or first in word_set("title_function_words")))
 
 
@@ -189,6 +190,11 @@ def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
     first = text.split()[0].lower() if text else ""
     return (bool(labels.match(text)) and not text.startswith("Page:")) or first in word_set(
         "date_verbs")
+
+
+def apparatus_line(line: str) -> bool:
+    """A line of the apparatus ("Source: …", "Written: …", "Transcription: …")."""
+    return _apparatus_begins(line.strip(), _labels())
 
 
 def _apparatus_next(following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
