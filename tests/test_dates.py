@@ -90,6 +90,12 @@ def test_days_listed_before_a_date_share_its_month_and_year() -> None:
         "1921-05-14"]
 
 
+@pytest.mark.parametrize("text", ["The issues of June 5 & 12, 1924 say so.",
+                                  "The issues of June 5 and 12, 1924 say so."])
+def test_two_days_of_a_month_first_date_share_its_month_and_year(text: str) -> None:
+    assert [value.iso for _, value in find_dates(text, 1926)] == ["1924-06-05", "1924-06-12"]
+
+
 def test_numbers_that_are_not_years_are_not_dates() -> None:
     assert find_dates("(see Vol. XXV, p. 1920) and No. 279 and pp. 171-72, pp. 1589-90", 1926
                       ) == []

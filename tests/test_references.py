@@ -109,6 +109,12 @@ def test_edition_and_apparatus_families(text: str, volume: int, pages: str,
             reference.evidence.line) == (volume, pages, edition, 1)
 
 
+def test_an_issue_after_the_volumes_full_stop_is_the_same_reference() -> None:
+    (reference,) = references("‘On the Harvest’ by Ivan Petrov from The Worker. Vol. 6. Nos. "
+                              "5 & 7. January 15 & 22, 1926.\n")
+    assert (reference.volume, reference.issue) == (6, "5")
+
+
 def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:
     (reference,) = references("Source: Works, Foreign Languages Publishing House,\n"
                               "Moscow, 1954, Vol. 6, pp. 40-44\n")

@@ -244,6 +244,8 @@ def test_a_heading_in_sentence_case_over_the_apparatus_is_the_title() -> None:
      f"May, 1925.\n{PARAGRAPH}", "The Harvest and the Village", "1925-05"),
     (f"‘Theses on the Tasks of the Rural Cells’ from The Worker. Vol. 3 No. 7. June, 1926.\n\n"
      f"{PARAGRAPH}", "Theses on the Tasks of the Rural Cells", "1926-06"),
+    (f"{PARAGRAPH}\n‘Speeches to the Conference’ by Ivan Petrov from The Worker. Vol. 6. Nos. "
+     f"5 & 7. January 15 & 22, 1926.\n{PARAGRAPH}", "Speeches to the Conference", "1926-01-15"),
 ])
 def test_a_journal_articles_heading_line_dates_it(text: str, title: str, date: str) -> None:
     doc = make_document(text, META)

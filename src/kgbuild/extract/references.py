@@ -88,7 +88,8 @@ OPENING = re.compile(
 # going on in lower case (", where there is …"); a line ending with a comma goes on
 # ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    rf"[)\];]|{_not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)"
+    rf"[)\];]|{_not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)"
+    r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
     r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
