@@ -41,6 +41,9 @@ def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationR
      "12-14", None, "The Father of Russian Marxism"),
     ("[8] Cohen, Stephen F. Bukharin and the Revolution. New York, 1973, p. 45.\n", None, "45",
      None, "Bukharin and the Revolution"),
+    # a name printed surname first is the author, not the title
+    ("Source: Petrova Maria, Village Soviets Today, 1997, p. 12;\n", None, "12", None,
+     "Village Soviets Today"),
     ("[2] Supplement to the Modern Encyclopedia of Russian History, 1:5-9.\n", 1, "5-9", None,
      "Supplement to the Modern Encyclopedia of Russian History"),
     ("Source: Workers Weekly, Issue: 114\n", None, None, "114", "Workers Weekly"),

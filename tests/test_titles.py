@@ -297,3 +297,16 @@ def test_the_date_after_the_title_on_its_line_dates_the_work(heading: str) -> No
     kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert work.facts["date_in_text"] == "1924-06-03"
+
+
+def test_a_breadcrumb_of_colons_names_only_its_titled_parts() -> None:
+    text = f"ARCHIVE: Village Soviets: rural period: 1920-1924 - Site\n\n{PARAGRAPH}"
+    assert works(text) == [("Village Soviets", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The order went from Tsaritsyn to the People’s Commissar Stalin at once.",
+    "(Resolution No. 7: “On the Unity of the Village Cells”) was adopted at once.",
+])
+def test_an_office_after_a_possessive_and_a_numbered_resolution_are_no_works(text: str) -> None:
+    assert works(text) == []

@@ -250,9 +250,12 @@ AUTHORS = re.compile(  # "Hermann Weber and Bernhard H. Bayerlein (eds)", "E. H.
 def _first_title(segments: list[str]) -> str | None:
     """The title a reference names first, after its authors and editors."""
     first = segments[0].strip()
+    names = first.split()
     if len(segments) > 1 and AUTHORS.fullmatch(first) and (
             "(ed" in first or " and " in first or re.search(r"[A-Z]\.", first)
-            or first.split()[0] in data_set("given_names.txt")):  # "Alec Nove, An Economic …"
+            # "Alec Nove, An Economic …"; surname first: "Gramsci Antonio, Contro la legge …"
+            or names[0] in data_set("given_names.txt")
+            or (len(names) == 2 and names[1] in data_set("given_names.txt"))):
         return _title(segments[1])
     return _title(segments[0])
 

@@ -310,6 +310,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
                 part.group(0)) - len(part.group(0).lstrip())
             part_end = line_start + indent + start + part.start() + len(part.group(0).rstrip())
             title = normalise_space(doc.clean[part_start:part_end])
+            if text[start:end].count(": ") >= 2 and _no_part_title(
+                    title, part_start, part_end, context.accepted):
+                continue
             title = title_case(title) if title.upper() == title else title
             if whole and title in word_set("front_matter_parts"):
                 title = f"{title} to {whole}"
@@ -319,6 +322,14 @@ def own_title(context: Context) -> Iterator[Candidate]:
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
                             mention)
         return
+
+
+def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, ...]) -> bool:
+    """A part of a site's breadcrumb of colons that names no work ("USSR: Communist Party:
+    transitional period: 1917-1919", "MIA: History: Documents: …"): one word, lower case,
+    years, or a name accepted as a body, person or meeting."""
+    return (len(WORD.findall(title)) < 2 or not title[:1].isupper()
+            or _covered(start, end, accepted) is not None)
 
 
 # the author's name line of a transcription with the year of the text: "Peter Kropotkin. 1920"

@@ -45,8 +45,8 @@ ENTITLED = re.compile(r"\bentitled\s+(?=[“\"][A-Z])")
 OPENING_QUOTE = re.compile(r"[“\"‘](?=[A-Z])")
 # "the resolution of the Conference “The Tasks of …”", "a sub-heading “Dictatorship of One
 # Party”": what the quotes name is a resolution, a heading or a slogan, not a work
-QUOTED_NAME_CUE = re.compile(
-    rf"\b(?i:{alternation('quoted_name_cues')})\b[^.;:!?“”\"]{{0,80}}$"
+QUOTED_NAME_CUE = re.compile(  # (its number before a colon: "Resolution No. 12: “…”")
+    rf"\b(?i:{alternation('quoted_name_cues')})\b(?:\s+No\.\s*\d+:?)?[^.;:!?“”\"]{{0,80}}$"
 )
 CLOSING_QUOTE = re.compile(r"[.,]?[”\"’]")
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
@@ -192,9 +192,11 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     bodies = word_set("organization_body_words")
     for match in POSSESSIVE_TITLE.finditer(text):
         extent = read_title(text, match.end(), function_words=False)
-        # "the Comintern’s Western Europe Bureau" names a body, not a work
-        if (extent and len(text[slice(*extent)].split()) >= 2
-                and text[slice(*extent)].split()[-1] not in bodies):
+        # "the Comintern’s Western Europe Bureau" names a body, "the People’s Commissar
+        # Stalin" a person by his office: no work
+        named = text[slice(*extent)].split() if extent else []
+        if (extent and len(named) >= 2 and named[-1] not in bodies
+                and named[0] not in word_set("person_titles")):
             mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
             found.extend([mention] if mention else [])
     for start, end in _quoted_titles(text):
