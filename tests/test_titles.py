@@ -310,3 +310,14 @@ def test_a_breadcrumb_of_colons_names_only_its_titled_parts() -> None:
 ])
 def test_an_office_after_a_possessive_and_a_numbered_resolution_are_no_works(text: str) -> None:
     assert works(text) == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    (f"N. Bukharin\n\nTo Comrade Petrov\nand the Other Members of the Village Bureau\n\n"
+     f"May 3, 1926\n\n{PARAGRAPH}", "To Comrade Petrov and the Other Members of the Village "
+                                   "Bureau"),
+    (f"P. V. Petrov to M. A. Sidorov\n\nMay 3, 1926\n\n{PARAGRAPH}",
+     "P. V. Petrov to M. A. Sidorov"),
+])
+def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
+    assert title in [t for t, _ in works(text)]

@@ -38,6 +38,9 @@ BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(
 NAME_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+"
                         r"(?P<author>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)"
                         r"(?:\s+1[5-9]\d\d)?$")
+# a letter headed by its addressee: "To Comrade Kaganovich", "F. E. Dzerzhinsky to G. L.
+# Pyatakov" (initials and a surname on either side of "to")
+ADDRESSED = re.compile(r"To\s+(?=[A-Z])|(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+\s+to\s+(?:[A-Z]\.\s*)+[A-Z]")
 # "Leon Trotsky: Letter to N. I. Bukharin": the author's name, a colon, the title
 NAME_FIRST = re.compile(r"(?P<author>[A-Z][^:\n]{2,40}?):\s+(?=[A-Z‘“\"])")
 TRAILER = re.compile(r"\s+[-–—]\s+[^-–—]+$|\s*\([A-Z][^()]*\)$|\s*\[[^\]]*\]$")
@@ -266,15 +269,16 @@ def own_title(context: Context) -> Iterator[Candidate]:
             continue
         indent = line.index(text)
         quoted_with_author = text[0] in QUOTES and BY_AUTHOR.search(text) is not None
-        covering = None if quoted_with_author else _covered(
+        addressed = ADDRESSED.match(text)  # a letter's heading names its addressee
+        covering = None if quoted_with_author or addressed else _covered(
             line_start + indent, line_start + indent + len(text), context.accepted)
         dated_name = AUTHOR_AND_YEAR.fullmatch(text)  # "David Ryazanov 1924"
         if dated_name and (_is_name(dated_name.group("name"))
                            or _author_line(dated_name.group("name"), lines[number + 1:], labels)):
             name_above = dated_name.group("name")
             continue
-        if (_is_name(text) or (covering is not None and covering.kind == "person")
-                or _author_line(text, lines[number + 1:], labels)):
+        if not addressed and (_is_name(text) or (covering is not None and covering.kind == "person")
+                              or _author_line(text, lines[number + 1:], labels)):
             name_above = text
             continue
         dates = find_dates(text, 0)
