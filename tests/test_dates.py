@@ -212,3 +212,8 @@ def test_two_years_joined_by_and_are_two_dates_unless_between() -> None:
 def test_a_day_first_date_without_year_takes_the_year_before() -> None:
     found = [v.iso for _, v in find_dates("The plenum of July 1929 chose 1 August.", 1926)]
     assert found == ["1929-07", "1929-08-01"]
+
+
+def test_the_year_in_a_scans_page_name_is_still_a_claim() -> None:
+    found = claims("Page:Petrov - The Village and the Town (1924).pdf/88\n\nThe text begins.\n")
+    assert [c.date.iso for c in found] == ["1924"]

@@ -118,6 +118,34 @@ def test_an_issue_after_the_volumes_full_stop_is_the_same_reference() -> None:
     assert (reference.volume, reference.issue) == (6, "5")
 
 
+@pytest.mark.parametrize(("text", "line", "raw", "volume", "pages", "issue"), [
+    # the source a journal article's heading names, by the issue's date alone or by number
+    ("‘How We Work’ by Maria Petrova from The Village Worker. May, 1927.\n\nText.\n", 1,
+     "from The Village Worker. May, 1927", None, None, None),
+    ("Intro.\n‘How We Work’ from The Worker. Vol. 3 No. 7. June, 1926.\n", 2,
+     "from The Worker. Vol. 3 No. 7. June, 1926", 3, None, "7"),
+    # the scan page a Wikisource page prints over its text
+    ("Page:Petrov - The Village and the Town (1924).pdf/88\n\nText.\n", 1,
+     "Page:Petrov - The Village and the Town (1924).pdf/88", None, "88", None),
+    # a label whose issue number is on the next line
+    ("Written in May 1916\nPrinted in Sbornik\nSbornik Rabochego No. 3\nJune 1916\n", 2,
+     "Printed in Sbornik Sbornik Rabochego No. 3", None, None, "3"),
+])
+def test_heading_scan_and_label_sources(text: str, line: int, raw: str, volume: int | None,
+                                        pages: str | None, issue: str | None) -> None:
+    (reference,) = references(text)
+    assert (reference.evidence.line, reference.raw, reference.volume, reference.pages,
+            reference.issue) == (line, raw, volume, pages, issue)
+
+
+def test_a_periodical_issue_named_by_its_date_is_no_work() -> None:
+    meta = DocumentMeta(slug="s", title="S", author=None, date=None, language="en",
+                        source_file="s.txt")
+    doc = make_document("‘How We Work’ by Maria Petrova from The Village Worker. May, 1927.\n",
+                        meta)
+    assert [w.title for w in recognize(doc, ReferenceData()).works] == ["How We Work"]
+
+
 def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:
     (reference,) = references("Source: Works, Foreign Languages Publishing House,\n"
                               "Moscow, 1954, Vol. 6, pp. 40-44\n")

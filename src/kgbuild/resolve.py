@@ -237,8 +237,10 @@ class Resolver(MeetingLinking):
         return key if key in self.kb.entities else None
 
     def _edition(self, doc: Document, citation: CitationRecord) -> EntityRef | None:
-        """The edition a volume reference points into: named, or the document's default."""
-        if citation.volume is None:
+        """The edition a volume reference points into: named, or the document's default; a
+        periodical's numbered issue ("Inprecorr, Vol. 6, No. 44") is in no edition: a journal
+        is an organization, not a work."""
+        if citation.volume is None or citation.issue is not None:
             return None
         title = citation.edition or doc.meta.cited_edition
         if not title:

@@ -19,7 +19,7 @@ import re
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
-from kgbuild.extract.references import source_line
+from kgbuild.extract.references import SCAN_PAGE, source_line
 from kgbuild.extract.titles import RUNNING_TEXT_WORDS, apparatus_line, running_text
 from kgbuild.lexicon import alternation
 from kgbuild.records import (
@@ -100,8 +100,9 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
     mentions = _mentions(found)
     claims = []
     entity_dates: dict[str, DateValue] = {}  # title or name → the date the text gives it
-    in_editions = [c.evidence for c in found.citations
-                   if (c.volume is not None or c.pages) and c.issue is None]
+    in_editions = [c.evidence for c in found.citations  # (a scan's file name dates its book)
+                   if (c.volume is not None or c.pages) and c.issue is None
+                   and not SCAN_PAGE.match(c.raw)]
     for match, found_value in find_dates(doc.clean, doc_year):
         raw_start = doc.offsets[match.start("date")]
         if any(span.start <= raw_start < span.end for span in in_editions):

@@ -115,7 +115,9 @@ def source_line() -> re.Pattern[str]:
     # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
     # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13", or after a blank line)
     goes_on = (r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?"
-               r"|[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s))")
+               r"|[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s"
+               # (or a periodical's issue: "Printed in Sbornik\nSbornik Sotsial-Demokrata No. 2")
+               r"|[^\n]{0,60}\bNos?\.\s*\d))")
     return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*(?:\n[ \t]*)?|[ \t]+)"
                       rf"(?P<body>(?:the\s+)?[A-Z“\"].*(?:{goes_on}.*){{0,3}})$",
                       re.MULTILINE)
@@ -146,6 +148,32 @@ def _navigation(printed: str) -> bool:
     links between bars, no reference."""
     parts = re.split(r"\s+\|\s+", printed)
     return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
+
+
+# where a journal article's heading line says it comes from: "‘How We Work’ by Maria Petrova
+# from The Worker. April, 1928." (an issue named by its date alone, or its volume and number)
+HEADING_SOURCE = re.compile(
+    r"^[ \t]*[‘“\"][A-Z0-9][^‘’“”\"\n]{2,200}?[’”\"],?(?:[ \t]+(?i:by)[ \t]+[^\n]*?)?[ \t]+"
+    r"(?P<source>from[ \t]+(?:[Tt]he[ \t]+)?[A-Z][^\n]*?)[ \t.]*$", re.MULTILINE)
+# a page of a scan as Wikisource names it: "Page:Lenin - The State and Revolution.pdf/117"
+SCAN_PAGE = re.compile(r"^Page:[^\n]+?\.(?:pdf|djvu)/(?P<page>\d+)[ \t]*$", re.MULTILINE)
+
+
+def _headings_and_scans(doc: Document) -> list[CitationRecord]:
+    """The source a journal article's heading line names and the scan page a Wikisource page
+    prints over its text: references with no volume, page or issue a rule could see
+    ("from The Communist. April, 1928"), or with the scan's page alone."""
+    found = []
+    for line in HEADING_SOURCE.finditer(doc.clean):
+        start, end = line.span("source")
+        record = _record(doc, start, end, doc.meta.author)
+        if record.issue is None:  # a periodical's issue named by date: no edition, no work
+            record = replace(record, edition=None)
+        found.append(record)
+    for scan in SCAN_PAGE.finditer(doc.clean):
+        found.append(CitationRecord(raw=normalise_space(scan.group(0)),
+                                    evidence=doc.span(*scan.span()), pages=scan.group("page")))
+    return found
 
 
 def _is_reference(printed: str) -> bool:
@@ -443,6 +471,8 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     author = doc.meta.author
     taken = [doc.clean_range(c.evidence.start, c.evidence.end) for c in parenthesised]
     found = _apparatus(doc, author)
+    found += [c for c in _headings_and_scans(doc) if not any(
+        a <= doc.clean_range(c.evidence.start, c.evidence.end)[0] < b for a, b in taken)]
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
