@@ -327,6 +327,8 @@ class Resolver(MeetingLinking):
             # What the text calls the work ("my pamphlet") wins over the reference data.
             if mention.genre and not entity.facts.get("genre_in_text"):
                 entity.facts["genre_in_text"] = mention.genre
+            if mention.published:  # a note's imprint dates the work it cites
+                entity.facts.setdefault("date_in_text", mention.published)
 
     def _author_key(
         self,
