@@ -321,3 +321,22 @@ def test_an_office_after_a_possessive_and_a_numbered_resolution_are_no_works(tex
 ])
 def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
     assert title in [t for t, _ in works(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # a name with the years of a life or a period heads the page as its author
+    f"Maria Petrova 1914-1916\n\n{PARAGRAPH}",
+    f"Village Writers: P. V. Petrov (1880-1941)\n\n{PARAGRAPH}",
+    # adopted texts, listed or quoted, are resolutions
+    ("Theses on the Harvest Adopted at the Third Plenum, May 1925\n"
+     "Theses on the Schools Adopted at the Third Plenum, May 1925\n"
+     "Theses on the Press Adopted at the Third Plenum, May 1925\n"),
+    "Item 2: “Theses on the Village Cells.” Adopted by the Third Plenum in May.",
+])
+def test_what_reads_like_a_title_and_is_none(text: str) -> None:
+    assert works(text) == []
+
+
+def test_the_authors_before_an_editions_name_are_no_work() -> None:
+    text = "He says so (see Petrov and Sidorov, Selected Works, Vol. II, p. 37)."
+    assert [title for title, _ in works(text)] == ["Selected Works"]

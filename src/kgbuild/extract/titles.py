@@ -272,7 +272,8 @@ def own_title(context: Context) -> Iterator[Candidate]:
         addressed = ADDRESSED.match(text)  # a letter's heading names its addressee
         covering = None if quoted_with_author or addressed else _covered(
             line_start + indent, line_start + indent + len(text), context.accepted)
-        dated_name = AUTHOR_AND_YEAR.fullmatch(text)  # "David Ryazanov 1924"
+        # "David Ryazanov 1924", "Bolshevik Writers: J. V. Stalin (1879-1953)"
+        dated_name = AUTHOR_AND_YEAR.fullmatch(text.rpartition(": ")[2])
         if dated_name and (_is_name(dated_name.group("name"))
                            or _author_line(dated_name.group("name"), lines[number + 1:], labels)):
             name_above = dated_name.group("name")
@@ -337,7 +338,10 @@ def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, 
 
 
 # the author's name line of a transcription with the year of the text: "Peter Kropotkin. 1920"
-AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+1[5-9]\d\d")
+# (or with the years of a life or a period: "Alexandra Kollontai 1914-1916", "J. V. Stalin
+# (1879-1953)")
+AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+\(?1[5-9]\d\d"
+                             r"(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?\)?")
 # initials and capitalised words ending in a surname: "Sen Katayama", "M. V. Frunze"; not
 # "APPENDIX I." nor "From Wikisource"
 PERSON_LINE = re.compile(r"(?:[A-Z]\.[ \t]*|[A-Z][a-z][\w’'\-]*[ \t]+){1,2}[A-Z][a-z][\w’'\-]+")
@@ -382,7 +386,8 @@ def listed_works(context: Context) -> Iterator[Candidate]:
     """Works listed one a line with their dates, as contents pages and bibliographies print
     them; three such lines in a row make a list."""
     doc = context.doc
-    rows = [m for m in LISTED_WORK.finditer(doc.clean) if len(m.group("title").split()) <= 20]
+    rows = [m for m in LISTED_WORK.finditer(doc.clean) if len(m.group("title").split()) <= 20
+            and not RESOLUTION_HEADING.search(m.group("title"))]  # "Theses … Adopted at …"
     runs: list[list[re.Match[str]]] = []
     for row in rows:
         if runs and doc.clean.count("\n", runs[-1][-1].end(), row.start()) <= 1:

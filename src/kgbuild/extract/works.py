@@ -53,6 +53,8 @@ QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
 NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|Band|Bd|ibid)\b")
 ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
+# "“Theses on the United Front.” Adopted by the Executive …": a resolution's title
+ADOPTED_AFTER = re.compile(r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y|[Oo]n)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
 # "The State and Revolution. By Nikolai Lenin", "The Day of the People By EUGENE DEBS": a
@@ -102,8 +104,20 @@ def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:
         extent = read_title(text, match.start())  # from the quote, which it closes
         if extent is None or len(text[slice(*extent)].split()) < 3:
             continue
-        if text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1]):
+        if (text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1])) and not (
+                ADOPTED_AFTER.match(text, extent[1])):
             yield extent
+
+
+@cache
+def _edition_after() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:{alternation('edition_names')})\b")
+
+
+def _edition_follows(text: str, end: int) -> bool:
+    """An edition's name after a comma ("…, Selected Works, Vol. II"): what stands before it
+    names its authors, not a work."""
+    return _edition_after().match(text, end) is not None
 
 
 def _bylined_titles(text: str) -> Iterator[tuple[int, int, str]]:
@@ -187,6 +201,8 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     ):
         for match in pattern.finditer(text):
             for extent in _titles_in_list(text, match.end()):
+                if _edition_follows(text, extent[1]):
+                    continue  # "(see Marx and Engels, Selected Works, …)": the authors
                 mention = _mention(doc, *extent, cue=cue, author=_owner(match))
                 found.extend([mention] if mention else [])
     bodies = word_set("organization_body_words")
@@ -280,7 +296,7 @@ def document_names(context: Context) -> Iterator[Candidate]:
             if " of " in match.group("title") or " on " in match.group("title"):
                 extent = read_title(doc.clean, start)  # "… of the 46 Old Bolsheviks"
                 end = max(end, extent[1]) if extent else end
-            if ADOPTED.search(doc.clean, start, end + 1):
+            if ADOPTED.search(doc.clean, start, end + 1) or ADOPTED_AFTER.match(doc.clean, end):
                 continue  # "Theses on … Adopted at the Sixth Plenum": a resolution
             end = _within_quotes(doc.clean, start, end)
             if article := re.match(r"(?:The|A|An)\s+", doc.clean[start:end]):
