@@ -340,3 +340,16 @@ def test_what_reads_like_a_title_and_is_none(text: str) -> None:
 def test_the_authors_before_an_editions_name_are_no_work() -> None:
     text = "He says so (see Petrov and Sidorov, Selected Works, Vol. II, p. 37)."
     assert [title for title, _ in works(text)] == ["Selected Works"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("In his article “The tasks of the village cells in the spring sowing” he argued the point.",
+     "The tasks of the village cells in the spring sowing"),
+    ("She wrote the pamphlet ‘Who needs the war?’ in the spring.", "Who needs the war?"),
+    ("He quoted the article entitled “Our tasks in the countryside,” at length.",
+     "Our tasks in the countryside"),
+    ("He quoted the article entitled “The Village Workers’ Party and the Harvest,” at length.",
+     "The Village Workers’ Party and the Harvest"),
+])
+def test_a_quoted_title_after_a_cue_is_whole_whatever_its_case(text: str, title: str) -> None:
+    assert [t for t, _ in works(text)] == [title]

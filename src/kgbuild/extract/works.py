@@ -35,13 +35,13 @@ def _genre_cue() -> re.Pattern[str]:
         rf"|[Tt]his|[Tt]hat|a))"
         rf"\s+(?:(?:own|famous|well-known|first|second|last|draft)\s+)?"
         rf"(?P<genre>{words})\s+(?:(?:entitled|called|on|in)\s+)??"
-        rf"(?=[“\"]?[A-Z])"
+        rf"(?=[“\"‘]?[A-Z])"
     )
 
 
 WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z“])")
 SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
-ENTITLED = re.compile(r"\bentitled\s+(?=[“\"][A-Z])")
+ENTITLED = re.compile(r"\bentitled\s+(?=[“\"‘][A-Z])")
 OPENING_QUOTE = re.compile(r"[“\"‘](?=[A-Z])")
 # "the resolution of the Conference “The Tasks of …”", "a sub-heading “Dictatorship of One
 # Party”": what the quotes name is a resolution, a heading or a slogan, not a work
@@ -57,6 +57,7 @@ ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
 ADOPTED_AFTER = re.compile(r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y|[Oo]n)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
+PAIRED = {"“": "”", '"': '"', "‘": "’"}
 # "The State and Revolution. By Nikolai Lenin", "The Day of the People By EUGENE DEBS": a
 # title with its byline, as contents pages and journals print them; "By" capitalised, the
 # title starting a line, a sentence or after a page number
@@ -77,12 +78,31 @@ QUOTED_BYLINE = re.compile(
 )
 
 
+# the close of a quoted title: a single quote no letter follows (not "the Workers’ Opposition")
+CLOSES = {"“": re.compile("”"), '"': re.compile('"'), "‘": re.compile(r"’(?![^\W\d_])")}
+QUOTED_TITLE_CHARS = 200
+
+
+def _cued_title(text: str, start: int) -> tuple[int, int] | None:
+    """The title a cue introduces: all of a quoted one, whatever its case ("the article
+    “The tasks of the village cells”", "the pamphlet ‘Who needs the war?’", quotes kept),
+    else a title in title case; a quote not closed before a blank line holds no title."""
+    closing = CLOSES.get(text[start : start + 1])
+    if closing is None:
+        return read_title(text, start)
+    close = closing.search(text, start + 1, start + QUOTED_TITLE_CHARS)
+    if close is None or re.search(r"\n[ \t]*\n", text[start : close.start()]) or (
+            close.start() - start < 3):
+        return None  # (a title may go on over a line break, not over a blank line)
+    return start, close.end()
+
+
 def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
     """Titles separated by commas up to "etc." or a closing parenthesis."""
     spans = []
     position = start
     while True:
-        extent = read_title(text, position)
+        extent = _cued_title(text, position)
         if extent is None:
             break
         spans.append(extent)
@@ -148,12 +168,13 @@ def _mention(
     last_word = re.search(r"\s+[A-Z][\w’'-]*$", text[start:end])
     if last_word and SUBJECT_VERB.match(text, end) and last_word.start() > 0:
         end = start + last_word.start()
-    inner = text[start + 1 : end - 1]
-    if text[start] in QUOTES and text[end - 1] in QUOTES and not any(q in inner for q in QUOTES):
+    if end - start > 2 and PAIRED.get(text[start]) == text[end - 1]:  # (an apostrophe inside)
         start, end = start + 1, end - 1
     if text[start] in QUOTES and not any(q in text[start + 1 : end] for q in '”"'):
         start += 1
     if text[end - 1] in QUOTES and not any(q in text[start : end - 1] for q in '“"'):
+        end -= 1
+    while end > start and text[end - 1] in ".,":  # “…Peasantry,”: the comma inside the quotes
         end -= 1
     title = normalise_space(text[start:end])
     if len(title) < 3 or NOT_A_TITLE_START.match(title):
@@ -180,7 +201,7 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     text = doc.clean
     found: list[WorkMention] = []
     for match in _genre_cue().finditer(text):
-        extent = read_title(text, match.end())
+        extent = _cued_title(text, match.end())
         if extent:
             mention = _mention(
                 doc,
