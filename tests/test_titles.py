@@ -353,3 +353,13 @@ def test_the_authors_before_an_editions_name_are_no_work() -> None:
 ])
 def test_a_quoted_title_after_a_cue_is_whole_whatever_its_case(text: str, title: str) -> None:
     assert [t for t, _ in works(text)] == [title]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Petrov’s The Harvest of the Village (1925) was answered at once.",
+     [("The Harvest of the Village", "Petrov")]),
+    ("Petrov’s New Village Policy was adopted in the spring.", []),
+    ("Petrov’s Second Sowing Plan began in the autumn.", []),
+])
+def test_a_title_after_a_possessive(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == expected

@@ -227,12 +227,16 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
                 mention = _mention(doc, *extent, cue=cue, author=_owner(match))
                 found.extend([mention] if mention else [])
     bodies = word_set("organization_body_words")
+    not_works = bodies | word_set("possessive_non_work_heads")
     for match in POSSESSIVE_TITLE.finditer(text):
-        extent = read_title(text, match.end(), function_words=False)
+        # "Kautsky’s The Dictatorship of the Proletariat": a title with its article is read
+        # whole, small words and all
+        article = re.match(r"(?:The|A|An)\s", text[match.end() : match.end() + 4]) is not None
+        extent = read_title(text, match.end(), function_words=article)
         # "the Comintern’s Western Europe Bureau" names a body, "the People’s Commissar
-        # Stalin" a person by his office: no work
+        # Stalin" a person by his office, "Lenin’s New Economic Policy" a policy: no work
         named = text[slice(*extent)].split() if extent else []
-        if (extent and len(named) >= 2 and named[-1] not in bodies
+        if (extent and len(named) >= 2 and named[-1] not in not_works
                 and named[0] not in word_set("person_titles")):
             mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
             found.extend([mention] if mention else [])
