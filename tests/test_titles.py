@@ -363,3 +363,18 @@ def test_a_quoted_title_after_a_cue_is_whole_whatever_its_case(text: str, title:
 ])
 def test_a_title_after_a_possessive(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == expected
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("The Village and the Town/Chapter 3\nFrom Wikisource\n\n",
+     [("The Village and the Town", None)]),
+    ("ARCHIVE > Texts > Petrov\n\nP. V. Petrov\nThe Village Question\n(1924)\n\n",
+     [("The Village Question", "P. V. Petrov")]),
+    ("Ivan Petrov\n\nThe Village Question\n\nSpeech at the Fourth Congress\n\n(May 1922)\n\n",
+     [("The Village Question", "Ivan Petrov")]),
+    # a known title's words inside the own title are no work it names
+    ("Ivan Petrov\n\nThe Tasks of the Village Cells in Our Revolution\n\n",
+     [("The Tasks of the Village Cells in Our Revolution", "Ivan Petrov")]),
+])
+def test_headings_of_site_pages(head: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(head + PARAGRAPH, load_reference()) == expected

@@ -49,7 +49,7 @@ OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
 FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote number
 # a breadcrumb ("HomeNationsSoviet Union") or a file size is no heading
 NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
-    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»]\s"
+    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»>]\s"
     r"|\bHome\s+Page\b|^[a-z]"  # (a line in lower case, "from Chapter 3.", heads nothing)
 )
 # an adopted text heads its page as a resolution, not a work: "Resolutions of the …
@@ -213,6 +213,8 @@ def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern
     tokens = text.split()
     if not 2 <= len(tokens) <= 3 or not all(re.fullmatch(r"[A-Z][\w’'.\-]*", t) for t in tokens):
         return False
+    if any(t.lower() in word_set("title_function_words") for t in tokens):
+        return False  # "The Village Question" over a subtitle is a title, not a name
     below = next((line.strip() for _, line in following if line.strip()), "")
     return (bool(below) and not labels.match(below) and not running_text(below)
             and _is_title(below) and len(below.split()) > len(tokens))
@@ -309,8 +311,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
             continue  # a line of a paragraph, not a heading
         whole = None  # "Militarism/Preface": the preface is "Preface to Militarism"
         for part in re.finditer(_parts_pattern(text[start:end]), text[start:end]):
-            if SITE_ABBREVIATION.fullmatch(part.group(0).strip()):
-                continue  # "MIA"
+            if SITE_ABBREVIATION.fullmatch(part.group(0).strip()) or (
+                    whole and SECTION.match(part.group(0).strip())):
+                continue  # "MIA"; "…/Chapter 3", a section of the work named before it
             part_start = line_start + indent + start + part.start() + len(
                 part.group(0)) - len(part.group(0).lstrip())
             part_end = line_start + indent + start + part.start() + len(part.group(0).rstrip())
