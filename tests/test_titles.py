@@ -378,3 +378,12 @@ def test_a_title_after_a_possessive(text: str, expected: list[tuple[str, str | N
 ])
 def test_headings_of_site_pages(head: str, expected: list[tuple[str, str | None]]) -> None:
     assert works(head + PARAGRAPH, load_reference()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They joined the “Union of Struggle for the Village Schools” that year.",
+    "He spoke at the “Congress of the Village Teachers of the East” in the spring.",
+    "A “Society for the Study of Village Life” was formed.",
+])
+def test_a_body_or_meeting_named_in_quotes_is_no_work(text: str) -> None:
+    assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == []

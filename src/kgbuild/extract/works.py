@@ -125,7 +125,7 @@ def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:
         if extent is None or len(text[slice(*extent)].split()) < 3:
             continue
         if (text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1])) and not (
-                ADOPTED_AFTER.match(text, extent[1])):
+                ADOPTED_AFTER.match(text, extent[1]) or _names_a_body(text[slice(*extent)])):
             yield extent
 
 
@@ -138,6 +138,19 @@ def _edition_follows(text: str, end: int) -> bool:
     """An edition's name after a comma ("…, Selected Works, Vol. II"): what stands before it
     names its authors, not a work."""
     return _edition_after().match(text, end) is not None
+
+
+def _names_a_body(quoted: str) -> bool:
+    """ "“Union of Struggle for the Emancipation …”", "“Congress of the Peoples of the East”":
+    a body's or a meeting's name in quotes, its head word first and "of"/"for" after it."""
+    heads = word_set("organization_body_words") | word_set("meeting_kinds")
+    words_in = quoted.strip(QUOTES).split()
+    if words_in and words_in[0] in ("The", "A", "An"):
+        words_in = words_in[1:]
+    for index, word in enumerate(words_in[:3]):
+        if word in heads and index + 1 < len(words_in) and words_in[index + 1] in ("of", "for"):
+            return True
+    return False
 
 
 def _bylined_titles(text: str) -> Iterator[tuple[int, int, str]]:
