@@ -387,3 +387,13 @@ def test_headings_of_site_pages(head: str, expected: list[tuple[str, str | None]
 ])
 def test_a_body_or_meeting_named_in_quotes_is_no_work(text: str) -> None:
     assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == []
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("CONTENTS\n\nThe Tasks of the Village Cells . . . . . . 5\nOn the Harvest . . . . 17\n\n",
+     [("The Tasks of the Village Cells", None)]),
+    ("Table of Contents\n1. The Village\n2. The Town\n\n", []),
+])
+def test_a_contents_heading_and_its_leaders_are_no_title(
+        head: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(head + PARAGRAPH) == expected

@@ -47,6 +47,7 @@ TRAILER = re.compile(r"\s+[-–—]\s+[^-–—]+$|\s*\([A-Z][^()]*\)$|\s*\[[^\]
 QUOTES = "‘’“”\"'"
 OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
 FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote number
+LEADERS = re.compile(r"(?:\s*\.){3,}[\s\d]*$")  # a contents line's dots and page: ". . . . 17"
 # a breadcrumb ("HomeNationsSoviet Union") or a file size is no heading
 NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
     r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»>]\s"
@@ -161,7 +162,7 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
         start, author = named_first.end(), named_first.group("author")
     if dated := _trailing_date(line, start, end):
         end = dated
-    end = start + len(FOOTNOTE.sub("", line[start:end]))
+    end = start + len(LEADERS.sub("", FOOTNOTE.sub("", line[start:end])))
     while trailer := TRAILER.search(line, start, end):
         if trailer.start() == start:
             break
@@ -227,7 +228,8 @@ def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     first = text.split()[0].lower() if text else ""
     byline = re.match(r"(?i)(?:by|from)\s", text) and (
         "," in text or text[:2] in ("By", "by") or len(text.split()) <= 2)  # "From Marxists-en"
-    description = text.strip(" ()[].") in word_set("text_descriptions")  # "Newspaper Report"
+    description = text.strip(" ()[].").casefold() in {  # "Newspaper Report", "CONTENTS"
+        w.casefold() for w in word_set("text_descriptions")}
     return (not text or description
             or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
             or bool(RESOLUTION_HEADING.search(text))
