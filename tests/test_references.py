@@ -146,6 +146,17 @@ def test_a_periodical_issue_named_by_its_date_is_no_work() -> None:
     assert [w.title for w in recognize(doc, ReferenceData()).works] == ["How We Work"]
 
 
+def test_an_imprint_after_a_semicolon_is_no_second_reference() -> None:
+    (reference,) = references("Source: Selected Works, Volume 12, pages 45–52; State "
+                              "Publishers, Moscow 1931\n")
+    assert (reference.volume, reference.pages) == (12, "45-52")
+
+
+def test_transcribed_from_names_a_source() -> None:
+    (reference,) = references("Title\n\nTranscribed from: The Village Worker, 12 May 1923\n")
+    assert reference.raw == "Transcribed from: The Village Worker, 12 May 1923"
+
+
 def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:
     (reference,) = references("Source: Works, Foreign Languages Publishing House,\n"
                               "Moscow, 1954, Vol. 6, pp. 40-44\n")

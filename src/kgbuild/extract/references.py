@@ -176,6 +176,18 @@ def _headings_and_scans(doc: Document) -> list[CitationRecord]:
     return found
 
 
+def _imprint_alone(record: CitationRecord) -> bool:
+    """A part of a source line that prints only where, when and by whom the edition before
+    it was printed ("Progress Publishers, Moscow 1973"): each of its parts a publisher, a
+    place or a year."""
+    publishers = re.compile(rf"\b(?:{alternation('publisher_words')})\b|-Verlag\b")
+    return all(
+        publishers.search(part) or re.sub(r"[ \t]*1[5-9]\d\d$", "", part) in data_set("places.txt")
+        or re.fullmatch(r"1[5-9]\d\d", part)
+        for part in (p.strip(" .") for p in record.raw.split(","))
+    )
+
+
 def _is_reference(printed: str) -> bool:
     """Not a page alone, not an imprint or a credit line of the apparatus, not a navigation
     bar, and not a numbered item of something else ("Resolution No. 12")."""
@@ -342,6 +354,8 @@ def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
             lead = len(text) - len(re.sub(r"^\s*(?:and\s+)?", "", text))
             start = line.start(label) if index == 0 else part_start + lead
             record = _record(doc, start, part_start + len(text), author)
+            if index and _imprint_alone(record):
+                continue  # "…, pages 45–52; Progress Publishers, Moscow 1973"
             if index and record.edition is None and found:  # "… and Vol. 8. No. 1": the same
                 record = replace(record, edition=found[-1].edition)
             found.append(record)
@@ -476,7 +490,8 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
-    found += _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
+    found += [c for c in _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
+              if not _imprint_alone(c)]  # (not "; Progress Publishers, Moscow 1973" alone)
     return sorted(found, key=lambda c: c.evidence.start)
 
 
