@@ -90,6 +90,11 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("On the Harvest\n\nSource: The Village Worker, Organ of the Central Committee of the "
      "Union of Land and Forest Workers, “Special Series,” Number Three, Published in Moscow\n"
      "First Published: Moscow, March 4th, 1924 Transcription: Ivan Petrov\n\n", "1924-03-04"),
+    # the first date of a dated apparatus line, whatever follows it; a year in brackets
+    ("On the Harvest\n\nDelivered: 8 March 1921 at the Tenth Congress\n\n", "1921-03-08"),
+    ("On the Harvest\n\nWritten: 10 February 1918; First Published: The Worker, No. 5, "
+     "1918\n\n", "1918-02-10"),
+    ("Ivan Petrov: On the Harvest (1925)\n\n", "1925"),
     # a heading going on over a line ending with a comma, its date under it
     ("Letter of Ivan Petrov and Maria Petrova to the\n\nCommittee of the Textile Workers,\n"
      "May 11, 1926.\n\n", "1926-05-11"),

@@ -15,6 +15,7 @@ written", dates that entity itself.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
@@ -161,7 +162,7 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     same_line = "\n" not in between and (re.fullmatch(r"[\s.,]*", between) is not None or (
         own.cue == "quoted-byline" and re.search(r"\bfrom\b", between) is not None))
     if not (same_line or _ends_a_short_line(doc.clean, match)
-            or _on_source_line(doc.clean, match)):
+            or _on_source_line(doc.clean, match) or _first_on_dated_line(doc.clean, match)):
         return None
     if any(running_text(line) and not apparatus_line(line) for line in between.split("\n")):
         return None  # past the front matter (a long "Source: …" line is still in it)
@@ -184,6 +185,19 @@ def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     after = line[match.end() - line_start :]
     return (len(line.split()) < RUNNING_TEXT_WORDS
             and re.fullmatch(r"[)\]|]?[.,;]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
+
+
+@cache
+def _dated_label() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*(?:{alternation('dated_apparatus_labels')})[ \t]*:[ \t]*")
+
+
+def _first_on_dated_line(text: str, match: re.Match[str]) -> bool:
+    """The first date of a "Written:", "Delivered:" or "Date:" line, whatever follows it
+    ("Delivered: 8 March 1921 at the Tenth Congress", "Written: 10 February 1918; …")."""
+    line_start, line = _line_around(text, match)
+    label = _dated_label().match(line)
+    return label is not None and match.start() - line_start <= label.end()
 
 
 def _on_source_line(text: str, match: re.Match[str]) -> bool:

@@ -176,15 +176,16 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
 
 def _trailing_date(line: str, start: int, end: int) -> int | None:
     """Where a date printed after the title on its line begins ("Speech at the Unveiling of
-    a Monument. May 1, 1920"), after a full stop or a comma; the date is the work's, not
-    part of its title."""
+    a Monument. May 1, 1920", "On the Harvest (1925)"), after a full stop or a comma, or in
+    brackets; the date is the work's, not part of its title."""
     dates = find_dates(line[:end], 0)
     if not dates:
         return None
     last = dates[-1][0]
     before = line[start : last.start()]
-    if (re.fullmatch(r"[\s.]*", line[last.end() : end]) is None
-            or re.search(r"[^\W\d_]{2}[.,]\s*$", before) is None):
+    bracketed = line[last.start() : last.start() + 1] == "("
+    if (re.fullmatch(r"[\s.)]*" if bracketed else r"[\s.]*", line[last.end() : end]) is None
+            or not (bracketed or re.search(r"[^\W\d_]{2}[.,]\s*$", before))):
         return None
     return start + len(before.rstrip(" .,"))
 
