@@ -110,6 +110,20 @@ def test_a_date_after_a_title_dates_the_work() -> None:
     assert claim.statement.startswith("That is why, in my pamphlet")
 
 
+@pytest.mark.parametrize(("text", "title", "iso"), [
+    ("His article “On the Village Schools”, written in January 1923, was answered.",
+     "On the Village Schools", "1923-01"),
+    ("The pamphlet Our Village Tasks appeared in 1925 and sold well.", "Our Village Tasks",
+     "1925"),
+    ("The book The Village Question came out in March 1926 in Moscow.", "The Village Question",
+     "1926-03"),
+])
+def test_a_verb_ties_a_date_to_the_work_before_it(text: str, title: str, iso: str) -> None:
+    dated = [c for c in claims(text) if c.dates_entity]
+    assert [(c.about.title, c.date.iso) for c in dated if isinstance(c.about, WorkMention)] == [
+        (title, iso)]
+
+
 def test_a_year_after_a_quoted_title_dates_the_work() -> None:
     (claim,) = claims("M. Ivanov\n\n\"The Party and the Village Question\" (1921), from his "
                       "Selected Writings.\n")

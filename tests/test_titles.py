@@ -365,6 +365,8 @@ def test_a_quoted_title_after_a_cue_is_whole_whatever_its_case(text: str, title:
      [("The Harvest of the Village", "Petrov")]),
     ("Petrov’s New Village Policy was adopted in the spring.", []),
     ("Petrov’s Second Sowing Plan began in the autumn.", []),
+    ("Petrov’s The Village Course was read at every school.",
+     [("The Village Course", "Petrov")]),
 ])
 def test_a_title_after_a_possessive(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == expected

@@ -69,7 +69,7 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         # "… (1923)", "“…” (1921)", "Who needs the war? 1915", "…, End of 1916"
         if re.fullmatch(rf"[\s,?!”\"’]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
                         r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
-            rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
+            rf"[\s,”\"’]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
         ):
             return mention
     after = doc.clean[match.end() : match.end() + 120]

@@ -248,8 +248,9 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
         extent = read_title(text, match.end(), function_words=article)
         # "the Comintern’s Western Europe Bureau" names a body, "the People’s Commissar
         # Stalin" a person by his office, "Lenin’s New Economic Policy" a policy: no work
+        # (but "Kautsky’s The Social Revolution", with its article, is a title)
         named = text[slice(*extent)].split() if extent else []
-        if (extent and len(named) >= 2 and named[-1] not in not_works
+        if (extent and len(named) >= 2 and (article or named[-1] not in not_works)
                 and named[0] not in word_set("person_titles")):
             mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
             found.extend([mention] if mention else [])
