@@ -404,3 +404,9 @@ def test_a_body_or_meeting_named_in_quotes_is_no_work(text: str) -> None:
 def test_a_contents_heading_and_its_leaders_are_no_title(
         head: str, expected: list[tuple[str, str | None]]) -> None:
     assert works(head + PARAGRAPH) == expected
+
+
+def test_a_quoted_word_opening_a_longer_title_after_a_cue() -> None:
+    text = "His pamphlet “Left” Village Schools, an Early Error was reprinted."
+    assert [t for t, _ in works(f"{PARAGRAPH}\n{text} {PARAGRAPH}")] == [
+        "“Left” Village Schools, an Early Error"]

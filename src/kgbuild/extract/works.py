@@ -86,7 +86,8 @@ QUOTED_TITLE_CHARS = 200
 def _cued_title(text: str, start: int) -> tuple[int, int] | None:
     """The title a cue introduces: all of a quoted one, whatever its case ("the article
     “The tasks of the village cells”", "the pamphlet ‘Who needs the war?’", quotes kept),
-    else a title in title case; a quote not closed before a blank line holds no title."""
+    unless capitalised words go on after the quote ("“Left-Wing” Communism"), else a title
+    in title case; a quote not closed before a blank line holds no title."""
     closing = CLOSES.get(text[start : start + 1])
     if closing is None:
         return read_title(text, start)
@@ -94,6 +95,8 @@ def _cued_title(text: str, start: int) -> tuple[int, int] | None:
     if close is None or re.search(r"\n[ \t]*\n", text[start : close.start()]) or (
             close.start() - start < 3):
         return None  # (a title may go on over a line break, not over a blank line)
+    if re.match(r"[ \t]+[A-Z]", text[close.end() :]):
+        return read_title(text, start)  # "“Left-Wing” Communism, …": the title goes on
     return start, close.end()
 
 
