@@ -146,6 +146,19 @@ def test_a_periodical_issue_named_by_its_date_is_no_work() -> None:
     assert [w.title for w in recognize(doc, ReferenceData()).works] == ["How We Work"]
 
 
+def test_two_sentences_of_a_source_line_each_with_a_reference_are_two() -> None:
+    first, second = references("Title\n\nPublished: First published in 1957 in the journal "
+                               "Village History No. 3. A brief report appeared on May 4, 1921 "
+                               "in The Worker No. 51. Printed from the minutes.\n")
+    assert (first.issue, second.issue, first.evidence.line, second.evidence.line) == (
+        "3", "51", 3, 3)
+
+
+def test_a_volume_and_its_number_after_a_full_stop_are_one_reference() -> None:
+    (reference,) = references("Title\n\nSource: The Worker, Vol. 7. No. 73, May 1925.\n")
+    assert (reference.volume, reference.issue) == (7, "73")
+
+
 def test_an_imprint_after_a_semicolon_is_no_second_reference() -> None:
     (reference,) = references("Source: Selected Works, Volume 12, pages 45–52; State "
                               "Publishers, Moscow 1931\n")

@@ -336,6 +336,24 @@ def _record(doc: Document, start: int, end: int, author: str | None) -> Citation
     )
 
 
+def _referencing_sentences(part: str) -> list[tuple[int, str]]:
+    """A part of a source line cut where a sentence ends and the next prints a reference of
+    its own ("… Voprosi Istorii KPSS No. 1. Brief report … in Pravda No. 251."), not before
+    a sentence without one ("… Printed from the manuscript") nor inside one reference
+    ("Vol. 7. No. 73")."""
+    cuts = [m.end() for m in re.finditer(
+        rf"(?<=[a-z\d]\.){_not_after_abbreviation('')}\s+(?=[A-Z])(?!(?:Nos?|Vols?|pp?|Nr|Bd)\.)",
+        part)]
+    if not cuts:
+        return [(0, part)]
+    pieces, start = [], 0
+    for cut, after in zip(cuts, [*cuts[1:], len(part)], strict=True):
+        if ANCHOR.search(part, start, cut) and ANCHOR.search(part, cut, after):
+            pieces.append((start, part[start:cut].rstrip()))
+            start = cut
+    return [*pieces, (start, part[start:])]
+
+
 def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
     """The source lines of the apparatus, one reference per part between semicolons."""
     found = []
@@ -343,12 +361,15 @@ def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
         label = "source_labels" if line.group("source_labels") else "published_labels"
         # parts between semicolons ("; ", not the one closing an HTML entity "&#8221;") and
         # volumes ("Vol. 7. No. 73 and Vol. 8. No. 1")
-        for index, part in enumerate(
-            re.finditer(r"(?:and\s+(?=Vols?\.))?(?:[^;a]|a(?!nd\s+Vols?\.)|(?<=&#\d\d\d\d);"
-                        r"|(?<=&#\d\d\d);|;(?!\s))+", doc.clean[line.start("body") : line.end()])
-        ):
-            text = part.group(0)
-            part_start = line.start("body") + part.start()
+        parts = [
+            (part.start() + offset, piece)
+            for part in re.finditer(r"(?:and\s+(?=Vols?\.))?(?:[^;a]|a(?!nd\s+Vols?\.)"
+                                    r"|(?<=&#\d\d\d\d);|(?<=&#\d\d\d);|;(?!\s))+",
+                                    doc.clean[line.start("body") : line.end()])
+            for offset, piece in _referencing_sentences(part.group(0))
+        ]
+        for index, (offset, text) in enumerate(parts):
+            part_start = line.start("body") + offset
             if label == "published_labels" and not _names_a_source(text):
                 continue  # "From 1914 to 1916 he was …", "Published: Moscow, 1924"
             lead = len(text) - len(re.sub(r"^\s*(?:and\s+)?", "", text))
