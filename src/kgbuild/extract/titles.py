@@ -19,7 +19,7 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.dateforms import SEASONS, find_dates
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.extract.persons import acceptable, given_names
-from kgbuild.extract.references import ANCHOR
+from kgbuild.extract.reference_fields import ANCHOR
 from kgbuild.lexicon import alternation, title_case, word_set, words
 from kgbuild.records import WorkMention
 
