@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import recognize
 from kgbuild.reference import ReferenceData
@@ -48,3 +50,14 @@ def test_the_editor_after_the_title_is_no_part_of_it() -> None:
 def test_a_possessive_before_the_title_names_its_author() -> None:
     text = "The speech is printed in E. F. Lowe’s The Village Year (London, 1960)."
     assert ("The Village Year", "E. F. Lowe") in works(text)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ('[7] Peter Hansen, "The village soviets and their critics, 1922-25," Rural History Review, '
+     "vol. 4, no. 2 (1981), pp. 11-40.", "1981"),
+    ("12 Morozova, A. B., Sel'skie sovety v gody nepa (2 vols; Moscow, 1931), p. 5.", "1931"),
+    ("See Peter Hansen, Sovety i derevnia (Moscow, 1926–1947), vol. 2.", None),
+])
+def test_the_imprint_year_of_a_cited_work_is_its_date(text: str, year: str | None) -> None:
+    (work,) = recognize(make_document(text, META), ReferenceData()).works
+    assert work.published == year

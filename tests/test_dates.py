@@ -90,6 +90,12 @@ def test_days_listed_before_a_date_share_its_month_and_year() -> None:
         "1921-05-14"]
 
 
+@pytest.mark.parametrize("text", ["The issues of June 5 & 12, 1924 say so.",
+                                  "The issues of June 5 and 12, 1924 say so."])
+def test_two_days_of_a_month_first_date_share_its_month_and_year(text: str) -> None:
+    assert [value.iso for _, value in find_dates(text, 1926)] == ["1924-06-05", "1924-06-12"]
+
+
 def test_numbers_that_are_not_years_are_not_dates() -> None:
     assert find_dates("(see Vol. XXV, p. 1920) and No. 279 and pp. 171-72, pp. 1589-90", 1926
                       ) == []
@@ -102,6 +108,20 @@ def test_a_date_after_a_title_dates_the_work() -> None:
     assert claim.about.title == "The October Revolution and the Tactics of the Russian Communists"
     assert claim.date.iso == "1924-12"
     assert claim.statement.startswith("That is why, in my pamphlet")
+
+
+@pytest.mark.parametrize(("text", "title", "iso"), [
+    ("His article “On the Village Schools”, written in January 1923, was answered.",
+     "On the Village Schools", "1923-01"),
+    ("The pamphlet Our Village Tasks appeared in 1925 and sold well.", "Our Village Tasks",
+     "1925"),
+    ("The book The Village Question came out in March 1926 in Moscow.", "The Village Question",
+     "1926-03"),
+])
+def test_a_verb_ties_a_date_to_the_work_before_it(text: str, title: str, iso: str) -> None:
+    dated = [c for c in claims(text) if c.dates_entity]
+    assert [(c.about.title, c.date.iso) for c in dated if isinstance(c.about, WorkMention)] == [
+        (title, iso)]
 
 
 def test_a_year_after_a_quoted_title_dates_the_work() -> None:
@@ -206,3 +226,8 @@ def test_two_years_joined_by_and_are_two_dates_unless_between() -> None:
 def test_a_day_first_date_without_year_takes_the_year_before() -> None:
     found = [v.iso for _, v in find_dates("The plenum of July 1929 chose 1 August.", 1926)]
     assert found == ["1929-07", "1929-08-01"]
+
+
+def test_the_year_in_a_scans_page_name_is_still_a_claim() -> None:
+    found = claims("Page:Petrov - The Village and the Town (1924).pdf/88\n\nThe text begins.\n")
+    assert [c.date.iso for c in found] == ["1924"]

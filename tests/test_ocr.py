@@ -141,6 +141,13 @@ CASES = [
         (),
     ),
     ("year-stays", "(December 1925) the", "(December 1925) the", ()),
+    # a page marker alone on its line is not glued to the word broken before it
+    ("hyphen-before-page-marker", "the village schoo-\npage 591\nls were", "the village "
+     "schoo-\npage 591\nls were", ()),
+    # a volume, issue or page glued to its abbreviation is no endnote number
+    ("glued-volume-page-stays", "(Works, Vol.8, p.46)", "(Works, Vol.8, p.46)", ()),
+    ("glued-short-forms-stay", "Village Monthly, v.4 n.6, May 1925", "Village Monthly, v.4 n.6, "
+     "May 1925", ()),
     ("known-word-guestion", "the peasant guestion is", "the peasant question is", ("question",)),
     (
         "known-word-guestions",

@@ -41,6 +41,9 @@ def references(text: str, author: str | None = "J. V. Stalin") -> list[CitationR
      "12-14", None, "The Father of Russian Marxism"),
     ("[8] Cohen, Stephen F. Bukharin and the Revolution. New York, 1973, p. 45.\n", None, "45",
      None, "Bukharin and the Revolution"),
+    # a name printed surname first is the author, not the title
+    ("Source: Petrova Maria, Village Soviets Today, 1997, p. 12;\n", None, "12", None,
+     "Village Soviets Today"),
     ("[2] Supplement to the Modern Encyclopedia of Russian History, 1:5-9.\n", 1, "5-9", None,
      "Supplement to the Modern Encyclopedia of Russian History"),
     ("Source: Workers Weekly, Issue: 114\n", None, None, "114", "Workers Weekly"),
@@ -65,6 +68,10 @@ def test_reference_forms(text: str, volume: int | None, pages: str | None, issue
     "He read Resolution No. 12 of the congress aloud.\n",
     "(see Vol. XXV, p. 173)",  # the parenthesised form's, not found twice
     "The meeting began at 10:30 in the morning, and at 11:15 it ended.\n",
+    # an imprint or a credit of the apparatus, and a site's navigation bar
+    "Publisher: State Publishing House, Moscow, 1947\n",
+    "Translated: Workers Library, New York, 1932\n",
+    "Contents | Volume 12 | Selected Works | Archive Index\n",
 ])
 def test_what_is_no_reference_of_this_kind(text: str) -> None:
     assert references(text) == []
@@ -89,12 +96,78 @@ def test_what_is_no_reference_of_this_kind(text: str) -> None:
      "12-13", "Collected Works (J. V. Stalin)"),
     ("Source: Collected Works, Progress Publishers, 1965, Moscow\nVolume 32, pages 12-13.\n",
      32, "12-13", "Collected Works (J. V. Stalin)"),
+    # the volume after a blank line; pages with their column, as printed
+    ("From N. Bukharin, Selected Writings, Second Edition,\nWorkers Library, Moscow, 1932\n\n"
+     "Vol. 4, pp. 10-18.\n", 4, "10-18", "Selected Writings"),
+    ("Source: Selected Works, State Press, 1930, Moscow, Volume 12, pages 101b-102a.\n", 12,
+     "101b-102a", "Selected Works (J. V. Stalin)"),
+    # German "Band", and a name before it opens the reference, not a second one
+    ("The passage is an early one (see Marx-Engels, Werke, Band 5, S. 12).\n", 5, "12",
+     "Werke (Marx-Engels)"),
 ])
 def test_edition_and_apparatus_families(text: str, volume: int, pages: str,
                                         edition: str) -> None:
     (reference,) = references(text)
     assert (reference.volume, reference.pages, reference.edition,
             reference.evidence.line) == (volume, pages, edition, 1)
+
+
+def test_an_issue_after_the_volumes_full_stop_is_the_same_reference() -> None:
+    (reference,) = references("‘On the Harvest’ by Ivan Petrov from The Worker. Vol. 6. Nos. "
+                              "5 & 7. January 15 & 22, 1926.\n")
+    assert (reference.volume, reference.issue) == (6, "5")
+
+
+@pytest.mark.parametrize(("text", "line", "raw", "volume", "pages", "issue"), [
+    # the source a journal article's heading names, by the issue's date alone or by number
+    ("‘How We Work’ by Maria Petrova from The Village Worker. May, 1927.\n\nText.\n", 1,
+     "from The Village Worker. May, 1927", None, None, None),
+    ("Intro.\n‘How We Work’ from The Worker. Vol. 3 No. 7. June, 1926.\n", 2,
+     "from The Worker. Vol. 3 No. 7. June, 1926", 3, None, "7"),
+    # the scan page a Wikisource page prints over its text
+    ("Page:Petrov - The Village and the Town (1924).pdf/88\n\nText.\n", 1,
+     "Page:Petrov - The Village and the Town (1924).pdf/88", None, "88", None),
+    # a label whose issue number is on the next line
+    ("Written in May 1916\nPrinted in Sbornik\nSbornik Rabochego No. 3\nJune 1916\n", 2,
+     "Printed in Sbornik Sbornik Rabochego No. 3", None, None, "3"),
+])
+def test_heading_scan_and_label_sources(text: str, line: int, raw: str, volume: int | None,
+                                        pages: str | None, issue: str | None) -> None:
+    (reference,) = references(text)
+    assert (reference.evidence.line, reference.raw, reference.volume, reference.pages,
+            reference.issue) == (line, raw, volume, pages, issue)
+
+
+def test_a_periodical_issue_named_by_its_date_is_no_work() -> None:
+    meta = DocumentMeta(slug="s", title="S", author=None, date=None, language="en",
+                        source_file="s.txt")
+    doc = make_document("‘How We Work’ by Maria Petrova from The Village Worker. May, 1927.\n",
+                        meta)
+    assert [w.title for w in recognize(doc, ReferenceData()).works] == ["How We Work"]
+
+
+def test_two_sentences_of_a_source_line_each_with_a_reference_are_two() -> None:
+    first, second = references("Title\n\nPublished: First published in 1957 in the journal "
+                               "Village History No. 3. A brief report appeared on May 4, 1921 "
+                               "in The Worker No. 51. Printed from the minutes.\n")
+    assert (first.issue, second.issue, first.evidence.line, second.evidence.line) == (
+        "3", "51", 3, 3)
+
+
+def test_a_volume_and_its_number_after_a_full_stop_are_one_reference() -> None:
+    (reference,) = references("Title\n\nSource: The Worker, Vol. 7. No. 73, May 1925.\n")
+    assert (reference.volume, reference.issue) == (7, "73")
+
+
+def test_an_imprint_after_a_semicolon_is_no_second_reference() -> None:
+    (reference,) = references("Source: Selected Works, Volume 12, pages 45–52; State "
+                              "Publishers, Moscow 1931\n")
+    assert (reference.volume, reference.pages) == (12, "45-52")
+
+
+def test_transcribed_from_names_a_source() -> None:
+    (reference,) = references("Title\n\nTranscribed from: The Village Worker, 12 May 1923\n")
+    assert reference.raw == "Transcribed from: The Village Worker, 12 May 1923"
 
 
 def test_a_source_line_goes_on_over_a_line_ending_with_a_comma() -> None:

@@ -84,6 +84,20 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("On the Harvest\n\nSpeech in the Bolshoi Theatre, March 30, 1919\n\n",
      "1919-03-30"),
     ("On the Harvest\n\nReport at the Ninth Congress of the Party (March 1920)\n\n", "1920-03"),
+    # a semicolon after the date; a long source line between the title and its date
+    ("On the Harvest\n\nDelivered: 3 May 1925;\nSource: The Village Worker, No. 12;\n\n",
+     "1925-05-03"),
+    ("On the Harvest\n\nSource: The Village Worker, Organ of the Central Committee of the "
+     "Union of Land and Forest Workers, “Special Series,” Number Three, Published in Moscow\n"
+     "First Published: Moscow, March 4th, 1924 Transcription: Ivan Petrov\n\n", "1924-03-04"),
+    # the first date of a dated apparatus line, whatever follows it; a year in brackets
+    ("On the Harvest\n\nDelivered: 8 March 1921 at the Tenth Congress\n\n", "1921-03-08"),
+    ("On the Harvest\n\nWritten: 10 February 1918; First Published: The Worker, No. 5, "
+     "1918\n\n", "1918-02-10"),
+    ("Ivan Petrov: On the Harvest (1925)\n\n", "1925"),
+    # a heading going on over a line ending with a comma, its date under it
+    ("Letter of Ivan Petrov and Maria Petrova to the\n\nCommittee of the Textile Workers,\n"
+     "May 11, 1926.\n\n", "1926-05-11"),
 ])
 def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
     doc = make_document(front + PARAGRAPH, META)
@@ -227,3 +241,172 @@ def test_initials_in_a_title_are_no_author() -> None:
 def test_a_heading_in_sentence_case_over_the_apparatus_is_the_title() -> None:
     text = f"Speech to the rural congress\n\nDelivered: 3 May 1925;\n\n{PARAGRAPH}"
     assert works(text)[0][0] == "Speech to the rural congress"
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    # the date of the issue on the heading line dates the article, signed or not
+    (f"{PARAGRAPH}\n‘The Harvest and the Village’ by Ivan Petrov from The Worker. Vol. 2 No. 5. "
+     f"May, 1925.\n{PARAGRAPH}", "The Harvest and the Village", "1925-05"),
+    (f"‘Theses on the Tasks of the Rural Cells’ from The Worker. Vol. 3 No. 7. June, 1926.\n\n"
+     f"{PARAGRAPH}", "Theses on the Tasks of the Rural Cells", "1926-06"),
+    (f"{PARAGRAPH}\n‘Speeches to the Conference’ by Ivan Petrov from The Worker. Vol. 6. Nos. "
+     f"5 & 7. January 15 & 22, 1926.\n{PARAGRAPH}", "Speeches to the Conference", "1926-01-15"),
+])
+def test_a_journal_articles_heading_line_dates_it(text: str, title: str, date: str) -> None:
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert (work.label, work.facts["date_in_text"]) == (title, date)
+
+
+def test_a_single_closing_quote_ends_a_title_and_a_plurals_apostrophe_does_not() -> None:
+    text = ("The Bureau printed ‘Draft Theses of the Proletariat’ from its own press, and "
+            "later ‘The Workers’ Opposition and the Unions’ as well.")
+    titles = [title for title, _ in works(text)]
+    assert "Draft Theses of the Proletariat" in titles
+    assert "The Workers’ Opposition and the Unions" in titles
+
+
+def test_a_body_after_a_possessive_is_no_work() -> None:
+    assert works("The Comintern’s Western Europe Bureau met in Berlin that week.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date after the title on its line is the work's date, not part of its title
+    (f"N. Bukharin\n\nSpeech at the Opening of a Village Club. June 3, 1924\n\n{PARAGRAPH}",
+     [("Speech at the Opening of a Village Club", "N. Bukharin")]),
+    # what describes the text is no title of it
+    (f"N. Bukharin\n\nBrief Newspaper Report\n\n{PARAGRAPH}", []),
+    # the author's name before a colon
+    (f"Maria Petrova: Speech to the Textile Workers\n\n{PARAGRAPH}",
+     [("Speech to the Textile Workers", "Maria Petrova")]),
+    # a heading ending with a function word goes on after a blank line
+    (f"Speech Delivered At A Meeting Of\n\nThe Textile Workers Of Ivanovo And Shuya\n\n"
+     f"{PARAGRAPH}", [("Speech Delivered At A Meeting Of The Textile Workers Of Ivanovo And "
+                       "Shuya", None)]),
+    # a page cut from a longer text: its short lines go on with a sentence
+    ("the statement was then printed in the issue of\n\nThe Village Worker, May 3, 1913.\n\n"
+     "Its text was much shortened by the editors, who feared the censor.\n", []),
+])
+def test_own_title_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(text) == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "Speech at the Opening of a Village Club. June 3, 1924",
+    "Speech at the Opening of the New Club of the Textile Workers and Weavers of the Ivanovo "
+    "and Shuya Districts in the Town Hall. June 3, 1924",
+])
+def test_the_date_after_the_title_on_its_line_dates_the_work(heading: str) -> None:
+    doc = make_document(f"{heading}\n\n{PARAGRAPH}", META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert work.facts["date_in_text"] == "1924-06-03"
+
+
+def test_a_breadcrumb_of_colons_names_only_its_titled_parts() -> None:
+    text = f"ARCHIVE: Village Soviets: rural period: 1920-1924 - Site\n\n{PARAGRAPH}"
+    assert works(text) == [("Village Soviets", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The order went from Tsaritsyn to the People’s Commissar Stalin at once.",
+    "(Resolution No. 7: “On the Unity of the Village Cells”) was adopted at once.",
+])
+def test_an_office_after_a_possessive_and_a_numbered_resolution_are_no_works(text: str) -> None:
+    assert works(text) == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    (f"N. Bukharin\n\nTo Comrade Petrov\nand the Other Members of the Village Bureau\n\n"
+     f"May 3, 1926\n\n{PARAGRAPH}", "To Comrade Petrov and the Other Members of the Village "
+                                   "Bureau"),
+    (f"P. V. Petrov to M. A. Sidorov\n\nMay 3, 1926\n\n{PARAGRAPH}",
+     "P. V. Petrov to M. A. Sidorov"),
+])
+def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
+    assert title in [t for t, _ in works(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # a name with the years of a life or a period heads the page as its author
+    f"Maria Petrova 1914-1916\n\n{PARAGRAPH}",
+    f"Village Writers: P. V. Petrov (1880-1941)\n\n{PARAGRAPH}",
+    # adopted texts, listed or quoted, are resolutions
+    ("Theses on the Harvest Adopted at the Third Plenum, May 1925\n"
+     "Theses on the Schools Adopted at the Third Plenum, May 1925\n"
+     "Theses on the Press Adopted at the Third Plenum, May 1925\n"),
+    "Item 2: “Theses on the Village Cells.” Adopted by the Third Plenum in May.",
+])
+def test_what_reads_like_a_title_and_is_none(text: str) -> None:
+    assert works(text) == []
+
+
+def test_the_authors_before_an_editions_name_are_no_work() -> None:
+    text = "He says so (see Petrov and Sidorov, Selected Works, Vol. II, p. 37)."
+    assert [title for title, _ in works(text)] == ["Selected Works"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("In his article “The tasks of the village cells in the spring sowing” he argued the point.",
+     "The tasks of the village cells in the spring sowing"),
+    ("She wrote the pamphlet ‘Who needs the war?’ in the spring.", "Who needs the war?"),
+    ("He quoted the article entitled “Our tasks in the countryside,” at length.",
+     "Our tasks in the countryside"),
+    ("He quoted the article entitled “The Village Workers’ Party and the Harvest,” at length.",
+     "The Village Workers’ Party and the Harvest"),
+])
+def test_a_quoted_title_after_a_cue_is_whole_whatever_its_case(text: str, title: str) -> None:
+    assert [t for t, _ in works(text)] == [title]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Petrov’s The Harvest of the Village (1925) was answered at once.",
+     [("The Harvest of the Village", "Petrov")]),
+    ("Petrov’s New Village Policy was adopted in the spring.", []),
+    ("Petrov’s Second Sowing Plan began in the autumn.", []),
+    ("Petrov’s The Village Course was read at every school.",
+     [("The Village Course", "Petrov")]),
+])
+def test_a_title_after_a_possessive(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == expected
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("The Village and the Town/Chapter 3\nFrom Wikisource\n\n",
+     [("The Village and the Town", None)]),
+    ("ARCHIVE > Texts > Petrov\n\nP. V. Petrov\nThe Village Question\n(1924)\n\n",
+     [("The Village Question", "P. V. Petrov")]),
+    ("Ivan Petrov\n\nThe Village Question\n\nSpeech at the Fourth Congress\n\n(May 1922)\n\n",
+     [("The Village Question", "Ivan Petrov")]),
+    # a known title's words inside the own title are no work it names
+    ("Ivan Petrov\n\nThe Tasks of the Village Cells in Our Revolution\n\n",
+     [("The Tasks of the Village Cells in Our Revolution", "Ivan Petrov")]),
+])
+def test_headings_of_site_pages(head: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(head + PARAGRAPH, load_reference()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They joined the “Union of Struggle for the Village Schools” that year.",
+    "He spoke at the “Congress of the Village Teachers of the East” in the spring.",
+    "A “Society for the Study of Village Life” was formed.",
+])
+def test_a_body_or_meeting_named_in_quotes_is_no_work(text: str) -> None:
+    assert works(f"{PARAGRAPH}\n{text} {PARAGRAPH}") == []
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("CONTENTS\n\nThe Tasks of the Village Cells . . . . . . 5\nOn the Harvest . . . . 17\n\n",
+     [("The Tasks of the Village Cells", None)]),
+    ("Table of Contents\n1. The Village\n2. The Town\n\n", []),
+])
+def test_a_contents_heading_and_its_leaders_are_no_title(
+        head: str, expected: list[tuple[str, str | None]]) -> None:
+    assert works(head + PARAGRAPH) == expected
+
+
+def test_a_quoted_word_opening_a_longer_title_after_a_cue() -> None:
+    text = "His pamphlet “Left” Village Schools, an Early Error was reprinted."
+    assert [t for t, _ in works(f"{PARAGRAPH}\n{text} {PARAGRAPH}")] == [
+        "“Left” Village Schools, an Early Error"]

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from kgbuild.lexicon import words
+
 Replacement = str | Callable[[re.Match[str]], str]
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -93,6 +95,12 @@ def _errata_rule(errata: Errata) -> tuple[Rule, ...]:
     )
 
 
+def _not_numbered() -> str:
+    """Lookbehinds for the abbreviations a number follows as a volume, issue or page."""
+    abbreviations = {*words("reference_abbreviations"), *words("page_abbreviations")}
+    return "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(abbreviations))
+
+
 @cache
 def rules(errata: Errata = ()) -> tuple[Rule, ...]:
     """The repairs, in the order they must run: general rules of OCR'd translations, and
@@ -110,7 +118,9 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         ),
         # A word broken at a line end ("co-\noperation"): the hyphens in this kind of text
         # are real compound hyphens, so keep the hyphen and drop the line break.
-        Rule("line-end-hyphen", re.compile(r"(?<=[A-Za-z]-)\n(?=[A-Za-z])"), ""),
+        # (not over a page marker alone on its line: "the autoc-\npage 591\nracy")
+        Rule("line-end-hyphen",
+             re.compile(r"(?m)(?<=[A-Za-z]-)\n(?=[A-Za-z])(?![ \t]*page[ \t]+\d+[ \t]*$)"), ""),
         # The pronoun I read as "|" ("| think", "|. THE DEFINITION").
         Rule("pronoun-bar", STANDALONE_BAR, _pronoun_bar),
         # Roman numerals of volumes: "Vol. XX1V", "Vol.\nXXIl", "Vol. XX VI", "Volume 111".
@@ -135,10 +145,11 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         # A lone trade-mark sign is a damaged closing quote ("dictatorship™)").
         Rule("damaged-close-quote", re.compile(r"™"), "”"),
         *_errata_rule(errata),
-        # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5".
+        # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5";
+        # not a volume or page glued to its abbreviation ("Vol.8", "p.46", "No.12")
         Rule(
             "endnote-number",
-            re.compile(r"(?<=[A-Za-z.,;:”’)])(?<!No\.)(?<!Nos\.)\d{1,2}(?=[\s,.;:)”]|$)"),
+            re.compile(rf"(?<=[A-Za-z.,;:”’)]){_not_numbered()}\d{{1,2}}(?=[\s,.;:)”]|$)"),
             "",
         ),
     )

@@ -39,6 +39,7 @@ class WorkMention:
     cue: str
     author: str | None = None
     genre: str | None = None
+    published: str | None = None  # the year a note's imprint gives it: "(Berlin, 1982)"
 
 
 @dataclass(frozen=True)

@@ -240,8 +240,10 @@ class Resolver(MeetingLinking):
         return key if key in self.kb.entities else None
 
     def _edition(self, doc: Document, citation: CitationRecord) -> EntityRef | None:
-        """The edition a volume reference points into: named, or the document's default."""
-        if citation.volume is None:
+        """The edition a volume reference points into: named, or the document's default; a
+        periodical's numbered issue ("Inprecorr, Vol. 6, No. 44") is in no edition: a journal
+        is an organization, not a work."""
+        if citation.volume is None or citation.issue is not None:
             return None
         title = citation.edition or doc.meta.cited_edition
         if not title:
@@ -328,6 +330,8 @@ class Resolver(MeetingLinking):
             # What the text calls the work ("my pamphlet") wins over the reference data.
             if mention.genre and not entity.facts.get("genre_in_text"):
                 entity.facts["genre_in_text"] = mention.genre
+            if mention.published:  # a note's imprint dates the work it cites
+                entity.facts.setdefault("date_in_text", mention.published)
 
     def _author_key(
         self,

@@ -35,12 +35,14 @@ from typing import Generic, TypeVar
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import NOT_A_NAME, Candidate, Context, run_recognizers
+from kgbuild.lexicon import word_set
 from kgbuild.records import MeetingMention, WorkMention
 
 THRESHOLD = 0.5
 # (outer, inner): kinds of span that may stand inside another's span.
 NESTING = {("meeting", "organization"), ("work", "meeting")}
 OWN_TITLE = "works.own-title"
+OCCURRENCES = frozenset({"works.occurrence"})  # a title marked wherever its words stand
 BODY_OF = "organizations.body-of"  # holds its owner: "… of the C.P.(B.)U." ends it
 
 
@@ -128,8 +130,13 @@ class _Spans(Generic[Spanned]):
 def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) -> bool:
     if not outer.contains(inner):
         return False
-    if (outer.kind, inner.kind) in NESTING or outer.source == OWN_TITLE:
-        return True  # the document's own heading names what it names
+    if outer.source == OWN_TITLE:  # the document's own heading names what it names; a known
+        # title's words inside it are no work it names ("The Tasks … in Our Revolution"), but
+        # an edition's name is ("The Literary Legacy and Collected Works of Ilyitch")
+        return not (inner.kind == "work" and inner.name not in word_set("edition_names")
+                    and all(s.split()[0] in OCCURRENCES for s in inner.sources))
+    if (outer.kind, inner.kind) in NESTING:
+        return True
     if outer.source == BODY_OF and inner.kind == "organization":
         return inner.end == outer.end and inner.start > outer.start  # the owner, not the body
     if outer.kind == inner.kind == "organization" and inner.end == outer.end and re.search(

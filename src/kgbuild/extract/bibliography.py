@@ -38,6 +38,12 @@ EDITORS = re.compile(r"[ \t]*,[ \t]*,|,?[ \t]+(?:ed\.|eds\.|edited|trans\.|trans
                      r"(?![\w])")
 
 
+# the year of the reference's imprint after the title, before the reference ends: "… (Berlin,
+# 1982)", "… (2 vols; Paris, 1921)", "…," Journal, vol. 81, no. 3 (1966)"; not a span of
+# years ("(Moscow, 1926–1947)")
+IMPRINT_YEAR = re.compile(r"[^;()\n]{0,80}?\((?:[^()\n]{0,60}[ \t,;])?(?P<year>1[5-9]\d\d)\)")
+
+
 @cache
 def _imprinted() -> re.Pattern[str]:
     """A title before its bracketed imprint: "… (Berlin, 1982)", "… (2 vols; Paris, 1921)"."""
@@ -110,8 +116,9 @@ def _mention(context: Context, start: int, end: int, author: str | None) -> Cand
     title = normalise_space(doc.clean[start:end])
     if not _plausible(title):
         return None
+    imprint = IMPRINT_YEAR.match(doc.clean, end)
     mention = WorkMention(title=title, evidence=doc.span(start, end), cue="bibliographic",
-                          author=author)
+                          author=author, published=imprint.group("year") if imprint else None)
     return Candidate("work", start, end, title, SCORE, "works.bibliographic", mention)
 
 

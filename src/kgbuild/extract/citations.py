@@ -29,6 +29,10 @@ IBID = re.compile(r"[Ii]bid\.?" + PAGE_LIST)
 REMARK = re.compile(r",[^()]{1,60}?(?=[\s.]*\d{0,2}\s*\))")
 ENDNOTE_IN_PARENTHESES = re.compile(r"[\s.]*(?P<number>\d{1,2})(?=\s*\))")
 CLOSING = re.compile(r"[\s.]*\)")
+# what says the words after a name are a reference's ("Vol. II", "Bd. 5", "S. 12", "No. 3"):
+# then the name opens that reference, and is no work cited by its title
+REFERENCE_MARK = re.compile(r"\b(?:Vols?\.|Volume|Bd\.|Band\s+\d|pp?\.|[Ss]\.\s*\d|str\.\s*\d"
+                            r"|t\.\s*(?:\d|[IVXLC]+\b)|Nos?\.|Nr\.)")
 ANAPHOR = re.compile(r"the\s+(?P<noun>resolution|pamphlet|article|book|theses|speech)\b")
 
 
@@ -108,7 +112,7 @@ def extract_citations(doc: Document) -> list[CitationRecord]:
             continue
         body_end = body_start + int(str(fields["length"]))
         if remark := REMARK.match(text, body_end):
-            if fields["cites"] and re.search(r"\b(?:Vols?\.|pp?\.|No\.)", remark.group(0)):
+            if fields["cites"] and REFERENCE_MARK.search(remark.group(0)):
                 continue  # "(see Marx and Engels, Selected Works, Vol. II, p. 37)": a reference
             body_end = remark.end()
         endnote = None

@@ -175,6 +175,13 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?<!No\.\s)(?<!Vol\.\s)"
             rf"(?P<date>{day})(?=(?:,[ \t]*{DAY})*,?[ \t]+and[ \t]+{DAY}"
             rf"[ \t]+{month}{year_after})")),
+        # "June 5 & 12, 1924", "January 15 and 22, 1926": two days of one month and year
+        ("day", re.compile(
+            rf"\b(?P<date>{month}\s+{day})(?=(?:,[ \t]*{DAY})*,?[ \t]+(?:and|&)[ \t]+{DAY}"
+            rf"{year_after})")),
+        ("day", re.compile(
+            rf"\b{month}\s+{DAY}(?:,[ \t]*{DAY})*,?[ \t]+(?:and|&)[ \t]+"
+            rf"(?P<date>{day}{year_after})")),
         ("month-range", re.compile(  # "January-November, 1926", "July and August 1903"
             rf"\b(?P<date>{month}(?:,?\s+(?P<year1>1[5-9]\d\d))?(?:{dash}|\s+and\s+)"
             rf"{month2}{year_after})")),

@@ -15,12 +15,13 @@ written", dates that entity itself.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
-from kgbuild.extract.references import source_line
-from kgbuild.extract.titles import RUNNING_TEXT_WORDS, running_text
+from kgbuild.extract.references import SCAN_PAGE, source_line
+from kgbuild.extract.titles import RUNNING_TEXT_WORDS, apparatus_line, running_text
 from kgbuild.lexicon import alternation
 from kgbuild.records import (
     DatedClaimRecord,
@@ -77,7 +78,7 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         # "… (1923)", "“…” (1921)", "Who needs the war? 1915", "…, End of 1916"
         if re.fullmatch(rf"[\s,?!”\"’]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
                         r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
-            rf"[\s,]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
+            rf"[\s,”\"’]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
         ) or (isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
             return mention
     after = doc.clean[match.end() : match.end() + 120]
@@ -109,8 +110,9 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
     mentions = _mentions(found)
     claims = []
     entity_dates: dict[str, DateValue] = {}  # title or name → the date the text gives it
-    in_editions = [c.evidence for c in found.citations
-                   if (c.volume is not None or c.pages) and c.issue is None]
+    in_editions = [c.evidence for c in found.citations  # (a scan's file name dates its book)
+                   if (c.volume is not None or c.pages) and c.issue is None
+                   and not SCAN_PAGE.match(c.raw)]
     for match, found_value in find_dates(doc.clean, doc_year):
         raw_start = doc.offsets[match.start("date")]
         if any(span.start <= raw_start < span.end for span in in_editions):
@@ -161,12 +163,18 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     # the last part of a title printed "Collection/Speech" is the one a date under it dates
     own = max((w for w in found.works if w.cue in HEADING_CUES and w.evidence.end <= raw_start),
               key=lambda w: w.evidence.end, default=None)
-    if own is None or not (_ends_a_short_line(doc.clean, match)
-                           or _on_source_line(doc.clean, match)):
+    if own is None:
         return None
     between = doc.clean[doc.clean_range(own.evidence.start, own.evidence.end)[1]:match.start()]
-    if any(running_text(line) for line in between.split("\n")):
-        return None  # past the front matter
+    # on the heading's own line: the date printed after the title ("Speech at the Unveiling
+    # of a Monument. May 1, 1920"), the issue's date after "from" a journal's name
+    same_line = "\n" not in between and (re.fullmatch(r"[\s.,]*", between) is not None or (
+        own.cue == "quoted-byline" and re.search(r"\bfrom\b", between) is not None))
+    if not (same_line or _ends_a_short_line(doc.clean, match)
+            or _on_source_line(doc.clean, match) or _first_on_dated_line(doc.clean, match)):
+        return None
+    if any(running_text(line) and not apparatus_line(line) for line in between.split("\n")):
+        return None  # past the front matter (a long "Source: …" line is still in it)
     return own
 
 
@@ -179,12 +187,26 @@ def _line_around(text: str, match: re.Match[str]) -> tuple[int, str]:
 
 def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     """The date ends a short line of the front matter ("December 9, 1926", "(21 June 1923)",
-    "Delivered: 19 January, 1921", "… from The Communist. April, 1928.", "Speech at the
-    Twelfth Session … March 30, 1919"), but for brackets, a stop and an endnote number."""
+    "Delivered: 19 January, 1921;", "… from The Communist. April, 1928.", "Speech at the
+    Twelfth Session … March 30, 1919"), but for brackets, a stop or semicolon and an endnote
+    number."""
     line_start, line = _line_around(text, match)
     after = line[match.end() - line_start :]
     return (len(line.split()) < RUNNING_TEXT_WORDS
-            and re.fullmatch(r"[)\]|]?[.,]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
+            and re.fullmatch(r"[)\]|]?[.,;]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
+
+
+@cache
+def _dated_label() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*(?:{alternation('dated_apparatus_labels')})[ \t]*:[ \t]*")
+
+
+def _first_on_dated_line(text: str, match: re.Match[str]) -> bool:
+    """The first date of a "Written:", "Delivered:" or "Date:" line, whatever follows it
+    ("Delivered: 8 March 1921 at the Tenth Congress", "Written: 10 February 1918; …")."""
+    line_start, line = _line_around(text, match)
+    label = _dated_label().match(line)
+    return label is not None and match.start() - line_start <= label.end()
 
 
 def _on_source_line(text: str, match: re.Match[str]) -> bool:

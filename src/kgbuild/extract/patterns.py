@@ -156,10 +156,13 @@ def read_title(
 
 
 def _closes_quoted_title(tokens: list[tuple[str, int, int]]) -> bool:
-    """“Notes of a Publicist” ends at its closing quote; “Left-Wing” Communism does not."""
+    """“Notes of a Publicist” ends at its closing quote; “Left-Wing” Communism does not. A
+    single quote after a word not ending in "s" closes a quote ("‘… of the Proletariat’
+    from …"): it is no plural's apostrophe ("the Workers’ Opposition")."""
     first, last = tokens[0][0], tokens[-1][0]
     opened = first[0] in '“"' and first[-1] not in '”"'
-    return len(tokens) > 1 and opened and last[-1] in '”"'
+    single = len(last) > 2 and last[-1] == "’" and last[-2] not in "sS’"
+    return len(tokens) > 1 and ((opened and last[-1] in '”"') or single)
 
 
 def normalise_space(text: str) -> str:

@@ -17,67 +17,28 @@ from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.extract.citations import extract_citations, normalise_pages, parse_volume
+from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.patterns import normalise_space, read_title
+from kgbuild.extract.reference_fields import (
+    ANCHOR,
+    NOTE_REFERENCE,
+    PAGE_ONLY,
+    PAGES,
+    VOLUME_WORD,
+    edition_name,
+    not_after_abbreviation,
+    reference_record,
+)
 from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
 
-
-def _not_after_abbreviation(dot: str = r"\.") -> str:
-    """Lookbehinds for the abbreviations references print ("Vol. XXV", "4th Eng. ed.,",
-    "op. cit."): their full stop (``dot``: before or after it) ends no sentence and opens no
-    reference."""
-    return "".join(rf"(?<!\b{re.escape(word)}{dot})" for word in words("reference_abbreviations"))
-
-
-# "see note 6", "See also Note No. 1": a reference to a note of this text
-NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
-# "Supplement to the Modern Encyclopedia …, 1:5-9": volume 1, pages 5-9
-VOLUME_COLON_PAGES = re.compile(
-    r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
-# what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
-ANCHOR = re.compile(
-    r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
-    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
-    r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
-    # Russian and German editions ("Sochineniya, t. 5, s. 40", "Werke, Bd. 23, S. 790",
-    # "Nr. 112") and short forms after a comma ("v. 31", "pg. 44")
-    r"|\bBd\.\s*(?:[IVXLC]+|\d{1,3})\b|\bNr\.\s*\d+|\bpg\.\s*\d+"
-    r"|(?<=,\s)(?:[tv]|str|[sS])\.\s*(?:[IVXLC]+|\d{1,4})\b"
-    rf"|{VOLUME_COLON_PAGES.pattern}"
-    # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
-    r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
-    rf"|{NOTE_REFERENCE}"
-    # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
-    r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\)"
-)
-# a page alone ("p. 245", "page 392") marks a page or points an endnote back to its page
-PAGE_ONLY = re.compile(
-    r"(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+of\s+\d+(?:\s*\(\d+%\)?)?)?"
-)
-VOLUME_WORD = re.compile(r"(?:\b(?:Vols?\.?|Volume|vol\.|Bd\.)|(?<=,\s)[tv]\.)"
-                         r"\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
-# "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
-BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
-# "Sochineniia, XIX, pp. 529–37", "(Moscow, 1957), II, pp. 133-143": a Roman volume before pages
-BARE_VOLUME = re.compile(r"(?:^|[,)]\s*)(?P<volume>[IVXL]{1,6}),\s*pp?\.\s*\d")
-PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September");
-    # "pp386" is a book's length, not its pages
-    # (an archive's leaves: "d. 6. L. 1", "d. 12, ll. 4-7")
-    r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|pg\.|ll\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\."
-    r"|(?<=,\s)(?:[sS]|str)\.)"
-    r"\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?"
-    r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
-)
-ISSUE = re.compile(r"\b(?:[Nn]os?\.|Nr\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
-                   r"|(?<![\w&])#\s*(?P<hash>\d+)")
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
     r"|(?:\[\d{1,3}\]|[\[;])\s*"  # (a note's number in brackets with it: "[7] ")
     r"|(?<=[.?!])(?<!\b[A-Z]\.)"  # not after an initial ("K. A. Ostroukhova")
-    rf"{_not_after_abbreviation()}\s+|^\s*"
+    rf"{not_after_abbreviation()}\s+|^\s*"
     # the link a journal's web page prints after each reference ("….Google Scholar Baron, …")
     rf"|(?:{alternation('reference_link_labels')})\s*)",
     re.MULTILINE,
@@ -86,7 +47,8 @@ OPENING = re.compile(
 # going on in lower case (", where there is …"); a line ending with a comma goes on
 # ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    rf"[)\];]|{_not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)(?!\s+(?:[DdFfLl]|Ll|Op)\.\s*\d)"
+    rf"[)\];]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)"
+    r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
     r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
@@ -97,7 +59,6 @@ SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
     r"(?=[“\"]?[A-Z])|(?=[“\"][A-Z]))"
 )
 FROM_TITLE = re.compile(r"\b[Ff]rom\s+(?=(?:[Tt]he\s+)?[A-Z“\"])")  # "… is from <title> (1979)"
-MAX_VOLUME = 100  # "Volume 111" is an OCR-damaged "III", not a hundred and eleventh volume
 EDITION_SCORE = 0.8
 REACH = 160  # characters a reference may run on either side of its first anchor
 
@@ -110,8 +71,11 @@ def source_line() -> re.Pattern[str]:
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
     # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
-    # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13")
-    goes_on = r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?|[ \t]*\n(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s))"
+    # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13", or after a blank line)
+    goes_on = (r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?"
+               r"|[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s"
+               # (or a periodical's issue: "Printed in Sbornik\nSbornik Sotsial-Demokrata No. 2")
+               r"|[^\n]{0,60}\bNos?\.\s*\d))")
     return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*(?:\n[ \t]*)?|[ \t]+)"
                       rf"(?P<body>(?:the\s+)?[A-Z“\"].*(?:{goes_on}.*){{0,3}})$",
                       re.MULTILINE)
@@ -126,9 +90,67 @@ def _names_a_source(body: str) -> bool:
     return bool(ANCHOR.search(body) or re.search(r"\b1[5-9]\d\d\b", body))
 
 
+@cache
+def _no_source_label() -> re.Pattern[str]:
+    """The apparatus labels of lines that name no source: "Publisher: …, Moscow, 1954",
+    "Public Domain: …", "Translated: …" print an imprint or a credit, not a reference."""
+    sources = {*words("source_labels"), *words("published_labels")}
+    labels = [w for group in ("apparatus_source_labels", "apparatus_credit_labels")
+              for w in words(group) if w not in sources]
+    names = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?i:{names})\s*[:|]")
+
+
+def _navigation(printed: str) -> bool:
+    """A site's navigation bar ("Works Index | Volume 42 | Collected Works | Index"): short
+    links between bars, no reference."""
+    parts = re.split(r"\s+\|\s+", printed)
+    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
+
+
+# where a journal article's heading line says it comes from: "‘How We Work’ by Maria Petrova
+# from The Worker. April, 1928." (an issue named by its date alone, or its volume and number)
+HEADING_SOURCE = re.compile(
+    r"^[ \t]*[‘“\"][A-Z0-9][^‘’“”\"\n]{2,200}?[’”\"],?(?:[ \t]+(?i:by)[ \t]+[^\n]*?)?[ \t]+"
+    r"(?P<source>from[ \t]+(?:[Tt]he[ \t]+)?[A-Z][^\n]*?)[ \t.]*$", re.MULTILINE)
+# a page of a scan as Wikisource names it: "Page:Lenin - The State and Revolution.pdf/117"
+SCAN_PAGE = re.compile(r"^Page:[^\n]+?\.(?:pdf|djvu)/(?P<page>\d+)[ \t]*$", re.MULTILINE)
+
+
+def _headings_and_scans(doc: Document) -> list[CitationRecord]:
+    """The source a journal article's heading line names and the scan page a Wikisource page
+    prints over its text: references with no volume, page or issue a rule could see
+    ("from The Communist. April, 1928"), or with the scan's page alone."""
+    found = []
+    for line in HEADING_SOURCE.finditer(doc.clean):
+        start, end = line.span("source")
+        record = reference_record(doc, start, end, doc.meta.author)
+        if record.issue is None:  # a periodical's issue named by date: no edition, no work
+            record = replace(record, edition=None)
+        found.append(record)
+    for scan in SCAN_PAGE.finditer(doc.clean):
+        found.append(CitationRecord(raw=normalise_space(scan.group(0)),
+                                    evidence=doc.span(*scan.span()), pages=scan.group("page")))
+    return found
+
+
+def _imprint_alone(record: CitationRecord) -> bool:
+    """A part of a source line that prints only where, when and by whom the edition before
+    it was printed ("Progress Publishers, Moscow 1973"): each of its parts a publisher, a
+    place or a year."""
+    publishers = re.compile(rf"\b(?:{alternation('publisher_words')})\b|-Verlag\b")
+    return all(
+        publishers.search(part) or re.sub(r"[ \t]*1[5-9]\d\d$", "", part) in data_set("places.txt")
+        or re.fullmatch(r"1[5-9]\d\d", part)
+        for part in (p.strip(" .") for p in record.raw.split(","))
+    )
+
+
 def _is_reference(printed: str) -> bool:
-    """Not a page alone, and not a numbered item of something else ("Resolution No. 12")."""
-    if PAGE_ONLY.fullmatch(printed.strip(" ()[].,")):
+    """Not a page alone, not an imprint or a credit line of the apparatus, not a navigation
+    bar, and not a numbered item of something else ("Resolution No. 12")."""
+    if (PAGE_ONLY.fullmatch(printed.strip(" ()[].,"))
+            or _no_source_label().match(printed.lstrip()) or _navigation(printed)):
         return False
     if re.search(NOTE_REFERENCE, printed):
         return True
@@ -137,136 +159,24 @@ def _is_reference(printed: str) -> bool:
                 and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
 
 
-@cache
-def _edition_name() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?P<owner>[A-Z][\w.’' ]*?)[’']s\s+)?\b(?P<name>"
-                      rf"{alternation('edition_names')})\b")
 
 
-def _edition(segments: list[str], author: str | None) -> str | None:
-    """The edition a reference names, with its author: "Works (J. V. Stalin)", "Selected
-    Works (Marx and Engels)", "Collected Works (Lenin)" for "Lenin’s Collected Works"."""
-    for index, segment in enumerate(segments):
-        match = _edition_name().search(segment)
-        if match is None:
-            continue
-        before = segments[index - 1].strip() if index else ""
-        if match.group("owner"):
-            owner = match.group("owner").strip()
-        elif re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z][\w’'\-]+(?:\s+(?:and|&)\s+[A-Z][\w’'\-]+)?",
-                          before):
-            owner = before  # "Marx and Engels, Selected Works"
-        else:
-            owner = author
-        return f"{match.group('name')} ({owner})" if owner else match.group("name")
-    return None
-
-
-def parse_reference(printed: str, author: str | None) -> dict[str, object]:
-    """Volume, pages, issue and edition of a reference as printed."""
-    if re.match(NOTE_REFERENCE, printed):  # a note of this text: no edition, no issue
-        return {"volume": None, "pages": None, "issue": None, "edition": None} | imprint("")
-    volume = issue = None
-    if bare := BARE_VOLUME_ISSUE.search(printed):
-        volume, issue = parse_volume(bare.group("volume").upper()), bare.group("issue")
-    elif (word := VOLUME_WORD.search(printed)) and not printed[word.start():].startswith("Vols"):
-        volume = parse_volume(word.group("volume").upper())
-    elif bare_volume := BARE_VOLUME.search(printed):
-        volume = parse_volume(bare_volume.group("volume"))
-    if number := ISSUE.search(printed):
-        issue = number.group("issue") or number.group("hash")
-    elif bare_issue := re.match(r"[^,]+,\s*(?P<issue>\d{1,3}),\s*pp?\.", printed):
-        issue = bare_issue.group("issue")  # "Fahne des Kommunismus, 23, p. 90"
-    pages = PAGES.search(printed)
-    if pages is None and (colon := VOLUME_COLON_PAGES.search(printed)):
-        volume = volume or int(colon.group("volume"))
-        pages = colon
-    labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
-    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)
-    named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
-    named = INVERTED_AUTHORS.sub("", named)  # "Baron, S. H., Plekhanov: The Father of …"
-    segments = re.split(r",\s*", named)
-    return {
-        "volume": volume,
-        "pages": normalise_pages(pages.group("pages")) if pages else None,
-        "issue": re.sub(r"\s*[-–]\s*", "-", issue) if issue else None,
-        "edition": _edition(segments, author) or _first_title(segments),
-    } | imprint(printed)
-
-
-def imprint(printed: str) -> dict[str, object]:
-    """Where, by whom and when an edition was printed: "Foreign Languages Publishing House,
-    Moscow, 1954", "(Berlin: Aufbau-Verlag)", "Moscow-Leningrad, 1927"."""
-    place = publisher = year = None
-    parts = [p.strip(" ()[].") for p in re.split(r"[,:;()]", printed)]
-    for index, part in enumerate(parts):
-        towns = re.split(r"\s*[-–]\s*", re.sub(r"\s+1[5-9]\d\d$", "", part))
-        if place is None and part and all(t in data_set("places.txt") for t in towns):
-            place = part.split(" 1")[0].strip()
-            after = " ".join(parts[index : index + 2])
-            if found_year := re.search(r"\b(1[5-9]\d\d)\b", after):
-                year = int(found_year.group(1))
-        elif publisher is None and re.search(rf"\b(?:{alternation('publisher_words')})\b|-Verlag\b",
-                                             part):
-            publisher = part
-    return {"place": place, "publisher": publisher, "year": year}
-
-
-# authors printed surname first before a title: "Baron, S. H., ", "Iovchuk, M. and Kurbatova,
-# I., ", "Cohen, Stephen F. "
-INVERTED_AUTHORS = re.compile(
-    r"^(?:[A-Z][\w’'\-]+,\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s?)+(?:,|\s+and|(?<=\.))\s+)+"
-)
-AUTHORS = re.compile(  # "Hermann Weber and Bernhard H. Bayerlein (eds)", "E. H. Carr"
-    r"(?:[A-Z][\w.’'\-]*\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w.’'\-]*\s*){1,4})?"
-    r"(?:\((?:eds?|trans|comp)\.?\))?"
-)
-
-
-def _first_title(segments: list[str]) -> str | None:
-    """The title a reference names first, after its authors and editors."""
-    first = segments[0].strip()
-    if len(segments) > 1 and AUTHORS.fullmatch(first) and (
-            "(ed" in first or " and " in first or re.search(r"[A-Z]\.", first)
-            or first.split()[0] in data_set("given_names.txt")):  # "Alec Nove, An Economic …"
-        return _title(segments[1])
-    return _title(segments[0])
-
-
-def _title(segment: str) -> str | None:
-    """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
-    name ("J. V. Stalin") nor a volume or page."""
-    segment = ANCHOR.split(segment)[0].strip(" .;“”\"")  # "Pravda No. 21" names "Pravda"
-    segment = re.sub(r"\s*\([^)]*$", "", segment)  # "… (Moscow, 1930)", "… (2 vols; Paris, 1921)"
-    segment = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", segment)[0]  # "… Revolution. New York"
-    segment = re.sub(r"\s+(?:of|in|for)\s+\S*\s*\d.*$", "", segment)  # "Bednota of March 3rd"
-    words_in = re.findall(r"[^\W\d_][\w’'\-]*", segment)
-    content = [w for w in words_in if w.lower() not in word_set("title_function_words")]
-    if (not re.match(r"[A-Z]", segment) or ANCHOR.search(segment) or re.search(r"\d", segment)
-            or re.fullmatch(r"(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+|[IVXLC]+", segment)  # a volume
-            or segment in data_set("places.txt") or len(words_in) > 15
-            or sum(w[0].isupper() for w in content) < 0.75 * len(content)):
-        return None  # a person, a place, a sentence
-    return segment
-
-
-def _record(doc: Document, start: int, end: int, author: str | None) -> CitationRecord:
-    printed = doc.clean[start:end].rstrip(" \t.,")
-    if printed.endswith(")") and "(" not in printed:  # "(Reprinted from … 1919.)"
-        printed = printed[:-1].rstrip(" \t.,")
-    fields = parse_reference(printed, author)
-    volume = fields["volume"]
-    return CitationRecord(
-        raw=normalise_space(printed),
-        evidence=doc.span(start, start + len(printed)),
-        volume=volume if isinstance(volume, int) and volume <= MAX_VOLUME else None,
-        pages=str(fields["pages"]) if fields["pages"] else None,
-        edition=str(fields["edition"]) if fields["edition"] else None,
-        issue=str(fields["issue"]) if fields["issue"] else None,
-        place=str(fields["place"]) if fields["place"] else None,
-        publisher=str(fields["publisher"]) if fields["publisher"] else None,
-        year=fields["year"] if isinstance(fields["year"], int) else None,
-    )
+def _referencing_sentences(part: str) -> list[tuple[int, str]]:
+    """A part of a source line cut where a sentence ends and the next prints a reference of
+    its own ("… Voprosi Istorii KPSS No. 1. Brief report … in Pravda No. 251."), not before
+    a sentence without one ("… Printed from the manuscript") nor inside one reference
+    ("Vol. 7. No. 73")."""
+    cuts = [m.end() for m in re.finditer(
+        rf"(?<=[a-z\d]\.){not_after_abbreviation('')}\s+(?=[A-Z])(?!(?:Nos?|Vols?|pp?|Nr|Bd)\.)",
+        part)]
+    if not cuts:
+        return [(0, part)]
+    pieces, start = [], 0
+    for cut, after in zip(cuts, [*cuts[1:], len(part)], strict=True):
+        if ANCHOR.search(part, start, cut) and ANCHOR.search(part, cut, after):
+            pieces.append((start, part[start:cut].rstrip()))
+            start = cut
+    return [*pieces, (start, part[start:])]
 
 
 def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
@@ -276,17 +186,22 @@ def _apparatus(doc: Document, author: str | None) -> list[CitationRecord]:
         label = "source_labels" if line.group("source_labels") else "published_labels"
         # parts between semicolons ("; ", not the one closing an HTML entity "&#8221;") and
         # volumes ("Vol. 7. No. 73 and Vol. 8. No. 1")
-        for index, part in enumerate(
-            re.finditer(r"(?:and\s+(?=Vols?\.))?(?:[^;a]|a(?!nd\s+Vols?\.)|(?<=&#\d\d\d\d);"
-                        r"|(?<=&#\d\d\d);|;(?!\s))+", doc.clean[line.start("body") : line.end()])
-        ):
-            text = part.group(0)
-            part_start = line.start("body") + part.start()
+        parts = [
+            (part.start() + offset, piece)
+            for part in re.finditer(r"(?:and\s+(?=Vols?\.))?(?:[^;a]|a(?!nd\s+Vols?\.)"
+                                    r"|(?<=&#\d\d\d\d);|(?<=&#\d\d\d);|;(?!\s))+",
+                                    doc.clean[line.start("body") : line.end()])
+            for offset, piece in _referencing_sentences(part.group(0))
+        ]
+        for index, (offset, text) in enumerate(parts):
+            part_start = line.start("body") + offset
             if label == "published_labels" and not _names_a_source(text):
                 continue  # "From 1914 to 1916 he was …", "Published: Moscow, 1924"
             lead = len(text) - len(re.sub(r"^\s*(?:and\s+)?", "", text))
             start = line.start(label) if index == 0 else part_start + lead
-            record = _record(doc, start, part_start + len(text), author)
+            record = reference_record(doc, start, part_start + len(text), author)
+            if index and _imprint_alone(record):
+                continue  # "…, pages 45–52; Progress Publishers, Moscow 1973"
             if index and record.edition is None and found:  # "… and Vol. 8. No. 1": the same
                 record = replace(record, edition=found[-1].edition)
             found.append(record)
@@ -321,7 +236,7 @@ def _in_running_text(
         taken.append((start, end))
         if _is_reference(text[start:end]):
             start += len(text[start:end]) - len(text[start:end].lstrip())
-            found.append(_record(doc, start, end, author))
+            found.append(reference_record(doc, start, end, author))
     return found
 
 
@@ -416,10 +331,13 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     author = doc.meta.author
     taken = [doc.clean_range(c.evidence.start, c.evidence.end) for c in parenthesised]
     found = _apparatus(doc, author)
+    found += [c for c in _headings_and_scans(doc) if not any(
+        a <= doc.clean_range(c.evidence.start, c.evidence.end)[0] < b for a, b in taken)]
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
-    found += _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
+    found += [c for c in _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
+              if not _imprint_alone(c)]  # (not "; Progress Publishers, Moscow 1973" alone)
     return sorted(found, key=lambda c: c.evidence.start)
 
 
@@ -442,7 +360,7 @@ def editions(context: Context) -> Iterator[Candidate]:
         if citation.edition is None:
             continue
         start, end = doc.clean_range(citation.evidence.start, citation.evidence.end)
-        name = _edition_name().search(doc.clean, start, end)
+        name = edition_name().search(doc.clean, start, end)
         if name is not None and citation.edition.startswith(name.group("name")):
             span, genre = name.span("name"), "edition"
         elif (citation.issue is None and name_key(citation.edition) not in organizations

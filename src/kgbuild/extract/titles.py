@@ -19,7 +19,7 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.dateforms import SEASONS, find_dates
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.extract.persons import acceptable, given_names
-from kgbuild.extract.references import ANCHOR
+from kgbuild.extract.reference_fields import ANCHOR
 from kgbuild.lexicon import alternation, title_case, word_set, words
 from kgbuild.records import WorkMention
 
@@ -38,13 +38,19 @@ BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(
 NAME_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+"
                         r"(?P<author>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)"
                         r"(?:\s+1[5-9]\d\d)?$")
+# a letter headed by its addressee: "To Comrade Kaganovich", "F. E. Dzerzhinsky to G. L.
+# Pyatakov" (initials and a surname on either side of "to")
+ADDRESSED = re.compile(r"To\s+(?=[A-Z])|(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+\s+to\s+(?:[A-Z]\.\s*)+[A-Z]")
+# "Leon Trotsky: Letter to N. I. Bukharin": the author's name, a colon, the title
+NAME_FIRST = re.compile(r"(?P<author>[A-Z][^:\n]{2,40}?):\s+(?=[A-Z‘“\"])")
 TRAILER = re.compile(r"\s+[-–—]\s+[^-–—]+$|\s*\([A-Z][^()]*\)$|\s*\[[^\]]*\]$")
 QUOTES = "‘’“”\"'"
 OWNER = re.compile(r"(?P<owner>[A-Z][\w\-]+)[’']s\s+(?=[‘“\"])")
 FOOTNOTE = re.compile(r"\s+\d{1,2}$")  # "… Ukraine C.P.(B.) 1": an endnote number
+LEADERS = re.compile(r"(?:\s*\.){3,}[\s\d]*$")  # a contents line's dots and page: ". . . . 17"
 # a breadcrumb ("HomeNationsSoviet Union") or a file size is no heading
 NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
-    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»]\s"
+    r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»>]\s"
     r"|\bHome\s+Page\b|^[a-z]"  # (a line in lower case, "from Chapter 3.", heads nothing)
 )
 # an adopted text heads its page as a resolution, not a work: "Resolutions of the …
@@ -105,19 +111,37 @@ def _parts_pattern(title: str) -> str:
 
 def running_text(line: str) -> bool:
     """A line of a paragraph (long, and not a long title in title case) or a letter's
-    salutation ("Dear Comrade Valentinov:"), where the letter itself begins."""
-    return (len(line.split()) >= RUNNING_TEXT_WORDS and not _is_title(line)) or bool(
-        SALUTATION.match(line))
+    salutation ("Dear Comrade Valentinov:"), where the letter itself begins; a long title
+    with its date after it ("…. June 3, 1924") is a title."""
+    if len(line.split()) >= RUNNING_TEXT_WORDS:
+        dated = _trailing_date(line, 0, len(line))
+        if not _is_title(line[:dated] if dated else line):
+            return True
+    return bool(SALUTATION.match(line))
 
 
 def _continues(line: str, following: str) -> bool:
     """A heading broken over lines: "Interview with" / "Foreign Workers' Delegations",
     "To Comrade Kaganovich" / "and the Other Members …" (a short line, not a sentence)."""
-    function_words = word_set("title_function_words")
-    last = line.split()[-1].lower() if line.split() else ""
     first = following.split()[0] if following.split() else ""
-    return (bool(following) and len(following.split()) <= 12 and _is_title(following)
-            and (last in function_words or first in function_words))
+    longest = 20 if _open_ended(line) else 12  # "… A Conference Of" / a long second line
+    return (bool(following) and len(following.split()) <= longest
+            and _is_title(following.rstrip(","))  # (a comma before the date on the next line)
+            and (_open_ended(line) or first in word_set("title_function_words")))
+
+
+def _open_ended(line: str) -> bool:
+    """A heading that ends with a function word ("… Conference Of") goes on below."""
+    last = line.split()[-1].lower() if line.split() else ""
+    return last in word_set("title_function_words")
+
+
+def _sentence_goes_on(above: list[tuple[int, str]]) -> bool:
+    """The line above (blank lines aside) ends with a function word in lower case ("… was
+    published in No. 22 of"): a page cut from a longer text goes on with its sentence here,
+    and the short line is no heading."""
+    previous = next((line.split() for _, line in reversed(above) if line.strip()), [])
+    return bool(previous) and previous[-1] in word_set("title_function_words")
 
 
 def _heading_or_blank(line: str) -> bool:
@@ -134,7 +158,11 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
         end, author = named.start(), named.group("author")
     if owner := OWNER.match(line):  # "Krupskaya's “Reminiscences of Lenin”"
         start, author = owner.end(), owner.group("owner")
-    end = start + len(FOOTNOTE.sub("", line[start:end]))
+    elif (named_first := NAME_FIRST.match(line)) and _is_name(named_first.group("author")):
+        start, author = named_first.end(), named_first.group("author")
+    if dated := _trailing_date(line, start, end):
+        end = dated
+    end = start + len(LEADERS.sub("", FOOTNOTE.sub("", line[start:end])))
     while trailer := TRAILER.search(line, start, end):
         if trailer.start() == start:
             break
@@ -146,11 +174,32 @@ def _title_span(line: str) -> tuple[int, int, str | None]:
     return start, end, author
 
 
+def _trailing_date(line: str, start: int, end: int) -> int | None:
+    """Where a date printed after the title on its line begins ("Speech at the Unveiling of
+    a Monument. May 1, 1920", "On the Harvest (1925)"), after a full stop or a comma, or in
+    brackets; the date is the work's, not part of its title."""
+    dates = find_dates(line[:end], 0)
+    if not dates:
+        return None
+    last = dates[-1][0]
+    before = line[start : last.start()]
+    bracketed = line[last.start() : last.start() + 1] == "("
+    if (re.fullmatch(r"[\s.)]*" if bracketed else r"[\s.]*", line[last.end() : end]) is None
+            or not (bracketed or re.search(r"[^\W\d_]{2}[.,]\s*$", before))):
+        return None
+    return start + len(before.rstrip(" .,"))
+
+
 def _apparatus_begins(text: str, labels: re.Pattern[str]) -> bool:
     """ "Source: …", "Written in October 1916" (a site's own header "Page:…" aside)."""
     first = text.split()[0].lower() if text else ""
     return (bool(labels.match(text)) and not text.startswith("Page:")) or first in word_set(
         "date_verbs")
+
+
+def apparatus_line(line: str) -> bool:
+    """A line of the apparatus ("Source: …", "Written: …", "Transcription: …")."""
+    return _apparatus_begins(line.strip(), _labels())
 
 
 def _apparatus_next(following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
@@ -166,6 +215,8 @@ def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern
     tokens = text.split()
     if not 2 <= len(tokens) <= 3 or not all(re.fullmatch(r"[A-Z][\w’'.\-]*", t) for t in tokens):
         return False
+    if any(t.lower() in word_set("title_function_words") for t in tokens):
+        return False  # "The Village Question" over a subtitle is a title, not a name
     below = next((line.strip() for _, line in following if line.strip()), "")
     return (bool(below) and not labels.match(below) and not running_text(below)
             and _is_title(below) and len(below.split()) > len(tokens))
@@ -173,11 +224,15 @@ def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern
 
 def _no_heading(text: str, labels: re.Pattern[str]) -> bool:
     """An empty line, an apparatus line, a numbered section, a description of the text
-    ("Written in October 1916"), a breadcrumb, or fewer than two words."""
+    ("Written in October 1916", "Brief Newspaper Report"), a breadcrumb, or fewer than two
+    words."""
     first = text.split()[0].lower() if text else ""
     byline = re.match(r"(?i)(?:by|from)\s", text) and (
         "," in text or text[:2] in ("By", "by") or len(text.split()) <= 2)  # "From Marxists-en"
-    return (not text or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
+    description = text.strip(" ()[].").casefold() in {  # "Newspaper Report", "CONTENTS"
+        w.casefold() for w in word_set("text_descriptions")}
+    return (not text or description
+            or bool(labels.match(text) or SECTION.match(text) or ANCHOR.search(text))
             or bool(RESOLUTION_HEADING.search(text))
             or bool(byline)
             or first in word_set("date_verbs") or bool(NOT_A_HEADING.search(text))
@@ -215,19 +270,21 @@ def own_title(context: Context) -> Iterator[Candidate]:
         text = line.strip()
         if running_text(text) or _apparatus_begins(text, labels):
             return  # the title stands before the paragraphs and before the apparatus
-        if _no_heading(text, labels):
+        if _no_heading(text, labels) or _sentence_goes_on(lines[:number]):
             continue
         indent = line.index(text)
         quoted_with_author = text[0] in QUOTES and BY_AUTHOR.search(text) is not None
-        covering = None if quoted_with_author else _covered(
+        addressed = ADDRESSED.match(text)  # a letter's heading names its addressee
+        covering = None if quoted_with_author or addressed else _covered(
             line_start + indent, line_start + indent + len(text), context.accepted)
-        dated_name = AUTHOR_AND_YEAR.fullmatch(text)  # "David Ryazanov 1924"
+        # "David Ryazanov 1924", "Bolshevik Writers: J. V. Stalin (1879-1953)"
+        dated_name = AUTHOR_AND_YEAR.fullmatch(text.rpartition(": ")[2])
         if dated_name and (_is_name(dated_name.group("name"))
                            or _author_line(dated_name.group("name"), lines[number + 1:], labels)):
             name_above = dated_name.group("name")
             continue
-        if (_is_name(text) or (covering is not None and covering.kind == "person")
-                or _author_line(text, lines[number + 1:], labels)):
+        if not addressed and (_is_name(text) or (covering is not None and covering.kind == "person")
+                              or _author_line(text, lines[number + 1:], labels)):
             name_above = text
             continue
         dates = find_dates(text, 0)
@@ -245,22 +302,28 @@ def own_title(context: Context) -> Iterator[Candidate]:
         if not title_like:
             continue
         after = number + 1
-        for following_start, following in lines[number + 1:]:
+        for index, (following_start, following) in enumerate(lines[number + 1:], number + 1):
+            if _open_ended(text) and not following.strip() and index + 1 < len(lines):
+                continue  # "Speech Delivered at a Meeting of" / (blank) / "the Textile Workers"
             if author is not None or not _continues(text, following.strip()):
                 break
             text = doc.clean[line_start + indent: following_start + len(following.rstrip())]
             start, end, author = _title_span(text)
-            after += 1
+            after = index + 1
         if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
             continue  # a line of a paragraph, not a heading
         whole = None  # "Militarism/Preface": the preface is "Preface to Militarism"
         for part in re.finditer(_parts_pattern(text[start:end]), text[start:end]):
-            if SITE_ABBREVIATION.fullmatch(part.group(0).strip()):
-                continue  # "MIA"
+            if SITE_ABBREVIATION.fullmatch(part.group(0).strip()) or (
+                    whole and SECTION.match(part.group(0).strip())):
+                continue  # "MIA"; "…/Chapter 3", a section of the work named before it
             part_start = line_start + indent + start + part.start() + len(
                 part.group(0)) - len(part.group(0).lstrip())
             part_end = line_start + indent + start + part.start() + len(part.group(0).rstrip())
             title = normalise_space(doc.clean[part_start:part_end])
+            if text[start:end].count(": ") >= 2 and _no_part_title(
+                    title, part_start, part_end, context.accepted):
+                continue
             title = title_case(title) if title.upper() == title else title
             if whole and title in word_set("front_matter_parts"):
                 title = f"{title} to {whole}"
@@ -272,8 +335,19 @@ def own_title(context: Context) -> Iterator[Candidate]:
         return
 
 
+def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, ...]) -> bool:
+    """A part of a site's breadcrumb of colons that names no work ("USSR: Communist Party:
+    transitional period: 1917-1919", "MIA: History: Documents: …"): one word, lower case,
+    years, or a name accepted as a body, person or meeting."""
+    return (len(WORD.findall(title)) < 2 or not title[:1].isupper()
+            or _covered(start, end, accepted) is not None)
+
+
 # the author's name line of a transcription with the year of the text: "Peter Kropotkin. 1920"
-AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+1[5-9]\d\d")
+# (or with the years of a life or a period: "Alexandra Kollontai 1914-1916", "J. V. Stalin
+# (1879-1953)")
+AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+\(?1[5-9]\d\d"
+                             r"(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?\)?")
 # initials and capitalised words ending in a surname: "Sen Katayama", "M. V. Frunze"; not
 # "APPENDIX I." nor "From Wikisource"
 PERSON_LINE = re.compile(r"(?:[A-Z]\.[ \t]*|[A-Z][a-z][\w’'\-]*[ \t]+){1,2}[A-Z][a-z][\w’'\-]+")
@@ -318,7 +392,8 @@ def listed_works(context: Context) -> Iterator[Candidate]:
     """Works listed one a line with their dates, as contents pages and bibliographies print
     them; three such lines in a row make a list."""
     doc = context.doc
-    rows = [m for m in LISTED_WORK.finditer(doc.clean) if len(m.group("title").split()) <= 20]
+    rows = [m for m in LISTED_WORK.finditer(doc.clean) if len(m.group("title").split()) <= 20
+            and not RESOLUTION_HEADING.search(m.group("title"))]  # "Theses … Adopted at …"
     runs: list[list[re.Match[str]]] = []
     for row in rows:
         if runs and doc.clean.count("\n", runs[-1][-1].end(), row.start()) <= 1:

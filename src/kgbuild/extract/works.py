@@ -35,26 +35,29 @@ def _genre_cue() -> re.Pattern[str]:
         rf"|[Tt]his|[Tt]hat|a))"
         rf"\s+(?:(?:own|famous|well-known|first|second|last|draft)\s+)?"
         rf"(?P<genre>{words})\s+(?:(?:entitled|called|on|in)\s+)??"
-        rf"(?=[“\"]?[A-Z])"
+        rf"(?=[“\"‘]?[A-Z])"
     )
 
 
 WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z“])")
 SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
-ENTITLED = re.compile(r"\bentitled\s+(?=[“\"][A-Z])")
+ENTITLED = re.compile(r"\bentitled\s+(?=[“\"‘][A-Z])")
 OPENING_QUOTE = re.compile(r"[“\"‘](?=[A-Z])")
 # "the resolution of the Conference “The Tasks of …”", "a sub-heading “Dictatorship of One
 # Party”": what the quotes name is a resolution, a heading or a slogan, not a work
-QUOTED_NAME_CUE = re.compile(
-    rf"\b(?i:{alternation('quoted_name_cues')})\b[^.;:!?“”\"]{{0,80}}$"
+QUOTED_NAME_CUE = re.compile(  # (its number before a colon: "Resolution No. 12: “…”")
+    rf"\b(?i:{alternation('quoted_name_cues')})\b(?:\s+No\.\s*\d+:?)?[^.;:!?“”\"]{{0,80}}$"
 )
 CLOSING_QUOTE = re.compile(r"[.,]?[”\"’]")
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
-NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|ibid)\b")
+NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|Band|Bd|ibid)\b")
 ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
+# "“Theses on the United Front.” Adopted by the Executive …": a resolution's title
+ADOPTED_AFTER = re.compile(r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y|[Oo]n)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
+PAIRED = {"“": "”", '"': '"', "‘": "’"}
 # "The State and Revolution. By Nikolai Lenin", "The Day of the People By EUGENE DEBS": a
 # title with its byline, as contents pages and journals print them; "By" capitalised, the
 # title starting a line, a sentence or after a page number
@@ -68,10 +71,33 @@ BYLINE = re.compile(
 # "‘The Sixth Congress of the Unions’ by Charles E. Johnson from Workers Monthly. Vol. 4": a
 # journal's article as transcriptions head it, on a line of its own, wherever it stands
 QUOTED_BYLINE = re.compile(
-    r"^[ \t]*[‘“\"](?P<title>[A-Z0-9][^‘’“”\"\n]{2,200}?)[’”\"],?[ \t]+(?i:by)[ \t]+"
-    r"(?P<author>(?:[A-Z][\w’'.\-]*[ \t]*){1,4})(?=[ \t]+from\b|[ \t]*$)",
+    r"^[ \t]*[‘“\"](?P<title>[A-Z0-9][^‘’“”\"\n]{2,200}?)[’”\"],?(?:[ \t]+(?i:by)[ \t]+"
+    r"(?P<author>(?:[A-Z][\w’'.\-]*[ \t]*){1,4})(?=[ \t]+from\b|[ \t]*$)"
+    r"|(?=[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?[A-Z]))",  # (an unsigned one: "‘…’ from The Worker")
     re.MULTILINE,
 )
+
+
+# the close of a quoted title: a single quote no letter follows (not "the Workers’ Opposition")
+CLOSES = {"“": re.compile("”"), '"': re.compile('"'), "‘": re.compile(r"’(?![^\W\d_])")}
+QUOTED_TITLE_CHARS = 200
+
+
+def _cued_title(text: str, start: int) -> tuple[int, int] | None:
+    """The title a cue introduces: all of a quoted one, whatever its case ("the article
+    “The tasks of the village cells”", "the pamphlet ‘Who needs the war?’", quotes kept),
+    unless capitalised words go on after the quote ("“Left-Wing” Communism"), else a title
+    in title case; a quote not closed before a blank line holds no title."""
+    closing = CLOSES.get(text[start : start + 1])
+    if closing is None:
+        return read_title(text, start)
+    close = closing.search(text, start + 1, start + QUOTED_TITLE_CHARS)
+    if close is None or re.search(r"\n[ \t]*\n", text[start : close.start()]) or (
+            close.start() - start < 3):
+        return None  # (a title may go on over a line break, not over a blank line)
+    if re.match(r"[ \t]+[A-Z]", text[close.end() :]):
+        return read_title(text, start)  # "“Left-Wing” Communism, …": the title goes on
+    return start, close.end()
 
 
 def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
@@ -79,7 +105,7 @@ def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
     spans = []
     position = start
     while True:
-        extent = read_title(text, position)
+        extent = _cued_title(text, position)
         if extent is None:
             break
         spans.append(extent)
@@ -101,8 +127,33 @@ def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:
         extent = read_title(text, match.start())  # from the quote, which it closes
         if extent is None or len(text[slice(*extent)].split()) < 3:
             continue
-        if text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1]):
+        if (text[extent[1] - 1] in "”\"’" or CLOSING_QUOTE.match(text, extent[1])) and not (
+                ADOPTED_AFTER.match(text, extent[1]) or _names_a_body(text[slice(*extent)])):
             yield extent
+
+
+@cache
+def _edition_after() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:{alternation('edition_names')})\b")
+
+
+def _edition_follows(text: str, end: int) -> bool:
+    """An edition's name after a comma ("…, Selected Works, Vol. II"): what stands before it
+    names its authors, not a work."""
+    return _edition_after().match(text, end) is not None
+
+
+def _names_a_body(quoted: str) -> bool:
+    """ "“Union of Struggle for the Emancipation …”", "“Congress of the Peoples of the East”":
+    a body's or a meeting's name in quotes, its head word first and "of"/"for" after it."""
+    heads = word_set("organization_body_words") | word_set("meeting_kinds")
+    words_in = quoted.strip(QUOTES).split()
+    if words_in and words_in[0] in ("The", "A", "An"):
+        words_in = words_in[1:]
+    for index, word in enumerate(words_in[:3]):
+        if word in heads and index + 1 < len(words_in) and words_in[index + 1] in ("of", "for"):
+            return True
+    return False
 
 
 def _bylined_titles(text: str) -> Iterator[tuple[int, int, str]]:
@@ -133,12 +184,13 @@ def _mention(
     last_word = re.search(r"\s+[A-Z][\w’'-]*$", text[start:end])
     if last_word and SUBJECT_VERB.match(text, end) and last_word.start() > 0:
         end = start + last_word.start()
-    inner = text[start + 1 : end - 1]
-    if text[start] in QUOTES and text[end - 1] in QUOTES and not any(q in inner for q in QUOTES):
+    if end - start > 2 and PAIRED.get(text[start]) == text[end - 1]:  # (an apostrophe inside)
         start, end = start + 1, end - 1
     if text[start] in QUOTES and not any(q in text[start + 1 : end] for q in '”"'):
         start += 1
     if text[end - 1] in QUOTES and not any(q in text[start : end - 1] for q in '“"'):
+        end -= 1
+    while end > start and text[end - 1] in ".,":  # “…Peasantry,”: the comma inside the quotes
         end -= 1
     title = normalise_space(text[start:end])
     if len(title) < 3 or NOT_A_TITLE_START.match(title):
@@ -165,7 +217,7 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     text = doc.clean
     found: list[WorkMention] = []
     for match in _genre_cue().finditer(text):
-        extent = read_title(text, match.end())
+        extent = _cued_title(text, match.end())
         if extent:
             mention = _mention(
                 doc,
@@ -186,18 +238,30 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     ):
         for match in pattern.finditer(text):
             for extent in _titles_in_list(text, match.end()):
+                if _edition_follows(text, extent[1]):
+                    continue  # "(see Marx and Engels, Selected Works, …)": the authors
                 mention = _mention(doc, *extent, cue=cue, author=_owner(match))
                 found.extend([mention] if mention else [])
+    bodies = word_set("organization_body_words")
+    not_works = bodies | word_set("possessive_non_work_heads")
     for match in POSSESSIVE_TITLE.finditer(text):
-        extent = read_title(text, match.end(), function_words=False)
-        if extent and len(text[slice(*extent)].split()) >= 2:
+        # "Kautsky’s The Dictatorship of the Proletariat": a title with its article is read
+        # whole, small words and all
+        article = re.match(r"(?:The|A|An)\s", text[match.end() : match.end() + 4]) is not None
+        extent = read_title(text, match.end(), function_words=article)
+        # "the Comintern’s Western Europe Bureau" names a body, "the People’s Commissar
+        # Stalin" a person by his office, "Lenin’s New Economic Policy" a policy: no work
+        # (but "Kautsky’s The Social Revolution", with its article, is a title)
+        named = text[slice(*extent)].split() if extent else []
+        if (extent and len(named) >= 2 and (article or named[-1] not in not_works)
+                and named[0] not in word_set("person_titles")):
             mention = _mention(doc, *extent, cue="possessive-title", author=match.group("owner"))
             found.extend([mention] if mention else [])
     for start, end in _quoted_titles(text):
         mention = _mention(doc, start, end, cue="quoted-title")
         found.extend([mention] if mention else [])
     for match in QUOTED_BYLINE.finditer(text):
-        author = normalise_space(match.group("author"))
+        author = normalise_space(match.group("author")) if match.group("author") else None
         mention = _mention(doc, *match.span("title"), cue="quoted-byline", author=author)
         found.extend([mention] if mention else [])
     for start, end, author in _bylined_titles(text):
@@ -255,6 +319,16 @@ def _document_names() -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _within_quotes(text: str, start: int, end: int) -> int:
+    """A name opened by a quote ends at its closing quote ("‘Theses on the Tasks of the
+    Cells’ from The Worker"): a closing single quote is one that no capitalised word follows
+    (the apostrophe of "the Workers’ Opposition" is followed by one)."""
+    before = text[start - 1 : start] if start else ""
+    closing = {"‘": r"’(?!\s*[A-Z])", "“": "”", '"': '"'}.get(before)
+    stop = re.compile(closing).search(text, start, end) if closing else None
+    return stop.start() if stop else end
+
+
 @recognizer("works.document-name")
 def document_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
@@ -264,8 +338,9 @@ def document_names(context: Context) -> Iterator[Candidate]:
             if " of " in match.group("title") or " on " in match.group("title"):
                 extent = read_title(doc.clean, start)  # "… of the 46 Old Bolsheviks"
                 end = max(end, extent[1]) if extent else end
-            if ADOPTED.search(doc.clean, start, end + 1):
+            if ADOPTED.search(doc.clean, start, end + 1) or ADOPTED_AFTER.match(doc.clean, end):
                 continue  # "Theses on … Adopted at the Sixth Plenum": a resolution
+            end = _within_quotes(doc.clean, start, end)
             if article := re.match(r"(?:The|A|An)\s+", doc.clean[start:end]):
                 start += article.end()
             name = normalise_space(doc.clean[start:end])
