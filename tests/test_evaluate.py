@@ -7,10 +7,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, Graph, Literal, URIRef
 
 from kgbuild.cli import main
-from kgbuild.evaluate import Candidate, fold, gold_entities, same_person, score_kind
+from kgbuild.evaluate import (
+    Candidate,
+    fold,
+    gold_entities,
+    same_person,
+    score_kind,
+    score_records,
+)
 from kgbuild.pipeline import build
+from kgbuild.rdf.namespaces import KGO
 
 GOREMYKIN = {"persons": [{"canonical": "Ivan Goremykin", "surfaces": ["Minister Goremykin"],
                           "lines": [8]}]}
@@ -106,3 +115,25 @@ def test_texts_with_equal_file_names_are_named_by_their_iri_names(tmp_path: Path
                                         encoding="utf-8")  # two texts were read from that name
     result = CliRunner().invoke(main, ["evaluate", graph, str(tmp_path / "1917.json")])
     assert result.exit_code == 3 and "names the document 'letter.txt'" in result.stderr
+
+
+@pytest.mark.parametrize("wrong_first", [True, False])
+def test_a_line_s_citations_are_matched_right_ones_first(tmp_path: Path,
+                                                         wrong_first: bool) -> None:
+    """Two references on one line, one read right and one wrong: the right one is matched to
+    its gold whichever record comes first (their IRIs' order), the wrong one to the other."""
+    graph = Graph()
+    found = [(5, "12"), (7, "99")] if wrong_first else [(7, "99"), (5, "12")]
+    for number, (volume, pages) in enumerate(found):
+        citation, evidence = URIRef(f"urn:c{number}"), URIRef(f"urn:e{number}")
+        graph.add((citation, RDF.type, KGO.Citation))
+        graph.add((citation, KGO.volume, Literal(volume)))
+        graph.add((citation, KGO.pages, Literal(pages)))
+        graph.add((citation, KGO.evidence, evidence))
+        graph.add((evidence, KGO.line, Literal(4)))
+    annotation = tmp_path / "a.json"
+    annotation.write_text(json.dumps({"range": [1, 9], "citations": [
+        {"line": 4, "volume": 7, "pages": "98"}, {"line": 4, "volume": 5, "pages": "12"}]}),
+        encoding="utf-8")
+    citations = score_records(graph, [annotation])["citations"]
+    assert (citations.matched, citations.attribute_right) == (2, 1)

@@ -323,19 +323,27 @@ def score_records(graph: Graph, annotation_files: list[Path]) -> dict[str, Recor
                    if c.get("kind") != "note_anchor"]
         citations.gold += len(gold_c)
         citations.predicted += sum(len(v) for v in predicted_c.values())
+        # exact (volume, pages) matches first, so that which of a line's citations a wrong
+        # one takes cannot depend on the order of the records (their IRIs)
+        wrong = []
         for item in gold_c:
+            candidates = predicted_c.get(item["line"], [])
+            expected = (item.get("volume"), item.get("pages"))
+            if expected in candidates:
+                candidates.remove(expected)
+                citations.matched += 1
+                citations.attribute_right += 1
+            else:
+                wrong.append(item)
+        for item in wrong:
             candidates = predicted_c.get(item["line"], [])
             if not candidates:
                 citations.misses.append(f"{path.name}:{item['line']} not found")
                 continue
             citations.matched += 1
-            expected = (item.get("volume"), item.get("pages"))
-            if expected in candidates:
-                candidates.remove(expected)
-                citations.attribute_right += 1
-            else:
-                candidates.pop(0)
-                citations.misses.append(f"{path.name}:{item['line']} {expected}")
+            candidates.pop(0)
+            citations.misses.append(
+                f"{path.name}:{item['line']} {(item.get('volume'), item.get('pages'))}")
     return {
         "quotations": quotations,
         "citations": citations,
