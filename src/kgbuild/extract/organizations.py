@@ -131,6 +131,40 @@ def abbreviations(context: Context) -> Iterator[Candidate]:
             yield candidate
 
 
+# "the RKP", "the KPO’s": modern writers print a party's or body's acronym without stops and
+# without defining it; three to six capitals after "the", not the first word of a longer
+# name ("the TUC Parliamentary Committee") nor of a heading in capitals
+THE_ACRONYM = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?![IVXLC]+\b)[A-Z]{3,6})(?![\w\-/]|\.\w|\s+[A-Z])"
+)
+ACRONYM_SCORE = 0.8
+
+
+@recognizer("organizations.the-acronym")
+def bare_acronyms(context: Context) -> Iterator[Candidate]:
+    """An acronym names the known organization it abbreviates, else the one whose name the
+    text prints with its letters as initials ("the CPU" after "the Communist Party of
+    Ukraine"), else itself."""
+    text = context.doc.clean
+    table = context.reference.lookup("organizations")
+    for match in THE_ACRONYM.finditer(text):
+        acronym = match.group("name")
+        if acronym in word_set("not_an_organization_abbreviation"):  # "the NEP"
+            continue
+        entry = _known(table, acronym)
+        name = entry.label if entry else _spelled_out(text, acronym) or acronym
+        yield Candidate("organization", *match.span("name"), name, ACRONYM_SCORE,
+                        "organizations.the-acronym")
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The first capitalised words of the text whose initials are the acronym's letters."""
+    joint = r"[ \t\-]+(?:(?:of|for|and|the)[ \t]+)*"
+    words = joint.join(rf"{letter}[a-z]+(?:[’']s)?" for letter in acronym)
+    found = re.search(rf"(?<![\w\-]){words}(?![\w\-])", text)
+    return normalise_space(found.group()) if found else None
+
+
 @recognizer("organizations.body-name")
 def body_names(context: Context) -> Iterator[Candidate]:
     known = {name_key(n) for entry in context.reference.organizations for n in entry.names}

@@ -1,0 +1,65 @@
+"""Organization recognizers and vetoes: families of names real texts print that the
+recognizers of ``extract/organizations.py`` and ``extract/structure.py`` read. The sentences
+are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import extract_all, recognize
+from kgbuild.reference import ReferenceData, load_reference
+from kgbuild.resolve import resolve
+
+META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
+EMPTY = ReferenceData()
+
+
+def accepted(text: str, reference: ReferenceData = EMPTY) -> list[str]:
+    doc = make_document(text, META)
+    return [
+        doc.span(d.start, d.end).text
+        for d in recognize(doc, reference).decisions
+        if d.accepted and d.kind == "organization"
+    ]
+
+
+def labels(text: str, reference: ReferenceData) -> set[str]:
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    return {e.label for e in kb.entities.values() if e.kind == "organization" and e.evidence}
+
+
+def test_an_acronym_after_the_names_an_organization_undefined() -> None:
+    text = "In 1928 he left the KPD for the KPO, and the KPO’s paper said so."
+    assert accepted(text) == ["KPD", "KPO", "KPO’s"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NEP was a retreat, and the ABC of the matter is simple.",  # policies, a book
+        "AN APPEAL TO THE WORKERS OF THE USSR",  # a heading in capitals
+        "It was the XIV congress.",  # a Roman numeral
+    ],
+)
+def test_capitals_after_the_that_name_no_organization(text: str) -> None:
+    assert accepted(text) == []
+
+
+def test_an_acronym_after_the_is_the_organization_whose_initials_it_spells() -> None:
+    text = "The Central Executive Committee met in May; in June the CEC expelled him."
+    assert labels(text, EMPTY) == {"Central Executive Committee"}
+
+
+def test_an_acronym_before_a_name_is_no_name_of_its_own() -> None:
+    assert "TUC" not in accepted("He spoke for the TUC General Council in 1926.")
+
+
+def test_an_acronym_after_the_is_the_known_organization_it_abbreviates() -> None:
+    assert "Communist Party of the Soviet Union (Bolsheviks)" in labels(
+        "Trotsky was expelled from the CPSU in 1927.", load_reference())
+
+
+def test_soviet_russia_is_a_country_not_an_organization() -> None:
+    assert labels("Soviet Russia made peace at Brest.", load_reference()) == set()
