@@ -61,5 +61,23 @@ def test_an_acronym_after_the_is_the_known_organization_it_abbreviates() -> None
         "Trotsky was expelled from the CPSU in 1927.", load_reference())
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Online Version: Lenin Internet Archive March, 2002\n\nComrades!",
+         "Lenin Internet Archive"),
+        ("Public Domain: Encyclopedia of Trotskyism On-Line 2006/Prometheus Research Library.",
+         "Encyclopedia of Trotskyism On-Line"),
+        ("Letter to the Metalworkers\nFrom Wikisource\n\nComrades!", "Wikisource"),
+    ],
+)
+def test_the_site_that_holds_a_text_is_an_organization(text: str, name: str) -> None:
+    assert name in accepted(text)
+
+
+def test_a_line_from_a_place_names_no_site() -> None:
+    assert accepted("A Letter\nFrom Berlin\n\nDear comrades, the strike goes on.") == []
+
+
 def test_soviet_russia_is_a_country_not_an_organization() -> None:
     assert labels("Soviet Russia made peace at Brest.", load_reference()) == set()
