@@ -81,3 +81,18 @@ def test_a_line_from_a_place_names_no_site() -> None:
 
 def test_soviet_russia_is_a_country_not_an_organization() -> None:
     assert labels("Soviet Russia made peace at Brest.", load_reference()) == set()
+
+
+def test_a_kind_of_state_is_no_state() -> None:
+    text = ("The Socialist Republic must trade with its neighbours, a World Socialist Soviet "
+            "Republic is far off, and the Hungarian Soviet Republic fell in August.")
+    assert accepted(text) == ["Hungarian Soviet Republic"]
+
+
+def test_a_local_body_is_named_with_the_organization_it_belongs_to() -> None:
+    assert labels("In 1917 he headed the Kiev Committee of the RSDLP.", EMPTY) == {
+        "Kiev Committee of the RSDLP", "RSDLP"}
+    found = labels("The Petrograd Bureau of the Communist International issued a bulletin.",
+                   load_reference())
+    assert found == {"Petrograd Bureau of the Communist International",
+                     "Communist International"}

@@ -23,7 +23,7 @@ from dataclasses import replace
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
 from kgbuild.extract.persons import acceptable
-from kgbuild.lexicon import alternation, word_set
+from kgbuild.lexicon import alternation, data_set, word_set
 from kgbuild.reference import ReferenceEntry, name_key
 
 PATTERN_SCORE = 0.85
@@ -170,7 +170,23 @@ def body_names(context: Context) -> Iterator[Candidate]:
     known = {name_key(n) for entry in context.reference.organizations for n in entry.names}
     for pattern, min_words in ((BODY_NAME, 2), (BODY_OF, 1)):
         for candidate in _named(context, pattern, "organizations.body-name", min_words):
-            yield _without_known_tail(context.doc.clean, candidate, known)
+            if not _regime(candidate.name):
+                yield _without_known_tail(context.doc.clean, candidate, known)
+
+
+def _regime(name: str) -> bool:
+    """A kind of state, not a state: "the Socialist Republic", "a World Socialist Soviet
+    Republic", "the Workers’ Republic" name no place ("the Hungarian Soviet Republic" does);
+    a state the reference data knows by such words ("the Soviet Republic") is found there."""
+    *words, head = name.split()
+    return head in word_set("regime_heads") and all(w in word_set("regime_words") for w in words)
+
+
+def _local(name: str) -> bool:
+    """A local body ("Kiev Committee", "Ural Oblast Bureau") is a body of the organization
+    named after it, not one with a name of its own."""
+    first = name.split()[0]
+    return first in data_set("places.txt") or first in word_set("local_body_words")
 
 
 def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Candidate:
@@ -179,7 +195,8 @@ def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Can
     Communist International", a known name, stays one."""
     head, of, tail = candidate.name.partition(" of ")
     tail = tail.removeprefix("the ")
-    if not of or name_key(candidate.name) in known or name_key(tail) not in known:
+    if (not of or name_key(candidate.name) in known or name_key(tail) not in known
+            or _local(head)):  # "the Petrograd Bureau of the Communist International"
         return candidate
     cut = re.search(r"\s+of\s", text[candidate.start : candidate.end])
     assert cut is not None  # the name, normalised, has " of "
@@ -260,10 +277,11 @@ def bodies_of_owners(context: Context) -> Iterator[Candidate]:
     table = context.reference.lookup("organizations")
     owners = _reference_owners(context.reference.organizations, table)
     composed: dict[int, Candidate] = {}  # by the owner's start: the longest owner first
-    bodies = [  # known bodies; an unknown one with a name of its own keeps it ("the
-        # International Socialist Bureau of the Second International")
+    bodies = [  # known and local bodies; an unknown one with a name of its own keeps it
+        # ("the International Socialist Bureau of the Second International")
         c for c in organizations
-        if c.name.split()[-1] in word_set("subordinate_body_words") and _known(table, c.name)
+        if c.name.split()[-1] in word_set("subordinate_body_words")
+        and (_known(table, c.name) or _local(c.name))
     ]
     for body in sorted(bodies + list(_body_words(text, by_start)), key=lambda c: -c.start):
         link = OWNER_LINK.match(text, body.end)
