@@ -96,3 +96,11 @@ def test_a_local_body_is_named_with_the_organization_it_belongs_to() -> None:
                    load_reference())
     assert found == {"Petrograd Bureau of the Communist International",
                      "Communist International"}
+
+
+def test_a_known_body_named_short_is_the_one_the_text_names_with_its_owner() -> None:
+    text = ("The Central Committee of the RSDLP met in Cracow in 1913.\n"
+            "The Central Committee then wrote to the Duma group.")
+    found = labels(text, load_reference())
+    assert "Central Committee of the C.P.S.U.(B.)" not in found
+    assert "Central Committee of the Russian Social-Democratic Labour Party" in found

@@ -414,13 +414,17 @@ def _fuller_name(name: str, names: set[str], lookup: dict[str, dict[str, Referen
                  ) -> str:
     """A body named short that the same document names in full ("the Executive Committee"
     after "the Central Executive Committee of the Soviet Union") is the one named in full,
-    when it is the only one; a name the reference data knows keeps its entry."""
+    when it is the only one; a name the reference data knows is so only when the text names
+    it with its owner ("the Central Committee" after "the Central Committee of the RSDLP"),
+    else it keeps its entry."""
     words = name.split()
-    if (len(words) < 2 or words[-1] not in word_set("subordinate_body_words")
-            or name_key(name) in lookup["organizations"]):
+    if len(words) < 2 or words[-1] not in word_set("subordinate_body_words"):
         return name  # a party or a periodical may be another one of its kind
-    pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)")
-    fuller = [other for other in names if other != name and pattern.search(other)]
+    if name_key(name) in lookup["organizations"]:
+        fuller = [other for other in names if other.startswith(f"{name} of ")]
+    else:
+        pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)")
+        fuller = [other for other in names if other != name and pattern.search(other)]
     return fuller[0] if len(fuller) == 1 else name
 
 
