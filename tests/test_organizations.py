@@ -104,3 +104,8 @@ def test_a_known_body_named_short_is_the_one_the_text_names_with_its_owner() -> 
     found = labels(text, load_reference())
     assert "Central Committee of the C.P.S.U.(B.)" not in found
     assert "Central Committee of the Russian Social-Democratic Labour Party" in found
+
+
+def test_the_central_committee_in_lower_case_is_the_body() -> None:
+    text = "In 1927 Trotsky was removed from the central committee and then from the party."
+    assert accepted(text, load_reference()) == ["central committee"]

@@ -239,7 +239,8 @@ def reference_names(context: Context) -> Iterator[Candidate]:
                                 known[name_key(owner)], REFERENCE_SCORE,
                                 "organizations.reference")
                 break
-    # coined names later writers print in lower case ("the politburo"), and no English word
+    # coined names later writers print in lower case ("the politburo"), and no English word,
+    # and the party's "central committee" as modern writers print it
     coined = word_set("lowercase_organization_names")
     lowered = {alias.lower(): alias for alias in aliases if alias.lower() in coined}
     for printed, start, end in find_phrases(doc, lowered, allow_possessive=True):
