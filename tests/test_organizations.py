@@ -109,3 +109,10 @@ def test_a_known_body_named_short_is_the_one_the_text_names_with_its_owner() -> 
 def test_the_central_committee_in_lower_case_is_the_body() -> None:
     text = "In 1927 Trotsky was removed from the central committee and then from the party."
     assert accepted(text, load_reference()) == ["central committee"]
+
+
+def test_a_known_name_ending_with_a_state_names_the_state_too() -> None:
+    found = labels("The Orgburo of the Communist Party of the Soviet Union met weekly.",
+                   load_reference())
+    assert "Soviet Union" in found
+    assert "Bolsheviks" not in labels("He joined the Party of Bolsheviks.", load_reference())

@@ -28,6 +28,7 @@ from kgbuild.reference import ReferenceEntry, name_key
 
 PATTERN_SCORE = 0.85
 REFERENCE_SCORE = 0.95
+MEMBERS = ("party", "faction")  # kinds a name may end with as its members ("Party of Bolsheviks")
 
 # "C.P.S.U.(B.)", "C.P.(B.)U.", "E.C.C.I."; not initials before a name ("J.V. Stalin")
 ABBREVIATION = re.compile(
@@ -223,18 +224,23 @@ def periodicals(context: Context) -> Iterator[Candidate]:
 @recognizer("organizations.reference")
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
+    entries = {name_key(alias): entry
+               for entry in context.reference.organizations for alias in entry.names}
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
     known = {name_key(alias): alias for alias in aliases}
     for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
         # the known organization a known body belongs to ("Executive Committee of the
-        # Communist International") is named there too; not a party's members ("Party of
+        # Communist International") or the state a known name ends with ("Communist Party
+        # of the Soviet Union") is named there too; not a party's members ("Party of
         # Bolsheviks")
         for link in OWNER_LINK.finditer(doc.clean, start, end):
             owner = doc.clean[link.end():end].removesuffix("’s").removesuffix("'s")
             head = doc.clean[start:link.start()].split()[-1]
-            if head in word_set("subordinate_body_words") and name_key(owner) in known:
+            entry = entries.get(name_key(owner))
+            if entry is not None and (head in word_set("subordinate_body_words")
+                                      or entry.facts.get("kind") not in MEMBERS):
                 yield Candidate("organization", link.end(), link.end() + len(owner),
                                 known[name_key(owner)], REFERENCE_SCORE,
                                 "organizations.reference")
