@@ -116,3 +116,20 @@ def test_a_known_name_ending_with_a_state_names_the_state_too() -> None:
                    load_reference())
     assert "Soviet Union" in found
     assert "Bolsheviks" not in labels("He joined the Party of Bolsheviks.", load_reference())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He sat on the TUC Parliamentary Committee in 1918.", "TUC Parliamentary Committee"),
+        ("The Young Men’s Christian Association ran a hostel there.",
+         "Young Men’s Christian Association"),
+    ],
+)
+def test_body_names_with_an_owner_acronym_or_an_irregular_plural(text: str, name: str) -> None:
+    assert accepted(text) == [name]
+
+
+def test_a_heading_word_in_capitals_is_no_owner() -> None:
+    assert accepted("PUBLISHED BY The Socialist Publication Society, Brooklyn") == [
+        "Socialist Publication Society"]

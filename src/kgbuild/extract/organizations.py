@@ -35,17 +35,23 @@ ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\)(?:[A-Z]\.)*)?(?!\s?[A-Z][a-z])"
 )
 # a capitalised word of a name; a plural possessive belongs to the name ("Workers’
-# Opposition"), a singular one not ("Trotsky’s Left Opposition"), except "People’s"
-NAME_WORD = r"(?:People[’']s|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?)"
+# Opposition"), a singular one not ("Trotsky’s Left Opposition"), except that of an irregular
+# plural ("People’s", "Young Men’s Christian Association")
+NAME_WORD = (
+    rf"(?:(?:{alternation('irregular_plurals')})[’']s|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?)"
+)
 # "… of the Communist International", "… for the Emancipation of the Working Class"
 NAME_TAIL = (
     r"(?:\s+(?:of|for)\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
     r"(?:[ \t]+[A-Z][a-z]+(?![’']s)){0,3})"
 )
+# an acronym before a body's name names its owner ("the TUC Parliamentary Committee"), not
+# a word of a heading in capitals ("PUBLISHED BY The …")
+OWNER_FIRST = rf"(?:(?!(?i:{alternation('title_function_words')})\b)[A-Z]{{2,6}}[ \t]+)?"
 BODY_NAME = re.compile(
     # (a heading's last word and the next line's body are not one name: no line breaks
     # between the capitalised words, but one before the body word is a broken line)
-    rf"(?<![\w\-])[“\"]?(?P<name>(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}\s+"
+    rf"(?<![\w\-])[“\"]?(?P<name>{OWNER_FIRST}(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}\s+"
     rf"(?:{alternation('organization_body_words')})\b"
     # "the Supreme Council of National Economy", not "… of the Party"
     rf"{NAME_TAIL}?)"
