@@ -133,3 +133,9 @@ def test_body_names_with_an_owner_acronym_or_an_irregular_plural(text: str, name
 def test_a_heading_word_in_capitals_is_no_owner() -> None:
     assert accepted("PUBLISHED BY The Socialist Publication Society, Brooklyn") == [
         "Socialist Publication Society"]
+
+
+def test_an_abbreviation_in_brackets_after_a_name_is_that_organization_in_any_language() -> None:
+    text = ("The Communist Labour Party of Germany (K.A.P.D.) left the International, and the "
+            "K.A.P.D. soon split.")
+    assert labels(text, EMPTY) == {"Communist Labour Party of Germany"}
