@@ -210,6 +210,18 @@ def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Can
     return replace(candidate, end=candidate.start + cut.start(), name=head)
 
 
+# "appeal to the International", "the Secretariat ruled": a body named by its body word alone,
+# not "the Executive" (a generic use the annotations leave out) nor the head of a longer name
+BARE_BODY = re.compile(
+    rf"\b[Tt]he\s+(?P<name>{alternation('bare_body_names')})\b(?![ \t]*[\w(]|\s+of\b)"
+)
+
+
+@recognizer("organizations.bare-body")
+def bare_bodies(context: Context) -> Iterator[Candidate]:
+    yield from _named(context, BARE_BODY, "organizations.bare-body")
+
+
 @recognizer("organizations.group-name")
 def group_names(context: Context) -> Iterator[Candidate]:
     yield from _named(context, GROUP_NAME, "organizations.group-name")
