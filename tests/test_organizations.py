@@ -151,3 +151,8 @@ def test_the_international_alone_is_the_one_the_text_names_most() -> None:
             "broke apart, and a Third International was called for.\n"
             "The collapse of the International was plain to all.")
     assert labels(text, EMPTY) == {"Second International", "Third International"}
+
+
+def test_a_book_series_cited_by_number_is_no_periodical() -> None:
+    text = "Source: Prometheus Research Library, Prometheus Research Series No. 5, New York"
+    assert "Prometheus Research Series" not in accepted(text)

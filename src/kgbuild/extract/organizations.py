@@ -235,7 +235,9 @@ def group_names(context: Context) -> Iterator[Candidate]:
 def periodicals(context: Context) -> Iterator[Candidate]:
     for pattern, score in PERIODICAL:
         for candidate in _named(context, pattern, "organizations.periodical", score=score):
-            if candidate.name.split()[0] not in word_set("not_a_periodical"):  # "Order No. 1"
+            words = candidate.name.split()
+            if (words[0] not in word_set("not_a_periodical")  # "Order No. 1"
+                    and words[-1] not in word_set("not_a_periodical_heads")):  # "… Series No. 5"
                 yield candidate
 
 
