@@ -156,3 +156,14 @@ def test_the_international_alone_is_the_one_the_text_names_most() -> None:
 def test_a_book_series_cited_by_number_is_no_periodical() -> None:
     text = "Source: Prometheus Research Library, Prometheus Research Series No. 5, New York"
     assert "Prometheus Research Series" not in accepted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("H. Weber, Die Wandlung (Berlin: Aufbau-Verlag), pp. 386.", "Aufbau-Verlag"),
+        ("R. Smith, Selected Writings (London: Allison & Busby, 1980), p. 5.", "Allison & Busby"),
+    ],
+)
+def test_the_publisher_of_an_imprint(text: str, name: str) -> None:
+    assert name in accepted(text)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.lexicon import alternation, words
+from kgbuild.lexicon import alternation, data_set, words
 
 SCORE = 0.85
 LABELS = ("apparatus_credit_labels", "apparatus_source_labels")  # credits name persons
@@ -102,3 +103,22 @@ def sites(context: Context) -> Iterator[Candidate]:
     for match in FROM_SITE.finditer(text, 0, head):
         yield Candidate("organization", *match.span("name"), match.group("name"), SCORE,
                         "structure.site")
+
+
+@cache
+def _imprint() -> re.Pattern[str]:
+    """ "(Berlin: Aufbau-Verlag)", "(London: Allison & Busby, 1980)": a book's imprint names
+    its publisher after the place, as notes and reviews print it."""
+    places = "|".join(re.escape(p) for p in sorted(data_set("places.txt"), key=len, reverse=True))
+    return re.compile(
+        rf"\((?:{places})[ \t]*:[ \t]*"
+        r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w’'\-]*){0,4})"
+        r"[ \t]*(?:,[ \t]*(?:1[5-9]\d\d|n\.[ \t]?d\.)[^()\n]{0,20})?\)"
+    )
+
+
+@recognizer("structure.imprint")
+def imprints(context: Context) -> Iterator[Candidate]:
+    for match in _imprint().finditer(context.doc.clean):
+        yield Candidate("organization", *match.span("name"), match.group("name"), SCORE,
+                        "structure.imprint")
