@@ -19,7 +19,7 @@ from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.citations import extract_citations, normalise_pages, parse_volume
 from kgbuild.extract.patterns import normalise_space, read_title
-from kgbuild.lexicon import alternation, data_set, word_set, words
+from kgbuild.lexicon import alternation, data_alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
 
@@ -329,7 +329,7 @@ def _in_running_text(
 def _imprint() -> re.Pattern[str]:
     """An imprint that ends a reference without brackets: "…, Moscow 1972", "…, Allison &
     Busby, London & New York, 1980" (after a comma, before the end of the sentence)."""
-    places = "|".join(re.escape(p) for p in sorted(data_set("places.txt"), key=len, reverse=True))
+    places = data_alternation("places.txt")
     return re.compile(rf"(?<=,[ \t])(?:{places})(?:[ \t]*(?:&|and)[ \t]*(?:{places}))?,?[ \t]+"
                       r"1[5-9]\d\d(?:[-–]\d{2,4})?(?=[ \t]*(?:[.;)]|$))", re.MULTILINE)
 

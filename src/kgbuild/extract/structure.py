@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.lexicon import alternation, data_set, words
+from kgbuild.lexicon import alternation, data_alternation, words
 
 SCORE = 0.85
 LABELS = ("apparatus_credit_labels", "apparatus_source_labels")  # credits name persons
@@ -109,7 +109,7 @@ def sites(context: Context) -> Iterator[Candidate]:
 def _imprint() -> re.Pattern[str]:
     """ "(Berlin: Aufbau-Verlag)", "(London: Allison & Busby, 1980)": a book's imprint names
     its publisher after the place, as notes and reviews print it."""
-    places = "|".join(re.escape(p) for p in sorted(data_set("places.txt"), key=len, reverse=True))
+    places = data_alternation("places.txt")
     return re.compile(
         rf"\((?:{places})[ \t]*:[ \t]*"
         r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w’'\-]*){0,4})"
