@@ -167,3 +167,20 @@ def test_a_book_series_cited_by_number_is_no_periodical() -> None:
 )
 def test_the_publisher_of_an_imprint(text: str, name: str) -> None:
     assert name in accepted(text)
+
+
+def test_an_acronym_a_glossary_prints_twice_is_an_organization() -> None:
+    text = ("Smith, John (1890-1950) Joined IWW, 1912; CLA, 1929; expelled from CLA in 1934.\n"
+            "Brown, Ann (1895-1960) IWW organizer in Ohio.")
+    assert accepted(text) == ["IWW", "CLA", "CLA", "IWW"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE CLASS STRUGGLE. Editors: EUGENE DEBS and LOUIS FRAINA; THE CLASS STRUGGLE, Vol. II",
+        "the Russian SFSR and later the Transcaucasian SFSR",
+    ],
+)
+def test_capitals_printed_twice_that_name_no_organization(text: str) -> None:
+    assert accepted(text) == []

@@ -17,6 +17,7 @@ The bare "the Party" is generic and is not proposed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -144,6 +145,14 @@ def abbreviations(context: Context) -> Iterator[Candidate]:
 THE_ACRONYM = re.compile(
     r"\b[Tt]he\s+(?P<name>(?![IVXLC]+\b)[A-Z]{3,6})(?![\w\-/]|\.\w|\s+[A-Z])"
 )
+# "Joined SP youth, 1912; IWW, 1916; CLA National Committee": a glossary prints the acronyms
+# of its organizations without "the"; one printed twice in running text is one, unless it
+# ends a longer name ("the Russian SFSR") or stands among words in capitals ("EUGENE DEBS")
+ACRONYM = re.compile(
+    r"(?<![\w\-/.’'])(?<![A-Z]{2}[ ,])"
+    r"(?P<name>(?![IVXLC]+\b)[A-Z]{3,6})(?![\w\-/]|\.\w|,?[ \t]+[A-Z]{2})"
+)
+AFTER_NAME_WORD = re.compile(r"[A-Z][\w’'\-]*[ \t]+$")
 ACRONYM_SCORE = 0.8
 
 
@@ -154,7 +163,11 @@ def bare_acronyms(context: Context) -> Iterator[Candidate]:
     Ukraine"), else itself."""
     text = context.doc.clean
     table = context.reference.lookup("organizations")
-    for match in THE_ACRONYM.finditer(text):
+    running = [m for m in ACRONYM.finditer(text) if not _in_capitals(text, m.start())]
+    printed = Counter(m.group("name") for m in running)
+    repeated = [m for m in running if printed[m.group("name")] > 1
+                and not AFTER_NAME_WORD.search(text, max(0, m.start() - 40), m.start())]
+    for match in [*THE_ACRONYM.finditer(text), *repeated]:
         acronym = match.group("name")
         if acronym in word_set("not_an_organization_abbreviation"):  # "the NEP"
             continue
@@ -162,6 +175,13 @@ def bare_acronyms(context: Context) -> Iterator[Candidate]:
         name = entry.label if entry else _spelled_out(text, acronym) or acronym
         yield Candidate("organization", *match.span("name"), name, ACRONYM_SCORE,
                         "organizations.the-acronym")
+
+
+def _in_capitals(text: str, position: int) -> bool:
+    """Whether the line holding a position is printed mostly in capitals (a heading)."""
+    line = text[text.rfind("\n", 0, position) + 1 : text.find("\n", position) % (len(text) + 1)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) > len(letters) / 2
 
 
 def _spelled_out(text: str, acronym: str) -> str | None:
