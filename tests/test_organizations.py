@@ -184,3 +184,8 @@ def test_an_acronym_a_glossary_prints_twice_is_an_organization() -> None:
 )
 def test_capitals_printed_twice_that_name_no_organization(text: str) -> None:
     assert accepted(text) == []
+
+
+def test_the_opposition_bloc_in_lower_case_is_the_united_opposition() -> None:
+    assert labels("The stance of the opposition bloc alarmed the delegates.",
+                  load_reference()) == {"United Opposition"}
