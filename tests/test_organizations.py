@@ -189,3 +189,8 @@ def test_capitals_printed_twice_that_name_no_organization(text: str) -> None:
 def test_the_opposition_bloc_in_lower_case_is_the_united_opposition() -> None:
     assert labels("The stance of the opposition bloc alarmed the delegates.",
                   load_reference()) == {"United Opposition"}
+
+
+def test_a_convocation_of_the_duma_is_the_state_duma() -> None:
+    assert labels("He sat in the II Duma and later spoke in the Fourth Duma.",
+                  load_reference()) == {"State Duma"}
