@@ -194,3 +194,13 @@ def test_the_opposition_bloc_in_lower_case_is_the_united_opposition() -> None:
 def test_a_convocation_of_the_duma_is_the_state_duma() -> None:
     assert labels("He sat in the II Duma and later spoke in the Fourth Duma.",
                   load_reference()) == {"State Duma"}
+
+
+def test_a_known_person_after_of_is_no_part_of_a_body_name() -> None:
+    text = "The United Opposition of Kamenev and Zinoviev was defeated in 1927."
+    assert accepted(text, load_reference()) == ["United Opposition"]
+
+
+def test_a_spelling_of_the_orgburo() -> None:
+    assert labels("He sat in the Organisational Bureau from 1920.", load_reference()) == {
+        "Organisation Bureau of the Central Committee"}

@@ -25,7 +25,7 @@ from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
 from kgbuild.extract.persons import acceptable
 from kgbuild.lexicon import alternation, data_set, word_set
-from kgbuild.reference import ReferenceEntry, name_key
+from kgbuild.reference import ReferenceEntry, name_key, spelling_key
 
 PATTERN_SCORE = 0.85
 REFERENCE_SCORE = 0.95
@@ -195,10 +195,11 @@ def _spelled_out(text: str, acronym: str) -> str | None:
 @recognizer("organizations.body-name")
 def body_names(context: Context) -> Iterator[Candidate]:
     known = {name_key(n) for entry in context.reference.organizations for n in entry.names}
+    persons = context.reference.lookup("persons")
     for pattern, min_words in ((BODY_NAME, 2), (BODY_OF, 1)):
         for candidate in _named(context, pattern, "organizations.body-name", min_words):
             if not _regime(candidate.name):
-                yield _without_known_tail(context.doc.clean, candidate, known)
+                yield _without_tail(context.doc.clean, candidate, known, persons)
 
 
 def _regime(name: str) -> bool:
@@ -216,14 +217,20 @@ def _local(name: str) -> bool:
     return first in data_set("places.txt") or first in word_set("local_body_words")
 
 
-def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Candidate:
-    """"the International Socialist Bureau of the Second International" is two bodies when
-    the second is a known one and the whole is not; "the Executive Committee of the
-    Communist International", a known name, stays one."""
+def _without_tail(
+    text: str, candidate: Candidate, known: set[str], persons: dict[str, ReferenceEntry]
+) -> Candidate:
+    """The name before "of" when what follows is named on its own: "the International
+    Socialist Bureau of the Second International" is two bodies when the second is a known
+    one and the whole is not ("the Executive Committee of the Communist International", a
+    known name, and "the Petrograd Bureau of the Communist International", a local body,
+    stay one); "the United Opposition of Kamenev, Trotsky and Zinoviev" is the opposition
+    they led, not a body named after a known person."""
     head, of, tail = candidate.name.partition(" of ")
     tail = tail.removeprefix("the ")
-    if (not of or name_key(candidate.name) in known or name_key(tail) not in known
-            or _local(head)):  # "the Petrograd Bureau of the Communist International"
+    body_of_body = (name_key(candidate.name) not in known and name_key(tail) in known
+                    and not _local(head))
+    if not of or not (body_of_body or spelling_key(tail) in persons):
         return candidate
     cut = re.search(r"\s+of\s", text[candidate.start : candidate.end])
     assert cut is not None  # the name, normalised, has " of "
