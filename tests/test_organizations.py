@@ -204,3 +204,8 @@ def test_a_known_person_after_of_is_no_part_of_a_body_name() -> None:
 def test_a_spelling_of_the_orgburo() -> None:
     assert labels("He sat in the Organisational Bureau from 1920.", load_reference()) == {
         "Organisation Bureau of the Central Committee"}
+
+
+def test_a_body_word_first_after_a_possessive() -> None:
+    text = "He chaired the Communist Academy and its Society of Marxist Historians."
+    assert "Society of Marxist Historians" in accepted(text)

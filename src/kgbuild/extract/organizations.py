@@ -59,10 +59,12 @@ BODY_NAME = re.compile(
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )
-# "the League of Nations", "the Council of People's Commissars": a body word first
+# "the League of Nations", "the Council of People's Commissars", "its Society of Marxist
+# Historians": a body word first
 BODY_OF = re.compile(
-    rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})"
-    rf"{NAME_TAIL}{{1,3}})(?![ \t]+[A-Z][a-z])"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?!Party\b)"
+    rf"(?P<name>(?:{alternation('organization_body_words')}){NAME_TAIL}{{1,3}})"
+    r"(?![ \t]+[A-Z][a-z])"
 )
 # "the Maslow-Ruth Fischer group", "the Chkheidze faction", "the Trotsky opposition"
 NAMED_GROUP = re.compile(
