@@ -209,3 +209,8 @@ def test_a_spelling_of_the_orgburo() -> None:
 def test_a_body_word_first_after_a_possessive() -> None:
     text = "He chaired the Communist Academy and its Society of Marxist Historians."
     assert "Society of Marxist Historians" in accepted(text)
+
+
+def test_the_trade_union_movement_is_no_union() -> None:
+    text = "He worked on re-organising the Trade Union movement in the Ukraine."
+    assert accepted(text) == []

@@ -200,16 +200,18 @@ def body_names(context: Context) -> Iterator[Candidate]:
     persons = context.reference.lookup("persons")
     for pattern, min_words in ((BODY_NAME, 2), (BODY_OF, 1)):
         for candidate in _named(context, pattern, "organizations.body-name", min_words):
-            if not _regime(candidate.name):
+            if not _generic(candidate.name):
                 yield _without_tail(context.doc.clean, candidate, known, persons)
 
 
-def _regime(name: str) -> bool:
-    """A kind of state, not a state: "the Socialist Republic", "a World Socialist Soviet
-    Republic", "the Workers’ Republic" name no place ("the Hungarian Soviet Republic" does);
-    a state the reference data knows by such words ("the Soviet Republic") is found there."""
+def _generic(name: str) -> bool:
+    """A kind of body, not a body: "the Socialist Republic", "a World Socialist Soviet
+    Republic", "the Workers’ Republic" name no state ("the Hungarian Soviet Republic"
+    does), "the Trade Union movement" no union; a body the reference data knows by such
+    words ("the Soviet Republic", "the Soviet Union") is found there."""
     *words, head = name.split()
-    return head in word_set("regime_heads") and all(w in word_set("regime_words") for w in words)
+    return (head in word_set("generic_body_heads")
+            and all(w in word_set("generic_body_words") for w in words))
 
 
 def _local(name: str) -> bool:
