@@ -214,3 +214,7 @@ def test_a_body_word_first_after_a_possessive() -> None:
 def test_the_trade_union_movement_is_no_union() -> None:
     text = "He worked on re-organising the Trade Union movement in the Ukraine."
     assert accepted(text) == []
+
+
+def test_a_surname_after_of_is_no_part_of_a_body_name() -> None:
+    assert accepted("In 1920 the Polish Army of Pilsudski took Kiev.") == ["Polish Army"]

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
-from kgbuild.extract.persons import acceptable
+from kgbuild.extract.persons import acceptable, surname_shape
 from kgbuild.lexicon import alternation, data_set, word_set
 from kgbuild.reference import ReferenceEntry, name_key, spelling_key
 
@@ -229,12 +229,15 @@ def _without_tail(
     one and the whole is not ("the Executive Committee of the Communist International", a
     known name, and "the Petrograd Bureau of the Communist International", a local body,
     stay one); "the United Opposition of Kamenev, Trotsky and Zinoviev" is the opposition
-    they led, not a body named after a known person."""
+    they led and "the Polish Army of Pilsudski" the army he led, not bodies named after a
+    known person or a surname."""
     head, of, tail = candidate.name.partition(" of ")
     tail = tail.removeprefix("the ")
     body_of_body = (name_key(candidate.name) not in known and name_key(tail) in known
                     and not _local(head))
-    if not of or not (body_of_body or spelling_key(tail) in persons):
+    person = spelling_key(tail) in persons or (
+        surname_shape().fullmatch(tail) is not None and tail not in data_set("places.txt"))
+    if not of or not (body_of_body or person):
         return candidate
     cut = re.search(r"\s+of\s", text[candidate.start : candidate.end])
     assert cut is not None  # the name, normalised, has " of "
