@@ -218,3 +218,11 @@ def test_the_trade_union_movement_is_no_union() -> None:
 
 def test_a_surname_after_of_is_no_part_of_a_body_name() -> None:
     assert accepted("In 1920 the Polish Army of Pilsudski took Kiev.") == ["Polish Army"]
+
+
+def test_an_acronym_the_text_spells_out_beats_another_the_reference_knows() -> None:
+    text = ("He joined the People's Commissariat of Finance (PCF) in 1921, and the PCF "
+            "then cut spending.")
+    found = labels(text, load_reference())
+    assert "French Communist Party" not in found
+    assert "People's Commissariat of Finance" in found

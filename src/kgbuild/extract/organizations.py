@@ -160,9 +160,10 @@ ACRONYM_SCORE = 0.8
 
 @recognizer("organizations.the-acronym")
 def bare_acronyms(context: Context) -> Iterator[Candidate]:
-    """An acronym names the known organization it abbreviates, else the one whose name the
-    text prints with its letters as initials ("the CPU" after "the Communist Party of
-    Ukraine"), else itself."""
+    """An acronym names the organization whose name the text prints with its letters as
+    initials ("the CPU" after "the Communist Party of Ukraine"; "the PCF" after "the
+    People's Commissariat of Finance (PCF)", though the French Communist Party is known by
+    it too), else the known organization it abbreviates, else itself."""
     text = context.doc.clean
     table = context.reference.lookup("organizations")
     running = [m for m in ACRONYM.finditer(text) if not _in_capitals(text, m.start())]
@@ -174,7 +175,7 @@ def bare_acronyms(context: Context) -> Iterator[Candidate]:
         if acronym in word_set("not_an_organization_abbreviation"):  # "the NEP"
             continue
         entry = _known(table, acronym)
-        name = entry.label if entry else _spelled_out(text, acronym) or acronym
+        name = _spelled_out(text, acronym) or (entry.label if entry else acronym)
         yield Candidate("organization", *match.span("name"), name, ACRONYM_SCORE,
                         "organizations.the-acronym")
 
