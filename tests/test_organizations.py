@@ -235,3 +235,8 @@ def test_the_trade_union_movement_is_no_union() -> None:
 
 def test_a_surname_after_of_is_no_part_of_a_body_name() -> None:
     assert accepted("In 1920 the Polish Army of Pilsudski took Kiev.") == ["Polish Army"]
+
+
+def test_a_group_of_a_body_s_members_is_named_with_it() -> None:
+    assert accepted("The report covered the Social-Democratic Duma group in 1913.") == [
+        "Social-Democratic Duma group"]

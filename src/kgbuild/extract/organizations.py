@@ -54,8 +54,9 @@ BODY_NAME = re.compile(
     # between the capitalised words, but one before the body word is a broken line)
     rf"(?<![\w\-])[“\"]?(?P<name>{OWNER_FIRST}(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}\s+"
     rf"(?:{alternation('organization_body_words')})\b"
-    # "the Supreme Council of National Economy", not "… of the Party"
-    rf"{NAME_TAIL}?)"
+    # "the Supreme Council of National Economy", not "… of the Party"; "the Social-Democratic
+    # Duma group": a group of the body's members
+    rf"(?:{NAME_TAIL}|[ \t]+(?:{alternation('named_group_words')})\b)?)"
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )
