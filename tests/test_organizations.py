@@ -240,3 +240,15 @@ def test_a_surname_after_of_is_no_part_of_a_body_name() -> None:
 def test_a_group_of_a_body_s_members_is_named_with_it() -> None:
     assert accepted("The report covered the Social-Democratic Duma group in 1913.") == [
         "Social-Democratic Duma group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He was a member of the CP’s Cannon faction until 1928.", "Cannon faction"),
+        ("She was a leader of Shachtman faction in the fight.", "Shachtman faction"),
+        ("[58] Chkheidze faction -- the Menshevik deputies in the Duma.", "Chkheidze faction"),
+    ],
+)
+def test_a_group_named_after_a_person_without_the(text: str, name: str) -> None:
+    assert name in accepted(text)

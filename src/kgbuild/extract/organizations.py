@@ -69,7 +69,10 @@ BODY_OF = re.compile(
 )
 # "the Maslow-Ruth Fischer group", "the Chkheidze faction", "the Trotsky opposition"
 NAMED_GROUP = re.compile(
-    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,3}\s+"
+    # after "the", a possessive ("CP’s Cannon faction"), "of" ("a leader of Shachtman
+    # faction") or at a note's start ("[58] Chkheidze faction -- …")
+    r"(?m)(?:\b[Tt]he\s+|[’']s[ \t]+|\bof[ \t]+|^[ \t]*(?:\[\d+\][ \t]*)?)"
+    r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,3}\s+"
     rf"(?:{alternation('named_group_words')}))\b"
 )
 GROUP_NAME = re.compile(
