@@ -53,7 +53,7 @@ def test_an_acronym_after_the_is_the_organization_whose_initials_it_spells() -> 
 
 
 def test_an_acronym_before_a_name_is_no_name_of_its_own() -> None:
-    assert "TUC" not in accepted("He spoke for the TUC General Council in 1926.")
+    assert accepted("It is free under the GNU Free Documentation License.") == []
 
 
 def test_an_acronym_after_the_is_the_known_organization_it_abbreviates() -> None:
@@ -135,16 +135,14 @@ def test_a_known_name_ending_with_a_state_names_the_state_too() -> None:
     assert "Bolsheviks" not in labels("He joined the Party of Bolsheviks.", load_reference())
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("He sat on the TUC Parliamentary Committee in 1918.", "TUC Parliamentary Committee"),
-        ("The Young Men’s Christian Association ran a hostel there.",
-         "Young Men’s Christian Association"),
-    ],
-)
-def test_body_names_with_an_owner_acronym_or_an_irregular_plural(text: str, name: str) -> None:
-    assert accepted(text) == [name]
+def test_an_owner_acronym_before_a_body_is_named_too() -> None:
+    assert accepted("He sat on the TUC Parliamentary Committee in 1918.") == [
+        "TUC Parliamentary Committee", "TUC"]
+
+
+def test_a_body_name_with_an_irregular_plural() -> None:
+    assert accepted("The Young Men’s Christian Association ran a hostel there.") == [
+        "Young Men’s Christian Association"]
 
 
 def test_a_heading_word_in_capitals_is_no_owner() -> None:

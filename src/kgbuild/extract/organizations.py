@@ -203,10 +203,16 @@ def _spelled_out(text: str, acronym: str) -> str | None:
 def body_names(context: Context) -> Iterator[Candidate]:
     known = {name_key(n) for entry in context.reference.organizations for n in entry.names}
     persons = context.reference.lookup("persons")
+    table = context.reference.lookup("organizations")
     for pattern, min_words in ((BODY_NAME, 2), (BODY_OF, 1)):
         for candidate in _named(context, pattern, "organizations.body-name", min_words):
             if not _generic(candidate.name):
                 yield _without_tail(context.doc.clean, candidate, known, persons)
+                owner = candidate.name.split()[0]
+                if OWNER_ACRONYM.fullmatch(owner):  # "the TUC Parliamentary Committee"
+                    entry = _known(table, owner)
+                    yield replace(candidate, end=candidate.start + len(owner),
+                                  name=entry.label if entry else owner)
 
 
 def _generic(name: str) -> bool:
