@@ -58,7 +58,8 @@ def bare_acronyms(context: Context) -> Iterator[Candidate]:
 
 def _in_capitals(text: str, position: int) -> bool:
     """Whether the line holding a position is printed mostly in capitals (a heading)."""
-    line = text[text.rfind("\n", 0, position) + 1 : text.find("\n", position) % (len(text) + 1)]
+    end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1 : end if end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     return sum(c.isupper() for c in letters) > len(letters) / 2
 
