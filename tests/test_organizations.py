@@ -153,12 +153,15 @@ def test_a_heading_word_in_capitals_is_no_owner() -> None:
 def test_an_abbreviation_in_brackets_after_a_name_is_that_organization_in_any_language() -> None:
     text = ("The Communist Labour Party of Germany (K.A.P.D.) left the International, and the "
             "K.A.P.D. soon split.")
-    assert labels(text, EMPTY) == {"Communist Labour Party of Germany", "International"}
+    assert labels(text, EMPTY) == {"Communist Labour Party of Germany"}
 
 
 def test_a_body_named_by_its_body_word_alone() -> None:
-    text = "He would not appeal to the International, he said; the Executive would decide."
-    assert accepted(text) == ["International"]
+    text = ("The Communist International met in July. He would not appeal to the "
+            "International, he said; the Executive would decide.")
+    assert accepted(text) == ["Communist International", "International"]
+    # with no body of that word named, the word names no one body
+    assert accepted("He would not appeal to the International, he said.") == []
 
 
 def test_the_international_alone_is_the_one_the_text_names_most() -> None:

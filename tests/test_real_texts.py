@@ -71,7 +71,7 @@ def scores(split: str) -> score.TextScores:
     ("split", "floors", "precision"),
     [
         ("dev", {"persons": 0.92, "organizations": 0.85, "congresses": 0.78}, 0.84),
-        ("heldout", {"persons": 0.85, "organizations": 0.82, "congresses": 0.82}, 0.86),
+        ("heldout", {"persons": 0.85, "organizations": 0.81, "congresses": 0.82}, 0.86),
     ],
 )
 def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], precision: float

@@ -157,7 +157,7 @@ class Resolver(MeetingLinking):
             self._attach(entity, doc, mention.evidence)
             person_spans.append((mention.evidence.start, entity.key))
         organizations: Counter[str] = Counter()
-        names = Counter(mention.name for mention in extraction.organizations)
+        names = {mention.name for mention in extraction.organizations}
         bracketed = _bracketed_abbreviations(doc, extraction.organizations, self._lookup)
         for mention in extraction.organizations:
             name = bracketed.get(mention.name) or _fuller_name(mention.name, names, self._lookup)
@@ -436,24 +436,14 @@ def _bracketed_abbreviations(
     return abbreviations
 
 
-def _fuller_name(name: str, names: Counter[str], lookup: dict[str, dict[str, ReferenceEntry]]
+def _fuller_name(name: str, names: set[str], lookup: dict[str, dict[str, ReferenceEntry]]
                  ) -> str:
     """A body named short that the same document names in full ("the Executive Committee"
     after "the Central Executive Committee of the Soviet Union") is the one named in full,
     when it is the only one; a name the reference data knows is so only when the text names
     it with its owner ("the Central Committee" after "the Central Committee of the RSDLP"),
-    else it keeps its entry. A body named by its body word alone ("the International") is
-    the one the text names with it, or the one of them it names most often."""
+    else it keeps its entry."""
     words = name.split()
-    if name in word_set("bare_body_names"):  # "the International" after "the Second International"
-        fuller = sorted((other for other in names if other.startswith(f"{name} of ")
-                         or (other.endswith(f" {name}") and " of " not in other)),
-                        key=lambda other: -names[other])
-        # of several, the one the text names most often ("the collapse of the International"
-        # where the Second International is named throughout and the Third once)
-        if fuller and (len(fuller) == 1 or names[fuller[0]] > names[fuller[1]]):
-            return fuller[0]
-        return name
     if len(words) < 2 or words[-1] not in word_set("subordinate_body_words"):
         return name  # a party or a periodical may be another one of its kind
     if name_key(name) in lookup["organizations"]:

@@ -6,7 +6,8 @@ newspapers, journals and publishers.
 - ``organizations.body-name``: capitalised words ending in a body word ("the Moscow
   Committee", "the Communist Party of Germany", the “New Opposition”, "Foreign Languages
   Publishing House").
-- ``organizations.bare-body``: a body named by its body word alone ("the International").
+- ``organizations.bare-body`` (follow-up): a body named by its body word alone ("the
+  International"), as the one the text names with that word.
 - ``organizations.group-name``: group names ("the Mensheviks", "the Socialist-Revolutionaries").
 - ``organizations.periodical``: a periodical cited by issue ("Kurskaya Pravda, No. 279",
   "Izvestia No. 112") or introduced as one ("the newspaper Iskra", "Bolshevik, the organ of").
@@ -21,6 +22,7 @@ The bare "the Party" is generic and is not proposed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -211,9 +213,21 @@ BARE_BODY = re.compile(
 )
 
 
-@recognizer("organizations.bare-body")
+@recognizer("organizations.bare-body", follow_up=True)
 def bare_bodies(context: Context) -> Iterator[Candidate]:
-    yield from _named(context, BARE_BODY, "organizations.bare-body")
+    """A body named by its body word alone is the one the text names with that word ("the
+    International" after "the Second International"), or the one of them it names most often
+    ("the collapse of the International" where the Second International is named throughout
+    and the Third once); with none, the word names no one body."""
+    names = Counter(c.name for c in context.accepted if c.kind == "organization")
+    for match in BARE_BODY.finditer(context.doc.clean):
+        word = match.group("name")
+        fuller = sorted((name for name in names if name.startswith(f"{word} of ")
+                         or (name.endswith(f" {word}") and " of " not in name)),
+                        key=lambda name: -names[name])
+        if fuller and (len(fuller) == 1 or names[fuller[0]] > names[fuller[1]]):
+            yield Candidate("organization", *match.span("name"), fuller[0], PATTERN_SCORE,
+                            "organizations.bare-body")
 
 
 @recognizer("organizations.group-name")
