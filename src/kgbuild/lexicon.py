@@ -42,6 +42,12 @@ def data_lines(filename: str) -> tuple[str, ...]:
 
 
 @cache
+def data_alternation(filename: str) -> str:
+    """A regex alternation of a one-per-line data file's entries, longest first."""
+    return "|".join(re.escape(e) for e in sorted(data_lines(filename), key=len, reverse=True))
+
+
+@cache
 def data_set(filename: str) -> frozenset[str]:
     """The entries of a one-per-line data file, as a set for membership tests."""
     return frozenset(data_lines(filename))

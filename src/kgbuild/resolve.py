@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 from typing import Any
 
 from kgbuild.document import Document, Span
@@ -38,6 +39,7 @@ from kgbuild.records import (
     CitationRecord,
     DatedClaimRecord,
     Extraction,
+    OrganizationMention,
     QuotationRecord,
     StanceRecord,
     WorkMention,
@@ -53,6 +55,8 @@ KIND_OF_MENTION = {
 }
 
 
+# "U.K.P.D.", "RKSM": an abbreviation a text may print after a name
+BRACKETED_ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,8}")
 # "Zinoviev’s", "Marx'": the printed form stays in the evidence (oa:exact), the alias is the name
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])[’']s?$")
 
@@ -154,8 +158,10 @@ class Resolver(MeetingLinking):
             person_spans.append((mention.evidence.start, entity.key))
         organizations: Counter[str] = Counter()
         names = {mention.name for mention in extraction.organizations}
+        bracketed = _bracketed_abbreviations(doc, extraction.organizations, self._lookup)
         for mention in extraction.organizations:
-            entity = self.organization(_fuller_name(mention.name, names, self._lookup))
+            name = bracketed.get(mention.name) or _fuller_name(mention.name, names, self._lookup)
+            entity = self.organization(name)
             self._attach(entity, doc, mention.evidence)
             organizations[entity.key] += 1
         self._works(doc, extraction, person_spans)
@@ -441,17 +447,41 @@ def _without_stray_marks(title: str) -> str:
     return title.rstrip()
 
 
+def _bracketed_abbreviations(
+    doc: Document, mentions: list[OrganizationMention],
+    lookup: dict[str, dict[str, ReferenceEntry]],
+) -> dict[str, str]:
+    """An abbreviation in brackets right after an organization's name is that
+    organization's wherever the document prints it, in whatever language ("the United
+    Communist Party of Germany (U.K.P.D.)", "the Communist Labour Party of Germany
+    (K.A.P.D.)"); not one the reference data knows as another's."""
+    ordered = sorted(mentions, key=lambda m: m.evidence.start)
+    abbreviations: dict[str, str] = {}
+    for named, bracket in pairwise(ordered):
+        if (doc.raw[named.evidence.end:bracket.evidence.start].strip() == "("
+                and doc.raw[bracket.evidence.end:bracket.evidence.end + 1] == ")"
+                and BRACKETED_ABBREVIATION.fullmatch(bracket.name)
+                and not BRACKETED_ABBREVIATION.fullmatch(named.name)
+                and name_key(bracket.name) not in lookup["organizations"]):
+            abbreviations.setdefault(bracket.name, named.name)
+    return abbreviations
+
+
 def _fuller_name(name: str, names: set[str], lookup: dict[str, dict[str, ReferenceEntry]]
                  ) -> str:
     """A body named short that the same document names in full ("the Executive Committee"
     after "the Central Executive Committee of the Soviet Union") is the one named in full,
-    when it is the only one; a name the reference data knows keeps its entry."""
+    when it is the only one; a name the reference data knows is so only when the text names
+    it with its owner ("the Central Committee" after "the Central Committee of the RSDLP"),
+    else it keeps its entry."""
     words = name.split()
-    if (len(words) < 2 or words[-1] not in word_set("subordinate_body_words")
-            or name_key(name) in lookup["organizations"]):
+    if len(words) < 2 or words[-1] not in word_set("subordinate_body_words"):
         return name  # a party or a periodical may be another one of its kind
-    pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)")
-    fuller = [other for other in names if other != name and pattern.search(other)]
+    if name_key(name) in lookup["organizations"]:
+        fuller = [other for other in names if other.startswith(f"{name} of ")]
+    else:
+        pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)")
+        fuller = [other for other in names if other != name and pattern.search(other)]
     return fuller[0] if len(fuller) == 1 else name
 
 

@@ -14,6 +14,7 @@ from kgbuild.document import Document
 
 # The recognizer modules register themselves when imported.
 from kgbuild.extract import (  # noqa: F401
+    acronyms,
     bibliography,
     headlines,
     meetings,

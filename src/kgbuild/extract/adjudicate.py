@@ -14,7 +14,7 @@
    titles too: a title alone makes no entity ("Two Tactics of Social-Democracy …").
    The document's own title (``works.own-title``) is the exception: its heading names what it
    names; and a body of another organization holds that organization ("the Presidium of
-   the E.C.C.I." holds "E.C.C.I.").
+   the E.C.C.I." holds "E.C.C.I.", "the TUC Parliamentary Committee" holds "TUC").
 5. Follow-up recognizers read what was accepted: every other occurrence of each name
    ("repeat"), a person's surname alone for a full name, a given name printed before a
    one-word name ("Bruno Bauer" once "Bauer" is accepted), the other names of a list that
@@ -142,6 +142,10 @@ def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) 
     if outer.kind == inner.kind == "organization" and inner.end == outer.end and re.search(
             rf"\sof\s+(?:the\s+)?{re.escape(inner.name)}$", outer.name):
         return True  # "Central Executive Committee of the Soviet Union" names the Union too
+    if (outer.kind == inner.kind == "organization" and inner.start == outer.start
+            and re.match(r"[A-Z]{2,6}(?=\s)", outer.name)
+            and inner.length == len(outer.name.split()[0])):
+        return True  # "the TUC Parliamentary Committee" names the TUC too
     # a name inside a title, not a title that is nothing but a name ("credit “Marxists
     # Internet Archive”" names the archive)
     longer = outer.length > inner.length

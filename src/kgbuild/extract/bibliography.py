@@ -16,7 +16,7 @@ from functools import cache
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.extract.persons import given_names
-from kgbuild.lexicon import data_set, word_set
+from kgbuild.lexicon import data_alternation, data_set, word_set
 from kgbuild.records import WorkMention
 
 SCORE = 0.8
@@ -47,7 +47,7 @@ IMPRINT_YEAR = re.compile(r"[^;()\n]{0,80}?\((?:[^()\n]{0,60}[ \t,;])?(?P<year>1
 @cache
 def _imprinted() -> re.Pattern[str]:
     """A title before its bracketed imprint: "… (Berlin, 1982)", "… (2 vols; Paris, 1921)"."""
-    places = "|".join(re.escape(p) for p in sorted(data_set("places.txt"), key=len, reverse=True))
+    places = data_alternation("places.txt")
     return re.compile(
         r"(?<![\w’'\-])(?P<title>[A-Z“\"‘][^();\n]{2,200}?)[ \t]*"
         rf"\((?:[^();\n]{{0,30}};[ \t]*)?(?:{places})[,:]?[ \t]+(?:[^()\n]{{0,40}},[ \t]*)?"

@@ -6,10 +6,15 @@ newspapers, journals and publishers.
 - ``organizations.body-name``: capitalised words ending in a body word ("the Moscow
   Committee", "the Communist Party of Germany", the “New Opposition”, "Foreign Languages
   Publishing House").
+- ``organizations.bare-body`` (follow-up): a body named by its body word alone ("the
+  International"), as the one the text names with that word.
 - ``organizations.group-name``: group names ("the Mensheviks", "the Socialist-Revolutionaries").
 - ``organizations.periodical``: a periodical cited by issue ("Kurskaya Pravda, No. 279",
   "Izvestia No. 112") or introduced as one ("the newspaper Iskra", "Bolshevik, the organ of").
 - ``organizations.reference``: every name and alias of the reference data.
+- ``organizations.body-of`` (follow-up): a body of another organization as that one's own.
+
+Acronyms are read in ``extract/acronyms.py``.
 
 The bare "the Party" is generic and is not proposed.
 """
@@ -17,48 +22,62 @@ The bare "the Party" is generic and is not proposed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import find_phrases, normalise_space
-from kgbuild.extract.persons import acceptable
-from kgbuild.lexicon import alternation, word_set
-from kgbuild.reference import ReferenceEntry, name_key
+from kgbuild.extract.persons import acceptable, surname_shape
+from kgbuild.lexicon import alternation, data_set, word_set
+from kgbuild.reference import ReferenceEntry, name_key, spelling_key
 
 PATTERN_SCORE = 0.85
 REFERENCE_SCORE = 0.95
+MEMBERS = ("party", "faction")  # kinds a name may end with as its members ("Party of Bolsheviks")
 
 # "C.P.S.U.(B.)", "C.P.(B.)U.", "E.C.C.I."; not initials before a name ("J.V. Stalin")
 ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){2,}(?:\([A-Z]\.\)(?:[A-Z]\.)*)?(?!\s?[A-Z][a-z])"
 )
 # a capitalised word of a name; a plural possessive belongs to the name ("Workers’
-# Opposition"), a singular one not ("Trotsky’s Left Opposition"), except "People’s"
-NAME_WORD = r"(?:People[’']s|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?)"
+# Opposition"), a singular one not ("Trotsky’s Left Opposition"), except that of an irregular
+# plural ("People’s", "Young Men’s Christian Association")
+NAME_WORD = (
+    rf"(?:(?:{alternation('irregular_plurals')})[’']s|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’'])?)"
+)
 # "… of the Communist International", "… for the Emancipation of the Working Class"
 NAME_TAIL = (
     r"(?:\s+(?:of|for)\s+(?!the\s+Party\b|Party\b)(?:the\s+)?[A-Z][a-z]+(?:[’']s?)?"
     r"(?:[ \t]+[A-Z][a-z]+(?![’']s)){0,3})"
 )
+# an acronym before a body's name names its owner ("the TUC Parliamentary Committee"), not
+# a word of a heading in capitals ("PUBLISHED BY The …")
+OWNER_FIRST = rf"(?:(?!(?i:{alternation('title_function_words')})\b)[A-Z]{{2,6}}[ \t]+)?"
 BODY_NAME = re.compile(
     # (a heading's last word and the next line's body are not one name: no line breaks
     # between the capitalised words, but one before the body word is a broken line)
-    rf"(?<![\w\-])[“\"]?(?P<name>(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}\s+"
+    rf"(?<![\w\-])[“\"]?(?P<name>{OWNER_FIRST}(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}\s+"
     rf"(?:{alternation('organization_body_words')})\b"
-    # "the Supreme Council of National Economy", not "… of the Party"
-    rf"{NAME_TAIL}?)"
+    # "the Supreme Council of National Economy", not "… of the Party"; "the Social-Democratic
+    # Duma group": a group of the body's members
+    rf"(?:{NAME_TAIL}|[ \t]+(?:{alternation('named_group_words')})\b)?)"
     # not when the name goes on ("the Great Soviet Encyclopedia") or names a meeting
     rf"[”\"]?(?!\s+(?:{alternation('meeting_kinds')})\b)(?![ \t]+[A-Z][a-z])"
 )
-# "the League of Nations", "the Council of People's Commissars": a body word first
+# "the League of Nations", "the Council of People's Commissars", "its Society of Marxist
+# Historians": a body word first
 BODY_OF = re.compile(
-    rf"\b[Tt]he\s+(?!Party\b)(?P<name>(?:{alternation('organization_body_words')})"
-    rf"{NAME_TAIL}{{1,3}})(?![ \t]+[A-Z][a-z])"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?!Party\b)"
+    rf"(?P<name>(?:{alternation('organization_body_words')}){NAME_TAIL}{{1,3}})"
+    r"(?![ \t]+[A-Z][a-z])"
 )
 # "the Maslow-Ruth Fischer group", "the Chkheidze faction", "the Trotsky opposition"
 NAMED_GROUP = re.compile(
-    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,3}\s+"
+    # after "the", a possessive ("CP’s Cannon faction"), "of" ("a leader of Shachtman
+    # faction") or at a note's start ("[58] Chkheidze faction -- …")
+    r"(?m)(?:\b[Tt]he\s+|[’']s[ \t]+|\bof[ \t]+|^[ \t]*(?:\[\d+\][ \t]*)?)"
+    r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,3}\s+"
     rf"(?:{alternation('named_group_words')}))\b"
 )
 GROUP_NAME = re.compile(
@@ -134,22 +153,81 @@ def abbreviations(context: Context) -> Iterator[Candidate]:
 @recognizer("organizations.body-name")
 def body_names(context: Context) -> Iterator[Candidate]:
     known = {name_key(n) for entry in context.reference.organizations for n in entry.names}
+    persons = context.reference.lookup("persons")
+    table = context.reference.lookup("organizations")
     for pattern, min_words in ((BODY_NAME, 2), (BODY_OF, 1)):
         for candidate in _named(context, pattern, "organizations.body-name", min_words):
-            yield _without_known_tail(context.doc.clean, candidate, known)
+            if not _generic(candidate.name):
+                yield _without_tail(context.doc.clean, candidate, known, persons)
+                owner = candidate.name.split()[0]
+                if OWNER_ACRONYM.fullmatch(owner):  # "the TUC Parliamentary Committee"
+                    entry = _known(table, owner)
+                    yield replace(candidate, end=candidate.start + len(owner),
+                                  name=entry.label if entry else owner)
 
 
-def _without_known_tail(text: str, candidate: Candidate, known: set[str]) -> Candidate:
-    """"the International Socialist Bureau of the Second International" is two bodies when
-    the second is a known one and the whole is not; "the Executive Committee of the
-    Communist International", a known name, stays one."""
+def _generic(name: str) -> bool:
+    """A kind of body, not a body: "the Socialist Republic", "a World Socialist Soviet
+    Republic", "the Workers’ Republic" name no state ("the Hungarian Soviet Republic"
+    does), "the Trade Union movement" no union; a body the reference data knows by such
+    words ("the Soviet Republic", "the Soviet Union") is found there."""
+    *words, head = name.split()
+    return (head in word_set("generic_body_heads")
+            and all(w in word_set("generic_body_words") for w in words))
+
+
+def _local(name: str) -> bool:
+    """A local body ("Kiev Committee", "Ural Oblast Bureau") is a body of the organization
+    named after it, not one with a name of its own."""
+    first = name.split()[0]
+    return first in data_set("places.txt") or first in word_set("local_body_words")
+
+
+def _without_tail(
+    text: str, candidate: Candidate, known: set[str], persons: dict[str, ReferenceEntry]
+) -> Candidate:
+    """The name before "of" when what follows is named on its own: "the International
+    Socialist Bureau of the Second International" is two bodies when the second is a known
+    one and the whole is not ("the Executive Committee of the Communist International", a
+    known name, and "the Petrograd Bureau of the Communist International", a local body,
+    stay one); "the United Opposition of Kamenev, Trotsky and Zinoviev" is the opposition
+    they led and "the Polish Army of Pilsudski" the army he led, not bodies named after a
+    known person or a surname."""
     head, of, tail = candidate.name.partition(" of ")
     tail = tail.removeprefix("the ")
-    if not of or name_key(candidate.name) in known or name_key(tail) not in known:
+    body_of_body = (name_key(candidate.name) not in known and name_key(tail) in known
+                    and not _local(head))
+    person = spelling_key(tail) in persons or (
+        surname_shape().fullmatch(tail) is not None and tail not in data_set("places.txt"))
+    if not of or not (body_of_body or person):
         return candidate
     cut = re.search(r"\s+of\s", text[candidate.start : candidate.end])
     assert cut is not None  # the name, normalised, has " of "
     return replace(candidate, end=candidate.start + cut.start(), name=head)
+
+
+# "appeal to the International", "the Secretariat ruled": a body named by its body word alone,
+# not "the Executive" (a generic use the annotations leave out) nor the head of a longer name
+BARE_BODY = re.compile(
+    rf"\b[Tt]he\s+(?P<name>{alternation('bare_body_names')})\b(?![ \t]*[\w(]|\s+of\b)"
+)
+
+
+@recognizer("organizations.bare-body", follow_up=True)
+def bare_bodies(context: Context) -> Iterator[Candidate]:
+    """A body named by its body word alone is the one the text names with that word ("the
+    International" after "the Second International"), or the one of them it names most often
+    ("the collapse of the International" where the Second International is named throughout
+    and the Third once); with none, the word names no one body."""
+    names = Counter(c.name for c in context.accepted if c.kind == "organization")
+    for match in BARE_BODY.finditer(context.doc.clean):
+        word = match.group("name")
+        fuller = sorted((name for name in names if name.startswith(f"{word} of ")
+                         or (name.endswith(f" {word}") and " of " not in name)),
+                        key=lambda name: -names[name])
+        if fuller and (len(fuller) == 1 or names[fuller[0]] > names[fuller[1]]):
+            yield Candidate("organization", *match.span("name"), fuller[0], PATTERN_SCORE,
+                            "organizations.bare-body")
 
 
 @recognizer("organizations.group-name")
@@ -165,30 +243,38 @@ def group_names(context: Context) -> Iterator[Candidate]:
 def periodicals(context: Context) -> Iterator[Candidate]:
     for pattern, score in PERIODICAL:
         for candidate in _named(context, pattern, "organizations.periodical", score=score):
-            if candidate.name.split()[0] not in word_set("not_a_periodical"):  # "Order No. 1"
+            words = candidate.name.split()
+            if (words[0] not in word_set("not_a_periodical")  # "Order No. 1"
+                    and words[-1] not in word_set("not_a_periodical_heads")):  # "… Series No. 5"
                 yield candidate
 
 
 @recognizer("organizations.reference")
 def reference_names(context: Context) -> Iterator[Candidate]:
     doc = context.doc
+    entries = {name_key(alias): entry
+               for entry in context.reference.organizations for alias in entry.names}
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
     known = {name_key(alias): alias for alias in aliases}
     for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
         # the known organization a known body belongs to ("Executive Committee of the
-        # Communist International") is named there too; not a party's members ("Party of
+        # Communist International") or the state a known name ends with ("Communist Party
+        # of the Soviet Union") is named there too; not a party's members ("Party of
         # Bolsheviks")
         for link in OWNER_LINK.finditer(doc.clean, start, end):
             owner = doc.clean[link.end():end].removesuffix("’s").removesuffix("'s")
             head = doc.clean[start:link.start()].split()[-1]
-            if head in word_set("subordinate_body_words") and name_key(owner) in known:
+            entry = entries.get(name_key(owner))
+            if entry is not None and (head in word_set("subordinate_body_words")
+                                      or entry.facts.get("kind") not in MEMBERS):
                 yield Candidate("organization", link.end(), link.end() + len(owner),
                                 known[name_key(owner)], REFERENCE_SCORE,
                                 "organizations.reference")
                 break
-    # coined names later writers print in lower case ("the politburo"), and no English word
+    # coined names later writers print in lower case ("the politburo"), and no English word,
+    # and the party's "central committee" as modern writers print it
     coined = word_set("lowercase_organization_names")
     lowered = {alias.lower(): alias for alias in aliases if alias.lower() in coined}
     for printed, start, end in find_phrases(doc, lowered, allow_possessive=True):
@@ -226,10 +312,11 @@ def bodies_of_owners(context: Context) -> Iterator[Candidate]:
     table = context.reference.lookup("organizations")
     owners = _reference_owners(context.reference.organizations, table)
     composed: dict[int, Candidate] = {}  # by the owner's start: the longest owner first
-    bodies = [  # known bodies; an unknown one with a name of its own keeps it ("the
-        # International Socialist Bureau of the Second International")
+    bodies = [  # known and local bodies; an unknown one with a name of its own keeps it
+        # ("the International Socialist Bureau of the Second International")
         c for c in organizations
-        if c.name.split()[-1] in word_set("subordinate_body_words") and _known(table, c.name)
+        if c.name.split()[-1] in word_set("subordinate_body_words")
+        and (_known(table, c.name) or _local(c.name))
     ]
     for body in sorted(bodies + list(_body_words(text, by_start)), key=lambda c: -c.start):
         link = OWNER_LINK.match(text, body.end)
@@ -309,67 +396,3 @@ def _places_in(
         and owner_entry is not None
         and owner_entry.label in owners[entry.label] | {entry.label}
     )
-
-
-# "the Communist League of America (CLA)": an acronym the text defines in brackets
-DEFINED_ACRONYM = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z]{1,7}|(?:[A-Z]\.){2,})\)")
-DEFINED_SCORE = 0.9
-# the capitalised words before it, when no recognizer took them for a name
-NAME_BEFORE_ACRONYM = re.compile(
-    rf"(?<![\w\-’'])(?P<name>{NAME_WORD}(?:[ \t]+(?:(?:of|for|and|the)[ \t]+)*{NAME_WORD}){{1,6}})$"
-)
-
-
-@recognizer("organizations.defined-acronym", follow_up=True)
-def defined_acronyms(context: Context) -> Iterator[Candidate]:
-    """An acronym the text defines after an organization's name ("the Workers Party of the
-    United States (WPUS)") names that organization wherever the text prints it, when its
-    letters are the name's initials in order; capitalised words no recognizer took that
-    an acronym of three letters or more spells exactly are an organization's name too
-    ("International Labor Defense (ILD)"). Glossaries and modern writing define their
-    acronyms once and use them throughout."""
-    text = context.doc.clean
-    defined: dict[str, str] = {}
-    for candidate in context.accepted:
-        match = DEFINED_ACRONYM.match(text, candidate.end)
-        if candidate.kind == "organization" and match:
-            acronym = match.group("acronym")
-            if _abbreviates(acronym, candidate.name):
-                defined.setdefault(acronym, candidate.name)
-    taken = {(c.start, c.end) for c in context.accepted}
-    for match in DEFINED_ACRONYM.finditer(text):
-        acronym = match.group("acronym")
-        named = NAME_BEFORE_ACRONYM.search(text, max(0, match.start() - 120), match.start())
-        if acronym in defined or not named or len(acronym.replace(".", "")) < 3:
-            continue
-        name = _strip_leading(normalise_space(named.group("name")))  # not "The …"
-        span = (named.start("name") + named.group("name").index(name.split()[0]),
-                named.end("name"))
-        words = [w for w in name.split() if w[0].isupper()]
-        if words and words[-1] in word_set("not_an_organization_heads"):
-            continue  # "the New Economic Policy (NEP)", "the First World War (WWI)"
-        if span not in taken and "".join(w[0] for w in words) == acronym.replace(".", ""):
-            defined[acronym] = name
-            yield Candidate("organization", *span, name, PATTERN_SCORE,
-                            "organizations.defined-acronym")
-    for acronym, name in defined.items():
-        for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w\-])", text):
-            yield Candidate("organization", match.start(), match.end(), name, DEFINED_SCORE,
-                            "organizations.defined-acronym")
-
-
-def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether the acronym's capitals are initials of the name's words, in order, the first
-    the name's first ("WPUS" of "Workers Party of the United States")."""
-    letters = [c for c in acronym if c.isupper()]
-    initials = [word[0].upper() for word in re.split(r"[\s\-]+", name) if word]
-    if len(letters) < 2 or not initials or letters[0] != initials[0]:
-        return False
-    position = 0
-    for letter in letters:
-        while position < len(initials) and initials[position] != letter:
-            position += 1
-        if position == len(initials):
-            return False
-        position += 1
-    return True

@@ -35,7 +35,7 @@ from kgbuild.extract.patterns import (
     normalise_space,
 )
 from kgbuild.extract.repeats import REPEAT
-from kgbuild.lexicon import alternation, data_lines, word_set, words
+from kgbuild.lexicon import alternation, data_alternation, data_lines, word_set, words
 
 CUE_SCORE = 0.9
 FULL_NAME_SCORE = 0.85
@@ -191,8 +191,7 @@ def full_name_pattern() -> re.Pattern[str]:
     three initials and a surname ("V. I. Lenin")."""
     names = "|".join(re.escape(name) for name in sorted(given_names(), key=len, reverse=True))
     # further given names, month words among them ("Karl Paul August Friedrich Liebknecht")
-    more = "|".join(re.escape(n) for n in sorted(data_lines("given_names.txt"), key=len,
-                                                 reverse=True))
+    more = data_alternation("given_names.txt")
     patronymic = rf"[{UPPER}][{LOWER}]+(?:{alternation('patronymic_endings')})"
     particle = rf"(?:{alternation('name_particles')})"
     return re.compile(

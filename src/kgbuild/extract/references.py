@@ -29,7 +29,7 @@ from kgbuild.extract.reference_fields import (
     not_after_abbreviation,
     reference_record,
 )
-from kgbuild.lexicon import alternation, data_set, word_set, words
+from kgbuild.lexicon import alternation, data_alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
 
@@ -244,7 +244,7 @@ def _in_running_text(
 def _imprint() -> re.Pattern[str]:
     """An imprint that ends a reference without brackets: "…, Moscow 1972", "…, Allison &
     Busby, London & New York, 1980" (after a comma, before the end of the sentence)."""
-    places = "|".join(re.escape(p) for p in sorted(data_set("places.txt"), key=len, reverse=True))
+    places = data_alternation("places.txt")
     return re.compile(rf"(?<=,[ \t])(?:{places})(?:[ \t]*(?:&|and)[ \t]*(?:{places}))?,?[ \t]+"
                       r"1[5-9]\d\d(?:[-–]\d{2,4})?(?=[ \t]*(?:[.;)]|$))", re.MULTILINE)
 

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.lexicon import alternation, words
+from kgbuild.lexicon import alternation, data_alternation, words
 
 SCORE = 0.85
 LABELS = ("apparatus_credit_labels", "apparatus_source_labels")  # credits name persons
+# labels whose first name is an organization: "Publisher: X" a publisher, "First Published:
+# Pravda, No. 247" a periodical, "Public Domain: X (2008)" the site that holds the text
+ORGANIZATION_LABELS = {label.lower() for label in words("apparatus_organization_labels")}
 APPARATUS = re.compile(
     rf"(?im)^[ \t]*(?P<label>{'|'.join(alternation(labels) for labels in LABELS)})[ \t]*:"
     r"[ \t]*(?P<value>[^\n]+)"
 )
-SEGMENT = re.compile(r"[^,;()]+")
+SEGMENT = re.compile(r"[^,;()/]+")  # "Encyclopedia of Trotskyism On-Line 2006/Prometheus …"
 JOINERS = re.compile(
     r"\s+(?:and|for|by|with|from)\s+|\s*&\s*|^\s*(?:by|from)\s+|\s+No\.\s*\d+.*"
 )
@@ -29,7 +33,9 @@ ORGANIZATION = re.compile(
 NAMED = re.compile(
     rf"^[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|{alternation('title_particles')}))*$"
 )
-TRAILING_YEAR = re.compile(r"\s+\d{4}\.?\s*$")
+# "Lenin Internet Archive March, 2002": the date after a name is no part of it
+MONTH = rf"\s+(?i:{alternation('months')})"
+TRAILING_DATE = re.compile(rf"(?:{MONTH})?\s+\d{{4}}\.?\s*$|{MONTH}\s*$")
 # "Salil Sen", "J. Smith", "Einde O’Callaghan"
 PERSON = re.compile(
     r"^(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:(?:O[’']|Mc|Mac)?[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}$"
@@ -43,7 +49,7 @@ def _parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
         for piece in JOINERS.split(segment.group(0)):
             at = value.index(piece, position) if piece else position
             position = at + len(piece)
-            stripped = TRAILING_YEAR.sub("", piece).strip()
+            stripped = TRAILING_DATE.sub("", piece).strip()
             if stripped:
                 yield stripped, offset + at + piece.index(stripped)
 
@@ -53,8 +59,7 @@ def apparatus(context: Context) -> Iterator[Candidate]:
     for line in APPARATUS.finditer(context.doc.clean):
         label = line.group("label").lower()
         persons_here = label in {credit.lower() for credit in words("apparatus_credit_labels")}
-        # "Publisher: X" names a publisher, "First Published: Pravda, No. 247" a periodical
-        publisher = label.startswith("publish") or label == "first published"
+        publisher = label in ORGANIZATION_LABELS
         for index, (part, start) in enumerate(_parts(line.group("value"), line.start("value"))):
             if ORGANIZATION.match(part) or (publisher and index == 0 and NAMED.match(part)):
                 kind = "organization"
@@ -81,3 +86,39 @@ def credits(context: Context) -> Iterator[Candidate]:
         if PERSON.match(name):
             start = match.start("name")
             yield Candidate("person", start, start + len(name), name, SCORE, "structure.credit")
+
+
+# "From Wikisource", "From Marxists-en": the line under a page's title naming the site the
+# text was taken from
+FROM_SITE = re.compile(
+    r"(?m)^[ \t]*From[ \t]+(?P<name>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,3})[ \t]*$"
+)
+HEAD_LINES = 10  # a page's title and what its site prints under it
+
+
+@recognizer("structure.site")
+def sites(context: Context) -> Iterator[Candidate]:
+    text = context.doc.clean
+    head = sum(len(line) + 1 for line in text.split("\n")[:HEAD_LINES])
+    for match in FROM_SITE.finditer(text, 0, head):
+        yield Candidate("organization", *match.span("name"), match.group("name"), SCORE,
+                        "structure.site")
+
+
+@cache
+def _imprint() -> re.Pattern[str]:
+    """ "(Berlin: Aufbau-Verlag)", "(London: Allison & Busby, 1980)": a book's imprint names
+    its publisher after the place, as notes and reviews print it."""
+    places = data_alternation("places.txt")
+    return re.compile(
+        rf"\((?:{places})[ \t]*:[ \t]*"
+        r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w’'\-]*){0,4})"
+        r"[ \t]*(?:,[ \t]*(?:1[5-9]\d\d|n\.[ \t]?d\.)[^()\n]{0,20})?\)"
+    )
+
+
+@recognizer("structure.imprint")
+def imprints(context: Context) -> Iterator[Candidate]:
+    for match in _imprint().finditer(context.doc.clean):
+        yield Candidate("organization", *match.span("name"), match.group("name"), SCORE,
+                        "structure.imprint")
