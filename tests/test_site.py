@@ -201,7 +201,7 @@ def test_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "site"
     done = run("site", "--build", str(BUILD), "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"wrote {out}: 88 pages")
+    assert done.stdout.startswith(f"wrote {out}: 87 pages")
     assert (out / "index.html").is_file()
 
 
