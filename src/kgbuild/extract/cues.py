@@ -45,14 +45,20 @@ def cues() -> dict[str, object]:
     return data
 
 
-@cache
-def pattern(*path: str) -> re.Pattern[str]:
-    """A word list of the cue file, as one case-insensitive pattern of whole words."""
+def _phrases(*path: str) -> list[str]:
+    """A word list of the cue file."""
     node: object = cues()
     for key in path:
         assert isinstance(node, dict)
         node = node[key]
     assert isinstance(node, list)
+    return node
+
+
+@cache
+def pattern(*path: str) -> re.Pattern[str]:
+    """A word list of the cue file, as one case-insensitive pattern of whole words."""
+    node = _phrases(*path)
     phrases = "|".join(phrase_pattern(p) for p in sorted(node, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
 
@@ -61,18 +67,41 @@ WORD = re.compile(r"[\w-]+")
 
 
 @cache
+def _list_keys(*path: str) -> frozenset[str]:
+    """The longest word of every phrase of a cue list, lower-cased: a text where a phrase
+    stands has each of its words (a phrase is matched whole, on word boundaries)."""
+    return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in _phrases(*path))
+
+
+@cache
 def _key_words() -> frozenset[str]:
-    """The longest word of every cue phrase, lower-cased: a sentence where a phrase stands
-    has each of its words (a phrase is matched whole, on word boundaries)."""
-    lists = [cues()[p][r] for p in POLARITIES for r in (*ROLES, "adjective")]  # type: ignore[index]
-    phrases = [phrase for words in (*lists, cues()["irony"]) for phrase in words]  # type: ignore[attr-defined]
-    return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in phrases)
+    """The key words of every list a judging sentence has a phrase of."""
+    lists = [(p, r) for p in POLARITIES for r in (*ROLES, "adjective")] + [("irony",)]
+    return frozenset().union(*(_list_keys(*path) for path in lists))
 
 
 def may_judge(sentence: str) -> bool:
     """Whether a cue phrase can stand in the sentence: a cheap test before the cue
     patterns, which most sentences do not match."""
     return not _key_words().isdisjoint(WORD.findall(sentence.lower()))
+
+
+NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """The words of a text, lower-cased, for ``may_match``; None when one is not ASCII:
+    re's case-insensitive matching also folds "ſ", "ı", "K" and "İ" into ASCII letters."""
+    if NON_ASCII_LETTER.search(text):
+        return None
+    return frozenset(WORD.findall(text.lower()))
+
+
+def may_match(words: frozenset[str] | None, *path: str) -> bool:
+    """Whether ``pattern(*path)`` can match a text with these words (``words_of``): a
+    phrase is matched whole, so the text has each of its words. Saves running the cue
+    patterns over the many voices that hold none of their words."""
+    return words is None or not _list_keys(*path).isdisjoint(words)
 
 
 @dataclass(frozen=True)
@@ -89,17 +118,22 @@ def find_cues(text: str) -> list[Cue]:
     """Every judging word of a voice, longest first where two overlap."""
     found: list[Cue] = []
     taken = bytearray(len(text) + 1)
+    words = words_of(text)
     for polarity in POLARITIES:
         for role in ROLES:
-            for match in pattern(polarity, role).finditer(text):
+            if may_match(words, polarity, role):
+                for match in pattern(polarity, role).finditer(text):
+                    found.append(Cue(match.start(), match.end(), polarity, role))
+        if may_match(words, polarity, "adjective"):
+            for match in pattern(polarity, "adjective").finditer(text):
+                role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
                 found.append(Cue(match.start(), match.end(), polarity, role))
-        for match in pattern(polarity, "adjective").finditer(text):
-            role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
-            found.append(Cue(match.start(), match.end(), polarity, role))
-        for match in pattern("name_adjacent", polarity).finditer(text):
-            found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
-    for match in pattern("irony").finditer(text):
-        found.append(Cue(match.start(), match.end(), "rejects", "irony"))
+        if may_match(words, "name_adjacent", polarity):
+            for match in pattern("name_adjacent", polarity).finditer(text):
+                found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+    if may_match(words, "irony"):
+        for match in pattern("irony").finditer(text):
+            found.append(Cue(match.start(), match.end(), "rejects", "irony"))
     kept = []
     for cue in sorted(found, key=lambda c: (c.start - c.end, c.start)):
         if not any(taken[cue.start : cue.end]):
