@@ -16,10 +16,11 @@ Each pattern has a group ``date`` around the date proper (without "in", "as far 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
+from kgbuild.extract.patterns import initials
 from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import DateValue
 
@@ -137,8 +138,8 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ns_month, ns_day = _month("ns_month"), _day("ns_day")
     # each form begins with a look-ahead for the characters its match can begin with, so
     # that its word boundaries and look-behinds are tried there only, not at every character
-    months = _initials(words("months") + words("month_abbreviations"))
-    cues = _initials(words("year_cues") + words("dated_apparatus_labels"))
+    months = initials(words("months") + words("month_abbreviations"))
+    cues = initials(words("year_cues") + words("dated_apparatus_labels"))
     dash = r"\s*(?:[-–—]|to|until|till)\s*"
     until = r"\s+(?:to|until|till)\s+"
     numbers = alternation("number_words")
@@ -185,7 +186,7 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{month2}{year_after})")),
         ("month", re.compile(rf"(?=[{months}])\b(?P<date>{month}{year_after})")),
         ("season", re.compile(
-            rf"(?=(?i:[ti{_initials(SEASONS)}]))"
+            rf"(?=(?i:[ti{initials(SEASONS)}]))"
             rf"\b(?:[Tt]he\s+|[Ii]n\s+)?(?P<date>(?P<season>{'|'.join(SEASONS)}|"
             rf"{'|'.join(s.capitalize() for s in SEASONS)}),?\s+(?:of\s+)?{YEAR})")),
         ("years", re.compile(  # "1917-1921", "1918–20", "from 1917 to 1921", "1925/26"
@@ -209,7 +210,7 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?P<century>last|present|nineteenth|eighteenth|twentieth)\s+century)")),
         ("decade", re.compile(r"(?=[t1])\b(?:the\s+)?(?P<date>(?P<digits>1[5-9]\d)0[’']?s)\b")),
         ("relative", re.compile(
-            rf"(?=[{_initials(words('number_words'))}\d])\b(?P<date>(?P<count>{numbers}|\d{{1,2}})\s+years?\s+"
+            rf"(?=[{initials(words('number_words'))}\d])\b(?P<date>(?P<count>{numbers}|\d{{1,2}})\s+years?\s+"
             r"(?P<direction>later|after|earlier|before))")),
         ("month-only", re.compile(rf"(?=i)\bin\s+(?P<date>{month})\b(?!\s+\d)")),
         ("month-day", re.compile(
@@ -217,11 +218,6 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month-day", re.compile(  # "1 August": the year of the date before
             rf"(?=\d)(?<![\d./])(?P<date>{day}[ \t]+{month})\b(?!,?\s+\d|\s*\()")),
     )
-
-
-def _initials(names: Iterable[str]) -> str:
-    """The first letters of words, for a look-ahead's character class."""
-    return "".join(re.escape(first) for first in sorted({name[0] for name in names}))
 
 
 def _year(g: Groups) -> DateValue:

@@ -88,12 +88,18 @@ def _phrases_pattern(
     same set for every document: made once)."""
     longest_first = sorted(phrases, key=lambda p: (-len(p), p))
     alternatives = "|".join(phrase_pattern(phrase, loose_case) for phrase in longest_first)
-    initials = "".join(sorted({re.escape(phrase[0]) for phrase in phrases}))
     endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
     suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
     return re.compile(
-        rf"(?<![\w\-])(?=[{initials}])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
+        rf"(?=[{initials(phrases)}])(?<![\w\-])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
     )
+
+
+def initials(words: Iterable[str]) -> str:
+    """The first characters of words, for a character class: a look-ahead ``(?=[…])`` at
+    the head of a pattern lets the search pass over every other character of a text at
+    once, instead of trying the pattern's look-behinds and alternatives there."""
+    return "".join(sorted({re.escape(word[0]) for word in words}))
 
 
 def _loose(phrase: str) -> str:
