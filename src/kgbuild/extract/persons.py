@@ -175,8 +175,10 @@ def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
     if not names:
         return
     known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-])")
-    before = re.compile(rf"(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+(?:{known})(?![\w\-])")
+    after = re.compile(rf"(?=[{initials(names)}])(?<![\w\-])(?:{known})\s+and\s+"
+                       rf"(?P<name>{NAME_TOKEN})(?![\w\-])")
+    before = re.compile(rf"(?=[{UPPER}])(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+"
+                        rf"(?:{known})(?![\w\-])")
     for pattern in (after, before):
         for match in pattern.finditer(doc.clean):
             name = match.group("name")
