@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kgbuild.extract.patterns import phrase_pattern
@@ -45,63 +46,73 @@ def cues() -> dict[str, object]:
     return data
 
 
-def _phrases(*path: str) -> list[str]:
-    """A word list of the cue file."""
+@cache
+def pattern(*path: str) -> CuePattern:
+    """A word list of the cue file, as one case-insensitive pattern of whole words."""
     node: object = cues()
     for key in path:
         assert isinstance(node, dict)
         node = node[key]
     assert isinstance(node, list)
-    return node
-
-
-@cache
-def pattern(*path: str) -> re.Pattern[str]:
-    """A word list of the cue file, as one case-insensitive pattern of whole words."""
-    node = _phrases(*path)
     phrases = "|".join(phrase_pattern(p) for p in sorted(node, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
+    keys = frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in node)
+    return CuePattern(re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE), keys)
 
 
 WORD = re.compile(r"[\w-]+")
+NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
 
 
-@cache
-def _list_keys(*path: str) -> frozenset[str]:
-    """The longest word of every phrase of a cue list, lower-cased: a text where a phrase
-    stands has each of its words (a phrase is matched whole, on word boundaries)."""
-    return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in _phrases(*path))
+@lru_cache(maxsize=16)  # the sentence or voice whose cues are being read, not every one
+def words_of(text: str) -> frozenset[str] | None:
+    """The words of a text, lower-cased; None when one is not ASCII (re's case-insensitive
+    matching also folds "ſ", "ı", "K" and "İ" into ASCII letters)."""
+    if NON_ASCII_LETTER.search(text):
+        return None
+    return frozenset(WORD.findall(text.lower()))
+
+
+class CuePattern:
+    """A word list's pattern, not run over a text that has none of the list's key words
+    (the longest word of each phrase, lower-cased: a phrase is matched whole, so a text
+    where one stands has each of its words). Most sentences and voices have no word of
+    most lists, and running the lists' patterns over them all was most of the time spent
+    reading stances."""
+
+    def __init__(self, regex: re.Pattern[str], keys: frozenset[str]) -> None:
+        self.regex = regex
+        self.keys = keys
+
+    def _may_match(self, text: str) -> bool:
+        words = words_of(text)
+        return words is None or not self.keys.isdisjoint(words)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.search(text, *bounds) if self._may_match(text) else None
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.match(text, *bounds) if self._may_match(text) else None
+
+    def fullmatch(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, *bounds) if self._may_match(text) else None
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, *bounds) if self._may_match(text) else iter(())
 
 
 @cache
 def _key_words() -> frozenset[str]:
-    """The key words of every list a judging sentence has a phrase of."""
-    lists = [(p, r) for p in POLARITIES for r in (*ROLES, "adjective")] + [("irony",)]
-    return frozenset().union(*(_list_keys(*path) for path in lists))
+    """The longest word of every cue phrase, lower-cased: a sentence where a phrase stands
+    has each of its words (a phrase is matched whole, on word boundaries)."""
+    lists = [cues()[p][r] for p in POLARITIES for r in (*ROLES, "adjective")]  # type: ignore[index]
+    phrases = [phrase for words in (*lists, cues()["irony"]) for phrase in words]  # type: ignore[attr-defined]
+    return frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in phrases)
 
 
 def may_judge(sentence: str) -> bool:
     """Whether a cue phrase can stand in the sentence: a cheap test before the cue
     patterns, which most sentences do not match."""
     return not _key_words().isdisjoint(WORD.findall(sentence.lower()))
-
-
-NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
-
-
-def words_of(text: str) -> frozenset[str] | None:
-    """The words of a text, lower-cased, for ``may_match``; None when one is not ASCII:
-    re's case-insensitive matching also folds "ſ", "ı", "K" and "İ" into ASCII letters."""
-    if NON_ASCII_LETTER.search(text):
-        return None
-    return frozenset(WORD.findall(text.lower()))
-
-
-def may_match(words: frozenset[str] | None, *path: str) -> bool:
-    """Whether ``pattern(*path)`` can match a text with these words (``words_of``): a
-    phrase is matched whole, so the text has each of its words. Saves running the cue
-    patterns over the many voices that hold none of their words."""
-    return words is None or not _list_keys(*path).isdisjoint(words)
 
 
 @dataclass(frozen=True)
@@ -118,22 +129,17 @@ def find_cues(text: str) -> list[Cue]:
     """Every judging word of a voice, longest first where two overlap."""
     found: list[Cue] = []
     taken = bytearray(len(text) + 1)
-    words = words_of(text)
     for polarity in POLARITIES:
         for role in ROLES:
-            if may_match(words, polarity, role):
-                for match in pattern(polarity, role).finditer(text):
-                    found.append(Cue(match.start(), match.end(), polarity, role))
-        if may_match(words, polarity, "adjective"):
-            for match in pattern(polarity, "adjective").finditer(text):
-                role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
+            for match in pattern(polarity, role).finditer(text):
                 found.append(Cue(match.start(), match.end(), polarity, role))
-        if may_match(words, "name_adjacent", polarity):
-            for match in pattern("name_adjacent", polarity).finditer(text):
-                found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
-    if may_match(words, "irony"):
-        for match in pattern("irony").finditer(text):
-            found.append(Cue(match.start(), match.end(), "rejects", "irony"))
+        for match in pattern(polarity, "adjective").finditer(text):
+            role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
+            found.append(Cue(match.start(), match.end(), polarity, role))
+        for match in pattern("name_adjacent", polarity).finditer(text):
+            found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+    for match in pattern("irony").finditer(text):
+        found.append(Cue(match.start(), match.end(), "rejects", "irony"))
     kept = []
     for cue in sorted(found, key=lambda c: (c.start - c.end, c.start)):
         if not any(taken[cue.start : cue.end]):

@@ -31,7 +31,6 @@ from kgbuild.extract.cues import (
     governed,
     is_reporting_subject,
     may_judge,
-    may_match,
     passive_by,
     pattern,
     polarity_of,
@@ -40,7 +39,6 @@ from kgbuild.extract.cues import (
     subject_before,
     unnamed_target,
     with_coordinated,
-    words_of,
 )
 from kgbuild.extract.patterns import normalise_space
 from kgbuild.extract.titles import SALUTATION, running_text
@@ -126,15 +124,11 @@ class StanceReader:
     # -- one sentence ----------------------------------------------------------------------
     def read(self, index: int, start: int, end: int) -> list[StanceRecord]:
         sentence = self.doc.clean[start:end]
-        if not may_judge(sentence):
-            return []
-        words = words_of(sentence)
-        if not any(
-            may_match(words, p, r) and pattern(p, r).search(sentence)
-            for p in POLARITIES for r in (*ROLES, "adjective")
+        if not may_judge(sentence) or (not any(
+            pattern(p, r).search(sentence) for p in POLARITIES for r in (*ROLES, "adjective")
         ) and not (
-            may_match(words, "irony") and pattern("irony").search(sentence)
-        ):
+            pattern("irony").search(sentence)
+        )):
             return []
         persons = [
             ((at[0] - start, at[1] - start), p)
