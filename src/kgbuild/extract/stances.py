@@ -13,9 +13,7 @@ stances, the document's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from kgbuild.document import Document, Span
 from kgbuild.extract.cues import (
@@ -51,8 +49,8 @@ from kgbuild.records import (
     WorkMention,
 )
 
-SENTENCE_END = re.compile(  # the look-ahead first: the look-behinds only where a stop is
-    r"(?=[.?!])(?<![A-Z]\.)(?<!\b[A-Z])(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
+SENTENCE_END = re.compile(
+    r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\b[Vp]\.)(?<!\bpp\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)[.?!][”’\"]?\)?[*\d]*"
     r"(?=\s+[A-Z“\"I(]|[ \t]*\n)|\n[ \t]*\n"
 )
 # before the name that ends a short line of the document's head: "F. E. Dzerzhinsky to "
@@ -102,18 +100,11 @@ class StanceReader:
             (p for p in found.persons if not _inside(p.evidence.start, titles)),
             key=lambda p: p.evidence.start,
         )
-        self.person_starts = [p.evidence.start for p in self.persons]  # for _persons_in
         self.quotations = sorted(found.quotations, key=lambda q: q.evidence.start)
         self.quoted = [  # each quotation's cleaned range and speaker, for _voices
             (*doc.clean_range(q.evidence.start, q.evidence.end), q.speaker)
             for q in self.quotations
         ]
-        # _voices reads only the quotations that reach into a sentence: those from the first
-        # whose furthest end so far passes its start to the last that begins before its end
-        self.quoted_starts = [q_start for q_start, _, _ in self.quoted]
-        self.quoted_reach = list(accumulate((q_end for _, q_end, _ in self.quoted), max))
-        self.work_starts = [self._clean(w.evidence) for w in found.works]
-        self.claim_starts = [self._clean(c.evidence) for c in found.dated_claims]
         self.judged: list[tuple[int, PersonMention]] = []  # (sentence index, target)
         self.antecedent_sentence: dict[PersonMention, int] = {}  # a pronoun's target: where
         self.addressee = self._addressee()
@@ -219,8 +210,7 @@ class StanceReader:
         """The author's words (quotations blanked) and each quoted speaker's words."""
         author = list(sentence)
         voices = []
-        first = bisect_right(self.quoted_reach, start)
-        for q_start, q_end, speaker in self.quoted[first : bisect_left(self.quoted_starts, end)]:
+        for q_start, q_end, speaker in self.quoted:
             lo, hi = max(q_start, start) - start, min(q_end, end) - start
             if lo >= hi:
                 continue
@@ -242,8 +232,7 @@ class StanceReader:
 
     def _persons_in(self, start: int, end: int) -> list[PersonMention]:
         raw_start, raw_end = self.doc.offsets[start], self.doc.offsets[end - 1] + 1
-        starts = self.person_starts
-        return self.persons[bisect_left(starts, raw_start) : bisect_left(starts, raw_end)]
+        return [p for p in self.persons if raw_start <= p.evidence.start < raw_end]
 
     def _at(self, person: PersonMention) -> tuple[int, int]:
         return self.doc.clean_range(person.evidence.start, person.evidence.end)
@@ -383,14 +372,13 @@ class StanceReader:
         lo = self.sentences[max(0, index - 1)][0]
         hi = self.sentences[index][1]
         surname = target.name.split()[-1]
-        quoted = zip(reversed(self.quotations), reversed(self.quoted_starts), strict=True)
-        for quotation, q_start in quoted:
+        for quotation in reversed(self.quotations):
             speaker = quotation.speaker or quotation.source_author or ""
-            if lo <= q_start < hi and speaker.split()[-1:] == [surname]:
+            if lo <= self._clean(quotation.evidence) < hi and speaker.split()[-1:] == [surname]:
                 return quotation
-        for work, w_start in zip(self.found.works, self.work_starts, strict=True):
+        for work in self.found.works:
             author = (work.author or "").split()[-1:]
-            if lo <= w_start < hi and author == [surname]:
+            if lo <= self._clean(work.evidence) < hi and author == [surname]:
                 return work
         return None
 
@@ -399,8 +387,8 @@ class StanceReader:
         document itself, for another holder's a date in the sentence that reports it."""
         if holder is None:
             return self.document_date
-        for claim, c_start in zip(self.found.dated_claims, self.claim_starts, strict=True):
-            if start <= c_start < end and not claim.dates_entity:
+        for claim in self.found.dated_claims:
+            if start <= self._clean(claim.evidence) < end and not claim.dates_entity:
                 return claim
         return None
 
