@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from run import write_corpus  # noqa: E402
+from run import write_corpus
 
-from kgbuild.pipeline import build  # noqa: E402
-from kgbuild.site import build_site  # noqa: E402
+from kgbuild.pipeline import build
+from kgbuild.site import build_site
 
 
 def main() -> None:
