@@ -141,7 +141,7 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         # Editorial endnote numbers glued to words or quotes: "Leninism.”1", "Disorder,5".
         Rule(
             "endnote-number",
-            re.compile(r"(?=\d)(?<=[A-Za-z.,;:”’)])(?<!No\.)(?<!Nos\.)\d{1,2}(?=[\s,.;:)”]|$)"),
+            re.compile(r"(?<=[A-Za-z.,;:”’)])(?<!No\.)(?<!Nos\.)\d{1,2}(?=[\s,.;:)”]|$)"),
             "",
         ),
     )
