@@ -87,7 +87,14 @@ def _phrases_pattern(
     """The one regular expression for a set of phrases (the reference data's names are the
     same set for every document: made once)."""
     longest_first = sorted(phrases, key=lambda p: (-len(p), p))
-    alternatives = "|".join(phrase_pattern(phrase, loose_case) for phrase in longest_first)
+    # grouped by their first character, in the same order within a group: where a name
+    # begins, only the names of that letter are tried, not every one (the same match, since
+    # a phrase's first character is matched as printed)
+    by_first: dict[str, list[str]] = {}
+    for phrase in longest_first:
+        first = re.escape(phrase[0])
+        by_first.setdefault(first, []).append(phrase_pattern(phrase, loose_case)[len(first):])
+    alternatives = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
     suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
     return re.compile(
