@@ -112,7 +112,7 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         ),
         # A word broken at a line end ("co-\noperation"): the hyphens in this kind of text
         # are real compound hyphens, so keep the hyphen and drop the line break.
-        Rule("line-end-hyphen", re.compile(r"(?=\n)(?<=[A-Za-z]-)\n(?=[A-Za-z])"), ""),
+        Rule("line-end-hyphen", re.compile(r"(?<=[A-Za-z]-)\n(?=[A-Za-z])"), ""),
         # The pronoun I read as "|" ("| think", "|. THE DEFINITION").
         Rule("pronoun-bar", STANDALONE_BAR, _pronoun_bar),
         # Roman numerals of volumes: "Vol. XX1V", "Vol.\nXXIl", "Vol. XX VI", "Volume 111".
