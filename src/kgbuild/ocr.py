@@ -64,7 +64,7 @@ def _roman_in_heading(match: re.Match[str]) -> str:
     return match.group("indent") + repaired + "." if repaired else match.group(0)
 
 
-STANDALONE_BAR = re.compile(r"(?<![^\s“\"‘(])\|(?=[\s.,;:’”])")
+STANDALONE_BAR = re.compile(r"(?=\|)(?<![^\s“\"‘(])\|(?=[\s.,;:’”])")
 
 
 def _pronoun_bar(match: re.Match[str]) -> str:
@@ -86,10 +86,11 @@ def _errata_rule(errata: Errata) -> tuple[Rule, ...]:
         return ()
     fixes = dict(errata)
     words = "|".join(re.escape(w) for w in sorted(fixes, key=len, reverse=True))
+    initials = "".join(sorted({re.escape(w[0]) for w in fixes}))
     return (
         Rule(
             "errata-word",
-            re.compile(rf"(?<![\w.])(?:{words})(?![\w])"),
+            re.compile(rf"(?=[{initials}])(?<![\w.])(?:{words})(?![\w])"),
             lambda match: fixes.get(match.group(0), match.group(0)),
         ),
     )
@@ -104,7 +105,8 @@ def _not_numbered() -> str:
 @cache
 def rules(errata: Errata = ()) -> tuple[Rule, ...]:
     """The repairs, in the order they must run: general rules of OCR'd translations, and
-    the errata of the text's corpus where it has them."""
+    the errata of the text's corpus where it has them. (A pattern that would try look-behinds
+    at every character begins with a look-ahead for the character its match begins with.)"""
     return (
         # A printed page number alone on its line ("30"), even inside a quotation.
         # Windows line ends: the raw text keeps them, matching sees plain newlines.
@@ -127,7 +129,7 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         Rule(
             "roman-volume",
             re.compile(
-                r"(?P<head>\b(?:Vol\.|Volume)\s+)"
+                r"(?=V)(?P<head>\b(?:Vol\.|Volume)\s+)"
                 r"(?P<num>[IVXLl1|](?:[IVXLl1|]|\s(?=[IVXL]+\b))*)(?![A-Za-z0-9])"
             ),
             _roman_in_reference,
@@ -139,9 +141,10 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
             _roman_in_heading,
         ),
         # "R.C.P:(B.)": a colon read for the last full stop of a party abbreviation.
-        Rule("abbreviation-colon", re.compile(r"(?<=[A-Z]\.[A-Z])[:;](?=\([A-Z]\.\))"), "."),
+        Rule("abbreviation-colon", re.compile(r"(?=[:;])(?<=[A-Z]\.[A-Z])[:;](?=\([A-Z]\.\))"),
+             "."),
         # The author's emphasis marks after a word, often damaged: "**", "®*", "®™*".
-        Rule("emphasis-mark", re.compile(r"[®™]*\*+"), ""),
+        Rule("emphasis-mark", re.compile(r"(?=[®™*])[®™]*\*+"), ""),
         # A lone trade-mark sign is a damaged closing quote ("dictatorship™)").
         Rule("damaged-close-quote", re.compile(r"™"), "”"),
         *_errata_rule(errata),

@@ -208,8 +208,9 @@ def _about_shared(
     """Triples from shared entities (their evidence links) and, of the predicates the
     shapes follow backwards, triples to them; with the type of the node at the other end."""
     types: defaultdict[object, list[Triple]] = defaultdict(list)
+    rdf_type = RDF.type  # once: rdflib looks a namespace's attribute up anew every time
     for _, triple in placed:
-        if triple[1] == RDF.type:
+        if triple[1] == rdf_type:
             types[triple[0]].append(triple)
     boundary: list[Triple] = []
     for _, (subject, predicate, obj) in placed:

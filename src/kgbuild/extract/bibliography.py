@@ -27,8 +27,8 @@ AUTHOR = (r"(?P<author>(?:[A-Z]\.[ \t]?){1,3}[ \t]*[A-Z][\w’'\-]+"
           r"|[A-Z][a-z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]+){1,3})")
 # what may stand before a note's author: the note's start, its number, "see", "and", "in"
 LEAD = re.compile(r"(?:^|[(\[;:\]]|\d|\b(?:[Ss]ee|and|in|cf\.|Source:))[ \t]*$")
-QUOTED = re.compile(
-    AUTHOR + r",[ \t]+(?:[“\"](?P<double>[A-Z][^“”\"\n]{3,200}?)[,.]?[”\"]"
+QUOTED = re.compile(  # (a look-ahead for the author's capital first: see patterns.initials)
+    r"(?=[A-Z])" + AUTHOR + r",[ \t]+(?:[“\"](?P<double>[A-Z][^“”\"\n]{3,200}?)[,.]?[”\"]"
     r"|‘(?P<single>[A-Z](?:[^‘’\n]|’(?=\w)){3,200}?)[,.]?’(?=[\s,.;)]))"
 )
 CUE = re.compile(r"\b(?:in|from|see)[ \t]+$")
@@ -49,7 +49,7 @@ def _imprinted() -> re.Pattern[str]:
     """A title before its bracketed imprint: "… (Berlin, 1982)", "… (2 vols; Paris, 1921)"."""
     places = data_alternation("places.txt")
     return re.compile(
-        r"(?<![\w’'\-])(?P<title>[A-Z“\"‘][^();\n]{2,200}?)[ \t]*"
+        r"(?=[A-Z“\"‘])(?<![\w’'\-])(?P<title>[A-Z“\"‘][^();\n]{2,200}?)[ \t]*"
         rf"\((?:[^();\n]{{0,30}};[ \t]*)?(?:{places})[,:]?[ \t]+(?:[^()\n]{{0,40}},[ \t]*)?"
         r"1[5-9]\d\d\b"
     )

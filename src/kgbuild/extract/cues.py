@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kgbuild.extract.patterns import phrase_pattern
@@ -51,7 +52,7 @@ def cues() -> dict[str, object]:
 
 
 @cache
-def pattern(*path: str) -> re.Pattern[str]:
+def pattern(*path: str) -> CuePattern:
     """A word list of the cue file, as one case-insensitive pattern of whole words."""
     node: object = cues()
     for key in path:
@@ -59,10 +60,49 @@ def pattern(*path: str) -> re.Pattern[str]:
         node = node[key]
     assert isinstance(node, list)
     phrases = "|".join(phrase_pattern(p) for p in sorted(node, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
+    keys = frozenset(max(WORD.findall(phrase.lower()), key=len) for phrase in node)
+    return CuePattern(re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE), keys)
 
 
 WORD = re.compile(r"[\w-]+")
+NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+@lru_cache(maxsize=16)  # the sentence or voice whose cues are being read, not every one
+def words_of(text: str) -> frozenset[str] | None:
+    """The words of a text, lower-cased; None when one is not ASCII (re's case-insensitive
+    matching also folds "ſ", "ı", "K" and "İ" into ASCII letters)."""
+    if NON_ASCII_LETTER.search(text):
+        return None
+    return frozenset(WORD.findall(text.lower()))
+
+
+class CuePattern:
+    """A word list's pattern, not run over a text that has none of the list's key words
+    (the longest word of each phrase, lower-cased: a phrase is matched whole, so a text
+    where one stands has each of its words). Most sentences and voices have no word of
+    most lists, and running the lists' patterns over them all was most of the time spent
+    reading stances."""
+
+    def __init__(self, regex: re.Pattern[str], keys: frozenset[str]) -> None:
+        self.regex = regex
+        self.keys = keys
+
+    def _may_match(self, text: str) -> bool:
+        words = words_of(text)
+        return words is None or not self.keys.isdisjoint(words)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.search(text, *bounds) if self._may_match(text) else None
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.match(text, *bounds) if self._may_match(text) else None
+
+    def fullmatch(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, *bounds) if self._may_match(text) else None
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, *bounds) if self._may_match(text) else iter(())
 
 
 @cache

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
+from kgbuild.extract.patterns import initials
 from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.records import DateValue
 
@@ -135,6 +136,10 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(form, pattern) from the most to the least precise; earlier forms win overlaps."""
     month, month2, day, day2 = _month("month"), _month("month2"), _day("day"), _day("day2")
     ns_month, ns_day = _month("ns_month"), _day("ns_day")
+    # each form begins with a look-ahead for the characters its match can begin with, so
+    # that its word boundaries and look-behinds are tried there only, not at every character
+    months = initials(words("months") + words("month_abbreviations"))
+    cues = initials(words("year_cues") + words("dated_apparatus_labels"))
     dash = r"\s*(?:[-–—]|to|until|till)\s*"
     until = r"\s+(?:to|until|till)\s+"
     numbers = alternation("number_words")
@@ -147,32 +152,33 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"{_day('ns_day2')}\))?"
     )
     return (
-        ("iso", re.compile(r"(?<![\d-])(?P<date>(?P<year>1[5-9]\d\d)-(?P<m>0[1-9]|1[0-2])-"
+        ("iso", re.compile(r"(?=1)(?<![\d-])(?P<date>(?P<year>1[5-9]\d\d)-(?P<m>0[1-9]|1[0-2])-"
                            r"(?P<d>[0-2]\d|3[01]))(?![\d-])")),
         # "from July 1, 1857 to April 1865", "from 5 March 1917 until October 1918": two
         # dates of any precision
         ("from-range", re.compile(
-            rf"\b[Ff]rom\s+(?P<date>{month}(?:\s+{day})?,?\s+(?P<year1>1[5-9]\d\d){until}"
+            rf"(?=[Ff])\b[Ff]rom\s+(?P<date>{month}(?:\s+{day})?,?\s+(?P<year1>1[5-9]\d\d){until}"
             rf"{month2}(?:\s+{day2})?,?\s+{YEAR})")),
         ("from-range", re.compile(
-            rf"\b[Ff]rom\s+(?P<date>(?:{day}\s+)?{month}\s+(?P<year1>1[5-9]\d\d){until}"
+            rf"(?=[Ff])\b[Ff]rom\s+(?P<date>(?:{day}\s+)?{month}\s+(?P<year1>1[5-9]\d\d){until}"
             rf"(?:{day2}\s+)?{month2}\s+{YEAR})")),
         ("day-range", re.compile(  # "March 27-April 2, 1922", "June 1, 1848 to May 19, 1849"
-            rf"\b(?P<date>{month}\s+{day}(?:,?\s+(?P<year1>1[5-9]\d\d))?{dash}(?:{month2}\s+)?"
+            rf"(?=[{months}])\b(?P<date>{month}\s+{day}(?:,?\s+(?P<year1>1[5-9]\d\d))?{dash}(?:{month2}\s+)?"
             rf"{day2}{ns_range}{year_after})")),
         ("day-range", re.compile(  # "27-29 April 1925", "6 Mar 1918 - 8 Mar 1918"
-            rf"(?<![\d.])(?P<date>{day}(?:[ \t]+{month}(?:[ \t]+(?P<year1>1[5-9]\d\d))?)?{dash}"
+            rf"(?=\d)(?<![\d.])"
+            rf"(?P<date>{day}(?:[ \t]+{month}(?:[ \t]+(?P<year1>1[5-9]\d\d))?)?{dash}"
             rf"{day2}[ \t]+{month2}{year_after})")),
         ("day", re.compile(  # "April 18 (May 1), 1917", "July 3 [1923]"
-            rf"\b(?P<date>{month}\s+{day}(?:\s*\((?:{ns_month}\s+)?{ns_day}{new_style}\))?"
+            rf"(?=[{months}])\b(?P<date>{month}\s+{day}(?:\s*\((?:{ns_month}\s+)?{ns_day}{new_style}\))?"
             rf"{year_after})")),
         ("day", re.compile(  # "15 (28) December 1912", "25 October (7 November) 1917"
-            rf"(?<![\d.])(?<!No\.\s)(?P<date>{day}(?:\s*\({_day('ns_day_alone')}\))?[ \t]+"
+            rf"(?=\d)(?<![\d.])(?<!No\.\s)(?P<date>{day}(?:\s*\({_day('ns_day_alone')}\))?[ \t]+"
             rf"{month}(?:\s*\({ns_day}\s+{ns_month}\))?{year_after})")),
         # "9th, 10th, and 14th January, 1920": the days listed before the last share its
         # month and year
         ("day", re.compile(
-            r"(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?<!No\.\s)(?<!Vol\.\s)"
+            r"(?=\d)(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?<!No\.\s)(?<!Vol\.\s)"
             rf"(?P<date>{day})(?=(?:,[ \t]*{DAY})*,?[ \t]+and[ \t]+{DAY}"
             rf"[ \t]+{month}{year_after})")),
         # "June 5 & 12, 1924", "January 15 and 22, 1926": two days of one month and year
@@ -183,38 +189,41 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\b{month}\s+{DAY}(?:,[ \t]*{DAY})*,?[ \t]+(?:and|&)[ \t]+"
             rf"(?P<date>{day}{year_after})")),
         ("month-range", re.compile(  # "January-November, 1926", "July and August 1903"
-            rf"\b(?P<date>{month}(?:,?\s+(?P<year1>1[5-9]\d\d))?(?:{dash}|\s+and\s+)"
+            rf"(?=[{months}])\b(?P<date>{month}(?:,?\s+(?P<year1>1[5-9]\d\d))?(?:{dash}|\s+and\s+)"
             rf"{month2}{year_after})")),
-        ("month", re.compile(rf"\b(?P<date>{month}{year_after})")),
+        ("month", re.compile(rf"(?=[{months}])\b(?P<date>{month}{year_after})")),
         ("season", re.compile(
+            rf"(?=(?i:[ti{initials(SEASONS)}]))"
             rf"\b(?:[Tt]he\s+|[Ii]n\s+)?(?P<date>(?P<season>{'|'.join(SEASONS)}|"
             rf"{'|'.join(s.capitalize() for s in SEASONS)}),?\s+(?:of\s+)?{YEAR})")),
         ("years", re.compile(  # "1917-1921", "1918–20", "from 1917 to 1921", "1925/26"
-            r"(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<date>(?P<first>1[5-9]"
+            r"(?=1)(?<![\d.])(?<!pp\.\s)(?<!p\.\s)(?P<date>(?P<first>1[5-9]"
             r"\d\d)(?:\s*[-–/]\s*|\s+(?:to|till|until)\s+|(?<=between\s\d{4})\s+and\s+)"
             r"(?P<last>(?:1[5-9])?\d\d))(?![\d-])"
         )),
         ("year", re.compile(  # "in 1921", "In 1919", "(born 1879)", "(1923)", "Written: 1921"
+            rf"(?=(?i:[{cues}(a]))"  # the cues in any case (and "ſince" as re folds it)
             rf"(?:\b(?i:{year_cues})\s+(?:the\s+year\s+)?|\(|^(?:{labels})[ \t]*[:|][ \t]*"
             r"|(?<=\d\d\d\d\s)and\s+"  # "in 1919 and 1920": two years
             rf"|\bas\s+(?:long\s+ago|far\s+back|early|late)\s+as\s+)(?P<date>{YEAR})",
             re.MULTILINE)),
         # "the 1905 Revolution", "the 1920 gathering"
-        ("year", re.compile(rf"\b[Tt]he\s+(?P<date>{YEAR})(?=\s+[A-Za-z])")),
+        ("year", re.compile(rf"(?=[Tt])\b[Tt]he\s+(?P<date>{YEAR})(?=\s+[A-Za-z])")),
         ("year", re.compile(rf"^[ \t]*(?P<date>{YEAR})(?=[.:]\s)", re.MULTILINE)),  # "1894. The …"
         ("year-after-comma", re.compile(  # "The Development of Capitalism in Russia, 1899"
             rf"[,?!][ \t]+(?P<date>{YEAR})(?=[ \t]*(?:[.)\];]|$))", re.MULTILINE)),
         ("decade", re.compile(
-            rf"\bthe\s+(?P<date>(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
+            rf"(?=t)\bthe\s+(?P<date>(?P<decade>{alternation('decade_words')})\s+of\s+the\s+"
             r"(?P<century>last|present|nineteenth|eighteenth|twentieth)\s+century)")),
-        ("decade", re.compile(r"\b(?:the\s+)?(?P<date>(?P<digits>1[5-9]\d)0[’']?s)\b")),
+        ("decade", re.compile(r"(?=[t1])\b(?:the\s+)?(?P<date>(?P<digits>1[5-9]\d)0[’']?s)\b")),
         ("relative", re.compile(
-            rf"\b(?P<date>(?P<count>{numbers}|\d{{1,2}})\s+years?\s+"
+            rf"(?=[{initials(words('number_words'))}\d])\b(?P<date>(?P<count>{numbers}|\d{{1,2}})\s+years?\s+"
             r"(?P<direction>later|after|earlier|before))")),
-        ("month-only", re.compile(rf"\bin\s+(?P<date>{month})\b(?!\s+\d)")),
-        ("month-day", re.compile(rf"\b(?:on\s+)?(?P<date>{month}\s+{day})\b(?!,?\s+\d|\s*\()")),
+        ("month-only", re.compile(rf"(?=i)\bin\s+(?P<date>{month})\b(?!\s+\d)")),
+        ("month-day", re.compile(
+            rf"(?=[o{months}])\b(?:on\s+)?(?P<date>{month}\s+{day})\b(?!,?\s+\d|\s*\()")),
         ("month-day", re.compile(  # "1 August": the year of the date before
-            rf"(?<![\d./])(?P<date>{day}[ \t]+{month})\b(?!,?\s+\d|\s*\()")),
+            rf"(?=\d)(?<![\d./])(?P<date>{day}[ \t]+{month})\b(?!,?\s+\d|\s*\()")),
     )
 
 

@@ -30,13 +30,15 @@ RECOGNIZERS = (ordinal_meetings, qualified_meetings, full_names, body_names)
 def headline_text(clean: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The cleaned text with its headings in title case, and where the headings are."""
     lines = tuple(m.span() for m in HEADLINE.finditer(clean))
-    text = clean
+    pieces: list[str] = []  # joined once: not a copy of the whole text per heading
+    cursor = 0
     for start, end in lines:
         line = clean[start:end]
         titled = title_case(line)
         if len(titled) == len(line):  # offsets must stay the text's
-            text = text[:start] + titled + text[end:]
-    return text, lines
+            pieces += [clean[cursor:start], titled]
+            cursor = end
+    return "".join(pieces) + clean[cursor:], lines
 
 
 @recognizer("headlines")

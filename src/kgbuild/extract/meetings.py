@@ -70,11 +70,14 @@ NAME_WORDS = (
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){0,2})"
 )
 ORDINAL_MEETING = re.compile(
+    # (an acronym, an ordinal word or numeral begins here: a look-ahead tried first, so that
+    # the rest is tried at few places of the text)
+    r"(?=[A-Z\d])(?:"
     # "CI Fourth Congress", "YCI Second Congress": an acronym of the body before the ordinal
     r"(?:(?<![\w.])(?!THE\b|AND\b|OF\b)(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,})\s+)?"
     rf"\b(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+(?:\((?P<month>[A-Z][a-z]+)\)\s+)?"
     rf"(?P<prefix>(?:{PREFIX_WORDS}\s+){{0,2}})(?:{BODY_BEFORE})?{NAME_WORDS}"
-    rf"(?P<prefix2>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}(?:e?s\b)?{BODY}"
+    rf"(?P<prefix2>(?:{PREFIX_WORDS}\s+){{0,2}}){KIND}(?:e?s\b)?{BODY})"
 )
 # "the Second, Third and Fourth World Congresses": the ordinals before the last one
 COORDINATED = re.compile(

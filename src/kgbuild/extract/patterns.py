@@ -87,13 +87,26 @@ def _phrases_pattern(
     """The one regular expression for a set of phrases (the reference data's names are the
     same set for every document: made once)."""
     longest_first = sorted(phrases, key=lambda p: (-len(p), p))
-    alternatives = "|".join(phrase_pattern(phrase, loose_case) for phrase in longest_first)
-    initials = "".join(sorted({re.escape(phrase[0]) for phrase in phrases}))
+    # grouped by their first character, in the same order within a group: where a name
+    # begins, only the names of that letter are tried, not every one (the same match, since
+    # a phrase's first character is matched as printed)
+    by_first: dict[str, list[str]] = {}
+    for phrase in longest_first:
+        first = re.escape(phrase[0])
+        by_first.setdefault(first, []).append(phrase_pattern(phrase, loose_case)[len(first):])
+    alternatives = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     endings = ([POSSESSIVE] if allow_possessive else []) + (["s"] if allow_plural else [])
     suffix = "(?P<ending>" + "|".join(endings) + ")?" if endings else ""
     return re.compile(
-        rf"(?<![\w\-])(?=[{initials}])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
+        rf"(?=[{initials(phrases)}])(?<![\w\-])(?P<phrase>{alternatives}){suffix}(?![\w\-])"
     )
+
+
+def initials(words: Iterable[str]) -> str:
+    """The first characters of words, for a character class: a look-ahead ``(?=[…])`` at
+    the head of a pattern lets the search pass over every other character of a text at
+    once, instead of trying the pattern's look-behinds and alternatives there."""
+    return "".join(sorted({re.escape(word[0]) for word in words}))
 
 
 def _loose(phrase: str) -> str:

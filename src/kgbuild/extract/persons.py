@@ -31,6 +31,7 @@ from kgbuild.extract.patterns import (
     PERSON_NAME,
     UPPER,
     find_phrases,
+    initials,
     is_common_word,
     normalise_space,
 )
@@ -50,22 +51,25 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     name = rf"(?P<name>{PERSON_NAME})"
     verb = rf"(?:{alternation('speech_verbs')})"
     aside = r"(?:,[^,.;:?!“”]{1,110},)?"
+    named = rf"(?=[{UPPER}])(?<![\w\-])"  # a name begins here (see patterns.initials)
     return (
         (
             "speech-verb-after",
-            re.compile(rf"(?<![\w\-])(?<![Tt]he ){name}{aside}\s+(?:\w+ly\s+)?{verb}\b"),
+            re.compile(rf"{named}(?<![Tt]he ){name}{aside}\s+(?:\w+ly\s+)?{verb}\b"),
         ),
         # "…,” says Lenin": after a quotation or a comma, not "wrote Capital"
         ("speech-verb-before", re.compile(rf"[,;:”’\"—)]\s*{verb}\s+{name}(?![\w\-])")),
-        ("possessive-noun", re.compile(rf"(?<![\w\-]){name}[’']s\s+(?:own\s+)?[a-z]")),
-        ("by-agent", re.compile(rf"\bby\s+{name}(?=[\s,.;:)])(?!\s+[A-Z])")),
-        ("title-before", re.compile(rf"\b(?:{alternation('person_titles')})\s+{name}(?![\w\-])")),
+        ("possessive-noun", re.compile(rf"{named}{name}[’']s\s+(?:own\s+)?[a-z]")),
+        ("by-agent", re.compile(rf"(?=b)\bby\s+{name}(?=[\s,.;:)])(?!\s+[A-Z])")),
+        ("title-before", re.compile(rf"(?=[{initials(words('person_titles'))}])"
+                                    rf"\b(?:{alternation('person_titles')})\s+{name}(?![\w\-])")),
         ("parenthesis-after-quote", re.compile(rf"[”’\"]\s*\({name}\)")),
-        ("relative-who", re.compile(rf"(?<![\w\-]){name}(?:\s+and\s+{NAME_TOKEN})?,?\s+who\b")),
-        ("conjoined-with-who", re.compile(rf"(?<![\w\-]){NAME_TOKEN}\s+and\s+{name},?\s+who\b")),
+        ("relative-who", re.compile(rf"{named}{name}(?:\s+and\s+{NAME_TOKEN})?,?\s+who\b")),
+        ("conjoined-with-who", re.compile(rf"{named}{NAME_TOKEN}\s+and\s+{name},?\s+who\b")),
         # a reference's author before the quoted title: "(Maeve Connaughton, ‘Sylvia …’"
         ("author-of-quoted-title", re.compile(
-            rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN}(?:[ \t]+[A-Z]\.)?[ \t]+{NAME_TOKEN}),[ \t]*"
+            rf"(?=[{UPPER}])(?<![\w\-.’'])"
+            rf"(?P<name>{NAME_TOKEN}(?:[ \t]+[A-Z]\.)?[ \t]+{NAME_TOKEN}),[ \t]*"
             r"[‘“\"](?=[A-Z])")),
     )
 
@@ -76,6 +80,7 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 # or with initials and a comma or "and"; not "Moscow, U.S.S.R."), or a span of years.
 YEARS = r"\((?:b\.\s*|born\s+)?1[6-9]\d\d\s*[-–—]\s*(?:1[6-9]\d\d|\d\d|\?)?\)"
 INVERTED_NAME = re.compile(
+    rf"(?=[ \t{UPPER}])(?:"  # a name begins here, or the blanks before one (patterns.initials)
     rf"(?<![\w\-.’'])(?P<surname>{NAME_TOKEN}),[ \t]+"
     rf"(?P<given>(?:[{UPPER}][{LOWER}]+|[A-Z]\.)(?:[ \t]*(?:[{UPPER}][{LOWER}]+|[A-Z]\.)){{0,2}})"
     rf"(?=[ \t]*{YEARS})"
@@ -84,10 +89,13 @@ INVERTED_NAME = re.compile(
     # a reference's author: "Baron, S. H., Plekhanov", "Iovchuk, M. and Kurbatova, I., …"
     rf"|(?<![\w\-.’'])(?P<surname3>{NAME_TOKEN}),[ \t]+"
     rf"(?P<initials3>(?:[A-Z]\.[ \t]?){{1,3}})(?![ \t]?[A-Z](?:[a-z]|\.))(?=,|[ \t]+and[ \t])"
+    r")"
 )
-LIFESPAN = re.compile(rf"(?<![\w\-.’'])(?P<name>{PERSON_NAME}(?:[ \t]+{NAME_TOKEN})?)[ \t]*{YEARS}")
+LIFESPAN = re.compile(
+    rf"(?=[{UPPER}])(?<![\w\-.’'])(?P<name>{PERSON_NAME}(?:[ \t]+{NAME_TOKEN})?)[ \t]*{YEARS}"
+)
 PLURAL_LIST = re.compile(
-    rf"\b[Tt]he\s+(?P<first>{NAME_TOKEN})s,(?P<rest>(?:\s+{NAME_TOKEN}s,){{2,}})"
+    rf"(?=[Tt])\b[Tt]he\s+(?P<first>{NAME_TOKEN})s,(?P<rest>(?:\s+{NAME_TOKEN}s,){{2,}})"
 )
 
 
@@ -167,8 +175,10 @@ def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
     if not names:
         return
     known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-])")
-    before = re.compile(rf"(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+(?:{known})(?![\w\-])")
+    after = re.compile(rf"(?=[{initials(names)}])(?<![\w\-])(?:{known})\s+and\s+"
+                       rf"(?P<name>{NAME_TOKEN})(?![\w\-])")
+    before = re.compile(rf"(?=[{UPPER}])(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+"
+                        rf"(?:{known})(?![\w\-])")
     for pattern in (after, before):
         for match in pattern.finditer(doc.clean):
             name = match.group("name")
@@ -195,6 +205,8 @@ def full_name_pattern() -> re.Pattern[str]:
     patronymic = rf"[{UPPER}][{LOWER}]+(?:{alternation('patronymic_endings')})"
     particle = rf"(?:{alternation('name_particles')})"
     return re.compile(
+        # every form begins with a given name, a capital or a bracket (see patterns.initials)
+        rf"(?=[{UPPER}\[{initials(given_names())}])(?:"
         rf"(?<![\w\-.’'])(?P<name>(?:{names})(?:[ \t]+(?:{more})(?=[ \t]+[A-Z])){{0,3}}"
         rf"(?:\s+(?:{patronymic}|[A-Z]\.))?(?:\s+{particle})?"
         rf"\s+(?:{NAME_TOKEN}|[IVX]{{1,4}}\b(?!\.\s*[A-Z])|the\s+{ORDINAL_WORDS}\b))"
@@ -207,7 +219,7 @@ def full_name_pattern() -> re.Pattern[str]:
         rf"|(?P<bracketed>\[[{UPPER}][{LOWER}]+\][ \t]+{NAME_TOKEN})(?![\w\-])"
         # any given name before a patronymic: "Sima Lvovna Zholkovskaya"
         rf"|(?<![\w\-.’'])(?P<patronymic>[{UPPER}][{LOWER}]+[ \t]+{patronymic}[ \t]+{NAME_TOKEN})"
-        rf"(?![\w\-])"
+        rf"(?![\w\-]))"
     )
 
 
@@ -282,11 +294,11 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
 
 LIST_MEMBER = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}"
 NAME_LIST = re.compile(
-    rf"(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER}))*"
+    rf"(?=[{UPPER}])(?:(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER}))*"
     rf",?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
-    rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER})){{2,}}(?![\w\-’'])"
+    rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER})){{2,}}(?![\w\-’']))"
 )
-MEMBER = re.compile(rf"(?<![\w\-.’'])(?!and\b){LIST_MEMBER}")
+MEMBER = re.compile(rf"(?=[{UPPER}])(?<![\w\-.’'])(?!and\b){LIST_MEMBER}")
 
 
 def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int, int]]:
@@ -317,7 +329,7 @@ def surname_shape() -> re.Pattern[str]:
     endings = alternation("surname_endings")
     # "-in" after a consonant, as in "Nadezhdin", "Myshkin", "Kalinin" (not "Within")
     return re.compile(
-        rf"(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
+        rf"(?=[{UPPER}])(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
         rf"(?![\w\-])"
         # not the first word of a longer name ("Sotsialistichesky Vestnik")
         rf"(?![ \t]+[{UPPER}][{LOWER}])"

@@ -94,7 +94,10 @@ def quoted_segments(text: str) -> list[tuple[int, int, bool]]:
             closing = text.find("”", cursor)
             paragraph = PARAGRAPH_BREAK.search(text, cursor)
             if paragraph and (closing < 0 or paragraph.start() < closing):
-                page_break = re.search(r"[a-z,]$", text[: paragraph.start()])
+                # (what ends the text before the break: its last two characters, not a
+                # copy of all of it searched from the start)
+                before = text[max(0, paragraph.start() - 2) : paragraph.start()]
+                page_break = re.search(r"[a-z,]$", before)
                 if page_break or text.startswith("“", paragraph.end()):
                     cursor = paragraph.end() + 1
                     continue

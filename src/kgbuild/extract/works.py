@@ -15,7 +15,7 @@ from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space, read_title
+from kgbuild.extract.patterns import NAME_TOKEN, UPPER, find_phrases, normalise_space, read_title
 from kgbuild.lexicon import alternation, lexicon, word_set
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
@@ -30,7 +30,8 @@ def genre_words() -> dict[str, str]:
 @cache
 def _genre_cue() -> re.Pattern[str]:
     words = "|".join(sorted(genre_words(), key=len, reverse=True))
-    return re.compile(
+    return re.compile(  # (a look-ahead for the first letter first: see patterns.initials)
+        rf"(?=[{UPPER}MmHhTtOoa])"
         rf"(?:(?P<owner>{NAME_TOKEN})[’']s|\b(?P<pronoun>[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he"
         rf"|[Tt]his|[Tt]hat|a))"
         rf"\s+(?:(?:own|famous|well-known|first|second|last|draft)\s+)?"
@@ -62,6 +63,7 @@ PAIRED = {"“": "”", '"': '"', "‘": "’"}
 # title with its byline, as contents pages and journals print them; "By" capitalised, the
 # title starting a line, a sentence or after a page number
 BYLINE = re.compile(
+    r"(?=[A-Z“\"])"  # (the title's first character first: see patterns.initials)
     r"(?:^|(?<=[.?!\d] ))(?P<title>[A-Z“\"](?:[^\n.\d]|\.(?=\S)){2,150}?)\.?[ \t]+By[ \t]+"
     r"(?P<author>(?:[A-Z][A-Z’'\-]+\.?[ \t]*){1,4}(?![a-z])|(?:[A-Z][\w’'\-]*\.?[ \t]*){1,4})"
     r"(?=[\s.,\d]|$)",

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.paths import Path
 from rdflib.store import Store
 from rdflib.term import Node
@@ -122,12 +122,14 @@ class IndexedStore(Store):
 
 class IndexedGraph(Graph):
     """A Graph over an IndexedStore that answers patterns and a node's objects along a
-    predicate straight from the indexes, without rdflib's generator per layer."""
+    predicate straight from the indexes, without rdflib's generator per layer. (A predicate
+    that is an IRI is told from a path by its type first: rdflib's terms and paths are
+    abstract classes, and isinstance on those is slow enough to show in validation.)"""
 
     store: IndexedStore
 
     def triples(self, triple: Pattern) -> Iterator[Triple]:  # type: ignore[override]
-        if isinstance(triple[1], Path):
+        if type(triple[1]) is not URIRef and isinstance(triple[1], Path):
             return super().triples(triple)  # type: ignore[arg-type]
         return iter(self.store.matches(*triple))
 
@@ -137,7 +139,7 @@ class IndexedGraph(Graph):
         if (
             subject is None
             or predicate is None
-            or isinstance(predicate, Path)
+            or (type(predicate) is not URIRef and isinstance(predicate, Path))
             or isinstance(subject, list)
         ):
             return super().objects(subject, predicate, unique)  # type: ignore[arg-type]
