@@ -7,19 +7,22 @@ the network, taken in headless Chromium (tests/browser.py) at 1200 px wide.
 from __future__ import annotations
 
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kgbuild.site.serve import make_server  # noqa: E402
 from tests.browser import chromium  # noqa: E402
+
+from kgbuild.site.serve import make_server  # noqa: E402
 
 PAGES = {
     "index": "/",
     "entity": "/person/vladimir-lenin/",
-    "document": "/document/concerning-questions-of-leninism/#section-3",
+    "document": "/dataset/concerning-questions-of-leninism/document/"
+                "concerning-questions-of-leninism/#section-3",
     "timeline": "/timeline/",
     "network": "/network/",
 }
@@ -29,7 +32,8 @@ def main() -> None:
     server = make_server(Path(sys.argv[1]), 0, verbose=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    driver = chromium()
+    profile = tempfile.TemporaryDirectory(prefix="kgbuild-chromium-")
+    driver = chromium(Path(profile.name))
     try:
         driver.set_window_size(1200, 800)
         for name, path in PAGES.items():
@@ -40,6 +44,7 @@ def main() -> None:
     finally:
         driver.quit()
         server.shutdown()
+        profile.cleanup()
 
 
 if __name__ == "__main__":

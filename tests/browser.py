@@ -3,7 +3,6 @@ driven through /usr/bin/chromedriver, so Selenium Manager never downloads anythi
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -17,8 +16,9 @@ def available() -> bool:
     return CHROMIUM.is_file() and CHROMEDRIVER.is_file()
 
 
-def chromium(profile: Path | None = None):  # type: ignore[no-untyped-def]
-    """A fresh headless browser with its own profile folder and browser log."""
+def chromium(profile: Path):  # type: ignore[no-untyped-def]
+    """A fresh headless browser with its own profile folder (the caller removes it) and
+    browser log."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -26,7 +26,6 @@ def chromium(profile: Path | None = None):  # type: ignore[no-untyped-def]
     options.binary_location = str(CHROMIUM)
     for flag in FLAGS:
         options.add_argument(flag)
-    folder = profile or Path(tempfile.mkdtemp(prefix="kgbuild-chromium-"))
-    options.add_argument(f"--user-data-dir={folder}")
+    options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)

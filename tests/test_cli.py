@@ -330,3 +330,15 @@ def test_a_build_says_what_it_found_and_its_progress_only_on_a_terminal(tmp_path
     assert stages[:4] == ["read and extract …", "  1 of 2 documents read",
                           "  2 of 2 documents read", "resolve …"]
     assert "  2 of 2 documents mapped and validated" in stages and "describe …" in stages
+
+
+def test_an_out_folder_that_is_a_file_or_cannot_be_made_is_refused(tmp_path: Path) -> None:
+    text = tmp_path / "speech.txt"
+    text.write_text(SHORT_TEXT, encoding="utf-8")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("keep me", encoding="utf-8")
+    for out, message in ((a_file, "--out is a file, not a folder"),
+                         (a_file / "below", "--out cannot be written here")):
+        code, output = run("build", str(text), "--out", str(out), "-q")
+        assert code == EXIT_INPUT and message in output and "Traceback" not in output
+    assert a_file.read_text(encoding="utf-8") == "keep me"

@@ -44,6 +44,7 @@ from kgbuild.publish import (
     KNOWN_PREFIXES,
     StagedOutput,
     canonical_ntriples,
+    check_out_dir,
     load_context,
     read_nodes,
     turtle,
@@ -232,6 +233,7 @@ def build(
     serialised and validated (``kgbuild.cache``).
     """
     base = check_base(base)
+    check_out_dir(out_dir)
     inputs = list(paths) if paths else bundled_corpus()
     project = project or find_project(inputs)
     info = read_project(project) if project else DatasetInfo()

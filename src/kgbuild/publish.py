@@ -27,6 +27,7 @@ from typing import AnyStr, BinaryIO, TextIO
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from kgbuild.document import InputError
 from kgbuild.rdf.namespaces import DESCRIPTION_PREFIXES, PREFIXES
 from kgbuild.resources import context_path
 
@@ -251,6 +252,16 @@ def _umask() -> int:
     return current
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse, before any work, an output folder that is a file or cannot be made."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: --out is a file, not a folder")
+    existing = next((p for p in (out_dir, *out_dir.absolute().parents) if p.exists()), None)
+    if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(f"{out_dir}: --out cannot be written here ({existing} is no folder "
+                         "kgbuild may write in)")
+
+
 class StagedOutput:
     """Files written in ``out_dir`` under temporary names, renamed into place together by
     ``commit``: nothing under its final name changes until every file is complete. Leaving
@@ -259,7 +270,10 @@ class StagedOutput:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.created = not out_dir.exists()  # then a build that fails removes it again
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"{out_dir}: --out cannot be made: {error.strerror}") from None
         self.staged: dict[str, Path] = {}
 
     def path(self, name: str) -> Path:
