@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-from rdflib import Graph
+from rdflib import DCAT, Graph
 from rdflib.compare import isomorphic
 
 from kgbuild.resources import PROJECT_ROOT
@@ -80,6 +80,19 @@ def parsed(page: Path) -> Links:
     parser = Links()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
+
+
+def test_the_dumps_are_where_the_dataset_description_says(site: Path) -> None:
+    """void.ttl's download URLs under the base resolve on the site, to the build's files."""
+    void = Graph().parse(BUILD / "void.ttl")
+    urls = [str(url) for url in void.objects(None, DCAT.downloadURL)]
+    assert len(urls) == 7
+    for url in urls:
+        path = url.removeprefix("https://w3id.org/kgbuild/id/")
+        assert path.startswith("dataset/concerning-questions-of-leninism/graph.") or \
+            path.endswith(("persons.jsonld", "works.jsonld"))
+        name = url.rsplit("/", 1)[-1]
+        assert (site / path).read_bytes() == (BUILD / name).read_bytes(), url
 
 
 def test_every_link_inside_the_site_resolves(site: Path) -> None:

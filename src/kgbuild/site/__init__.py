@@ -20,8 +20,8 @@ from kgbuild.document import InputError
 from kgbuild.publish import _umask
 from kgbuild.rdf.formats import cannot_parse
 from kgbuild.rdf.iris import dataset_base, document_dataset
-from kgbuild.rdf.namespaces import DCTERMS, VOID
-from kgbuild.site.links import MARKER
+from kgbuild.rdf.namespaces import DCAT, DCTERMS, VOID
+from kgbuild.site.links import MARKER, Links
 
 if TYPE_CHECKING:
     from kgbuild.site.pages import Renderer
@@ -30,6 +30,7 @@ GRAPH_FILE = "graph.nt"
 DCTERMS_TITLE = str(DCTERMS.title)
 VOID_DATASET = str(VOID.Dataset)
 VOID_URI_SPACE = str(VOID.uriSpace)
+DOWNLOAD_URL = str(DCAT.downloadURL)
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,13 @@ class SiteResult:
     seconds: float
 
 
-def described(build_dir: Path) -> tuple[str, str | None]:
-    """The dataset's title and URI space (the base of its IRIs) as the build's void.ttl
-    gives them; without the file, the build folder's name and None."""
+def described(build_dir: Path) -> tuple[str, str | None, list[str]]:
+    """The dataset's title, URI space (the base of its IRIs) and the URLs of its dumps
+    (``dcat:downloadURL``) as the build's void.ttl gives them; without the file, the build
+    folder's name, None and none."""
     void = build_dir / "void.ttl"
     if not void.is_file():
-        return build_dir.resolve().name, None
+        return build_dir.resolve().name, None, []
     try:
         triples = sorted(ox.parse(path=str(void), format=ox.RdfFormat.TURTLE), key=str)
     except (SyntaxError, ValueError, OSError) as error:
@@ -54,7 +56,28 @@ def described(build_dir: Path) -> tuple[str, str | None]:
     datasets = {t.subject for t in triples if t.object == ox.NamedNode(VOID_DATASET)}
     found = {t.predicate.value: t.object.value for t in reversed(triples)
              if t.subject in datasets and t.predicate.value in (DCTERMS_TITLE, VOID_URI_SPACE)}
-    return found.get(DCTERMS_TITLE, build_dir.resolve().name), found.get(VOID_URI_SPACE)
+    downloads = sorted({t.object.value for t in triples if t.predicate.value == DOWNLOAD_URL})
+    return (found.get(DCTERMS_TITLE, build_dir.resolve().name), found.get(VOID_URI_SPACE),
+            downloads)
+
+
+def place_dumps(build_dir: Path, downloads: list[str], links: Links, root: Path) -> int:
+    """The build's dumps at the paths of their download URLs under the base (linked where
+    the file system allows, else copied), so that void.ttl's links work on the site; the
+    number placed (a URL outside the base or a dump the build lacks is left out)."""
+    placed = 0
+    for url in downloads:
+        source, path = build_dir / url.rsplit("/", 1)[-1], links.path(url)
+        if path is None or not source.is_file():
+            continue
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        placed += 1
+    return placed
 
 
 def base_of(documents: list[str]) -> str:
@@ -83,7 +106,6 @@ def build_site(
     documents' ``texts`` into ``out_dir``. InputError for an unreadable build or a missing
     text, ValueError for an --out folder that is not a site."""
     from kgbuild.rdf.formats import GraphFileError
-    from kgbuild.site.links import Links
     from kgbuild.site.model import read_graph
     from kgbuild.site.pages import Renderer, wanted_subjects
     from kgbuild.site.rdf import exact_triples
@@ -99,9 +121,9 @@ def build_site(
         raise InputError(str(error)) from None
     if not graph.documents:
         raise InputError(f"{graph_path}: the graph has no kgo:Document; is it a kgbuild build?")
-    title, uri_space = described(build_dir)
-    site = Site(graph, match_texts(graph.documents, texts, encoding),
-                Links(base or uri_space or base_of(list(graph.documents))),
+    title, uri_space, downloads = described(build_dir)
+    links = Links(base or uri_space or base_of(list(graph.documents)))
+    site = Site(graph, match_texts(graph.documents, texts, encoding), links,
                 exact_triples(graph_path, wanted_subjects(graph)))
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +143,7 @@ def build_site(
         tasks = [("entity", iri) for iri in sorted(graph.entities)]
         tasks += [("document", iri) for iri in sorted(graph.documents)]
         files, pages, size = _render_all(renderer, tasks, jobs)
+        files += place_dumps(build_dir, downloads, links, staging)
         writer.write(MARKER, b"A site written by `kgbuild site`; `kgbuild site` may replace it.\n")
         _swap(staging, out_dir)
     except BaseException:
