@@ -57,6 +57,12 @@ def test_a_month_is_not_a_person() -> None:
     assert accepted("The army had been defeated by January 1793.", "person") == []
 
 
+def test_a_meeting_that_speaks_is_not_a_person() -> None:
+    text = ("The Plenary Meeting pointed out that the bloc had broken its word, and the "
+            "Session noted that Comrade Rykov agreed.")
+    assert accepted(text, "person") == ["Rykov"]
+
+
 def test_a_word_inside_a_title_makes_no_entity() -> None:
     text = "In his book Two Tactics of Social-Democracy in the Democratic Revolution he wrote."
     assert accepted(text, "organization") == []
