@@ -215,6 +215,15 @@ def test_a_folder_with_a_manifest_takes_the_metadata_from_it(tmp_path: Path) -> 
     graph = Graph().parse(out / "graph.nt")
     document = next(graph.subjects(RDF.type, KGO.Document))
     assert graph.value(document, RDFS.label) == Literal("Speech at the Plenum")
+    # a file it names that is not there, a text it does not name: built, with a warning
+    (corpus / "letter.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    (corpus / "manifest.json").write_text(
+        '[{"file": "speech.txt", "title": "Speech"}, {"file": "speach.txt", "title": "S"}]',
+        encoding="utf-8")
+    code, output = run("build", str(corpus), "--out", str(out), "-q")
+    assert code == 0
+    assert "manifest.json: names speach.txt, not in its folder" in output
+    assert "manifest.json: has no entry for letter.txt" in output
     (corpus / "manifest.json").write_text('[{"file": "speech.txt",,}]', encoding="utf-8")
     code, output = run("build", str(corpus), "--out", str(out))
     assert code == EXIT_INPUT and "manifest.json: line 1: malformed JSON" in output

@@ -178,7 +178,26 @@ def _manifest_entry(text_path: Path) -> dict[str, object] | None:
     entries = _read_json(manifest)
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise InputError(f'{manifest}: line 1: expected a JSON list of objects with a "file"')
-    return next((e for e in entries if e.get("file") == text_path.name), None)
+    entry = next((e for e in entries if e.get("file") == text_path.name), None)
+    if entry is None:
+        warnings.warn(f"{manifest}: has no entry for {text_path.name}; its metadata comes "
+                      "from its file name", InputWarning, stacklevel=2)
+    return entry
+
+
+def check_manifest(folder: Path) -> None:
+    """Warn of the files a folder's manifest.json names that are not in the folder (a
+    misspelt or moved file would otherwise lose its metadata without a word)."""
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return
+    entries = _read_json(manifest)
+    if isinstance(entries, list):
+        absent = sorted(str(e.get("file")) for e in entries
+                        if isinstance(e, dict) and not (folder / str(e.get("file"))).is_file())
+        if absent:
+            warnings.warn(f"{manifest}: names {', '.join(absent)}, not in its folder",
+                          InputWarning, stacklevel=2)
 
 
 def _valid_date(text: str) -> bool:

@@ -29,6 +29,7 @@ from kgbuild.document import (
     Document,
     InputError,
     InputWarning,
+    check_manifest,
     errata_for,
     load_document,
     read_errata,
@@ -170,6 +171,8 @@ def read_and_extract(
     made of an unchanged text is taken from it (``kgbuild.cache``) here, in this process,
     and only the other texts go to the workers (whose results would be pickled again)."""
     paths = expand_inputs(paths)
+    for folder in sorted({path.parent for path in paths}):
+        check_manifest(folder)
     fingerprint = entry_key(code_fingerprint(), reference_fingerprint(reference)) if cache else ""
     state = (paths, document_slugs(paths), encoding, reference, errata or {}, cache, fingerprint)
     done: list[tuple[Document, Extraction, dict[str, float]] | None] = [None] * len(paths)

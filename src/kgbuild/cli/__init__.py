@@ -171,7 +171,8 @@ def build(
     """Build the graph of FILES (default: the bundled corpus) into --out.
 
     Each FILE is one document (a folder stands for the .txt texts in it); metadata is read
-    from a JSON file of the same name beside each text (title, author, date, language).
+    from the folder's manifest.json (a list of {"file": …, "title": …}) or else a JSON file
+    of the same name beside each text (title, author, date, language).
     Metadata may also give cited_edition, the edition "(see Vol. XXV, p. 173)" points
     into. Writes graph.nt, graph.nq and graph.trig (one named graph per document, plus
     the shared and reference graphs), graph.ttl, graph.jsonld, persons.jsonld and
