@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,10 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kgbuild.cli import EXIT_INPUT, EXIT_INVALID_GRAPH, main
+from kgbuild.cli import EXIT_INPUT, EXIT_INVALID_GRAPH, EXIT_USAGE, main
 from kgbuild.project import default_name
 from kgbuild.rdf.namespaces import KGO, OA
+from kgbuild.resources import PROJECT_ROOT
 
 SHORT_TEXT = """I. THE DEFINITION
 “The dictatorship of the proletariat is the rule of the proletariat over the bourgeoisie,”
@@ -351,3 +353,42 @@ def test_an_out_folder_that_is_a_file_or_cannot_be_made_is_refused(tmp_path: Pat
         code, output = run("build", str(text), "--out", str(out), "-q")
         assert code == EXIT_INPUT and message in output and "Traceback" not in output
     assert a_file.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_usage_error_is_one_line_with_exit_code_2() -> None:
+    for args, message in ((["build", "--jobs", "0"], "Invalid value for '--jobs'"),
+                          (["frob"], "No such command 'frob'"),
+                          (["query"], "Missing argument")):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == EXIT_USAGE, args
+        (line,) = result.output.strip().splitlines()
+        assert line.startswith("kgbuild: error: ") and message in line, line
+
+
+def test_sigterm_leaves_no_scratch_files_and_no_output(tmp_path: Path) -> None:
+    """A build stopped with SIGTERM while its scratch folder exists removes it, writes no
+    --out and exits 128 + 15, as Ctrl-C would."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    corpus, scratch = tmp_path / "corpus", tmp_path / "tmp"
+    corpus.mkdir()
+    scratch.mkdir()
+    text = (PROJECT_ROOT / "corpus" / "concerning-questions-of-leninism.txt").read_text(
+        encoding="utf-8")
+    for number in range(3):
+        (corpus / f"part-{number}.txt").write_text(text, encoding="utf-8")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "kgbuild.cli", "build", str(corpus), "--out",
+         str(tmp_path / "out"), "--no-cache", "-q", "-j", "1"],
+        env={**os.environ, "TMPDIR": str(scratch)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not any(scratch.iterdir()) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert build.poll() is None, "the build ended before its scratch folder was seen"
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=120) == 128 + signal.SIGTERM
+    assert list(scratch.iterdir()) == [] and not (tmp_path / "out").exists()

@@ -11,7 +11,9 @@ Heavy libraries are imported inside the commands so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,10 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_REMOTE = 4  # a SPARQL endpoint or store failed: refused, timeout, HTTP 4xx/5xx, credentials
 EXIT_COUNT_MISMATCH = 5  # `load`: the server holds another number of triples than was sent
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _fail(message: str, code: int) -> None:
@@ -67,7 +73,28 @@ REFERENCE_OPTION = click.option(
 
 class _Commands(click.Group):
     """The commands, with a shipped file that cannot be found (queries, shapes, context,
-    frames, corpus: see kgbuild.resources) reported as one line and exit code 3."""
+    frames, corpus: see kgbuild.resources) reported as one line and exit code 3, a usage
+    error as one line and exit code 2, and SIGTERM ending the process as Ctrl-C does (the
+    scratch files and a half-written output removed on the way out)."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **extra)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _terminated)
+        try:
+            super().main(*args, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:  # "kgbuild" alone: its help
+            click.echo(error.format_message(), err=True)
+            sys.exit(EXIT_USAGE)
+        except click.UsageError as error:
+            where = f" (see {error.ctx.command_path} --help)" if error.ctx else ""
+            _fail(f"{error.format_message()}{where}", EXIT_USAGE)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except click.Abort:
+            _fail("interrupted", 130)
+        sys.exit(0)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
