@@ -180,7 +180,7 @@ def _show_warning(message: Warning | str, category: type[Warning], *rest: Any) -
               help="No progress lines (they are shown only on a terminal anyway).")
 @click.option("--no-cache", is_flag=True,
               help="Read, extract and validate every text again, without the build cache "
-              "($KGBUILD_CACHE, else ~/.cache/kgbuild).")
+              "($KGBUILD_CACHE, else $XDG_CACHE_HOME/kgbuild, else ~/.cache/kgbuild).")
 def build(
     files: tuple[Path, ...],
     out_dir: Path,
