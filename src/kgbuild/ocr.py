@@ -152,7 +152,7 @@ def rules(errata: Errata = ()) -> tuple[Rule, ...]:
         # not a volume or page glued to its abbreviation ("Vol.8", "p.46", "No.12")
         Rule(
             "endnote-number",
-            re.compile(rf"(?<=[A-Za-z.,;:”’)]){_not_numbered()}\d{{1,2}}(?=[\s,.;:)”]|$)"),
+            re.compile(rf"(?=\d)(?<=[A-Za-z.,;:”’)]){_not_numbered()}\d{{1,2}}(?=[\s,.;:)”]|$)"),
             "",
         ),
     )
