@@ -32,6 +32,9 @@ VOLUME_COLON_PAGES = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
+    # every anchor begins a word, or is a "#" or a bracket: tried first, so that the
+    # alternatives are tried at the start of each word only, not at every character
+    r"(?=[\w#(])(?:(?=\()|(?<!\w))(?:"
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
     r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
@@ -45,7 +48,7 @@ ANCHOR = re.compile(
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
     rf"|{NOTE_REFERENCE}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
-    r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\)"
+    r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\))"
 )
 # a page alone ("p. 245", "page 392") marks a page or points an endnote back to its page
 PAGE_ONLY = re.compile(
