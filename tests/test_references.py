@@ -72,6 +72,8 @@ def test_reference_forms(text: str, volume: int | None, pages: str | None, issue
     "Publisher: State Publishing House, Moscow, 1947\n",
     "Translated: Workers Library, New York, 1932\n",
     "Contents | Volume 12 | Selected Works | Archive Index\n",
+    # a volume heading under a collection's title
+    "SPEECHES OF THE FIRST YEARS\nVolume 2\n\nA Speech\n\nComrades, we begin.\n",
 ])
 def test_what_is_no_reference_of_this_kind(text: str) -> None:
     assert references(text) == []

@@ -234,10 +234,18 @@ def _in_running_text(
         start = max([start, *(b for a, b in taken if b <= anchor.start())])
         end = _reference_end(text, anchor.end())
         taken.append((start, end))
-        if _is_reference(text[start:end]):
+        if _is_reference(text[start:end]) and not _volume_heading(text, start, end):
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(reference_record(doc, start, end, author))
     return found
+
+
+def _volume_heading(text: str, start: int, end: int) -> bool:
+    """A volume alone on a line of its own ("Volume 1" under a book's title) heads the
+    volume; it cites nothing."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return line == text[start:end].strip() and VOLUME_WORD.fullmatch(line) is not None
 
 
 @cache
