@@ -814,3 +814,19 @@ def test_credits_in_prose_name_persons(text: str, name: str) -> None:
 ])
 def test_a_title_without_the_marks_it_never_opened(printed: str, title: str) -> None:
     assert _without_stray_marks(printed) == title
+
+
+# --- common nouns in capitals ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a noun of a common ending after a title word or "by": no surname ends so
+    ("Part One, General Observations on Trade and General Tactics of the Movement.", "Tactics"),
+    ("The leaflet was printed by Fraternity and sold at the gates.", "Fraternity"),
+    ("The pamphlet was reissued by Liberation in a cheap edition.", "Liberation"),
+    # a building or institution named by its possessive
+    ("The Opera’s staging of the play was attacked by Kuzmin.", "Opera"),
+    ("We met at the Institute’s library.", "Institute"),
+])
+def test_a_common_noun_in_capitals_is_not_a_person(text: str, word: str) -> None:
+    assert not any(word in name for name in accepted(text, "person"))
