@@ -830,3 +830,27 @@ def test_a_title_without_the_marks_it_never_opened(printed: str, title: str) -> 
 ])
 def test_a_common_noun_in_capitals_is_not_a_person(text: str, word: str) -> None:
     assert not any(word in name for name in accepted(text, "person"))
+
+
+# --- given names and name fragments ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    # a word that opens a sentence or note before a known name is no given name
+    ("Nobody doubted it. Read Plekhanov’s letter of 1905.", "Read Plekhanov", "Plekhanov’s"),
+    ("1. Compare Kautsky, who wrote otherwise.", "Compare Kautsky", "Kautsky"),
+])
+def test_a_word_opening_a_sentence_is_not_a_given_name(text: str, wrong: str,
+                                                        right: str) -> None:
+    found = accepted(text, "person")
+    assert wrong not in found and right in found
+
+
+def test_a_listed_given_name_opening_a_sentence_still_counts() -> None:
+    text = "The speech of Ryazanov was long. David Ryazanov said much."
+    assert "David Ryazanov" in accepted(text, "person")
+
+
+def test_a_hyphenated_given_name_before_a_patronymic() -> None:
+    text = "Her husband, born Abram-Leib Isaakovich Vainshtok in Vilna, was a printer."
+    assert accepted(text, "person") == ["Abram-Leib Isaakovich Vainshtok"]

@@ -206,8 +206,9 @@ def full_name_pattern() -> re.Pattern[str]:
         rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
         # a given name an editor supplied in brackets: "[John] Ballam", "[Isaac] Ferguson"
         rf"|(?P<bracketed>\[[{UPPER}][{LOWER}]+\][ \t]+{NAME_TOKEN})(?![\w\-])"
-        # any given name before a patronymic: "Sima Lvovna Zholkovskaya"
-        rf"|(?<![\w\-.’'])(?P<patronymic>[{UPPER}][{LOWER}]+[ \t]+{patronymic}[ \t]+{NAME_TOKEN})"
+        # any given name (hyphenated too) before a patronymic: "Sima Lvovna Zholkovskaya"
+        rf"|(?<![\w\-.’'])(?P<patronymic>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?[ \t]+"
+        rf"{patronymic}[ \t]+{NAME_TOKEN})"
         rf"(?![\w\-])"
     )
 
@@ -261,6 +262,8 @@ def _not_given_names() -> frozenset[str]:
     )
 
 
+# where a sentence, line or note starts: a capitalised word there says nothing of a name
+SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"”’)\]]?|\[\d+\]|[(“‘\"])[ \t]*\Z", re.MULTILINE)
 GIVEN_NAME_BEFORE = re.compile(
     rf"(?<![\w\-.’'])(?<!the )(?P<given>[{UPPER}][{LOWER}]{{2,}})[ \t]+$"
 )
@@ -278,6 +281,9 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     given = match.group("given")
     if given in _not_given_names() or not acceptable(doc, given):
         return None
+    if given not in given_names() and SENTENCE_START.search(
+            doc.clean, max(0, match.start("given") - 20), match.start("given")):
+        return None  # "See Marx's letter", "Read Lenin": any word is capitalised there
     return given, match.start("given")
 
 
