@@ -801,8 +801,13 @@ def test_resolutions_described_or_of_a_body(text: str, printed: str) -> None:
 @pytest.mark.parametrize(("text", "name"), [
     ("Transcribed and marked up by Einde O’Callaghan for the archive.", "Einde O’Callaghan"),
     ("Translated by Brian Pearce, 1975.", "Brian Pearce"),
+    # the labels of minutes and the addressee of a letter name persons too
+    ("Morning session. Chairman: Kuusinen. The session opened at ten.", "Kuusinen"),
+    ("Reporter: Varga Chair: The floor is given to the reporter.", "Varga"),
+    ("In his letter to Weydemeyer of 1852 the point is made plainly.", "Weydemeyer"),
+    ("The telegram to Frunze was sent that night.", "Frunze"),
 ])
-def test_credits_in_prose_name_persons(text: str, name: str) -> None:
+def test_credits_minutes_and_letters_name_persons(text: str, name: str) -> None:
     assert name in accepted(text, "person")
 
 
@@ -854,3 +859,15 @@ def test_a_listed_given_name_opening_a_sentence_still_counts() -> None:
 def test_a_hyphenated_given_name_before_a_patronymic() -> None:
     text = "Her husband, born Abram-Leib Isaakovich Vainshtok in Vilna, was a printer."
     assert accepted(text, "person") == ["Abram-Leib Isaakovich Vainshtok"]
+
+
+# --- what follows a label of minutes or "letter to" -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Chair: Four delegates have asked for the floor.",
+    "A letter to Germany was drafted, and a letter to Party members.",
+    "The Letter to American Workers was printed twice.",
+])
+def test_what_follows_such_a_label_is_not_always_a_person(text: str) -> None:
+    assert accepted(text, "person") == []

@@ -60,6 +60,15 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("possessive-noun", re.compile(rf"(?<![\w\-]){name}[’']s\s+(?:own\s+)?[a-z]")),
         ("by-agent", re.compile(rf"\bby\s+{name}(?=[\s,.;:)])(?!\s+[A-Z])")),
         ("title-before", re.compile(rf"\b(?:{alternation('person_titles')})\s+{name}(?![\w\-])")),
+        # the labels of minutes: "Chairman: Kolarov", "Reporter: Thalheimer." (not "Chair:
+        # Four reporters")
+        ("session-role", re.compile(
+            rf"\b(?:{alternation('session_role_labels')})[ \t]*:[ \t]*{name}"
+            rf"(?![\w\-])(?![ \t]+[{LOWER}])")),
+        # the addressee of a letter: "his letter to Kugelmann of 1869"
+        ("addressee", re.compile(
+            rf"\b(?:{alternation('addressed_writings')})\s+to\s+{name}(?![\w\-])"
+            rf"(?!\s+[{UPPER}])")),
         ("parenthesis-after-quote", re.compile(rf"[”’\"]\s*\({name}\)")),
         ("relative-who", re.compile(rf"(?<![\w\-]){name}(?:\s+and\s+{NAME_TOKEN})?,?\s+who\b")),
         ("conjoined-with-who", re.compile(rf"(?<![\w\-]){NAME_TOKEN}\s+and\s+{name},?\s+who\b")),
