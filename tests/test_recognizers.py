@@ -871,3 +871,21 @@ def test_a_hyphenated_given_name_before_a_patronymic() -> None:
 ])
 def test_what_follows_such_a_label_is_not_always_a_person(text: str) -> None:
     assert accepted(text, "person") == []
+
+
+# --- figures of fiction ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Tartarinov—a character in Ostrovsky’s comedy, a boastful merchant. p. 12\n"
+     "Our liberal Tartarinovs are no better.", "Tartarinov"),
+    ("Zabludovsky, the hero of a satirical novel by Pisemsky, lies to everyone.",
+     "Zabludovsky"),
+])
+def test_a_figure_of_fiction_a_note_defines_is_no_person(text: str, figure: str) -> None:
+    assert not any(figure in name for name in accepted(text, "person"))
+
+
+def test_the_hero_of_a_war_is_a_person() -> None:
+    text = "Kotovsky, the hero of the Civil War, spoke to the cavalrymen."
+    assert "Kotovsky" in accepted(text, "person")

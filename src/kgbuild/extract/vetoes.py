@@ -1,4 +1,5 @@
-"""Recognizers of what is *not* a name: months, places, a place after a preposition.
+"""Recognizers of what is *not* a name: months, places, a place after a preposition, a
+figure of fiction a note defines.
 
 Each proposes a span of kind ``"none"``; its ``rules_out`` is the kind it vetoes
 ("person") or "" for any. Adjudication drops a person or organization inside such a span unless the
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kgbuild.extract.candidates import NOT_A_NAME, Candidate, Context, recognizer
 from kgbuild.extract.patterns import NAME_TOKEN, find_phrases
@@ -48,3 +50,31 @@ def places_after_prepositions(context: Context) -> Iterator[Candidate]:
     for match in PLACE_CUE.finditer(context.doc.clean):
         yield Candidate(NOT_A_NAME, *match.span("name"), "", PLACE_CUE_SCORE,
                         "none.place-cue", rules_out="person")
+
+
+CHARACTER_SCORE = 0.97
+
+
+@cache
+def defined_as_character() -> re.Pattern[str]:
+    """A name a note defines as a figure of fiction: "Manilov—a character in Gogol’s Dead
+    Souls", "Oblomov, the hero of Goncharov’s novel" (a hero of a novel, a play…, not "the
+    hero of the Civil War")."""
+    link = r"[ \t]*(?:—|–|--?|,|:|[ \t]is|[ \t]was)[ \t]*(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    return re.compile(
+        rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN}){link}"
+        rf"(?:(?:{alternation('fictional_figure_nouns')})[ \t]+(?:in|of|from)\b"
+        rf"|(?:{alternation('fictional_hero_nouns')})[ \t]+(?:in|of|from)\b[^.;\n]{{0,60}}?"
+        rf"\b(?:{alternation('literary_work_words')})\b)"
+    )
+
+
+@recognizer("none.character")
+def fictional_characters(context: Context) -> Iterator[Candidate]:
+    """Every mention of a name the text defines as a character of fiction is no person
+    (the guidelines count fiction's figures only when discussed as persons)."""
+    names = {m.group("name") for m in defined_as_character().finditer(context.doc.clean)}
+    for _, start, end in find_phrases(context.doc, names, allow_possessive=True,
+                                      allow_plural=True):
+        yield Candidate(NOT_A_NAME, start, end, "", CHARACTER_SCORE, "none.character",
+                        rules_out="person")
