@@ -889,3 +889,14 @@ def test_a_figure_of_fiction_a_note_defines_is_no_person(text: str, figure: str)
 def test_the_hero_of_a_war_is_a_person() -> None:
     text = "Kotovsky, the hero of the Civil War, spoke to the cavalrymen."
     assert "Kotovsky" in accepted(text, "person")
+
+
+# --- lists of delegates ----------------------------------------------------------------
+
+
+def test_a_list_of_delegates_with_their_countries_names_every_delegate() -> None:
+    text = ("The presidium was elected: Manuilsky, Lozovsky (Russia); Gallacher, Pollitt "
+            "(Britain); Cachin (France).")
+    found = accepted(text, "person")
+    assert {"Gallacher", "Pollitt", "Cachin"} <= set(found)
+    assert not {"Russia", "Britain", "France"} & set(found)

@@ -297,20 +297,34 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
 
 
 LIST_MEMBER = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}"
-NAME_LIST = re.compile(
-    rf"(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER}))*"
-    rf",?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
-    rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER})){{2,}}(?![\w\-’'])"
-)
+
+
+@cache
+def name_list() -> re.Pattern[str]:
+    """Names joined by commas and "and", or three and more by commas; a country or place in
+    brackets may follow a member, as lists of delegates print it ("Levi, Souvarine (France);
+    Brandler (Germany)"), and then a semicolon may part them."""
+    places = "|".join(re.escape(p) for p in sorted(_places(), key=len, reverse=True))
+    aside = rf"[ \t]*\((?:{places})\)"
+    separator = rf"(?:,|{aside}[ \t]*[,;]|,{aside}[ \t]*[,;])[ \t]+"
+    return re.compile(
+        rf"(?<![\w\-.’'])(?:{LIST_MEMBER})(?:{separator}(?:{LIST_MEMBER}))*"
+        rf"(?:,|{aside},?)?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
+        rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:{separator}(?:{LIST_MEMBER})){{2,}}(?![\w\-’'])"
+    )
+
+
 MEMBER = re.compile(rf"(?<![\w\-.’'])(?!and\b){LIST_MEMBER}")
 
 
 def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int, int]]:
     """The other names of a list of names ("Maslow, Ruth Fischer, Scholem, and Urbahns")
     of which at least two are known persons: each name and its cleaned offsets."""
-    for match in NAME_LIST.finditer(doc.clean):
+    for match in name_list().finditer(doc.clean):
         members = []
         for part in MEMBER.finditer(doc.clean, match.start(), match.end()):
+            if doc.clean[part.start() - 1 : part.start()] == "(":
+                continue  # the aside, not a member
             words = list(re.finditer(r"\S+", part.group(0)))
             while len(words) > 1 and words[0].group(0) not in given_names():  # "Although …"
                 words.pop(0)
