@@ -900,3 +900,8 @@ def test_a_list_of_delegates_with_their_countries_names_every_delegate() -> None
     found = accepted(text, "person")
     assert {"Gallacher", "Pollitt", "Cachin"} <= set(found)
     assert not {"Russia", "Britain", "France"} & set(found)
+
+
+def test_a_list_in_brackets_keeps_its_first_member() -> None:
+    text = "The platform was signed (Frunze, Manuilsky, Lozovsky and Kviring) that week."
+    assert "Frunze" in accepted(text, "person")

@@ -323,8 +323,9 @@ def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int, int]
     for match in name_list().finditer(doc.clean):
         members = []
         for part in MEMBER.finditer(doc.clean, match.start(), match.end()):
-            if doc.clean[part.start() - 1 : part.start()] == "(":
-                continue  # the aside, not a member
+            if doc.clean[part.start() - 1 : part.start()] == "(" and doc.clean.startswith(
+                    ")", part.end()):
+                continue  # the aside "(France)", not a member
             words = list(re.finditer(r"\S+", part.group(0)))
             while len(words) > 1 and words[0].group(0) not in given_names():  # "Although …"
                 words.pop(0)
