@@ -1,5 +1,5 @@
-"""Recognizers of what is *not* a name: months, places, a place after a preposition, a
-figure of fiction a note defines.
+"""Recognizers of what is *not* a name: months, places, a place after a preposition or before
+a noun of a district or works, a figure of fiction a note defines.
 
 Each proposes a span of kind ``"none"``; its ``rules_out`` is the kind it vetoes
 ("person") or "" for any. Adjudication drops a person or organization inside such a span unless the
@@ -77,4 +77,21 @@ def fictional_characters(context: Context) -> Iterator[Candidate]:
     for _, start, end in find_phrases(context.doc, names, allow_possessive=True,
                                       allow_plural=True):
         yield Candidate(NOT_A_NAME, start, end, "", CHARACTER_SCORE, "none.character",
+                        rules_out="person")
+
+
+PLACE_NOUN = re.compile(
+    rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN})[ \t]+(?:[a-z]+[ \t]+)?"
+    rf"(?:{alternation('place_nouns_after_name')})\b"
+)
+
+
+@recognizer("none.place-noun")
+def places_before_place_nouns(context: Context) -> Iterator[Candidate]:
+    """ "the Dmitrov area", "the Kursk province", "the Mariinsky sugar factory": a name
+    before a noun of a district, province or works names the place, and every mention of
+    it is no person unless stronger cues say so (a known name outweighs it)."""
+    names = {m.group("name") for m in PLACE_NOUN.finditer(context.doc.clean)}
+    for _, start, end in find_phrases(context.doc, names, allow_possessive=True):
+        yield Candidate(NOT_A_NAME, start, end, "", PLACE_CUE_SCORE, "none.place-noun",
                         rules_out="person")
