@@ -873,7 +873,7 @@ def test_what_follows_such_a_label_is_not_always_a_person(text: str) -> None:
     assert accepted(text, "person") == []
 
 
-# --- figures of fiction, places named by the noun after them -----------------------------
+# --- figures of fiction, places and governments named by the noun after them -------------
 
 
 @pytest.mark.parametrize(("text", "figure"), [
@@ -886,6 +886,9 @@ def test_what_follows_such_a_label_is_not_always_a_person(text: str) -> None:
      "Bobrov"),
     ("He was born at the Tereshchenko sugar factory, where his father was a clerk.",
      "Tereshchenko"),
+    # a name inside the name of a government
+    ("The Kerensky government fell, and the workers cheered.", "Kerensky"),
+    ("Under the Stolypin cabinet nothing was done about the land.", "Stolypin"),
 ])
 def test_a_figure_of_fiction_or_a_place_so_named_is_no_person(text: str, figure: str) -> None:
     assert not any(figure in name for name in accepted(text, "person"))
@@ -918,3 +921,8 @@ def test_a_list_in_brackets_keeps_its_first_member() -> None:
 def test_a_place_noun_leaves_the_other_names_alone() -> None:
     text = "In the Bobrov district Comrade Kuusinen and Lozovsky spoke to the peasants."
     assert set(accepted(text, "person")) == {"Kuusinen", "Lozovsky"}
+
+
+def test_a_government_word_vetoes_only_the_name_before_it() -> None:
+    text = "Kerensky said it was over. The Kerensky government resigned in a week."
+    assert accepted(text, "person") == ["Kerensky"]

@@ -1,5 +1,6 @@
 """Recognizers of what is *not* a name: months, places, a place after a preposition or before
-a noun of a district or works, a figure of fiction a note defines.
+a noun of a district or works, a figure of fiction a note defines, a name inside the name of
+a government.
 
 Each proposes a span of kind ``"none"``; its ``rules_out`` is the kind it vetoes
 ("person") or "" for any. Adjudication drops a person or organization inside such a span unless the
@@ -20,10 +21,16 @@ from kgbuild.lexicon import alternation, data_lines, words
 MONTH_SCORE = 0.99
 PLACE_SCORE = 0.9
 PLACE_CUE_SCORE = 0.92
+GOVERNMENT_SCORE = 0.99
 
 PLACE_CUE = re.compile(
     rf"\b(?:{alternation('place_prepositions')})\s+(?P<name>{NAME_TOKEN})"
     r"(?![\w\-’']|\s+[A-Z]|\s*\()"
+)
+# "the MacDonald Government", "the Kerensky cabinet"
+NAMED_GOVERNMENT = re.compile(
+    rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})?)[ \t]+"
+    rf"(?:{alternation('governments_named_after_heads')})\b"
 )
 
 
@@ -47,9 +54,15 @@ def places(context: Context) -> Iterator[Candidate]:
 def places_after_prepositions(context: Context) -> Iterator[Candidate]:
     """ "a lawyer from Arras", "the conference at Zimmerwald": one capitalised word after a
     preposition of place is a place, not a person, unless stronger cues say otherwise."""
-    for match in PLACE_CUE.finditer(context.doc.clean):
-        yield Candidate(NOT_A_NAME, *match.span("name"), "", PLACE_CUE_SCORE,
-                        "none.place-cue", rules_out="person")
+    return _person_vetoes(context, PLACE_CUE, PLACE_CUE_SCORE, "none.place-cue")
+
+
+def _person_vetoes(context: Context, pattern: re.Pattern[str], score: float,
+                   source: str) -> Iterator[Candidate]:
+    """A veto of a person on the ``name`` group of every match of the pattern."""
+    for match in pattern.finditer(context.doc.clean):
+        yield Candidate(NOT_A_NAME, *match.span("name"), "", score, source,
+                        rules_out="person")
 
 
 CHARACTER_SCORE = 0.97
@@ -95,3 +108,10 @@ def places_before_place_nouns(context: Context) -> Iterator[Candidate]:
     for _, start, end in find_phrases(context.doc, names, allow_possessive=True):
         yield Candidate(NOT_A_NAME, start, end, "", PLACE_CUE_SCORE, "none.place-noun",
                         rules_out="person")
+
+
+@recognizer("none.named-government")
+def governments_named_after_heads(context: Context) -> Iterator[Candidate]:
+    """ "the MacDonald Government", "the Kerensky cabinet": a name inside the name of a
+    government is no mention of the person (the guidelines count the body instead)."""
+    return _person_vetoes(context, NAMED_GOVERNMENT, GOVERNMENT_SCORE, "none.named-government")
