@@ -806,8 +806,11 @@ def test_resolutions_described_or_of_a_body(text: str, printed: str) -> None:
     ("Reporter: Varga Chair: The floor is given to the reporter.", "Varga"),
     ("In his letter to Weydemeyer of 1852 the point is made plainly.", "Weydemeyer"),
     ("The telegram to Frunze was sent that night.", "Frunze"),
+    # the author of a citation in brackets
+    ("The sailors were shot at dawn [Mett, The Kronstadt Commune, pp. 41-2].", "Mett"),
+    ("Wages fell by half (Kuusinen, Finnish Labour 1918, p. 7).", "Kuusinen"),
 ])
-def test_credits_minutes_and_letters_name_persons(text: str, name: str) -> None:
+def test_credits_minutes_letters_and_citations_name_persons(text: str, name: str) -> None:
     assert name in accepted(text, "person")
 
 
@@ -868,6 +871,7 @@ def test_a_hyphenated_given_name_before_a_patronymic() -> None:
     "Chair: Four delegates have asked for the floor.",
     "A letter to Germany was drafted, and a letter to Party members.",
     "The Letter to American Workers was printed twice.",
+    "It was reported at once (Izvestia, No. 12, p. 3; Bednota, March 5, p. 1).",
 ])
 def test_what_follows_such_a_label_is_not_always_a_person(text: str) -> None:
     assert accepted(text, "person") == []

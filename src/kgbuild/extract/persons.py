@@ -3,8 +3,10 @@
 - ``persons.cue``: a speech verb ("says Lenin", "Zinoviev thinks"), a possessive ("Kamenev's
   statement"), a title ("Comrade Yakovlev"), "(Lenin)" after a quotation, "X, who …",
   lists of plurals ("the Kautskys, Hilferdings, Martovs"), names joined by "and" to
-  one of these ("Shlyapnikov and Kollontai"), and the forms of notes and glossaries
-  ("Axelrod, Paul B. (1850-1928)", "Myshkin (1848-1885)").
+  one of these ("Shlyapnikov and Kollontai"), the forms of notes and glossaries
+  ("Axelrod, Paul B. (1850-1928)", "Myshkin (1848-1885)"), the labels of minutes
+  ("Chairman: Kolarov"), a letter's addressee ("letter to Kugelmann") and the author of a
+  citation in brackets ("[Avrich, Kronstadt 1921, p. 35]").
 - ``persons.full-name``: a given name of the period's list followed by a surname
   ("Albert Soboul", "Vladimir Ilyich Lenin"), or initials and a surname ("V. I. Lenin").
 - ``persons.surname-shape``: a word with a surname ending of the period's names ("-ov",
@@ -72,6 +74,11 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("parenthesis-after-quote", re.compile(rf"[”’\"]\s*\({name}\)")),
         ("relative-who", re.compile(rf"(?<![\w\-]){name}(?:\s+and\s+{NAME_TOKEN})?,?\s+who\b")),
         ("conjoined-with-who", re.compile(rf"(?<![\w\-]){NAME_TOKEN}\s+and\s+{name},?\s+who\b")),
+        # the author of a citation in brackets: "[Carr, The Bolshevik Revolution, p. 12]";
+        # the title opens with a capital, not a number, month or "No."/"Vol."
+        ("author-of-cited-pages", re.compile(
+            rf"[\[(]{name},[ \t]+(?!(?:{alternation('reference_abbreviations')}|"
+            rf"{alternation('months')})\b)[{UPPER}‘“\"][^\])\n]{{0,80}}?\bpp?\.[ \t]*\d")),
         # a reference's author before the quoted title: "(Maeve Connaughton, ‘Sylvia …’"
         ("author-of-quoted-title", re.compile(
             rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN}(?:[ \t]+[A-Z]\.)?[ \t]+{NAME_TOKEN}),[ \t]*"
