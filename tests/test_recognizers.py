@@ -930,3 +930,17 @@ def test_a_place_noun_leaves_the_other_names_alone() -> None:
 def test_a_government_word_vetoes_only_the_name_before_it() -> None:
     text = "Kerensky said it was over. The Kerensky government resigned in a week."
     assert accepted(text, "person") == ["Kerensky"]
+
+
+# --- names joined by a hyphen -------------------------------------------------------------
+
+
+def test_two_known_names_joined_by_a_hyphen_are_two_persons() -> None:
+    text = "Kautsky-Bernstein | Home | Index\n\nKautsky said so; Bernstein said so too."
+    found = accepted(text, "person")
+    assert found.count("Kautsky") == 2 and found.count("Bernstein") == 2
+
+
+def test_names_joined_by_a_hyphen_before_a_noun_are_no_persons() -> None:
+    text = "The Kautsky-Bernstein controversy. Kautsky said so; Bernstein said so too."
+    assert accepted(text, "person") == ["Kautsky", "Bernstein"]

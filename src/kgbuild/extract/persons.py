@@ -382,7 +382,8 @@ LIST_SCORE = 0.8
 def known_name_forms(context: Context) -> Iterator[Candidate]:
     """Other forms of the persons accepted: the surname alone of a full name ("Soboul"
     after "Albert Soboul"), a given name before a one-word name ("Bruno Bauer" once "Bauer"
-    is known), the other names of a list that names two known persons."""
+    is known), the other names of a list that names two known persons, two known names
+    joined by a hyphen ("Marx-Engels | Lenin")."""
     doc = context.doc
     accepted = [c for c in context.accepted if c.kind == "person"]
     surnames = {
@@ -404,6 +405,22 @@ def known_name_forms(context: Context) -> Iterator[Candidate]:
                              f"given name before {c.name}")
     for name, start, end in listed_with(doc, {c.name for c in accepted}):
         yield _candidate(start, end, name, LIST_SCORE, "listed with known persons")
+    known = {c.name for c in accepted} | {
+        name for entry in context.reference.persons for name in entry.names}
+    for match in HYPHEN_PAIR.finditer(doc.clean):
+        if {match.group("first"), match.group("second")} <= known:
+            for part in ("first", "second"):
+                yield _candidate(*match.span(part), match.group(part), LIST_SCORE,
+                                 "hyphen-joined known persons")
+
+
+# two known names joined by a hyphen that stand alone, as a menu or a heading prints them
+# ("Marx-Engels | Lenin"), not before a noun ("the Marx-Engels Institute")
+HYPHEN_PAIR = re.compile(
+    rf"(?<![\w\-.’'])(?P<first>[{UPPER}][{LOWER}]+)-(?P<second>[{UPPER}][{LOWER}]+)"
+    r"(?=[ \t]*(?:[|,;)]|$))",
+    re.MULTILINE,
+)
 
 
 @recognizer("persons.reference")
