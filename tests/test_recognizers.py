@@ -944,3 +944,25 @@ def test_two_known_names_joined_by_a_hyphen_are_two_persons() -> None:
 def test_names_joined_by_a_hyphen_before_a_noun_are_no_persons() -> None:
     text = "The Kautsky-Bernstein controversy. Kautsky said so; Bernstein said so too."
     assert accepted(text, "person") == ["Kautsky", "Bernstein"]
+
+
+# --- a birth name or pseudonym is another name of the person just named -------------------
+
+
+def test_a_birth_name_is_another_name_of_the_person() -> None:
+    text = ("Anton Semyonovich Kuvshinov (born Aron Moiseevich Kaplun; 1884–1937) was a "
+            "printer. Kuvshinov wrote little.")
+    kb = resolved(text, EMPTY)
+    people = [e for e in kb.entities.values() if e.kind == "person" and e.evidence]
+    assert len(people) == 1
+    assert "Aron Moiseevich Kaplun" in people[0].aliases
+
+
+def test_a_pseudonym_is_another_name_of_the_person() -> None:
+    text = "Comrade Lozovsky (a party pseudonym: Solomon Dridzo) spoke at the congress."
+    assert labels(text, "person") == {"Lozovsky"}
+
+
+def test_a_person_named_after_a_birth_date_is_someone_else() -> None:
+    text = "Kuvshinov, born in 1884, met Comrade Frunze in the Urals."
+    assert labels(text, "person") == {"Kuvshinov", "Frunze"}
