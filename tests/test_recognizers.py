@@ -966,3 +966,16 @@ def test_a_pseudonym_is_another_name_of_the_person() -> None:
 def test_a_person_named_after_a_birth_date_is_someone_else() -> None:
     text = "Kuvshinov, born in 1884, met Comrade Frunze in the Urals."
     assert labels(text, "person") == {"Kuvshinov", "Frunze"}
+
+
+# --- double surnames ----------------------------------------------------------------------
+
+
+def test_a_double_surname_has_the_shape_of_a_surname() -> None:
+    text = "The comedies of Sukhovo-Kobylin were banned for years."
+    assert accepted(text, "person") == ["Sukhovo-Kobylin"]
+
+
+def test_two_places_joined_by_a_hyphen_are_no_double_surname() -> None:
+    text = "The Kazan-Saratov front held until the spring."
+    assert accepted(text, "person") == []

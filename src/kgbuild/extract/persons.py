@@ -355,7 +355,9 @@ def surname_shape() -> re.Pattern[str]:
     endings = alternation("surname_endings")
     # "-in" after a consonant, as in "Nadezhdin", "Myshkin", "Kalinin" (not "Within")
     return re.compile(
-        rf"(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
+        # a double surname too: "Bonch-Bruyevich", "Saltykov-Shchedrin"
+        rf"(?<![\w\-.’'])(?P<name>(?:[{UPPER}][{LOWER}]{{2,}}-)?"
+        rf"[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
         rf"(?![\w\-])"
         # not the first word of a longer name ("Sotsialistichesky Vestnik")
         rf"(?![ \t]+[{UPPER}][{LOWER}])"
@@ -368,7 +370,9 @@ def surname_shapes(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for match in surname_shape().finditer(doc.clean):
         name = match.group("name")
-        if acceptable(doc, name):
+        parts = name.split("-")
+        if acceptable(doc, name) and not (len(parts) > 1 and (
+                _places() & set(parts) or not acceptable(doc, parts[0]))):  # "Astrakhan-Saratov"
             yield _candidate(*match.span("name"), name, SURNAME_SHAPE_SCORE,
                              "persons.surname-shape")
 
