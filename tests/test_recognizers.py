@@ -979,3 +979,13 @@ def test_a_double_surname_has_the_shape_of_a_surname() -> None:
 def test_two_places_joined_by_a_hyphen_are_no_double_surname() -> None:
     text = "The Kazan-Saratov front held until the spring."
     assert accepted(text, "person") == []
+
+
+# --- two given names and one surname -------------------------------------------------------
+
+
+def test_the_full_name_after_and_is_taken_whole() -> None:
+    text = "The book was translated by Olga and Ivo Brandt in 1925."
+    found = accepted(text, "person")
+    assert "Ivo Brandt" in found and "Ivo" not in found
+

@@ -183,13 +183,19 @@ def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
     if not names:
         return
     known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})(?![\w\-])")
+    # "Eden and Cedar Paul": the name after "and" may be a full one
+    after = re.compile(rf"(?<![\w\-])(?:{known})\s+and\s+(?P<name>{NAME_TOKEN})"
+                       rf"(?:[ \t]+(?P<surname>{NAME_TOKEN}))?(?![\w\-])")
     before = re.compile(rf"(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+(?:{known})(?![\w\-])")
     for pattern in (after, before):
         for match in pattern.finditer(doc.clean):
-            name = match.group("name")
+            name, end = match.group("name"), match.end("name")
+            if "surname" in pattern.groupindex and match.group("surname"):
+                full = f"{name} {match.group('surname')}"
+                if not surname_shape().fullmatch(name) and acceptable(doc, full):
+                    name, end = full, match.end("surname")
             if name not in names and acceptable(doc, name):
-                yield _candidate(*match.span("name"), name, CUE_SCORE,
+                yield _candidate(match.start("name"), end, name, CUE_SCORE,
                                  "persons.cue.conjoined")
 
 
