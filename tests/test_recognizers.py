@@ -487,6 +487,7 @@ def test_transliterations_of_one_name_link_to_one_person() -> None:
     ("Riazanov", "David Ryazanov"),  # "ia" for "ya"
     ("Preobrazhenskii", "Yevgeni Preobrazhensky"),  # "ii" for "y"
     ("Jaures", "Jean Jaurès"),  # no accent
+    ("Grigorjev", "Nikifor Grigoriev"),  # "j" for "i" after a consonant
 ])
 def test_a_transliteration_or_a_name_without_accents_is_the_known_person(printed: str,
                                                                          known: str) -> None:
