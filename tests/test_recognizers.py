@@ -855,6 +855,11 @@ def test_a_word_opening_a_sentence_is_not_a_given_name(text: str, wrong: str,
     assert wrong not in found and right in found
 
 
+def test_a_word_of_a_surnames_shape_is_no_given_name() -> None:
+    text = "His mother, Ulyana Petrova Zharkov, said he read early."
+    assert "Petrova Zharkov" not in accepted(text, "person")
+
+
 def test_a_listed_given_name_opening_a_sentence_still_counts() -> None:
     text = "The speech of Ryazanov was long. David Ryazanov said much."
     assert "David Ryazanov" in accepted(text, "person")

@@ -303,6 +303,8 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     given = match.group("given")
     if given in _not_given_names() or not acceptable(doc, given):
         return None
+    if given not in given_names() and surname_shape().fullmatch(given):
+        return None  # a surname's shape ("Liubov Ivanova Bukharin"): no given name
     if given not in given_names() and SENTENCE_START.search(
             doc.clean, max(0, match.start("given") - 20), match.start("given")):
         return None  # "See Marx's letter", "Read Lenin": any word is capitalised there
