@@ -83,6 +83,7 @@ SPELLINGS = (
     (re.compile(r"\bia"), "ya"),  # "Iakov"/"Yakov"
     (re.compile(r"(?<=[bcdfgklmnprstvz])ia(?=[a-z])"), "ya"),  # "Riazanov"/"Ryazanov"
     (re.compile(r"(?<=\w\w)ii\b"), "i"),  # "Preobrazhenskii"/"Preobrazhensky"
+    (re.compile(r"(?<=[bcdfgklmnprstvz])j(?=[aeou])"), "i"),  # "Zinovjev"/"Zinoviev"
 )
 
 

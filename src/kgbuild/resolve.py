@@ -27,7 +27,7 @@ from kgbuild.knowledge import (
     ResolvedQuotation,
     ResolvedStance,
 )
-from kgbuild.lexicon import word_set
+from kgbuild.lexicon import alternation, word_set
 from kgbuild.names import (
     full_names_by_surname,
     given_and_surname,
@@ -40,6 +40,7 @@ from kgbuild.records import (
     DatedClaimRecord,
     Extraction,
     OrganizationMention,
+    PersonMention,
     QuotationRecord,
     StanceRecord,
     WorkMention,
@@ -152,8 +153,9 @@ class Resolver(MeetingLinking):
             author = self.person(doc.meta.author)
             self.kb.document_authors[doc.meta.slug] = ("person", author.key)
         person_spans: list[tuple[int, str]] = []
+        other_names = names_given_as_aliases(doc, extraction.persons)
         for mention in extraction.persons:
-            entity = self.person(mention.name)
+            entity = self.person(other_names.get(mention.name, mention.name))
             self._attach(entity, doc, mention.evidence)
             person_spans.append((mention.evidence.start, entity.key))
         organizations: Counter[str] = Counter()
@@ -426,6 +428,25 @@ class Resolver(MeetingLinking):
                 entity.facts["meeting_key"] = meeting.key
             for span in group["spans"]:
                 self._attach(entity, doc, span)
+
+
+# "Julius Martov (born Yuliy Osipovich Tsederbaum", "Obolensky (who worked under the party
+# pseudonym Nikolai Osinsky)": what comes between a name and the next ends with one of these
+ALIAS_CUE = re.compile(rf"\b(?:{alternation('alias_cues')})[ \t]*:?[ \t]*$")
+SENTENCE_END = re.compile(r"[.!?][ \t]+[A-Z]")
+
+
+def names_given_as_aliases(doc: Document, mentions: list[PersonMention]) -> dict[str, str]:
+    """The names a text gives as another name of the person just named (a birth name, a
+    pseudonym), each with the name it stands for: one person, not two."""
+    ordered = sorted(mentions, key=lambda m: m.evidence.start)
+    aliases: dict[str, str] = {}
+    for before, after in pairwise(ordered):
+        between = doc.raw[before.evidence.end : after.evidence.start]
+        if (len(between) <= 160 and "\n" not in between and after.name != before.name
+                and ALIAS_CUE.search(between) and not SENTENCE_END.search(between)):
+            aliases.setdefault(after.name, aliases.get(before.name, before.name))
+    return aliases
 
 
 def _head(printed: str) -> str:

@@ -3,8 +3,10 @@
 - ``persons.cue``: a speech verb ("says Lenin", "Zinoviev thinks"), a possessive ("Kamenev's
   statement"), a title ("Comrade Yakovlev"), "(Lenin)" after a quotation, "X, who …",
   lists of plurals ("the Kautskys, Hilferdings, Martovs"), names joined by "and" to
-  one of these ("Shlyapnikov and Kollontai"), and the forms of notes and glossaries
-  ("Axelrod, Paul B. (1850-1928)", "Myshkin (1848-1885)").
+  one of these ("Shlyapnikov and Kollontai"), the forms of notes and glossaries
+  ("Axelrod, Paul B. (1850-1928)", "Myshkin (1848-1885)"), the labels of minutes
+  ("Chairman: Kolarov"), a letter's addressee ("letter to Kugelmann") and the author of a
+  citation in brackets ("[Avrich, Kronstadt 1921, p. 35]").
 - ``persons.full-name``: a given name of the period's list followed by a surname
   ("Albert Soboul", "Vladimir Ilyich Lenin"), or initials and a surname ("V. I. Lenin").
 - ``persons.surname-shape``: a word with a surname ending of the period's names ("-ov",
@@ -63,9 +65,23 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("by-agent", re.compile(rf"(?=b)\bby\s+{name}(?=[\s,.;:)])(?!\s+[A-Z])")),
         ("title-before", re.compile(rf"(?=[{initials(words('person_titles'))}])"
                                     rf"\b(?:{alternation('person_titles')})\s+{name}(?![\w\-])")),
+        # the labels of minutes: "Chairman: Kolarov", "Reporter: Thalheimer." (not "Chair:
+        # Four reporters")
+        ("session-role", re.compile(
+            rf"\b(?:{alternation('session_role_labels')})[ \t]*:[ \t]*{name}"
+            rf"(?![\w\-])(?![ \t]+[{LOWER}])")),
+        # the addressee of a letter: "his letter to Kugelmann of 1869"
+        ("addressee", re.compile(
+            rf"\b(?:{alternation('addressed_writings')})\s+to\s+{name}(?![\w\-])"
+            rf"(?!\s+[{UPPER}])")),
         ("parenthesis-after-quote", re.compile(rf"[”’\"]\s*\({name}\)")),
         ("relative-who", re.compile(rf"{named}{name}(?:\s+and\s+{NAME_TOKEN})?,?\s+who\b")),
         ("conjoined-with-who", re.compile(rf"{named}{NAME_TOKEN}\s+and\s+{name},?\s+who\b")),
+        # the author of a citation in brackets: "[Carr, The Bolshevik Revolution, p. 12]";
+        # the title opens with a capital, not a number, month or "No."/"Vol."
+        ("author-of-cited-pages", re.compile(
+            rf"[\[(]{name},[ \t]+(?!(?:{alternation('reference_abbreviations')}|"
+            rf"{alternation('months')})\b)[{UPPER}‘“\"][^\])\n]{{0,80}}?\bpp?\.[ \t]*\d")),
         # a reference's author before the quoted title: "(Maeve Connaughton, ‘Sylvia …’"
         ("author-of-quoted-title", re.compile(
             rf"(?=[{UPPER}])(?<![\w\-.’'])"
@@ -175,15 +191,20 @@ def _conjoined(doc: Document, names: set[str]) -> Iterator[Candidate]:
     if not names:
         return
     known = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    # "Eden and Cedar Paul": the name after "and" may be a full one
     after = re.compile(rf"(?=[{initials(names)}])(?<![\w\-])(?:{known})\s+and\s+"
-                       rf"(?P<name>{NAME_TOKEN})(?![\w\-])")
+                       rf"(?P<name>{NAME_TOKEN})(?:[ \t]+(?P<surname>{NAME_TOKEN}))?(?![\w\-])")
     before = re.compile(rf"(?=[{UPPER}])(?<![\w\-])(?P<name>{NAME_TOKEN})\s+and\s+"
                         rf"(?:{known})(?![\w\-])")
     for pattern in (after, before):
         for match in pattern.finditer(doc.clean):
-            name = match.group("name")
+            name, end = match.group("name"), match.end("name")
+            if "surname" in pattern.groupindex and match.group("surname"):
+                full = f"{name} {match.group('surname')}"
+                if not surname_shape().fullmatch(name) and acceptable(doc, full):
+                    name, end = full, match.end("surname")
             if name not in names and acceptable(doc, name):
-                yield _candidate(*match.span("name"), name, CUE_SCORE,
+                yield _candidate(match.start("name"), end, name, CUE_SCORE,
                                  "persons.cue.conjoined")
 
 
@@ -217,8 +238,9 @@ def full_name_pattern() -> re.Pattern[str]:
         rf"(?P<initials>(?:[A-Z]\.\s?){{1,3}}(?![A-Z]\.)\s*{NAME_TOKEN})(?![\w\-])"
         # a given name an editor supplied in brackets: "[John] Ballam", "[Isaac] Ferguson"
         rf"|(?P<bracketed>\[[{UPPER}][{LOWER}]+\][ \t]+{NAME_TOKEN})(?![\w\-])"
-        # any given name before a patronymic: "Sima Lvovna Zholkovskaya"
-        rf"|(?<![\w\-.’'])(?P<patronymic>[{UPPER}][{LOWER}]+[ \t]+{patronymic}[ \t]+{NAME_TOKEN})"
+        # any given name (hyphenated too) before a patronymic: "Sima Lvovna Zholkovskaya"
+        rf"|(?<![\w\-.’'])(?P<patronymic>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?[ \t]+"
+        rf"{patronymic}[ \t]+{NAME_TOKEN})"
         rf"(?![\w\-]))"
     )
 
@@ -272,6 +294,8 @@ def _not_given_names() -> frozenset[str]:
     )
 
 
+# where a sentence, line or note starts: a capitalised word there says nothing of a name
+SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"”’)\]]?|\[\d+\]|[(“‘\"])[ \t]*\Z", re.MULTILINE)
 GIVEN_NAME_BEFORE = re.compile(
     rf"(?<![\w\-.’'])(?<!the )(?P<given>[{UPPER}][{LOWER}]{{2,}})[ \t]+$"
 )
@@ -289,24 +313,44 @@ def given_name_before(doc: Document, start: int, surname: str) -> tuple[str, int
     given = match.group("given")
     if given in _not_given_names() or not acceptable(doc, given):
         return None
+    if given not in given_names() and surname_shape().fullmatch(given):
+        return None  # a surname's shape ("Liubov Ivanova Bukharin"): no given name
+    if given not in given_names() and SENTENCE_START.search(
+            doc.clean, max(0, match.start("given") - 20), match.start("given")):
+        return None  # "See Marx's letter", "Read Lenin": any word is capitalised there
     return given, match.start("given")
 
 
 LIST_MEMBER = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}}"
-NAME_LIST = re.compile(
-    rf"(?=[{UPPER}])(?:(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER}))*"
-    rf",?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
-    rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:,[ \t]+(?:{LIST_MEMBER})){{2,}}(?![\w\-’']))"
-)
+
+
+@cache
+def name_list() -> re.Pattern[str]:
+    """Names joined by commas and "and", or three and more by commas; a country or place in
+    brackets may follow a member, as lists of delegates print it ("Levi, Souvarine (France);
+    Brandler (Germany)"), and then a semicolon may part them."""
+    places = "|".join(re.escape(p) for p in sorted(_places(), key=len, reverse=True))
+    aside = rf"[ \t]*\((?:{places})\)"
+    separator = rf"(?:,|{aside}[ \t]*[,;]|,{aside}[ \t]*[,;])[ \t]+"
+    return re.compile(
+        rf"(?=[{UPPER}])(?:(?<![\w\-.’'])(?:{LIST_MEMBER})(?:{separator}(?:{LIST_MEMBER}))*"
+        rf"(?:,|{aside},?)?[ \t]+and[ \t]+(?:{LIST_MEMBER})(?![\w\-’'])"
+        rf"|(?<![\w\-.’'])(?:{LIST_MEMBER})(?:{separator}(?:{LIST_MEMBER})){{2,}}(?![\w\-’']))"
+    )
+
+
 MEMBER = re.compile(rf"(?=[{UPPER}])(?<![\w\-.’'])(?!and\b){LIST_MEMBER}")
 
 
 def listed_with(doc: Document, names: set[str]) -> Iterator[tuple[str, int, int]]:
     """The other names of a list of names ("Maslow, Ruth Fischer, Scholem, and Urbahns")
     of which at least two are known persons: each name and its cleaned offsets."""
-    for match in NAME_LIST.finditer(doc.clean):
+    for match in name_list().finditer(doc.clean):
         members = []
         for part in MEMBER.finditer(doc.clean, match.start(), match.end()):
+            if doc.clean[part.start() - 1 : part.start()] == "(" and doc.clean.startswith(
+                    ")", part.end()):
+                continue  # the aside "(France)", not a member
             words = list(re.finditer(r"\S+", part.group(0)))
             while len(words) > 1 and words[0].group(0) not in given_names():  # "Although …"
                 words.pop(0)
@@ -329,7 +373,9 @@ def surname_shape() -> re.Pattern[str]:
     endings = alternation("surname_endings")
     # "-in" after a consonant, as in "Nadezhdin", "Myshkin", "Kalinin" (not "Within")
     return re.compile(
-        rf"(?=[{UPPER}])(?<![\w\-.’'])(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
+        # a double surname too: "Bonch-Bruyevich", "Saltykov-Shchedrin"
+        rf"(?=[{UPPER}])(?<![\w\-.’'])(?P<name>(?:[{UPPER}][{LOWER}]{{2,}}-)?"
+        rf"[{UPPER}][{LOWER}]{{2,}}(?:{endings}|[bcdfgklmnprstvz]in))"
         rf"(?![\w\-])"
         # not the first word of a longer name ("Sotsialistichesky Vestnik")
         rf"(?![ \t]+[{UPPER}][{LOWER}])"
@@ -342,7 +388,9 @@ def surname_shapes(context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for match in surname_shape().finditer(doc.clean):
         name = match.group("name")
-        if acceptable(doc, name):
+        parts = name.split("-")
+        if acceptable(doc, name) and not (len(parts) > 1 and (
+                _places() & set(parts) or not acceptable(doc, parts[0]))):  # "Astrakhan-Saratov"
             yield _candidate(*match.span("name"), name, SURNAME_SHAPE_SCORE,
                              "persons.surname-shape")
 
@@ -356,7 +404,8 @@ LIST_SCORE = 0.8
 def known_name_forms(context: Context) -> Iterator[Candidate]:
     """Other forms of the persons accepted: the surname alone of a full name ("Soboul"
     after "Albert Soboul"), a given name before a one-word name ("Bruno Bauer" once "Bauer"
-    is known), the other names of a list that names two known persons."""
+    is known), the other names of a list that names two known persons, two known names
+    joined by a hyphen ("Marx-Engels | Lenin")."""
     doc = context.doc
     accepted = [c for c in context.accepted if c.kind == "person"]
     surnames = {
@@ -378,6 +427,22 @@ def known_name_forms(context: Context) -> Iterator[Candidate]:
                              f"given name before {c.name}")
     for name, start, end in listed_with(doc, {c.name for c in accepted}):
         yield _candidate(start, end, name, LIST_SCORE, "listed with known persons")
+    known = {c.name for c in accepted} | {
+        name for entry in context.reference.persons for name in entry.names}
+    for match in HYPHEN_PAIR.finditer(doc.clean):
+        if {match.group("first"), match.group("second")} <= known:
+            for part in ("first", "second"):
+                yield _candidate(*match.span(part), match.group(part), LIST_SCORE,
+                                 "hyphen-joined known persons")
+
+
+# two known names joined by a hyphen that stand alone, as a menu or a heading prints them
+# ("Marx-Engels | Lenin"), not before a noun ("the Marx-Engels Institute")
+HYPHEN_PAIR = re.compile(
+    rf"(?<![\w\-.’'])(?P<first>[{UPPER}][{LOWER}]+)-(?P<second>[{UPPER}][{LOWER}]+)"
+    r"(?=[ \t]*(?:[|,;)]|$))",
+    re.MULTILINE,
+)
 
 
 @recognizer("persons.reference")
