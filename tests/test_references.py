@@ -260,3 +260,20 @@ def test_a_journal_page_s_link_after_each_reference_is_no_part_of_the_next() -> 
     assert [r.raw for r in references(text)] == [
         "Ivanov, I., The Party (Moscow, 1924), pp. 66–77",
         "Petrov, P., The Village (Leningrad, 1926), ch. 4, pp. 12–15"]
+
+
+def test_an_edition_named_with_its_owner_is_the_reference_edition(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"Lenin, Collected Works" and "V. I. Lenin, Collected Works" are both the reference
+    edition whose author is Lenin, one node, not two beside it."""
+    from rdflib import Graph, URIRef
+
+    from kgbuild.pipeline import build
+
+    text = tmp_path / "speech.txt"
+    text.write_text("A SPEECH\n\nThe soviets must learn to trade (Lenin, Collected Works, "
+                    "Vol. 30, pp. 417-425).\n\nSource: V. I. Lenin, Collected Works, Vol. 31, "
+                    "p. 12.\n", encoding="utf-8")
+    build([text], tmp_path / "out", jobs=1)
+    graph = Graph().parse(tmp_path / "out" / "graph.nt")
+    editions = set(graph.objects(None, URIRef("https://w3id.org/kgbuild/ontology#citesEdition")))
+    assert editions == {URIRef("https://w3id.org/kgbuild/id/work/collected-works-of-v-i-lenin")}

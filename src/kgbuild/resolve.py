@@ -59,6 +59,7 @@ KIND_OF_MENTION = {
 # "U.K.P.D.", "RKSM": an abbreviation a text may print after a name
 BRACKETED_ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,8}")
 # "Zinoviev’s", "Marx'": the printed form stays in the evidence (oa:exact), the alias is the name
+EDITION_OWNER = re.compile(r"(?P<name>.+?) \((?P<owner>[^()]+)\)")  # "Works (J. V. Stalin)"
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])[’']s?$")
 
 
@@ -239,8 +240,24 @@ class Resolver(MeetingLinking):
                 return key
         return None
 
+    def _work_entry(self, title: str) -> ReferenceEntry | None:
+        """The reference work of a title; an edition named with its owner, "Collected Works
+        (Lenin)", is the reference edition of that name whose author has that surname
+        ("Collected Works of V. I. Lenin"), not a second node beside it."""
+        if entry := self._lookup["works"].get(name_key(title)):
+            return entry
+        owned = EDITION_OWNER.fullmatch(title)
+        if owned is None:
+            return None
+        surname = name_key(owned.group("owner").split()[-1])
+        return next((entry for entry in self.reference.works
+                     if entry.facts.get("genre") == "edition"
+                     and name_key(owned.group("name")) in map(name_key, entry.names)
+                     and name_key(str(entry.facts.get("author") or "").split(" ")[-1]) == surname),
+                    None)
+
     def _work_named(self, title: str) -> EntityRef | None:
-        entry = self._lookup["works"].get(name_key(title))
+        entry = self._work_entry(title)
         key = (
             "work",
             name_key(entry.label if entry else title.replace("“", '"').replace("”", '"')),
@@ -256,7 +273,7 @@ class Resolver(MeetingLinking):
         title = citation.edition or doc.meta.cited_edition
         if not title:
             return None
-        entry = self._lookup["works"].get(name_key(title))
+        entry = self._work_entry(title)
         entity = self._entity("work", name_key(entry.label if entry else title), title, entry)
         return ("work", entity.key)
 
@@ -327,7 +344,7 @@ class Resolver(MeetingLinking):
     ) -> None:
         for mention in extraction.works:
             title = _without_stray_marks(mention.title)
-            entry = self._lookup["works"].get(name_key(title))
+            entry = self._work_entry(title)
             label = entry.label if entry else title.replace("“", '"').replace("”", '"')
             entity = self._entity("work", name_key(label), label, entry)
             self._attach(entity, doc, mention.evidence)
