@@ -57,6 +57,11 @@ def test_a_month_is_not_a_person() -> None:
     assert accepted("The army had been defeated by January 1793.", "person") == []
 
 
+def test_a_habitual_saying_names_its_speaker() -> None:
+    assert accepted("Danton used to say that boldness wins, and nobody doubted it.",
+                    "person") == ["Danton"]
+
+
 def test_a_meeting_that_speaks_is_not_a_person() -> None:
     text = ("The Plenary Meeting pointed out that the bloc had broken its word, and the "
             "Session noted that Comrade Rykov agreed.")
