@@ -18,11 +18,12 @@ import argparse
 import hashlib
 import json
 import sys
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgbuild.document import DocumentMeta, make_document, slugify
+from kgbuild.document import DocumentMeta, InputWarning, make_document, slugify
 from kgbuild.evaluate import (
     KIND_CLASSES,
     KindScore,
@@ -148,6 +149,9 @@ def table(title: str, scores: TextScores) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # the texts' metadata is sources.json's description of each page (an author "E.C.C.I.
+    # (Eighth Plenum)" is a body): what kgbuild would warn a user of is no news here
+    warnings.simplefilter("ignore", InputWarning)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     parser.add_argument("--batch", default="",

@@ -392,3 +392,24 @@ def test_sigterm_leaves_no_scratch_files_and_no_output(tmp_path: Path) -> None:
     build.send_signal(signal.SIGTERM)
     assert build.wait(timeout=120) == 128 + signal.SIGTERM
     assert list(scratch.iterdir()) == [] and not (tmp_path / "out").exists()
+
+
+def test_a_body_as_the_author_is_no_person(tmp_path: Path) -> None:
+    """Metadata naming a body as the author ("Executive Committee of …") makes no person of
+    it: the build warns and records no author; a person's name with a note stays a person."""
+    from kgbuild.names import names_a_body
+
+    assert names_a_body("Executive Committee of the Communist International")
+    assert not names_a_body("G. Zinoviev (report for the International)")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "theses.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    (corpus / "theses.json").write_text(
+        '{"title": "Theses", "author": "Executive Committee of the Communist International",'
+        ' "date": "1927-05"}', encoding="utf-8")
+    code, output = run("build", str(corpus), "--out", str(tmp_path / "out"), "-q")
+    assert code == 0 and "is a body, not a person" in output
+    graph = Graph().parse(tmp_path / "out" / "graph.nt")
+    persons = {str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, KGO.Person)}
+    assert not [p for p in persons if "Committee" in p]
+    assert not list(graph.objects(None, URIRef("http://schema.org/author")))

@@ -25,6 +25,14 @@ def names_a_party(label: str) -> bool:
     return bool(party) and not any(word in body_words for word in before.split())
 
 
+def names_a_body(name: str) -> bool:
+    """A name that is a body's, not a person's ("Executive Committee of the Communist
+    International", "Socialist Party"): a body word among its words before any bracket or
+    comma ("G. Zinoviev (report for the International)" is Zinoviev's)."""
+    core = re.split(r"[(,]", name, maxsplit=1)[0]
+    return any(word.strip(".") in GENERIC_BODIES for word in core.split())
+
+
 def given_and_surname(name: str) -> tuple[list[str], str]:
     """("J. V. Stalin") → (["J.", "V."], "Stalin"); particles ("von") are neither."""
     tokens = [t for t in name.split() if not t.islower()]

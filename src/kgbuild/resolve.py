@@ -10,11 +10,12 @@ begins a longer one is the same resolution) or by meeting and topic.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter, defaultdict
 from itertools import pairwise
 from typing import Any
 
-from kgbuild.document import Document, Span
+from kgbuild.document import Document, InputWarning, Span
 from kgbuild.extract.dateforms import certain_part
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
 from kgbuild.knowledge import (
@@ -31,6 +32,7 @@ from kgbuild.lexicon import alternation, word_set
 from kgbuild.names import (
     full_names_by_surname,
     given_and_surname,
+    names_a_body,
     same_given,
 )
 from kgbuild.records import (
@@ -150,7 +152,14 @@ class Resolver(MeetingLinking):
     def add(self, doc: Document, extraction: Extraction) -> None:
         self.kb.documents.append(doc)
         self._doc_full_names = full_names_by_surname(m.name for m in extraction.persons)
-        if doc.meta.author:
+        # an author that is a body (a resolution's Executive Committee) is no person; the
+        # data model's authors and claim holders are persons, so it is left unrecorded
+        if doc.meta.author and (names_a_body(doc.meta.author) or self._lookup[
+                "organizations"].get(name_key(doc.meta.author.split(" (")[0]))):
+            warnings.warn(f"{doc.meta.source_file}: the author {doc.meta.author!r} is a body, "
+                          "not a person: kgbuild records persons as authors, so the document "
+                          "and its claims get none", InputWarning, stacklevel=2)
+        elif doc.meta.author:
             author = self.person(doc.meta.author)
             self.kb.document_authors[doc.meta.slug] = ("person", author.key)
         person_spans: list[tuple[int, str]] = []
