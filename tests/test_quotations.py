@@ -162,3 +162,11 @@ def test_straight_quotes_are_read_as_quotation_marks() -> None:
                           'the co-operatives" (see Vol. XXVII, p. 392).')
     assert quote.speaker == "Bukharin"
     assert quote.text.startswith("the peasantry will grow")
+
+
+def test_an_editor_s_note_pointer_is_no_word_of_the_quotation() -> None:
+    (quotation,) = quotations("Danton used to say: “Boldness, and again boldness[3], and "
+                              "always boldness, will save the republic.”\n")
+    assert quotation.text == ("Boldness, and again boldness, and always boldness, will save "
+                              "the republic.")
+    assert "[3]" in quotation.evidence.text  # the evidence keeps the text as printed

@@ -152,8 +152,14 @@ def _is_title(words: list[str]) -> bool:
     )
 
 
+NOTE_MARKER = re.compile(r"(?<=\S)\[\d{1,3}\]")  # an editor's note pointer: "bataillons[2]"
+
+
 def _quoted_text(text: str, passage: _Passage) -> str:
-    pieces = [normalise_space(text[start:end].replace("“", " ")) for start, end in passage.parts]
+    """The words quoted, without an editor's note pointers glued to them (the evidence keeps
+    the text as printed)."""
+    pieces = [normalise_space(NOTE_MARKER.sub("", text[start:end]).replace("“", " "))
+              for start, end in passage.parts]
     return " ".join(piece for piece in pieces if piece).strip(" ,")
 
 
