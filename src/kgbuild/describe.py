@@ -150,8 +150,9 @@ def describe(
         out.add((dataset, OWL.versionInfo, Literal(info.version)))
     if issued := _issued():
         out.add((dataset, DCTERMS.issued, issued))
+    minter = IriMinter(base, str(dataset))
     for doc in documents:
-        out.add((dataset, DCTERMS.source, IriMinter(base, str(dataset)).document(doc.meta.slug)))
+        out.add((dataset, DCTERMS.source, minter.document(doc.meta.slug)))
     for namespace in sorted(stats.vocabularies):
         out.add((dataset, VOID.vocabulary, URIRef(namespace)))
     out.add((dataset, VOID.uriSpace, Literal(base)))

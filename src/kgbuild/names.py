@@ -25,12 +25,16 @@ def names_a_party(label: str) -> bool:
     return bool(party) and not any(word in body_words for word in before.split())
 
 
+def name_before_note(name: str) -> str:
+    """A name without what follows it in brackets or after a comma ("G. Zinoviev (report
+    for the International)" → "G. Zinoviev")."""
+    return re.split(r"[(,]", name, maxsplit=1)[0].strip()
+
+
 def names_a_body(name: str) -> bool:
     """A name that is a body's, not a person's ("Executive Committee of the Communist
-    International", "Socialist Party"): a body word among its words before any bracket or
-    comma ("G. Zinoviev (report for the International)" is Zinoviev's)."""
-    core = re.split(r"[(,]", name, maxsplit=1)[0]
-    return any(word.strip(".") in GENERIC_BODIES for word in core.split())
+    International", "Socialist Party"): a body word among its words before any note."""
+    return any(word.strip(".") in GENERIC_BODIES for word in name_before_note(name).split())
 
 
 def given_and_surname(name: str) -> tuple[list[str], str]:

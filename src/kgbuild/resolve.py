@@ -32,6 +32,7 @@ from kgbuild.lexicon import alternation, word_set
 from kgbuild.names import (
     full_names_by_surname,
     given_and_surname,
+    name_before_note,
     names_a_body,
     same_given,
 )
@@ -155,7 +156,7 @@ class Resolver(MeetingLinking):
         # an author that is a body (a resolution's Executive Committee) is no person; the
         # data model's authors and claim holders are persons, so it is left unrecorded
         if doc.meta.author and (names_a_body(doc.meta.author) or self._lookup[
-                "organizations"].get(name_key(doc.meta.author.split(" (")[0]))):
+                "organizations"].get(name_key(name_before_note(doc.meta.author)))):
             warnings.warn(f"{doc.meta.source_file}: the author {doc.meta.author!r} is a body, "
                           "not a person: kgbuild records persons as authors, so the document "
                           "and its claims get none", InputWarning, stacklevel=2)
