@@ -22,6 +22,15 @@ The Tenth Party Congress adopted the resolution of the Tenth Party Congress “O
 """
 
 
+def corpus_of(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A folder "corpus" holding these files (name → text)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     return result.exit_code, result.output
@@ -177,10 +186,7 @@ def test_evaluate_scores_a_graph_against_annotations(tmp_path: Path) -> None:
 
 
 def test_a_folder_builds_every_text_in_it(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in ("a", "b"):
-        (corpus / f"{name}.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    corpus = corpus_of(tmp_path, {"a.txt": SHORT_TEXT, "b.txt": SHORT_TEXT})
     code, output = run("build", str(corpus), "--out", str(tmp_path / "out"))
     assert code == 0, output
     assert "built 2 document(s)" in output
@@ -206,12 +212,10 @@ def test_encoding_option_and_bom_and_crlf(tmp_path: Path) -> None:
 
 
 def test_a_folder_with_a_manifest_takes_the_metadata_from_it(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "speech.txt").write_text(SHORT_TEXT, encoding="utf-8")
-    (corpus / "manifest.json").write_text(
-        '[{"file": "speech.txt", "title": "Speech at the Plenum", "author": "Joseph Stalin",'
-        ' "date": "1925-04"}]', encoding="utf-8")
+    corpus = corpus_of(tmp_path, {
+        "speech.txt": SHORT_TEXT,
+        "manifest.json": '[{"file": "speech.txt", "title": "Speech at the Plenum", '
+                         '"author": "Joseph Stalin", "date": "1925-04"}]'})
     out = tmp_path / "out"
     assert run("build", str(corpus), "--out", str(out))[0] == 0
     graph = Graph().parse(out / "graph.nt")
@@ -401,12 +405,10 @@ def test_a_body_as_the_author_is_no_person(tmp_path: Path) -> None:
 
     assert names_a_body("Executive Committee of the Communist International")
     assert not names_a_body("G. Zinoviev (report for the International)")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "theses.txt").write_text(SHORT_TEXT, encoding="utf-8")
-    (corpus / "theses.json").write_text(
-        '{"title": "Theses", "author": "Executive Committee of the Communist International",'
-        ' "date": "1927-05"}', encoding="utf-8")
+    corpus = corpus_of(tmp_path, {
+        "theses.txt": SHORT_TEXT,
+        "theses.json": '{"title": "Theses", "author": "Executive Committee of the Communist '
+                       'International", "date": "1927-05"}'})
     code, output = run("build", str(corpus), "--out", str(tmp_path / "out"), "-q")
     assert code == 0 and "is a body, not a person" in output
     graph = Graph().parse(tmp_path / "out" / "graph.nt")
