@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kgbuild.cache
 import kgbuild.pipeline
 from kgbuild.cli import main
 from kgbuild.resources import shapes_path
@@ -123,3 +124,50 @@ def test_a_cached_units_violations_still_stop_the_build(
         assert "no persons" in (tmp_path / f"{attempt}.failed-validation-report.ttl").read_text(
             encoding="utf-8")
     assert list((tmp_path / "cache" / "units").glob("*/entry.pickle"))
+
+
+def unit_keys_and_triples(texts: dict[str, str], tmp_path: Path) -> dict[str, tuple[str, str]]:
+    """Per document of a corpus: its unit's cache key and its triples (N-Triples, sorted).
+    Every text gets the same SHA-256, as if its bytes were the same and only their decoding
+    differed, so that the document's sha256 triple does not tell texts apart."""
+    from kgbuild.document import DocumentMeta, make_document
+    from kgbuild.extract import extract_all
+    from kgbuild.publish import canonical_lines, load_context
+    from kgbuild.rdf.iris import IriMinter
+    from kgbuild.rdf.mapping import GraphMapper
+    from kgbuild.reference import load_reference
+    from kgbuild.resolve import resolve
+
+    reference = load_reference()
+    documents = [make_document(text, DocumentMeta(name, name.title(), None, None, "en",
+                                                  f"{name}.txt"), sha256="0" * 64)
+                 for name, text in texts.items()]
+    kb = resolve([(doc, extract_all(doc, reference)) for doc in documents], reference)
+    mapper = GraphMapper(kb, IriMinter("https://example.org/"))
+    cache = kgbuild.cache.UnitCache(tmp_path, "shapes", load_context())
+    return {name: (cache.key(mapper, name),
+                   "\n".join(sorted(f"{graph} {line}" for graph, triple in mapper.unit(name)
+                                    for line in canonical_lines([triple]))))
+            for name in texts}
+
+
+def test_a_units_key_changes_exactly_when_its_triples_do(tmp_path: Path) -> None:
+    """The key is made from the unit's sketch (annotations as pins), not its triples: it
+    must still tell apart every change of the triples, including those only the
+    annotations show (a quote's context, a span's section), and no more."""
+    letter = ("I. THE LETTER\n\nComrade Rykov wrote to the Central Committee in 1921.\n\n"
+              "II. THE REPLY\n\nComrade Tomsky answered him.\n")
+    variants = {
+        "same": letter,
+        "offsets": letter.replace("wrote to", "sent a note to"),  # every later span moves
+        "context": letter.replace("answered him", "answered her"),  # only a quote's suffix
+        "section": letter.replace("II. THE REPLY", "II. THE ANSWER"),
+        "bounds": letter.replace("\n\nII. THE REPLY\n\n", "\n\n"),  # one section, not two
+        "shared": letter,  # Tomsky named by a second document too: his description moves
+    }
+    base = unit_keys_and_triples({"a": letter}, tmp_path)["a"]
+    for variant, text in variants.items():
+        corpus = {"a": text} | ({"b": "Comrade Tomsky spoke.\n"} if variant == "shared" else {})
+        key, triples = unit_keys_and_triples(corpus, tmp_path)["a"]
+        assert (key == base[0]) == (triples == base[1]), variant
+        assert (key == base[0]) == (variant == "same"), variant

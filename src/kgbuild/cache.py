@@ -21,7 +21,7 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,10 +30,11 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kgbuild.rdf.mapping import Pin
 from kgbuild.reference import ReferenceData
 
 if TYPE_CHECKING:
-    from kgbuild.rdf.mapping import GraphMapper, Placed
+    from kgbuild.rdf.mapping import GraphMapper
 
 
 def cache_dir() -> Path:
@@ -98,12 +99,21 @@ class UnitCache:
             code_fingerprint(), shapes, json.dumps(context, sort_keys=True)
         )
 
-    def key(self, mapper: GraphMapper, name: str, placed: Iterable[Placed]) -> str:
-        lines = [self.fingerprint, name]
+    def key(self, mapper: GraphMapper, name: str) -> str:
+        """The key of a document's unit: its sketch (``GraphMapper.sketch``: its triples,
+        each Web Annotation as the pin it is made from), its document's text, the IRIs of
+        its graphs and the class of every entity it names and whether that entity is
+        shared. Keying by the sketch, not the triples, spares mapping unchanged units."""
+        lines = [self.fingerprint, name, mapper.text_digest(name)]
         graphs: set[str] = set()
         nodes: set[Node] = set()
-        for graph, (subject, predicate, obj) in placed:
+        for graph, item in mapper.sketch(name):
             graphs.add(graph)
+            if type(item) is Pin:
+                nodes.add(item.body)
+                lines.append(f"{graph}\x1e{item.body}\x1e{item.link}\x1e{item.evidence!r}")
+                continue
+            subject, predicate, obj = item  # type: ignore[misc]  # a triple
             nodes.add(subject)
             nodes.add(obj)
             lines.append(f"{graph}\x1e{_term(subject)}\x1e{predicate}\x1e{_term(obj)}")

@@ -72,18 +72,18 @@ def process_unit(
     scratch: Path,
     cache: UnitCache | None = None,
 ) -> UnitResult:
-    """A document's unit, mapped, serialised and validated; with a ``cache``, serialised
-    and validated only when no earlier build made a unit of the same triples (its files
-    are then read where the cache keeps them)."""
+    """A document's unit, mapped, serialised and validated; with a ``cache``, only when no
+    earlier build made a unit of the same sketch (``cache.UnitCache.key``: its files are
+    then read where the cache keeps them)."""
     watch = Stopwatch()
-    with watch("map"):
-        placed, distinct = map_unit(mapper, name)
     if cache:
         with watch("read the cache"):
-            key = cache.key(mapper, name, placed)
+            key = cache.key(mapper, name)
             kept = cache.read(key)
         if kept is not None:
             return _kept_unit(name, *kept, watch.seconds)
+    with watch("map"):
+        placed, distinct = map_unit(mapper, name)
     result = serialize_unit(mapper, context, name, scratch, placed, distinct, watch)
     with watch("validate"):
         boundary = _about_shared(placed, mapper.shared_iris, validator.inverse_predicates)

@@ -16,9 +16,11 @@ or the descriptions of the shared entities.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -69,6 +71,21 @@ ORGANIZATION_KINDS = {
 CONTEXT_CHARS = 24
 
 
+@dataclass(frozen=True)
+class Pin:
+    """A Web Annotation to be made: ``body`` pinned to a span of evidence, ``link`` saying
+    what the span is to it. The record mappers yield pins among their triples, and
+    ``GraphMapper.unit`` makes each into the annotation's twenty triples, while
+    ``GraphMapper.sketch`` keeps it as it is (what the build cache keys a unit by)."""
+
+    body: URIRef
+    evidence: Evidence
+    link: URIRef = KGO.evidence
+
+
+Item = Triple | Pin
+
+
 def date_literal(value: object) -> Literal | None:
     """A typed literal for "1926-01-25", "1924-05" or "1923"; None for anything else."""
     text = str(value or "")
@@ -113,7 +130,7 @@ class GraphMapper:
         for key in sorted(self.emitted):
             for evidence in self.emitted[key].evidence:
                 self.evidence_in[evidence.document].append((self.iris[key], evidence))
-        self.records_in: dict[str, list[tuple[Callable[[Any], Iterator[Triple]], Any]]] = (
+        self.records_in: dict[str, list[tuple[Callable[[Any], Iterator[Item]], Any]]] = (
             defaultdict(list)
         )
         for records, triples in (
@@ -194,6 +211,12 @@ class GraphMapper:
         """The documents' slugs, then SHARED when several documents share entities."""
         return [doc.meta.slug for doc in self.kb.documents] + ([SHARED] if self.shared else [])
 
+    def text_digest(self, name: str) -> str:
+        """What a document's Web Annotations read of it besides their pins: the raw text
+        (their quotes' prefixes and suffixes) and the sections' bounds."""
+        doc = self.documents[name]
+        return hashlib.sha256(f"{doc.raw}\x1d{doc.sections!r}".encode()).hexdigest()
+
     def graph_iri(self, key: str) -> URIRef:
         if key in (SHARED, REFERENCE):
             return self.minter.graph(key.lstrip("@"))
@@ -201,6 +224,17 @@ class GraphMapper:
 
     def unit(self, name: str) -> Iterator[Placed]:
         """The placed triples of one unit (a document slug or SHARED)."""
+        annotation_triples = self.annotation_triples
+        for graph, item in self.sketch(name):
+            if type(item) is Pin:
+                for triple in annotation_triples(item):
+                    yield graph, triple
+            else:
+                yield graph, item  # type: ignore[misc]  # a triple
+
+    def sketch(self, name: str) -> Iterator[tuple[str, Item]]:
+        """The unit's triples with each Web Annotation still a Pin: everything the unit's
+        triples are made of but its document's text (the build cache's key, see cache.py)."""
         if name == SHARED:
             for key in sorted(self.shared):
                 yield from self.entity_description(self.emitted[key], SHARED)
@@ -208,12 +242,11 @@ class GraphMapper:
         doc = self.documents[name]
         for triple in self.document_triples(doc):
             yield name, triple
-        for triples, record in self.records_in[name]:
-            for triple in triples(record):
-                yield name, triple
+        for items, record in self.records_in[name]:
+            for item in items(record):
+                yield name, item
         for body, evidence in self.evidence_in[name]:
-            for triple in self.annotation_triples(body, evidence):
-                yield name, triple
+            yield name, Pin(body, evidence)
         for key in self.homed_in[name]:
             yield from self.entity_description(self.emitted[key], name)
 
@@ -222,7 +255,7 @@ class GraphMapper:
             for _, triple in self.unit(name):
                 yield triple
 
-    def stance_triples(self, stance: ResolvedStance) -> Iterator[Triple]:
+    def stance_triples(self, stance: ResolvedStance) -> Iterator[Item]:
         record = stance.record
         span = record.evidence
         iri = self.minter.record(
@@ -251,11 +284,9 @@ class GraphMapper:
             )
         else:
             yield from self.linked(iri, KGO.thesisSource, stance.thesis_source)
-        yield from self.annotation_triples(iri, Evidence(stance.document, span))
+        yield Pin(iri, Evidence(stance.document, span))
         if record.thesis_evidence is not None:
-            yield from self.annotation_triples(
-                iri, Evidence(stance.document, record.thesis_evidence), KGO.thesisEvidence
-            )
+            yield Pin(iri, Evidence(stance.document, record.thesis_evidence), KGO.thesisEvidence)
 
     def date_triples(self, iri: URIRef, date: DateValue, text: str | None) -> Iterator[Triple]:
         """A claim's date: as printed, exactly (EDTF) and, where certain, typed."""
@@ -265,7 +296,7 @@ class GraphMapper:
         if literal := date_literal(certain_part(date)):  # no gYear for a decade
             yield iri, KGO.date, literal
 
-    def claim_triples(self, claim: ResolvedClaim) -> Iterator[Triple]:
+    def claim_triples(self, claim: ResolvedClaim) -> Iterator[Item]:
         record = claim.record
         span = record.evidence
         iri = self.minter.record("claim", claim.document, span.start, span.end)
@@ -274,13 +305,13 @@ class GraphMapper:
         yield from self.date_triples(iri, record.date, record.date_text)
         yield from self.linked(iri, KGO.assertedBy, claim.asserted_by)
         yield from self.linked(iri, KGO.about, claim.about)
-        yield from self.annotation_triples(iri, Evidence(claim.document, span))
+        yield Pin(iri, Evidence(claim.document, span))
 
     def citation_iri(self, citation: ResolvedCitation) -> URIRef:
         span = citation.record.evidence
         return self.minter.record("citation", citation.document, span.start, span.end)
 
-    def citation_triples(self, citation: ResolvedCitation) -> Iterator[Triple]:
+    def citation_triples(self, citation: ResolvedCitation) -> Iterator[Item]:
         record = citation.record
         iri = self.citation_iri(citation)
         yield iri, RDF.type, KGO.Citation
@@ -302,9 +333,9 @@ class GraphMapper:
             yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
         yield from self.linked(iri, KGO.citesEdition, citation.edition)
         yield from self.linked(iri, KGO.cites, citation.cites)
-        yield from self.annotation_triples(iri, Evidence(citation.document, record.evidence))
+        yield Pin(iri, Evidence(citation.document, record.evidence))
 
-    def quotation_triples(self, quotation: ResolvedQuotation) -> Iterator[Triple]:
+    def quotation_triples(self, quotation: ResolvedQuotation) -> Iterator[Item]:
         record = quotation.record
         span = record.evidence
         iri = self.minter.record("quotation", quotation.document, span.start, span.end)
@@ -318,7 +349,7 @@ class GraphMapper:
             yield iri, KGO.hasCitation, self.citation_iri(quotation.citation)
         if record.endnote is not None:
             yield iri, KGO.endnote, Literal(record.endnote, datatype=XSD.integer)
-        yield from self.annotation_triples(iri, Evidence(quotation.document, span))
+        yield Pin(iri, Evidence(quotation.document, span))
 
     def document_triples(self, doc: Document) -> Iterator[Triple]:
         iri = self.minter.document(doc.meta.slug)
@@ -418,11 +449,10 @@ class GraphMapper:
         if facts.get("title"):
             yield False, (iri, DCTERMS.title, Literal(str(facts["title"])))
 
-    def annotation_triples(
-        self, body: URIRef, evidence: Evidence, link: URIRef = KGO.evidence
-    ) -> Iterator[Triple]:
-        """The Web Annotation that pins ``body`` to a raw span of its document; ``link``
-        says what the span is to the body (its evidence, or a stance's thesis)."""
+    def annotation_triples(self, pin: Pin) -> Iterator[Triple]:
+        """The Web Annotation that pins a body to a raw span of its document; the pin's
+        ``link`` says what the span is to the body (its evidence, or a stance's thesis)."""
+        body, evidence, link = pin.body, pin.evidence, pin.link
         doc = self.documents[evidence.document]
         span = evidence.span
         annotation = self.minter.record(
