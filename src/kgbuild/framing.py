@@ -47,7 +47,7 @@ from kgbuild.publish import JsonNode, json_ld_document, merge_nodes, terms_used
 from kgbuild.rdf.namespaces import OA
 from kgbuild.resources import frames_dir
 
-__all__ = ["framed_documents", "framed_from_nodes"]
+__all__ = ["framed_document_names", "framed_documents", "framed_from_nodes"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 EVIDENCE_PARTS = {  # the Web Annotation nodes of a span of evidence
@@ -74,6 +74,11 @@ INTEGER_TYPES = {
 }
 CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 SAFE_INTEGER = 2**53 - 1  # larger integers stay strings: JavaScript numbers would round them
+
+
+def framed_document_names(frames: Path | None = None) -> list[str]:
+    """The files the frames make ("persons.jsonld", "works.jsonld")."""
+    return [frame.document for frame in load_frames(frames or frames_dir())]
 
 
 def framed_documents(
@@ -141,26 +146,29 @@ def _render(index: _Index, frames: list[Frame]) -> dict[str, str]:
     return _documents(index.context, frames, _trees(index, frames))
 
 
-def _trees(index: _Index, frames: list[Frame]) -> list[tuple[list[dict[str, object]], set[str]]]:
-    """Per frame, its top-level nodes rendered as trees, and the strings they write that
-    can name a term (see _Index.written)."""
+def _trees(index: _Index, frames: list[Frame]) -> list[tuple[list[str], set[str]]]:
+    """Per frame, its top-level nodes rendered as trees, each as its JSON text at once (a
+    tree of an often-named person is large: the text is a fraction of the objects), and
+    the strings they write that can name a term (see _Index.written)."""
     rendered = []
     for frame in frames:
         index.written = set()
-        nodes = [index.render(node, frame.shape) for node in index.of_classes(frame.shape.classes)]
-        rendered.append((nodes, index.written))
+        texts = [
+            json.dumps(index.render(node, frame.shape), ensure_ascii=False)
+            for node in index.of_classes(frame.shape.classes)
+        ]
+        rendered.append((texts, index.written))
     return rendered
 
 
 def _documents(
     context: Mapping[str, object],
     frames: list[Frame],
-    rendered: list[tuple[list[dict[str, object]], set[str]]],
+    rendered: list[tuple[list[str], set[str]]],
 ) -> dict[str, str]:
     documents = {}
-    for frame, (nodes, written) in zip(frames, rendered, strict=True):
+    for frame, (texts, written) in zip(frames, rendered, strict=True):
         trimmed = _trimmed_context(context, frame.context, written)
-        texts = (json.dumps(node, ensure_ascii=False) for node in nodes)
         documents[frame.document] = "".join(json_ld_document(trimmed, texts))
     return documents
 

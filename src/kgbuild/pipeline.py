@@ -37,7 +37,7 @@ from kgbuild.document import (
     slugify,
 )
 from kgbuild.extract import extract_all
-from kgbuild.framing import framed_from_nodes
+from kgbuild.framing import framed_document_names, framed_from_nodes
 from kgbuild.knowledge import KnowledgeBase
 from kgbuild.parallel import collection_paused, default_jobs, fork_map
 from kgbuild.project import DatasetInfo, default_name, find_project, read_project
@@ -288,9 +288,12 @@ def _side_by_side(chains: list[list[Step]], jobs: int) -> dict[str, tuple[Any, f
     return done
 
 
-def _framed(node_files: list[Path], context: dict[str, object]) -> dict[str, str]:
-    """The framed documents, from the units' nodes (so they need not wait for graph.jsonld)."""
-    return framed_from_nodes(partial(read_nodes, node_files), context)
+def _write_framed(out: StagedOutput, node_files: list[Path], context: dict[str, object]) -> None:
+    """The framed documents, from the units' nodes (so they need not wait for graph.jsonld),
+    written where ``out`` expects them by the process that frames them (they are as large
+    as the mentions they nest: the build's main process never holds them)."""
+    for name, text in framed_from_nodes(partial(read_nodes, node_files), context).items():
+        out.write(name, text)
 
 
 def write_outputs(
@@ -315,10 +318,11 @@ def write_outputs(
     graph_files = [path for unit in graphs for path in unit.values()]
     terms = set().union(*(result.terms for result in results))
     with StagedOutput(out_dir) as out:
-        for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig"):
+        dumps = ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.trig")
+        for name in (*dumps, *framed_document_names()):
             out.path(name)  # staged here, so that the processes write where out expects
         chains: list[list[Step]] = [  # side by side, the longest first
-            [("write framed JSON-LD", partial(_framed, nodes, context))],
+            [("write framed JSON-LD", partial(_write_framed, out, nodes, context))],
             [
                 ("write N-Triples", partial(write_ntriples, out, graph_files)),
                 ("write Turtle", partial(write_turtle, out, prefixes)),
@@ -333,9 +337,6 @@ def write_outputs(
         watch.add({f"  {task}": seconds for task, (_, seconds) in done.items()})
         shared_issues, _ = done["validate shared entities"]
         outcome, report_text = _outcome_or_fail(units.issues() + shared_issues, out_dir)
-        framed, _ = done["write framed JSON-LD"]
-        for name, text in framed.items():
-            out.write(name, text)
         with watch("describe"):
             stats = GraphStatistics()
             for result in results:
