@@ -171,6 +171,14 @@ def test_unparsable_graph_is_an_input_error(tmp_path: Path) -> None:
     broken.write_text("this is not turtle", encoding="utf-8")
     code, output = run("stats", str(broken))
     assert code == EXIT_INPUT and "cannot parse" in output
+    # one line that says where and why, not rdflib's three with the file's bytes quoted
+    broken.write_text('<https://example.org/a> <https://example.org/b> "an open\n', "utf-8")
+    for command in ("stats", "validate"):
+        code, output = run(command, str(broken))
+        assert code == EXIT_INPUT, output
+        assert output.strip().endswith("cannot parse as turtle: line 1: newline found in "
+                                       "string literal"), output
+        assert len(output.strip().splitlines()) == 1, output
 
 
 def test_evaluate_scores_a_graph_against_annotations(tmp_path: Path) -> None:

@@ -37,5 +37,9 @@ def graph_file(path: Path) -> tuple[str, ox.RdfFormat]:
 
 
 def cannot_parse(path: Path, error: Exception) -> GraphFileError:
-    """The one wording of a file that does not parse in the format its extension names."""
-    return GraphFileError(f"{path}: cannot parse as {FORMATS[path.suffix.lower()][0]}: {error}")
+    """The one wording, on one line, of a file that does not parse in the format its
+    extension names (rdflib's Turtle errors span three lines and quote the bytes)."""
+    why, line = getattr(error, "_why", None), getattr(error, "lines", None)
+    reason = f"line {line + 1}: {why}" if why and isinstance(line, int) else str(error)
+    reason = " ".join(reason.split())
+    return GraphFileError(f"{path}: cannot parse as {FORMATS[path.suffix.lower()][0]}: {reason}")
