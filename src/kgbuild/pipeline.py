@@ -251,6 +251,7 @@ def build(
         documents = [doc for doc, _ in extractions]
         with watch("resolve"):
             kb = resolve(extractions, reference)
+        del extractions  # the mentions are now entities' evidence: the records go (memory)
         with tempfile.TemporaryDirectory(prefix="kgbuild-") as scratch:
             with watch("map, validate, serialize (units)"):
                 units = process_units(kb, base, Path(scratch), shapes, jobs, info.iri(base),
