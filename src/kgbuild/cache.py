@@ -5,9 +5,10 @@ Two kinds of entry. What reading and extracting a text gave, keyed by the SHA-25
 text's bytes, its metadata (as read, with its name in IRIs), its errata, the encoding, the
 reference data, and kgbuild's own code and data files (a changed rule or word list makes
 every entry stale). And a document's unit of the graph serialised and validated
-(``units.py``), keyed by its mapped triples and everything else its files and issues
-depend on, so that a unit whose triples did not change is not serialised and validated
-again: its files are kept in the entry's folder and the dumps are merged from them there.
+(``units.py``), keyed by what its triples are made of (``GraphMapper.sketch``) and
+everything else its files and issues depend on, so that a unit whose triples did not change
+is not mapped, serialised and validated again: its files are kept in the entry's folder and
+the dumps are merged from them there.
 Entries live in ``$KGBUILD_CACHE``, else ``$XDG_CACHE_HOME/kgbuild``, else
 ``~/.cache/kgbuild``; ``kgbuild build --no-cache`` neither reads nor writes them, and
 deleting the folder between builds is always safe.
@@ -89,9 +90,9 @@ def write_entry(folder: Path, key: str, entry: object) -> None:
 
 class UnitCache:
     """The cache of documents' units (``units.process_unit``): an entry is a unit
-    serialised and validated, keyed by its mapped triples with their graphs and what else
-    its files and validation issues depend on (the shapes, the JSON-LD context, kgbuild's
-    code, and the class of every entity the unit names and whether it is shared)."""
+    serialised and validated, keyed by its sketch with its graphs and what else its files
+    and validation issues depend on (the shapes, the JSON-LD context, kgbuild's code, and
+    the class of every entity the unit names and whether it is shared)."""
 
     def __init__(self, folder: Path, shapes: str, context: Mapping[str, object]) -> None:
         self.folder = folder / "units"
