@@ -253,3 +253,9 @@ def test_a_group_of_a_body_s_members_is_named_with_it() -> None:
 )
 def test_a_group_named_after_a_person_without_the(text: str, name: str) -> None:
     assert name in accepted(text)
+
+
+def test_a_government_named_after_its_head_is_a_body() -> None:
+    text = ("The MacDonald Government fell; the Kerensky cabinet met; the German government "
+            "protested and the Provisional government waited.")
+    assert accepted(text) == ["MacDonald Government", "Kerensky cabinet"]

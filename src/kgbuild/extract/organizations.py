@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.extract.patterns import find_phrases, normalise_space
+from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space
 from kgbuild.extract.persons import acceptable, surname_shape
 from kgbuild.lexicon import alternation, data_set, word_set
 from kgbuild.reference import ReferenceEntry, name_key, spelling_key
@@ -236,6 +236,27 @@ def group_names(context: Context) -> Iterator[Candidate]:
     for candidate in _named(context, NAMED_GROUP, "organizations.group-name", min_words=2):
         # named after persons, not "the Menshevik group", "the Machist group"
         if all(acceptable(context.doc, word) for word in re.split(r"[- ]", candidate.name)[:-1]):
+            yield candidate
+
+
+# "the MacDonald Government", "the Kerensky cabinet": a government named after its head
+NAMED_GOVERNMENT = re.compile(
+    rf"\b[Tt]he\s+(?P<name>(?P<head>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})?)\s+"
+    rf"(?:{alternation('governments_named_after_heads')}))\b(?!\s+of\b)"
+)
+
+
+@recognizer("organizations.named-government")
+def named_governments(context: Context) -> Iterator[Candidate]:
+    """A government named after the person at its head is a body ("the MacDonald
+    Government", "the Soekarno government"; ``none.named-government`` keeps the person out),
+    not one named by a state's adjective ("the German government", "the Provisional
+    Government": an adjective in -al is no one's name), nor a plural or a regime."""
+    for candidate in _named(context, NAMED_GOVERNMENT, "organizations.named-government"):
+        *head, word = candidate.name.split()
+        if (word.lower() in word_set("named_government_heads")
+                and all(acceptable(context.doc, name) and not name.endswith("al")
+                        for name in head)):
             yield candidate
 
 
