@@ -259,3 +259,9 @@ def test_a_government_named_after_its_head_is_a_body() -> None:
     text = ("The MacDonald Government fell; the Kerensky cabinet met; the German government "
             "protested and the Provisional government waited.")
     assert accepted(text) == ["MacDonald Government", "Kerensky cabinet"]
+
+
+def test_a_quoted_name_called_a_party_or_a_group_is_its_name() -> None:
+    text = ('He led the liberal "Kadet" party and joined the group “Narodnaya Volia”; '
+            "he kept to the party “line”.")
+    assert accepted(text) == ['Kadet', 'Narodnaya Volia']

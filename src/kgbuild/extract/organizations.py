@@ -260,6 +260,26 @@ def named_governments(context: Context) -> Iterator[Candidate]:
             yield candidate
 
 
+# 'the liberal "Kadet" party', 'the group “Narodnaya Volia”': a quoted name with the word of
+# the kind of body it names
+QUOTED_NAME = r"[“\"](?P<name>[A-Z][^“”\"\n]{1,40}?)[”\"]"
+QUOTED_BODY = re.compile(
+    rf"\b[Tt]he\s+(?:(?:[a-z]+\s+){{0,2}}{QUOTED_NAME}\s+(?:{alternation('quoted_body_words')})\b"
+    rf"|(?:{alternation('quoted_body_words')})\s+{QUOTED_NAME.replace('name', 'name2')})"
+)
+
+
+@recognizer("organizations.quoted-name")
+def quoted_names(context: Context) -> Iterator[Candidate]:
+    """A name in quotes that the word before or after it calls a party, a group or a
+    society is that body's name, in any language ("the group “Narodnaya Volia”")."""
+    for match in QUOTED_BODY.finditer(context.doc.clean):
+        group = "name" if match.group("name") else "name2"
+        name = normalise_space(match.group(group))
+        yield Candidate("organization", *match.span(group), name, PATTERN_SCORE,
+                        "organizations.quoted-name")
+
+
 @recognizer("organizations.periodical")
 def periodicals(context: Context) -> Iterator[Candidate]:
     for pattern, score in PERIODICAL:
