@@ -265,3 +265,16 @@ def test_a_quoted_name_called_a_party_or_a_group_is_its_name() -> None:
     text = ('He led the liberal "Kadet" party and joined the group “Narodnaya Volia”; '
             "he kept to the party “line”.")
     assert accepted(text) == ['Kadet', 'Narodnaya Volia']
+
+
+def test_members_a_body_sends_and_a_party_of_no_country_name_no_body() -> None:
+    text = ("The Congress of Soviets of Workers’ and Red Army Deputies met. The Red Army won. "
+            "When a young Communist Party obtains votes, the Communist Party of Germany "
+            "rejoices; the Bund delegates left.")
+    assert accepted(text, load_reference()) == [
+        "Soviets", "Red Army", "Communist Party of Germany", "Bund"]
+
+
+def test_a_congress_of_a_kind_of_body_names_no_body() -> None:
+    text = "The Third Congress of Russian Trade Unions was held in April 1920."
+    assert labels(text, EMPTY) == set()
