@@ -21,3 +21,22 @@ def test_a_convention_is_a_meeting() -> None:
             "Communist Party Convention followed in September.")
     assert meetings(text) == ["Emergency National Convention of the Socialist Party",
                               "Communist Party Convention"]
+
+
+def test_a_joint_meeting_of_two_bodies_is_named_with_both() -> None:
+    text = ("He spoke at the United Plenum of the Central Committee (CC) and the Central "
+            "Control Committee (CCC) of the All-Union Communist Party (Bolsheviks). The Joint "
+            "Conference of the Central Committee of the RSDLP and Party Officials followed.")
+    assert meetings(text) == [
+        "United Plenum of the Central Committee (CC) and the Central Control Committee (CCC) "
+        "of the All-Union Communist Party (Bolsheviks)",
+        "Joint Conference of the Central Committee of the RSDLP and Party Officials"]
+
+
+def test_a_meeting_is_dated_across_an_aside_in_brackets() -> None:
+    text = ("The Joint Conference of the Central Committee of the RSDLP and Party Officials "
+            "(known for secrecy as the “August” Conference), was held from September 23 to "
+            "October 1, 1913 in a village.")
+    doc = make_document(text, META)
+    (meeting,) = [c for c in extract_all(doc, EMPTY).dated_claims if c.dates_entity]
+    assert str(meeting.date.edtf).startswith("1913-09-23")

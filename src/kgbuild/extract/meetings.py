@@ -35,6 +35,9 @@ HEADING_FUNCTION_WORDS = (
 )
 BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’']|[’']s\b)?"
 ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
+OWNER = rf"(?:{ABBREVIATION}|[A-Z]{{2,6}}\b(?![.’'\-]))"  # a party's abbreviation or acronym
+# a body's acronym or its members' name in brackets: "(CC)", "(Bolsheviks)", "(B.)"
+BRACKETED = r"(?:\s*\((?:Bolsheviks?|B\.|[A-Z]{2,6})\))"
 
 
 def body(group: str = "body") -> str:
@@ -47,12 +50,17 @@ def body(group: str = "body") -> str:
         r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
         rf"|(?:{BODY_TOKEN}(?:\s+and\s+|\s+)){{1,3}}{BODY_WORD}s?\b"
         # "… of the Executive Committee of the Comintern": the body's own "of"
-        r"(?:\s+of\s+the\s+(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})?"
+        rf"(?:\s+of\s+the\s+(?:(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,3}}|{OWNER}))?"
         rf"|{BODY_WORD}\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,3}}"
-        rf"|{BODY_TOKEN})(?:\s*\((?:Bolsheviks?|B\.)\))?"
-        rf"(?:\s+and\s+(?:the\s+)?(?:{ABBREVIATION}|(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}\b))?"
-        # "… of Soviets of the U.S.S.R.", "… of Soviets of the Union of Soviet Socialist Republics"
-        rf"(?:\s+of\s+the\s+(?:{ABBREVIATION}|{alternation('union_state_names')}))?)?"
+        rf"|{BODY_TOKEN}){BRACKETED}?"
+        # a joint meeting: "… of the Central Committee (CC) and the Central Control
+        # Committee (CCC)", "… of the Central Committee of the RSDLP and Party Officials"
+        rf"(?:\s+and\s+(?:the\s+)?(?:{ABBREVIATION}|(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}\b"
+        rf"{BRACKETED}?|{alternation('meeting_participants')}))?"
+        # "… of Soviets of the U.S.S.R.", "… of Soviets of the Union of Soviet Socialist
+        # Republics", "… of the All-Union Communist Party (Bolsheviks)"
+        rf"(?:\s+of\s+the\s+(?:{OWNER}|{alternation('union_state_names')}"
+        rf"|(?:{BODY_TOKEN}\s+){{1,3}}Party{BRACKETED}?))?)?"
     )
 
 
