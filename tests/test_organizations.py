@@ -278,3 +278,9 @@ def test_members_a_body_sends_and_a_party_of_no_country_name_no_body() -> None:
 def test_a_congress_of_a_kind_of_body_names_no_body() -> None:
     text = "The Third Congress of Russian Trade Unions was held in April 1920."
     assert labels(text, EMPTY) == set()
+
+
+def test_a_periodical_cited_by_issue_and_year_in_a_note_in_sentence_case() -> None:
+    text = ("[3] First printed in Voennaia mysl', # 2 (March 1922), and see Krasnaia nov', "
+            "no. 4 (1923), pp. 5-9.")
+    assert accepted(text) == ["Voennaia mysl'", "Krasnaia nov'"]

@@ -89,6 +89,11 @@ PERIODICAL_NAME = r"(?<![\w\-])[A-Z][\w’'\-]+(?:[ \t]+(?!No\.)[A-Z][\w’'\-]+
 PERIODICAL = (
     (re.compile(rf"\((?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), PATTERN_SCORE),
     (re.compile(rf"(?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), 0.7),
+    # a note's reference, its title in sentence case as in its language ("Proletarskaia
+    # revoliutsiia, no. 1 (1925)", "published in Armiia i revoliutsiia, # 1 (July 1921)")
+    (re.compile(r"(?<![\w\-])(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[\w’'\-]+){0,2}?)[ \t]*,"
+                r"[ \t]+(?:vol\.[ \t]*\d+,[ \t]+)?(?:no\.|#)[ \t]*\d+[^\n(]{0,12}"
+                r"\((?:[A-Z][a-z]+[ \t]+)?1\d\d\d\)"), PATTERN_SCORE),
     (
         re.compile(
             rf"\b(?:the\s+)?(?:{alternation('periodical_words')})\s+(?:called\s+)?[“\"]?"
