@@ -40,3 +40,12 @@ def test_a_meeting_is_dated_across_an_aside_in_brackets() -> None:
     doc = make_document(text, META)
     (meeting,) = [c for c in extract_all(doc, EMPTY).dated_claims if c.dates_entity]
     assert str(meeting.date.edtf).startswith("1913-09-23")
+
+
+def test_a_meeting_of_a_named_body_or_called_by_its_month_is_named() -> None:
+    text = ("Report of Meeting of the Executive Committee of the Communist International\n\n"
+            "He spoke at a Meeting of Workers of the Putilov Works; the cells discussed the "
+            "“February” Meeting.")
+    assert meetings(text) == [
+        "Meeting of the Executive Committee of the Communist International",
+        "“February” Meeting"]

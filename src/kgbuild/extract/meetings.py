@@ -35,6 +35,7 @@ HEADING_FUNCTION_WORDS = (
 )
 BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’']|[’']s\b)?"
 ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
+MONTH = rf"(?:{'|'.join(m.capitalize() for m in words('months'))})"
 OWNER = rf"(?:{ABBREVIATION}|[A-Z]{{2,6}}\b(?![.’'\-]))"  # a party's abbreviation or acronym
 # a body's acronym or its members' name in brackets: "(CC)", "(Bolsheviks)", "(B.)"
 BRACKETED = r"(?:\s*\((?:Bolsheviks?|B\.|[A-Z]{2,6})\))"
@@ -152,6 +153,15 @@ PLENARY_SESSION = re.compile(
 )
 
 
+# "a Meeting of the Executive Committee of the Communist International", "Report of Meeting
+# of the E.C.C.I." (a heading), "the “February” Meeting": a meeting of a named body, or one
+# named by the month in quotes it is known by
+NAMED_MEETING = re.compile(
+    rf"\b(?:(?:[Tt]he|[Aa])\s+|(?<=\b(?:of|at|to)\s))(?P<qualifier>[“\"]{MONTH}[”\"]\s+)?"
+    rf"(?P<kind>Meeting)\b{BODY}"
+)
+
+
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     body = groups.get("body") or groups.get("prebody") or groups.get("acronym")
@@ -231,6 +241,21 @@ def sessions(context: Context) -> Iterator[Candidate]:
         yield _candidate(doc, *match.span(), ORDINAL_SCORE, "meetings.session",
                          kind="Session", ordinal=ordinal_value(match.group("ordinal")),
                          body=normalise_space(match.group("body")))
+
+
+@recognizer("meetings.named-meeting")
+def named_meetings(context: Context) -> Iterator[Candidate]:
+    """A "Meeting" capitalised is a named meeting with the body it is of, when that is an
+    organization's name ("… of the Executive Committee", "… of the E.C.C.I."), or with the
+    month in quotes it is called by; not "a Meeting of Workers"."""
+    doc = context.doc
+    for match in NAMED_MEETING.finditer(doc.clean):
+        body, qualifier = match.group("body"), match.group("qualifier")
+        if qualifier or (body and re.search(rf"(?:{BODY_WORD}|[A-Z]\.|[A-Z]{{2}})\W*$", body)):
+            start = match.start("qualifier") if qualifier else match.start("kind")
+            yield _candidate(doc, start, match.end(), QUALIFIED_SCORE, "meetings.named-meeting",
+                             kind="Meeting", body=_body(match),
+                             qualifier=qualifier.strip(" “”\"") if qualifier else None)
 
 
 @recognizer("meetings.adopting")
