@@ -284,3 +284,9 @@ def test_a_periodical_cited_by_issue_and_year_in_a_note_in_sentence_case() -> No
     text = ("[3] First printed in Voennaia mysl', # 2 (March 1922), and see Krasnaia nov', "
             "no. 4 (1923), pp. 5-9.")
     assert accepted(text) == ["Voennaia mysl'", "Krasnaia nov'"]
+
+
+def test_well_known_organizations_of_the_period_are_known() -> None:
+    text = "He joined the IWW in 1916, then the Zimmerwald left, and wrote for the Trudoviks."
+    assert labels(text, load_reference()) == {
+        "Industrial Workers of the World", "Zimmerwald Left", "Trudoviks"}
