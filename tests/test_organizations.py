@@ -290,3 +290,10 @@ def test_well_known_organizations_of_the_period_are_known() -> None:
     text = "He joined the IWW in 1916, then the Zimmerwald left, and wrote for the Trudoviks."
     assert labels(text, load_reference()) == {
         "Industrial Workers of the World", "Zimmerwald Left", "Trudoviks"}
+
+
+def test_a_bare_body_is_the_sibling_of_a_known_body_the_text_names() -> None:
+    text = "The Politburo decided, and sent the decision to the Secretariat."
+    assert labels(text, load_reference()) == {
+        "Political Bureau of the Central Committee", "Secretariat of the Central Committee"}
+    assert labels("He sent the decision to the Secretariat.", load_reference()) == set()

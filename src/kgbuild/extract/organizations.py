@@ -233,6 +233,21 @@ def bare_bodies(context: Context) -> Iterator[Candidate]:
         if fuller and (len(fuller) == 1 or names[fuller[0]] > names[fuller[1]]):
             yield Candidate("organization", *match.span("name"), fuller[0], PATTERN_SCORE,
                             "organizations.bare-body")
+        elif not fuller and (sibling := _sibling_body(context, word, names)):
+            yield Candidate("organization", *match.span("name"), sibling, PATTERN_SCORE,
+                            "organizations.bare-body")
+
+
+def _sibling_body(context: Context, word: str, names: Counter[str]) -> str | None:
+    """The known body of that word whose owner the text names another body of: "the
+    Secretariat" where the text names the Politburo is the Secretariat of the Central
+    Committee, as the Politburo is the Political Bureau of the Central Committee."""
+    table = context.reference.lookup("organizations")
+    owners = {entry.label.partition(" of ")[2] for name in names
+              if (entry := table.get(name_key(name))) is not None and " of " in entry.label}
+    return next((entry.label for entry in context.reference.organizations
+                 if entry.label.startswith(f"{word} of ")
+                 and entry.label.partition(" of ")[2] in owners), None)
 
 
 @recognizer("organizations.group-name")
