@@ -297,3 +297,9 @@ def test_a_bare_body_is_the_sibling_of_a_known_body_the_text_names() -> None:
     assert labels(text, load_reference()) == {
         "Political Bureau of the Central Committee", "Secretariat of the Central Committee"}
     assert labels("He sent the decision to the Secretariat.", load_reference()) == set()
+
+
+def test_a_known_name_in_the_other_spelling_of_the_period_is_known() -> None:
+    text = "He left the Independent Labor Party; he joined the Social Democratic Labour Party."
+    assert labels(text, load_reference()) == {
+        "Independent Labour Party", "Russian Social-Democratic Labour Party"}

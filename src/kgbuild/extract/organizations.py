@@ -25,11 +25,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space
 from kgbuild.extract.persons import acceptable, surname_shape
-from kgbuild.lexicon import alternation, data_set, word_set
+from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.reference import ReferenceEntry, name_key, spelling_key
 
 PATTERN_SCORE = 0.85
@@ -317,7 +318,10 @@ def reference_names(context: Context) -> Iterator[Candidate]:
                for entry in context.reference.organizations for alias in entry.names}
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
     known = {name_key(alias): alias for alias in aliases}
-    for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
+    spelled = _spellings(tuple(aliases))
+    for printed, start, end in find_phrases(doc, spelled, allow_possessive=True,
+                                            loose_case=True):
+        alias = spelled[printed]
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
         # the known organization a known body belongs to ("Executive Committee of the
@@ -341,6 +345,22 @@ def reference_names(context: Context) -> Iterator[Candidate]:
     for printed, start, end in find_phrases(doc, lowered, allow_possessive=True):
         yield Candidate("organization", start, end, lowered[printed], REFERENCE_SCORE,
                         "organizations.reference")
+
+
+@cache
+def _spellings(aliases: tuple[str, ...]) -> dict[str, str]:
+    """Each alias in the spellings of the period's English, British and American, hyphened
+    or not ("Independent Labor Party", "Social Democratic Party"), to the alias."""
+    pairs = [pair.split("|") for pair in words("organization_spellings")]
+    spelled: dict[str, str] = {}
+    for alias in aliases:
+        variants = {alias}
+        for one, other in pairs:
+            variants |= {v.replace(one, other) for v in variants} | {
+                v.replace(other, one) for v in variants}
+        for variant in variants:
+            spelled.setdefault(variant, alias)
+    return spelled
 
 
 # "… of the PCI", "…, of the C.P.(B.)U.": what joins a body to the organization it belongs to
