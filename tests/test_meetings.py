@@ -49,3 +49,10 @@ def test_a_meeting_of_a_named_body_or_called_by_its_month_is_named() -> None:
     assert meetings(text) == [
         "Meeting of the Executive Committee of the Communist International",
         "“February” Meeting"]
+
+
+def test_a_meeting_inside_a_listed_title_is_no_mention_of_it() -> None:
+    text = ("Contents\n\nOur tasks, 12/6/17\nSpeech to the Ninth Congress of the Finnish "
+            "Party, 17/6/17\nWhen will the war end?, 21/6/17\nThe reorganisation of "
+            "production, 25/6/17\n")
+    assert meetings(text) == []
