@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import extract_all
-from kgbuild.reference import ReferenceData
+from kgbuild.rdf.mapping import to_graph
+from kgbuild.rdf.namespaces import SCHEMA
+from kgbuild.reference import ReferenceData, load_reference
+from kgbuild.resolve import resolve
 
 META = DocumentMeta("sample", "Sample", None, "1930", "en", "sample.txt")
 EMPTY = ReferenceData()
@@ -56,3 +59,11 @@ def test_a_meeting_inside_a_listed_title_is_no_mention_of_it() -> None:
             "Party, 17/6/17\nWhen will the war end?, 21/6/17\nThe reorganisation of "
             "production, 25/6/17\n")
     assert meetings(text) == []
+
+
+
+def test_a_known_meeting_named_by_its_place_takes_its_known_date() -> None:
+    doc = make_document("Lenin spoke at the Zimmerwald Conference.", META)
+    reference = load_reference()
+    graph = to_graph(resolve([(doc, extract_all(doc, reference))], reference))
+    assert {str(o) for o in graph.objects(None, SCHEMA.startDate)} == {"1915-09-05"}
