@@ -303,3 +303,9 @@ def test_a_known_name_in_the_other_spelling_of_the_period_is_known() -> None:
     text = "He left the Independent Labor Party; he joined the Social Democratic Labour Party."
     assert labels(text, load_reference()) == {
         "Independent Labour Party", "Russian Social-Democratic Labour Party"}
+
+
+def test_social_democrats_in_general_are_no_organization() -> None:
+    text = "Revolutionary Social-Democrats in every country spoke of the work of Social-Democrats."
+    assert accepted(text, load_reference()) == []
+    assert accepted("He fought the Social-Democrats.", load_reference()) == ["Social-Democrats"]

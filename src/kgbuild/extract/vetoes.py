@@ -43,6 +43,9 @@ ATTRIBUTIVE_BODY = re.compile(
     rf"(?:Men[’']s[ \t]+)?(?:{alternation('members_after_body')})\b"
     r"|\b(?:[Aa]n?)[ \t]+(?:[a-z]+[ \t]+){0,2}"
     rf"(?P<party>(?:(?:{alternation('generic_body_words')})[ \t]+){{1,3}}Party)\b(?![ \t]+of\b)"
+    # "Revolutionary Social-Democrats in every country", "the work of Social-Democrats": the
+    # members of any such party; "the Social-Democrats" are the camp of their parties
+    rf"|(?<![Tt]he[ \t])(?<![Tt]he\n)(?<![\w\-])(?P<members>{alternation('members_not_a_camp')})\b"
 )
 
 
@@ -132,8 +135,9 @@ def governments_named_after_heads(context: Context) -> Iterator[Candidate]:
 
 @recognizer("none.attributive-body")
 def attributive_bodies(context: Context) -> Iterator[Candidate]:
-    """"Red Army Deputies", "a young Communist Party": no mention of a body (the
-    annotations count the Soviet of those deputies, not the army)."""
+    """"Red Army Deputies", "a young Communist Party", "the work of Social-Democrats": no
+    mention of a body (the annotations count the Soviet of those deputies, not the army)."""
     for match in ATTRIBUTIVE_BODY.finditer(context.doc.clean):
-        yield Candidate(NOT_A_NAME, *match.span("name" if match.group("name") else "party"),
+        group = next(g for g in ("name", "party", "members") if match.group(g))
+        yield Candidate(NOT_A_NAME, *match.span(group),
                         "", BODY_VETO_SCORE, "none.attributive-body", rules_out="organization")
