@@ -276,8 +276,13 @@ def test_members_a_body_sends_and_a_party_of_no_country_name_no_body() -> None:
 
 
 def test_a_congress_of_a_kind_of_body_names_no_body() -> None:
-    text = "The Third Congress of Russian Trade Unions was held in April 1920."
+    text = ("The Third Congress of Russian Trade Unions was held in April 1920, the First "
+            "Congress of Workers’ and Peasants’ Youth Leagues in 1918.")
     assert labels(text, EMPTY) == set()
+
+
+def test_a_report_numbered_as_a_series_is_no_periodical() -> None:
+    assert accepted("See the Marxist Research Bureau Report No. 3, dated 1995.") == []
 
 
 def test_a_periodical_cited_by_issue_and_year_in_a_note_in_sentence_case() -> None:

@@ -50,7 +50,7 @@ class MeetingLinking:
             return home_party
         if body in GENERIC_BODIES and name_key(body) not in self._lookup["organizations"]:
             return None
-        if _class_of_bodies(body):
+        if _class_of_bodies(body) and name_key(body) not in self._lookup["organizations"]:
             return None
         return self.organization(body)
 
@@ -227,10 +227,13 @@ class MeetingLinking:
 
 
 def _class_of_bodies(body: str) -> bool:
-    """A congress "of Russian Trade Unions" is one of many bodies of a kind, none of them
-    named: a plural head of ``generic_body_heads`` ("Unions", "Republics") with no "of"."""
-    return " of " not in body and body.split()[-1] in word_set("generic_body_heads") and (
-        body.endswith("s"))
+    """A congress "of Russian Trade Unions" or "of Workers’ and Peasants’ Youth Leagues" is
+    one of many bodies of a kind, none of them named: a plural body word ("Unions",
+    "Leagues") with no "of" (the Soviets, a body of power the reference data knows, stay)."""
+    head = body.split()[-1]
+    return " of " not in body and head.endswith("s") and (
+        head in word_set("generic_body_heads")
+        or head[:-1] in word_set("organization_body_words"))
 
 
 def _loose(name: str) -> str:
