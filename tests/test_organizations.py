@@ -314,3 +314,9 @@ def test_social_democrats_in_general_are_no_organization() -> None:
     text = "Revolutionary Social-Democrats in every country spoke of the work of Social-Democrats."
     assert accepted(text, load_reference()) == []
     assert accepted("He fought the Social-Democrats.", load_reference()) == ["Social-Democrats"]
+
+
+def test_a_periodical_named_by_its_editors() -> None:
+    text = ("He was the editor of Trud; a note went to the Editorial Board of Socialist "
+            "Review; she was the editor of the Commissariat’s bulletin.")
+    assert accepted(text) == ["Trud", "Socialist Review"]

@@ -102,6 +102,11 @@ PERIODICAL = (
         ),
         PATTERN_SCORE,
     ),
+    (  # "the editor of Trud", "the Editorial Board of Revolutionary History"
+        re.compile(rf"\b(?:[Ee]ditorial[ \t]+[Bb]oard|[Ee]ditors?)\s+of\s+(?:the\s+)?"
+                   rf"(?P<name>(?:The[ \t]+)?{PERIODICAL_NAME})(?<![’']s)(?![\w’'])"),
+        PATTERN_SCORE,
+    ),
     (  # "Bolshevik, the organ of …", "Trud, the official daily newspaper"
         re.compile(
             rf"(?P<name>{PERIODICAL_NAME}),\s+(?:the|an?)\s+(?:[a-z\-]+\s+){{0,3}}"
@@ -404,8 +409,9 @@ def bodies_of_owners(context: Context) -> Iterator[Candidate]:
         owner = link and (
             composed.get(link.end()) or by_start.get(link.end()) or _acronym(text, link.end())
         )
-        if not link or owner is None or _places_in(table, owners, body.name, owner.name):
-            continue
+        if (not link or owner is None or _places_in(table, owners, body.name, owner.name)
+                or owner.source.startswith("organizations.periodical")):
+            continue  # (a paper's editorial board is its staff, no body of its own)
         owner_entry = _known(table, owner.name)
         if owner.start not in by_start and owner.start not in composed:  # an acronym
             yield replace(owner, name=owner_entry.label) if owner_entry else owner
