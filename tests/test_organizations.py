@@ -316,6 +316,11 @@ def test_social_democrats_in_general_are_no_organization() -> None:
     assert accepted("He fought the Social-Democrats.", load_reference()) == ["Social-Democrats"]
 
 
+def test_the_land_of_soviets_is_no_body() -> None:
+    text = "They defend the land of Soviets; all power to the Soviets!"
+    assert accepted(text, load_reference()) == ["Soviets"]
+
+
 def test_a_periodical_named_by_its_editors() -> None:
     text = ("He was the editor of Trud; a note went to the Editorial Board of Socialist "
             "Review; she was the editor of the Commissariat’s bulletin.")

@@ -46,6 +46,8 @@ ATTRIBUTIVE_BODY = re.compile(
     # "Revolutionary Social-Democrats in every country", "the work of Social-Democrats": the
     # members of any such party; "the Social-Democrats" are the camp of their parties
     rf"|(?<![Tt]he[ \t])(?<![Tt]he\n)(?<![\w\-])(?P<members>{alternation('members_not_a_camp')})\b"
+    # "the land of Soviets": the country, not its councils
+    r"|\b[Ll]and\s+of\s+(?:the\s+)?(?P<land>Soviets)\b"
 )
 
 
@@ -138,6 +140,6 @@ def attributive_bodies(context: Context) -> Iterator[Candidate]:
     """"Red Army Deputies", "a young Communist Party", "the work of Social-Democrats": no
     mention of a body (the annotations count the Soviet of those deputies, not the army)."""
     for match in ATTRIBUTIVE_BODY.finditer(context.doc.clean):
-        group = next(g for g in ("name", "party", "members") if match.group(g))
+        group = next(g for g in ("name", "party", "members", "land") if match.group(g))
         yield Candidate(NOT_A_NAME, *match.span(group),
                         "", BODY_VETO_SCORE, "none.attributive-body", rules_out="organization")
