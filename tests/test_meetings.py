@@ -67,3 +67,8 @@ def test_a_known_meeting_named_by_its_place_takes_its_known_date() -> None:
     reference = load_reference()
     graph = to_graph(resolve([(doc, extract_all(doc, reference))], reference))
     assert {str(o) for o in graph.objects(None, SCHEMA.startDate)} == {"1915-09-05"}
+
+
+def test_a_meeting_ending_a_title_with_its_abbreviation_s_stop_is_named() -> None:
+    text = "Speech at the Plenary Meeting of the E.C.C.I.\n\nComrades, the situation is grave."
+    assert meetings(text) == ["Plenary Meeting of the E.C.C.I."]
