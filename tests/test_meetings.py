@@ -72,3 +72,11 @@ def test_a_known_meeting_named_by_its_place_takes_its_known_date() -> None:
 def test_a_meeting_ending_a_title_with_its_abbreviation_s_stop_is_named() -> None:
     text = "Speech at the Plenary Meeting of the E.C.C.I.\n\nComrades, the situation is grave."
     assert meetings(text) == ["Plenary Meeting of the E.C.C.I."]
+
+
+def test_a_meeting_that_took_place_or_sat_on_a_date_is_dated() -> None:
+    for text in ("The Second Congress of Teachers took place on Oct. 3, 1919.",
+                 "The Second Congress of Teachers, which sat in October 1919, ended."):
+        doc = make_document(text, META)
+        graph = to_graph(resolve([(doc, extract_all(doc, EMPTY))], EMPTY))
+        assert [str(o)[:7] for o in graph.objects(None, SCHEMA.startDate)] == ["1919-10"]
