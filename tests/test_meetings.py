@@ -80,3 +80,14 @@ def test_a_meeting_that_took_place_or_sat_on_a_date_is_dated() -> None:
         doc = make_document(text, META)
         graph = to_graph(resolve([(doc, extract_all(doc, EMPTY))], EMPTY))
         assert [str(o)[:7] for o in graph.objects(None, SCHEMA.startDate)] == ["1919-10"]
+
+
+def test_the_enlarged_executive_capitalised_is_an_enlarged_plenum() -> None:
+    text = ("The Enlarged Executive is to give directions. The Fifth Enlarged Executive "
+            "agreed. It was approved by the enlarged Executive.")
+    assert meetings(text) == ["Enlarged Executive", "Fifth Enlarged Executive"]
+    doc = make_document(text, META)
+    reference = load_reference()
+    kb = resolve([(doc, extract_all(doc, reference))], reference)
+    assert "Fifth Enlarged Plenum of the E.C.C.I." in {
+        e.label for e in kb.entities.values() if e.kind == "meeting"}

@@ -162,6 +162,14 @@ NAMED_MEETING = re.compile(
 )
 
 
+# "The Enlarged Executive is to give directions", "the Fifth Enlarged Executive": the period's
+# name for an enlarged plenum of the E.C.C.I., capitalised (in lower case, "the enlarged
+# Executive", the annotations read the body itself)
+ENLARGED_EXECUTIVE = re.compile(
+    rf"\b(?:(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+)?Enlarged\s+Executive\b(?!\s+Committee)"
+)
+
+
 def _body(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     body = groups.get("body") or groups.get("prebody") or groups.get("acronym")
@@ -256,6 +264,16 @@ def named_meetings(context: Context) -> Iterator[Candidate]:
             yield _candidate(doc, start, match.end(), QUALIFIED_SCORE, "meetings.named-meeting",
                              kind="Meeting", body=_body(match),
                              qualifier=qualifier.strip(" “”\"") if qualifier else None)
+
+
+@recognizer("meetings.enlarged-executive")
+def enlarged_executives(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in ENLARGED_EXECUTIVE.finditer(doc.clean):
+        ordinal = match.group("ordinal")
+        yield _candidate(doc, *match.span(), QUALIFIED_SCORE, "meetings.enlarged-executive",
+                         kind="Plenum", body="E.C.C.I.", qualifier="Enlarged",
+                         ordinal=ordinal_value(ordinal) if ordinal else None)
 
 
 @recognizer("meetings.adopting")
