@@ -91,3 +91,9 @@ def test_the_enlarged_executive_capitalised_is_an_enlarged_plenum() -> None:
     kb = resolve([(doc, extract_all(doc, reference))], reference)
     assert "Fifth Enlarged Plenum of the E.C.C.I." in {
         e.label for e in kb.entities.values() if e.kind == "meeting"}
+
+
+def test_an_ordinal_meeting_in_lower_case_after_the_is_a_meeting() -> None:
+    text = ("After the Party split at the second congress a struggle began. This is the first "
+            "congress that is meeting without Lenin; a second congress of teachers followed.")
+    assert meetings(text) == ["second congress"]

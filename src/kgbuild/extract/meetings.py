@@ -115,7 +115,12 @@ LOWER_CASE_MEETING = re.compile(
     rf"{body('body2')}"
     # "the second RSDLP Congress", "the fifth Comintern congress": the body before the kind
     rf"|(?P<body3>[A-Z]{{2,6}}|(?:[A-Z]\.){{2,}}(?:\([A-Z]\.\))?|[A-Z][a-z]+intern)\s+"
-    r"(?P<kind3>(?i:congress|conference|plenum))\b)"
+    r"(?P<kind3>(?i:congress|conference|plenum))\b"
+    # "after the split at the second congress", "The second congress marked …": an ordinal
+    # meeting of the text's own party or international; not one a clause describes ("the
+    # first congress that is meeting without Lenin")
+    r"|(?P<kind4>congress|conference|plenum)\b"
+    r"(?!\s+(?:of|that|which|at\s+which|in\s+which|where|since|to\s+be)\b))"
 )
 
 
@@ -216,7 +221,11 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
     for match in LOWER_CASE_MEETING.finditer(doc.clean):
         body = match.group("body") or match.group("body2") or match.group("body3")
         prefix = (match.group("prefix") or "").lower()
-        kind = match.group("kind") or match.group("kind2") or match.group("kind3")
+        kind = (match.group("kind") or match.group("kind2") or match.group("kind3")
+                or match.group("kind4"))
+        if match.group("kind4") and doc.clean[max(0, match.start() - 4):match.start()] not in (
+                "the ", "The "):
+            continue  # the ordinal alone only after "the"
         yield _candidate(
             doc, *match.span(), QUALIFIED_SCORE, "meetings.lower-case",
             kind=kind.capitalize(),
