@@ -50,6 +50,8 @@ class MeetingLinking:
             return home_party
         if body in GENERIC_BODIES and name_key(body) not in self._lookup["organizations"]:
             return None
+        if _class_of_bodies(body) and name_key(body) not in self._lookup["organizations"]:
+            return None
         return self.organization(body)
 
     def _meeting(self, doc: Document, mention: MeetingMention, home_party: Entity | None) -> Entity:
@@ -222,6 +224,16 @@ class MeetingLinking:
             key=lambda e: str(e.facts.get("start_date")),
         )
         return in_month[-1] if in_month else None
+
+
+def _class_of_bodies(body: str) -> bool:
+    """A congress "of Russian Trade Unions" or "of Workers’ and Peasants’ Youth Leagues" is
+    one of many bodies of a kind, none of them named: a plural body word ("Unions",
+    "Leagues") with no "of" (the Soviets, a body of power the reference data knows, stay)."""
+    head = body.split()[-1]
+    return " of " not in body and head.endswith("s") and (
+        head in word_set("generic_body_heads")
+        or head[:-1] in word_set("organization_body_words"))
 
 
 def _loose(name: str) -> str:

@@ -46,9 +46,10 @@ from kgbuild.records import (
 from kgbuild.reference import ReferenceData
 
 # A meeting inside the title of a book or article the text cites ("Toward the United Front:
-# Proceedings of the Fourth Congress …", “Some Observations on Our Tenth Party Congress”) is
-# no mention of it, as a person in a cited title is none (the document's own title is).
-CITED_TITLE_CUES = ("edition", "quoted-title")
+# Proceedings of the Fourth Congress …", “Some Observations on Our Tenth Party Congress”), a
+# contents page lists or a note cites is no mention of it, as a person in a cited title is
+# none (the document's own title is).
+CITED_TITLE_CUES = ("edition", "quoted-title", "listed", "bibliographic")
 
 
 @dataclass

@@ -128,6 +128,10 @@ class _Spans(Generic[Spanned]):
 
 
 def _nests(outer: Decision, inner: Decision, named: frozenset[tuple[str, str]]) -> bool:
+    if (outer.kind, inner.kind) == ("work", "meeting") and isinstance(
+            inner.record, MeetingMention) and inner.record.name.endswith(".") and (
+            outer.start <= inner.start and inner.end == outer.end + 1):
+        return True  # a title ends before the stop of its meeting's abbreviation ("… E.C.C.I.")
     if not outer.contains(inner):
         return False
     if outer.source == OWN_TITLE:  # the document's own heading names what it names; a known

@@ -40,7 +40,9 @@ STATEMENT_CHARS = 240
 # preposition not across a comma: "after the Tenth Congress, in 1922, …")
 MEETING_GAP = re.compile(
     r"\s+(?:(?:in|on|from)\s+)?"
-    r"|[\s,]+(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?"
+    # (an aside in brackets may stand between: "… (known as the “August” Conference), was
+    # held from September 23 …")
+    r"|(?:\s*\([^()]{0,200}\))?[\s,]+(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?"
     rf"(?:{alternation('meeting_date_verbs')})\s+"
     r"(?:(?:at|in)\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?\s+)?(?:(?:in|on|from)\s+)?"
 )

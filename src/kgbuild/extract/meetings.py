@@ -35,6 +35,10 @@ HEADING_FUNCTION_WORDS = (
 )
 BODY_TOKEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?<=s)[’']|[’']s\b)?"
 ABBREVIATION = r"(?:[A-Z]\.){2,}(?:\([A-Z]\.\))?"
+MONTH = rf"(?:{'|'.join(m.capitalize() for m in words('months'))})"
+OWNER = rf"(?:{ABBREVIATION}|[A-Z]{{2,6}}\b(?![.’'\-]))"  # a party's abbreviation or acronym
+# a body's acronym or its members' name in brackets: "(CC)", "(Bolsheviks)", "(B.)"
+BRACKETED = r"(?:\s*\((?:Bolsheviks?|B\.|[A-Z]{2,6})\))"
 
 
 def body(group: str = "body") -> str:
@@ -47,12 +51,17 @@ def body(group: str = "body") -> str:
         r"|[A-Z]{2,6}(?:\([a-zA-Z]\.?\))?(?![\w.])"
         rf"|(?:{BODY_TOKEN}(?:\s+and\s+|\s+)){{1,3}}{BODY_WORD}s?\b"
         # "… of the Executive Committee of the Comintern": the body's own "of"
-        r"(?:\s+of\s+the\s+(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})?"
+        rf"(?:\s+of\s+the\s+(?:(?!Party\b)[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,3}}|{OWNER}))?"
         rf"|{BODY_WORD}\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,3}}"
-        rf"|{BODY_TOKEN})(?:\s*\((?:Bolsheviks?|B\.)\))?"
-        rf"(?:\s+and\s+(?:the\s+)?(?:{ABBREVIATION}|(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}\b))?"
-        # "… of Soviets of the U.S.S.R.", "… of Soviets of the Union of Soviet Socialist Republics"
-        rf"(?:\s+of\s+the\s+(?:{ABBREVIATION}|{alternation('union_state_names')}))?)?"
+        rf"|{BODY_TOKEN}){BRACKETED}?"
+        # a joint meeting: "… of the Central Committee (CC) and the Central Control
+        # Committee (CCC)", "… of the Central Committee of the RSDLP and Party Officials"
+        rf"(?:\s+and\s+(?:the\s+)?(?:{ABBREVIATION}|(?:{BODY_TOKEN}\s+){{1,3}}{BODY_WORD}\b"
+        rf"{BRACKETED}?|{alternation('meeting_participants')}))?"
+        # "… of Soviets of the U.S.S.R.", "… of Soviets of the Union of Soviet Socialist
+        # Republics", "… of the All-Union Communist Party (Bolsheviks)"
+        rf"(?:\s+of\s+the\s+(?:{OWNER}|{alternation('union_state_names')}"
+        rf"|(?:{BODY_TOKEN}\s+){{1,3}}Party{BRACKETED}?))?)?"
     )
 
 
@@ -106,7 +115,12 @@ LOWER_CASE_MEETING = re.compile(
     rf"{body('body2')}"
     # "the second RSDLP Congress", "the fifth Comintern congress": the body before the kind
     rf"|(?P<body3>[A-Z]{{2,6}}|(?:[A-Z]\.){{2,}}(?:\([A-Z]\.\))?|[A-Z][a-z]+intern)\s+"
-    r"(?P<kind3>(?i:congress|conference|plenum))\b)"
+    r"(?P<kind3>(?i:congress|conference|plenum))\b"
+    # "after the split at the second congress", "The second congress marked …": an ordinal
+    # meeting of the text's own party or international; not one a clause describes ("the
+    # first congress that is meeting without Lenin")
+    r"|(?P<kind4>congress|conference|plenum)\b"
+    r"(?!\s+(?:of|that|which|at\s+which|in\s+which|where|since|to\s+be)\b))"
 )
 
 
@@ -141,6 +155,23 @@ BODY_PLENUM = re.compile(
 PLENARY_SESSION = re.compile(
     r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<name>[Pp]lenary\s+(?:[Ss]ession|[Mm]eeting)"
     rf"(?=\s+of\s+(?:the\s+)?(?!(?:{alternation('meeting_kinds')})\b)[A-Z]){BODY})"
+)
+
+
+# "a Meeting of the Executive Committee of the Communist International", "Report of Meeting
+# of the E.C.C.I." (a heading), "the “February” Meeting": a meeting of a named body, or one
+# named by the month in quotes it is known by
+NAMED_MEETING = re.compile(
+    rf"\b(?:(?:[Tt]he|[Aa])\s+|(?<=\b(?:of|at|to)\s))(?P<qualifier>[“\"]{MONTH}[”\"]\s+)?"
+    rf"(?P<kind>Meeting)\b{BODY}"
+)
+
+
+# "The Enlarged Executive is to give directions", "the Fifth Enlarged Executive": the period's
+# name for an enlarged plenum of the E.C.C.I., capitalised (in lower case, "the enlarged
+# Executive", the annotations read the body itself)
+ENLARGED_EXECUTIVE = re.compile(
+    rf"\b(?:(?P<ordinal>{ORDINAL}|{ROMAN_ORDINAL})\s+)?Enlarged\s+Executive\b(?!\s+Committee)"
 )
 
 
@@ -190,7 +221,11 @@ def lower_case_meetings(context: Context) -> Iterator[Candidate]:
     for match in LOWER_CASE_MEETING.finditer(doc.clean):
         body = match.group("body") or match.group("body2") or match.group("body3")
         prefix = (match.group("prefix") or "").lower()
-        kind = match.group("kind") or match.group("kind2") or match.group("kind3")
+        kind = (match.group("kind") or match.group("kind2") or match.group("kind3")
+                or match.group("kind4"))
+        if match.group("kind4") and doc.clean[max(0, match.start() - 4):match.start()] not in (
+                "the ", "The "):
+            continue  # the ordinal alone only after "the"
         yield _candidate(
             doc, *match.span(), QUALIFIED_SCORE, "meetings.lower-case",
             kind=kind.capitalize(),
@@ -223,6 +258,31 @@ def sessions(context: Context) -> Iterator[Candidate]:
         yield _candidate(doc, *match.span(), ORDINAL_SCORE, "meetings.session",
                          kind="Session", ordinal=ordinal_value(match.group("ordinal")),
                          body=normalise_space(match.group("body")))
+
+
+@recognizer("meetings.named-meeting")
+def named_meetings(context: Context) -> Iterator[Candidate]:
+    """A "Meeting" capitalised is a named meeting with the body it is of, when that is an
+    organization's name ("… of the Executive Committee", "… of the E.C.C.I."), or with the
+    month in quotes it is called by; not "a Meeting of Workers"."""
+    doc = context.doc
+    for match in NAMED_MEETING.finditer(doc.clean):
+        body, qualifier = match.group("body"), match.group("qualifier")
+        if qualifier or (body and re.search(rf"(?:{BODY_WORD}|[A-Z]\.|[A-Z]{{2}})\W*$", body)):
+            start = match.start("qualifier") if qualifier else match.start("kind")
+            yield _candidate(doc, start, match.end(), QUALIFIED_SCORE, "meetings.named-meeting",
+                             kind="Meeting", body=_body(match),
+                             qualifier=qualifier.strip(" “”\"") if qualifier else None)
+
+
+@recognizer("meetings.enlarged-executive")
+def enlarged_executives(context: Context) -> Iterator[Candidate]:
+    doc = context.doc
+    for match in ENLARGED_EXECUTIVE.finditer(doc.clean):
+        ordinal = match.group("ordinal")
+        yield _candidate(doc, *match.span(), QUALIFIED_SCORE, "meetings.enlarged-executive",
+                         kind="Plenum", body="E.C.C.I.", qualifier="Enlarged",
+                         ordinal=ordinal_value(ordinal) if ordinal else None)
 
 
 @recognizer("meetings.adopting")

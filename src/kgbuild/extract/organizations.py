@@ -25,11 +25,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from kgbuild.extract.candidates import Candidate, Context, recognizer
-from kgbuild.extract.patterns import find_phrases, normalise_space
+from kgbuild.extract.patterns import NAME_TOKEN, find_phrases, normalise_space
 from kgbuild.extract.persons import acceptable, surname_shape
-from kgbuild.lexicon import alternation, data_set, word_set
+from kgbuild.lexicon import alternation, data_set, word_set, words
 from kgbuild.reference import ReferenceEntry, name_key, spelling_key
 
 PATTERN_SCORE = 0.85
@@ -89,11 +90,21 @@ PERIODICAL_NAME = r"(?<![\w\-])[A-Z][\w’'\-]+(?:[ \t]+(?!No\.)[A-Z][\w’'\-]+
 PERIODICAL = (
     (re.compile(rf"\((?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), PATTERN_SCORE),
     (re.compile(rf"(?P<name>{PERIODICAL_NAME}),?\s+No\.\s*\d+"), 0.7),
+    # a note's reference, its title in sentence case as in its language ("Proletarskaia
+    # revoliutsiia, no. 1 (1925)", "published in Armiia i revoliutsiia, # 1 (July 1921)")
+    (re.compile(r"(?<![\w\-])(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[\w’'\-]+){0,2}?)[ \t]*,"
+                r"[ \t]+(?:vol\.[ \t]*\d+,[ \t]+)?(?:no\.|#)[ \t]*\d+[^\n(]{0,12}"
+                r"\((?:[A-Z][a-z]+[ \t]+)?1\d\d\d\)"), PATTERN_SCORE),
     (
         re.compile(
             rf"\b(?:the\s+)?(?:{alternation('periodical_words')})\s+(?:called\s+)?[“\"]?"
             rf"(?P<name>{PERIODICAL_NAME})"
         ),
+        PATTERN_SCORE,
+    ),
+    (  # "the editor of Trud", "the Editorial Board of Revolutionary History"
+        re.compile(rf"\b(?:[Ee]ditorial[ \t]+[Bb]oard|[Ee]ditors?)\s+of\s+(?:the\s+)?"
+                   rf"(?P<name>(?:The[ \t]+)?{PERIODICAL_NAME})(?<![’']s)(?![\w’'])"),
         PATTERN_SCORE,
     ),
     (  # "Bolshevik, the organ of …", "Trud, the official daily newspaper"
@@ -228,6 +239,21 @@ def bare_bodies(context: Context) -> Iterator[Candidate]:
         if fuller and (len(fuller) == 1 or names[fuller[0]] > names[fuller[1]]):
             yield Candidate("organization", *match.span("name"), fuller[0], PATTERN_SCORE,
                             "organizations.bare-body")
+        elif not fuller and (sibling := _sibling_body(context, word, names)):
+            yield Candidate("organization", *match.span("name"), sibling, PATTERN_SCORE,
+                            "organizations.bare-body")
+
+
+def _sibling_body(context: Context, word: str, names: Counter[str]) -> str | None:
+    """The known body of that word whose owner the text names another body of: "the
+    Secretariat" where the text names the Politburo is the Secretariat of the Central
+    Committee, as the Politburo is the Political Bureau of the Central Committee."""
+    table = context.reference.lookup("organizations")
+    owners = {entry.label.partition(" of ")[2] for name in names
+              if (entry := table.get(name_key(name))) is not None and " of " in entry.label}
+    return next((entry.label for entry in context.reference.organizations
+                 if entry.label.startswith(f"{word} of ")
+                 and entry.label.partition(" of ")[2] in owners), None)
 
 
 @recognizer("organizations.group-name")
@@ -237,6 +263,47 @@ def group_names(context: Context) -> Iterator[Candidate]:
         # named after persons, not "the Menshevik group", "the Machist group"
         if all(acceptable(context.doc, word) for word in re.split(r"[- ]", candidate.name)[:-1]):
             yield candidate
+
+
+# "the MacDonald Government", "the Kerensky cabinet": a government named after its head
+NAMED_GOVERNMENT = re.compile(
+    rf"\b[Tt]he\s+(?P<name>(?P<head>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})?)\s+"
+    rf"(?:{alternation('governments_named_after_heads')}))\b(?!\s+of\b)"
+)
+
+
+@recognizer("organizations.named-government")
+def named_governments(context: Context) -> Iterator[Candidate]:
+    """A government named after the person at its head is a body ("the MacDonald
+    Government", "the Soekarno government"; ``none.named-government`` keeps the person out),
+    not one named by a state's adjective ("the German government", "the Provisional
+    Government": an adjective in -al is no one's name), nor a plural or a regime."""
+    for candidate in _named(context, NAMED_GOVERNMENT, "organizations.named-government"):
+        *head, word = candidate.name.split()
+        if (word.lower() in word_set("named_government_heads")
+                and all(acceptable(context.doc, name) and not name.endswith("al")
+                        for name in head)):
+            yield candidate
+
+
+# 'the liberal "Kadet" party', 'the group “Narodnaya Volia”': a quoted name with the word of
+# the kind of body it names
+QUOTED_NAME = r"[“\"](?P<name>[A-Z][^“”\"\n]{1,40}?)[”\"]"
+QUOTED_BODY = re.compile(
+    rf"\b[Tt]he\s+(?:(?:[a-z]+\s+){{0,2}}{QUOTED_NAME}\s+(?:{alternation('quoted_body_words')})\b"
+    rf"|(?:{alternation('quoted_body_words')})\s+{QUOTED_NAME.replace('name', 'name2')})"
+)
+
+
+@recognizer("organizations.quoted-name")
+def quoted_names(context: Context) -> Iterator[Candidate]:
+    """A name in quotes that the word before or after it calls a party, a group or a
+    society is that body's name, in any language ("the group “Narodnaya Volia”")."""
+    for match in QUOTED_BODY.finditer(context.doc.clean):
+        group = "name" if match.group("name") else "name2"
+        name = normalise_space(match.group(group))
+        yield Candidate("organization", *match.span(group), name, PATTERN_SCORE,
+                        "organizations.quoted-name")
 
 
 @recognizer("organizations.periodical")
@@ -256,7 +323,10 @@ def reference_names(context: Context) -> Iterator[Candidate]:
                for entry in context.reference.organizations for alias in entry.names}
     aliases = [alias for entry in context.reference.organizations for alias in entry.names]
     known = {name_key(alias): alias for alias in aliases}
-    for alias, start, end in find_phrases(doc, aliases, allow_possessive=True, loose_case=True):
+    spelled = _spellings(tuple(aliases))
+    for printed, start, end in find_phrases(doc, spelled, allow_possessive=True,
+                                            loose_case=True):
+        alias = spelled[printed]
         yield Candidate("organization", start, end, alias, REFERENCE_SCORE,
                         "organizations.reference")
         # the known organization a known body belongs to ("Executive Committee of the
@@ -280,6 +350,22 @@ def reference_names(context: Context) -> Iterator[Candidate]:
     for printed, start, end in find_phrases(doc, lowered, allow_possessive=True):
         yield Candidate("organization", start, end, lowered[printed], REFERENCE_SCORE,
                         "organizations.reference")
+
+
+@cache
+def _spellings(aliases: tuple[str, ...]) -> dict[str, str]:
+    """Each alias in the spellings of the period's English, British and American, hyphened
+    or not ("Independent Labor Party", "Social Democratic Party"), to the alias."""
+    pairs = [pair.split("|") for pair in words("organization_spellings")]
+    spelled: dict[str, str] = {}
+    for alias in aliases:
+        variants = {alias}
+        for one, other in pairs:
+            variants |= {v.replace(one, other) for v in variants} | {
+                v.replace(other, one) for v in variants}
+        for variant in variants:
+            spelled.setdefault(variant, alias)
+    return spelled
 
 
 # "… of the PCI", "…, of the C.P.(B.)U.": what joins a body to the organization it belongs to
@@ -323,8 +409,9 @@ def bodies_of_owners(context: Context) -> Iterator[Candidate]:
         owner = link and (
             composed.get(link.end()) or by_start.get(link.end()) or _acronym(text, link.end())
         )
-        if not link or owner is None or _places_in(table, owners, body.name, owner.name):
-            continue
+        if (not link or owner is None or _places_in(table, owners, body.name, owner.name)
+                or owner.source.startswith("organizations.periodical")):
+            continue  # (a paper's editorial board is its staff, no body of its own)
         owner_entry = _known(table, owner.name)
         if owner.start not in by_start and owner.start not in composed:  # an acronym
             yield replace(owner, name=owner_entry.label) if owner_entry else owner

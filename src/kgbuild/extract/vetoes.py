@@ -22,6 +22,7 @@ MONTH_SCORE = 0.99
 PLACE_SCORE = 0.9
 PLACE_CUE_SCORE = 0.92
 GOVERNMENT_SCORE = 0.99
+BODY_VETO_SCORE = 0.995  # above a known name's pooled support (reference and pattern)
 
 PLACE_CUE = re.compile(
     rf"\b(?:{alternation('place_prepositions')})\s+(?P<name>{NAME_TOKEN})"
@@ -31,6 +32,22 @@ PLACE_CUE = re.compile(
 NAMED_GOVERNMENT = re.compile(
     rf"(?<![\w\-.’'])(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})?)[ \t]+"
     rf"(?:{alternation('governments_named_after_heads')})\b"
+)
+
+# "Soviet of Workers’, Soldiers’ and Red Army Deputies": a body's name before the plural of
+# its members in a name (capitalised) names them, not the body ("the Bund delegates" in
+# running text is counted as the Bund); "a young Communist Party", "an active Communist
+# Party in China": a party of no one country after an indefinite article is a description
+ATTRIBUTIVE_BODY = re.compile(
+    rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})[ \t]+"
+    rf"(?:Men[’']s[ \t]+)?(?:{alternation('members_after_body')})\b"
+    r"|\b(?:[Aa]n?)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    rf"(?P<party>(?:(?:{alternation('generic_body_words')})[ \t]+){{1,3}}Party)\b(?![ \t]+of\b)"
+    # "Revolutionary Social-Democrats in every country", "the work of Social-Democrats": the
+    # members of any such party; "the Social-Democrats" are the camp of their parties
+    rf"|(?<![Tt]he[ \t])(?<![Tt]he\n)(?<![\w\-])(?P<members>{alternation('members_not_a_camp')})\b"
+    # "the land of Soviets": the country, not its councils
+    r"|\b[Ll]and\s+of\s+(?:the\s+)?(?P<land>Soviets)\b"
 )
 
 
@@ -115,3 +132,14 @@ def governments_named_after_heads(context: Context) -> Iterator[Candidate]:
     """ "the MacDonald Government", "the Kerensky cabinet": a name inside the name of a
     government is no mention of the person (the guidelines count the body instead)."""
     return _person_vetoes(context, NAMED_GOVERNMENT, GOVERNMENT_SCORE, "none.named-government")
+
+
+
+@recognizer("none.attributive-body")
+def attributive_bodies(context: Context) -> Iterator[Candidate]:
+    """"Red Army Deputies", "a young Communist Party", "the work of Social-Democrats": no
+    mention of a body (the annotations count the Soviet of those deputies, not the army)."""
+    for match in ATTRIBUTIVE_BODY.finditer(context.doc.clean):
+        group = next(g for g in ("name", "party", "members", "land") if match.group(g))
+        yield Candidate(NOT_A_NAME, *match.span(group),
+                        "", BODY_VETO_SCORE, "none.attributive-body", rules_out="organization")
