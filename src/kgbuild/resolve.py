@@ -478,9 +478,10 @@ def names_given_as_aliases(doc: Document, mentions: list[PersonMention]) -> dict
 
 def _head(printed: str) -> str:
     """What a resolution is called where the text names it ("Decision", "Resolutions",
-    "Theses"), else "Resolution"."""
-    first = printed.split(maxsplit=1)[0].capitalize() if printed.strip() else ""
-    return first if first in word_set("resolution_heads") else "Resolution"
+    "Theses", the first such word printed), else "Resolution"."""
+    heads = (w for w in (word.capitalize() for word in printed.split())
+             if w in word_set("resolution_heads"))  # "the Comintern's theses": Theses
+    return next(heads, "Resolution")
 
 
 def _without_stray_marks(title: str) -> str:

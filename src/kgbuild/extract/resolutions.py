@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
+from kgbuild.extract.adoptions import adoptions, overlaps, own_headings
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
@@ -44,7 +45,10 @@ AND_MEETING = re.compile(r",?\s+and\s+(?:of\s+|at\s+)?the\s+(?=[A-Za-z])")
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
-QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.\s*\d+\s*:?\s*)?(?=[“\"][A-Z])")
+QUOTED_RESOLUTION = re.compile(
+    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:No\.\s*\d+\s*:?\s*"
+    r"|(?:entitled|called|headed|known\s+as)\s+)?(?=[“\"][A-Z])"
+)
 NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?:the\s+)?(?=[A-Z])")
 # a title a person wrote or a draft: "Lenin's Theses on …", "drafted the Resolution on …",
 # "… submitted by the Opposition"
@@ -83,12 +87,12 @@ ADOPTED_PASSIVE = re.compile(
     rf"(?:{alternation('adoption_verbs')})\b"
 )
 # "the Tenth Congress resolution on Party unity": the meeting before the word
-AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
+AFTER_MEETING = re.compile(r"(?:[’']s)?\s+(?P<head>resolutions?|theses|decisions?)\b")
 ADOPTED_BY = re.compile(r",?\s+(?:adopted|passed)\s+(?:at|by)\s+the\s+")
 # "the resolution of the Congress on Party unity": the meeting of that kind named before
 ANAPHORIC_RESOLUTION = re.compile(
     r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:of|at|(?:adopted|passed)\s+(?:at|by))"
-    r"\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\b(?!\s+of\b)"
+    r"\s+the\s+(?P<anaphor>[Cc]ongress|[Cc]onference|[Pp]lenum)\b(?!\s+of\b)"
 )
 TITLED_RESOLUTION = re.compile(
     r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
@@ -184,6 +188,11 @@ def extract_resolutions(
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
     found.extend(_known(doc, reference, found))
+    # a resolution's own heading is named by all of it ("Resolutions of the … Conference
+    # of …"), not by the part another reading took
+    headings = own_headings(doc, meetings)
+    found = [*headings, *(r for r in found if not overlaps(r, headings))]
+    found.extend(adoptions(doc, meetings, organizations or [], found))
     return sorted(found, key=lambda r: r.evidence.start)
 
 
@@ -243,7 +252,7 @@ def _anaphoric(
     anaphoric = []
     for match in ANAPHORIC_RESOLUTION.finditer(text):
         raw_start = doc.offsets[match.start()]
-        meeting = _previous_meeting(meetings, raw_start, match.group("anaphor"))
+        meeting = _previous_meeting(meetings, raw_start, match.group("anaphor").capitalize())
         if meeting is None or _inside(raw_start, found):
             continue
         on = TOPIC.match(text, match.end())

@@ -1,0 +1,323 @@
+"""Resolutions read from how the period prints an adoption, whoever the adopter is.
+
+A text rarely names a resolution by title; it says that something was adopted: "the theses
+… adopted at the Second Congress", "the directive approved by the Executive", "the Central
+Committee passed a resolution", "securing the adoption of the resolution on …", "the C.C.
+decision", "the decisions of the “February” Meeting", and a resolution's own text is headed
+"Resolutions of the … Conference". These rules follow that language (the verbs and nouns
+are in ``data/lexicon.json``), not any one text's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from kgbuild.document import Document
+from kgbuild.extract.patterns import normalise_space, sentence_bounds
+from kgbuild.lexicon import alternation, data_set, words
+from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
+
+Named = TypeVar("Named", MeetingMention, OrganizationMention, MeetingMention | OrganizationMention)
+HEADS = alternation("adopted_text_heads")
+VERBS = alternation("adoption_verbs")
+# "… adopted at the", "… approved by the": right before the adopter's name
+ADOPTED_BY_END = re.compile(rf"\b(?:{VERBS})\s+(?:at|by)\s+(?:the\s+)?$")
+# the adopted text's head word before that, in the same sentence: "the theses drafted by
+# Lenin and adopted at …", "the strategic directive adopted by …"
+HEAD_BEFORE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Aa]n?)\s+(?P<start>(?:[a-z]+\s+)?"
+    rf"(?P<head>(?:{HEADS})))\b(?P<between>(?:[^.;:()\n]|\n(?![ \t]*\n)){{0,80}}?)\s*,?\s*$"
+)
+# "passed the resolution that …", "could adopt a resolution": a body's adoption (not "the
+# need to pass a resolution": an infinitive is no act)
+BODY_ADOPTS = re.compile(
+    rf"\b(?:(?:{alternation('modal_verbs')})\s+(?:{alternation('adoption_verbs_present')})"
+    rf"|{VERBS})\s+(?:a|an|the|its|their)\s+"
+    rf"(?P<head>(?:{alternation('adopted_texts')})s?)\b"
+)
+# "the adoption of the resolution on …", "the passing of a motion"
+ADOPTION_OF = re.compile(
+    rf"\b(?:{alternation('adoption_nouns')})\s+of\s+(?:a|an|the|its|their)\s+"
+    rf"(?P<head>(?:{alternation('adopted_texts')})s?)\b"
+    r"(?:\s+on\s+(?P<topic>[^,.;:()“”\n]{3,90}?))?(?=\s*[,.;:()“”]|[ \t]*\n|\s+(?:was|were|by)\b)"
+)
+# "the Central Committee resolution", "the E.C.C.I.'s decision": a body before the word
+HEAD_AFTER_BODY = re.compile(rf"(?:[’']s)?\s+(?P<head>(?:{HEADS}))\b")
+# "the resolution of December 5, 1923", "the decision of 16 March 1921": named by its date
+DATE = (rf"(?:\d{{1,2}}\s+(?:{alternation('months')})(?:,?\s+\d{{4}})?"
+        rf"|(?:{alternation('months')})\s+\d{{1,2}}(?:,\s+\d{{4}})?|(?:{alternation('months')})\s+\d{{4}})")
+DATED = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<head>(?:{HEADS}))\s+of\s+(?P<date>{DATE})\b"
+)
+# what follows it: "… on the German question", "… of December 5, 1923"
+AFTER_BODY_TOPIC = re.compile(
+    r"\s+(?P<topic>on\s+[^,.;:()“”\n]{3,80}?(?=\s*[,.;:()“”]|[ \t]*\n|\s+(?:was|were|is)\b)"
+    rf"|of\s+{DATE})"
+)
+# the recognizers of names that adopt nothing: a periodical, a publisher, a site
+NOT_ADOPTERS = ("periodical", "apparatus", "imprint", "site", "credit")
+# "the Stuttgart resolution", "the Basle resolution": named by the congress's town
+PLACE_NAMED = re.compile(
+    r"\b[Tt]he\s+(?P<place>[A-Z][a-zé]+)\s+(?P<head>resolutions?|decisions?)\b"
+)
+# "the decisions of the “February” Meeting", "the decision of the Brussels conference of
+# thirteen communist parties to …": a meeting the meeting recognizers do not know
+UNKNOWN_MEETING = re.compile(
+    r"(?P<name>(?:[“\"‘][A-Z][^”\"’\n]{1,40}[”\"’]|[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*"
+    rf"\s+(?:{alternation('meeting_words')}))\b"
+    r"(?P<of>\s+of\s+[a-z][a-z -]{3,60}?(?=\s+(?:to|on)\s))?"
+)
+UNKNOWN_TOPIC = re.compile(
+    r"\s+(?P<topic>(?:to|on)\s+[a-z][^,.;:()“”\n]{3,90}?)(?=\s*[,.;:()“”]|[ \t]*\n)"
+)
+# a resolution's own text headed by what it is: "Resolutions of the Summer, 1913, Joint
+# Conference of …", "Decisions of the Plenum on …" (a line of its own among the first ones
+# printed, where a page's title stands)
+OWN_HEADING = re.compile(
+    rf"(?P<title>(?:{alternation('resolution_heads')})\s+(?:of|on|adopted)\s+[^\n]{{8,200}}?)"
+    r"[ \t]*\.?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+HEADING_LINES = 4  # lines that are not blank
+SMALL_WORDS = frozenset(word.lower() for word in words("title_function_words"))
+# what a heading prints after the title: "… Adopted at the Fifth ECCI Plenum, March 1925"
+HEADING_TAIL = re.compile(
+    rf"(?:\s*[,.]?\s+[Aa]dopted\s+(?:at|by)\b.*|,?\s*\(?(?:\d{{1,2}}\s+)?"
+    rf"(?:{alternation('months')})?\s*\d{{4}}\)?\.?)$",
+    re.IGNORECASE,
+)
+
+
+def adoptions(
+    doc: Document,
+    meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+    found: list[ResolutionMention],
+) -> list[ResolutionMention]:
+    """The resolutions the adoption forms name that no other reading found."""
+    new: list[ResolutionMention] = []
+    for reader in (_adopted_by, _of_unknown_meeting, _dated, _body_adopts,
+                   _adoption_of, _after_body, _place_named):
+        for mention in reader(doc, meetings, organizations):
+            if not overlaps(mention, [*found, *new]):
+                new.append(mention)
+    return new
+
+
+def overlaps(mention: ResolutionMention, found: list[ResolutionMention]) -> bool:
+    """Whether a mention shares any of its span with one found already."""
+    start, end = mention.evidence.start, mention.evidence.end
+    return any(r.evidence.start < end and start < r.evidence.end for r in found)
+
+
+def _named_before(
+    doc: Document, items: Sequence[Named], clean_start: int
+) -> list[Named]:
+    """The meetings or bodies named in the sentence before a position, in text order."""
+    raw_from = doc.offsets[sentence_bounds(doc.clean, clean_start, clean_start)[0]]
+    raw_to = doc.offsets[clean_start]
+    return sorted((m for m in items if raw_from <= m.evidence.start < raw_to),
+                  key=lambda m: m.evidence.start)
+
+
+def _named_at(items: Sequence[MeetingMention | OrganizationMention], raw: int
+              ) -> MeetingMention | OrganizationMention | None:
+    return next((m for m in items if m.evidence.start == raw), None)
+
+
+def _adopted_by(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "the theses drafted by Lenin and adopted at the Second Congress", "the strategic
+    directive adopted by the Fifth Congress": a text a meeting or body adopted."""
+    text = doc.clean
+    found = []
+    for adopter in [*meetings, *organizations]:
+        start, end = doc.clean_range(adopter.evidence.start, adopter.evidence.end)
+        sentence_start = sentence_bounds(text, start, end)[0]
+        verb = ADOPTED_BY_END.search(text, sentence_start, start)
+        if verb is None:
+            continue
+        head = HEAD_BEFORE.search(text, sentence_start, verb.start())
+        if head is None:
+            continue
+        meeting = adopter if isinstance(adopter, MeetingMention) else None
+        topic = None if meeting else f"of the {adopter.name}"  # type: ignore[union-attr]
+        between = normalise_space(head.group("between"))
+        if between.startswith("on "):
+            topic = between if meeting else f"{topic} {between}"
+        found.append(ResolutionMention(evidence=doc.span(head.start("start"), end),
+                                       meeting=meeting, topic=topic))
+    return found
+
+
+def own_headings(doc: Document, meetings: Sequence[MeetingMention]) -> list[ResolutionMention]:
+    """A resolution's own text headed "Resolutions of the … Conference …": the heading, a
+    line of its own among the first lines, names it by title."""
+    text = doc.clean
+    limit = _line_start(text, HEADING_LINES)
+    found = []
+    for match in OWN_HEADING.finditer(text, 0, limit):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start:match.start()].strip() or not (
+            match.group("title")[1].islower() or match.group("title").isupper()
+        ):
+            continue  # not at the start of its line, or neither a title nor a heading in capitals
+        start, end = match.span("title")
+        if tail := HEADING_TAIL.search(text, start, end):
+            end = tail.start()
+        title = normalise_space(text[start:end])
+        if title.isupper():  # a heading in capitals, named in title case
+            title = " ".join(word.lower() if i and word.lower() in SMALL_WORDS else
+                             word.capitalize() for i, word in enumerate(title.split()))
+        span = doc.span(start, end)
+        line_end = doc.offsets[match.end("title")]
+        meeting = next((m for m in meetings if span.start <= m.evidence.start < line_end), None)
+        found.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
+    return found
+
+
+def _line_start(text: str, lines: int) -> int:
+    """Where the line after the first ``lines`` lines that are not blank starts (the text's
+    end if sooner)."""
+    printed = [m.end() for m in re.finditer(r"^[ \t]*\S[^\n]*(?:\n|$)", text, re.MULTILINE)]
+    return printed[lines - 1] if len(printed) >= lines else len(text)
+
+
+def _of_unknown_meeting(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "the decisions of the “February” Meeting", "the decision of the Brussels conference
+    of thirteen communist parties to fix …": a meeting named by a name and a meeting word
+    that no meeting recognizer read; its decision still is one."""
+    text = doc.clean
+    found = []
+    for head in re.finditer(rf"\b(?P<head>{alternation('resolution_heads')})\s+of\s+the\s+",
+                            text, re.IGNORECASE):
+        if _named_at([*meetings, *organizations], doc.offsets[head.end()]):
+            continue  # a known meeting or body: the resolutions module reads it
+        meeting = UNKNOWN_MEETING.match(text, head.end())
+        if meeting is None:
+            continue
+        end = meeting.end()
+        topic = UNKNOWN_TOPIC.match(text, end)
+        if topic is None and meeting.group("of"):
+            end = meeting.end("name")
+            topic = UNKNOWN_TOPIC.match(text, end)
+        if topic is not None:
+            end = topic.end("topic")
+        name = normalise_space(text[meeting.start():end])
+        found.append(ResolutionMention(evidence=doc.span(head.start(), end),
+                                       topic=f"of the {name}"))
+    return found
+
+
+def _body_adopts(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "… the members of the Central Committee … could adopt a resolution": a resolution a
+    body named earlier in the sentence adopted (a meeting there: the resolutions module)."""
+    text = doc.clean
+    found = []
+    for match in BODY_ADOPTS.finditer(text):
+        if _named_before(doc, meetings, match.start()):
+            continue
+        bodies = _named_before(doc, organizations, match.start())
+        if not bodies:
+            continue
+        found.append(ResolutionMention(evidence=doc.span(*match.span("head")),
+                                       topic=f"of the {bodies[-1].name}"))
+    return found
+
+
+def _adoption_of(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "securing the adoption of the resolution on the necessity for …": a resolution said
+    to be adopted, by the meeting or body named last in the sentence, if any."""
+    text = doc.clean
+    found = []
+    for match in ADOPTION_OF.finditer(text):
+        earlier = _named_before(doc, [*meetings, *organizations], match.start())
+        adopter = earlier[-1] if earlier else None
+        meeting = adopter if isinstance(adopter, MeetingMention) else None
+        on = f"on {normalise_space(match.group('topic'))}" if match.group("topic") else None
+        body = f"of the {adopter.name}" if isinstance(adopter, OrganizationMention) else None
+        topic = " ".join(part for part in (body, on) if part) or None
+        if not (adopter or on):
+            continue
+        end = match.end("topic") if on else match.end("head")
+        found.append(ResolutionMention(evidence=doc.span(match.start("head"), end),
+                                       meeting=meeting, topic=topic))
+    return found
+
+
+def _after_body(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "the Central Committee resolution", "the E.C.C.I.'s decision on …": a body named
+    right before the word, as its adopter (a body with a body word, not a periodical)."""
+    text = doc.clean
+    found = []
+    for body in organizations:
+        if any(kind in body.cue for kind in NOT_ADOPTERS):
+            continue
+        start, end = doc.clean_range(body.evidence.start, body.evidence.end)
+        head = HEAD_AFTER_BODY.match(text, end)
+        if head is None:
+            continue
+        topic = f"of the {body.name}"
+        stop = head.end()
+        if on := AFTER_BODY_TOPIC.match(text, stop):
+            topic = f"{topic} {normalise_space(on.group('topic'))}"
+            stop = on.end("topic")
+        found.append(ResolutionMention(evidence=doc.span(start, stop), topic=topic))
+    return found
+
+
+def _dated(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "the resolution of December 5, 1923", "its decision of 16 March 1921": a resolution
+    named by the day it was adopted, of the meeting or body named last in the sentence."""
+    text = doc.clean
+    found = []
+    for match in DATED.finditer(text):
+        earlier = _named_before(doc, [*meetings, *organizations], match.start())
+        adopter = earlier[-1] if earlier else None
+        meeting = adopter if isinstance(adopter, MeetingMention) else None
+        topic = f"of {normalise_space(match.group('date'))}"
+        if isinstance(adopter, OrganizationMention):
+            topic = f"of the {adopter.name} {topic}"
+        found.append(ResolutionMention(evidence=doc.span(match.start("head"), match.end()),
+                                       meeting=meeting, topic=topic))
+    return found
+
+
+def _place_named(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "the Stuttgart resolution", "the Amsterdam resolution": a resolution named by the town
+    of the congress that adopted it (a town of ``places.txt``), as the period names the
+    International's congresses."""
+    found = []
+    for match in PLACE_NAMED.finditer(doc.clean):
+        if match.group("place") not in data_set("places.txt"):
+            continue
+        end = match.end()
+        topic = None
+        if on := AFTER_BODY_TOPIC.match(doc.clean, end):
+            topic, end = normalise_space(on.group("topic")), on.end("topic")
+        title = f"{match.group('place')} {match.group('head').capitalize()}"
+        found.append(ResolutionMention(evidence=doc.span(match.start("place"), end),
+                                       title=title, topic=topic))
+    return found

@@ -1,0 +1,106 @@
+"""Resolutions read from how the period prints an adoption (``extract/adoptions.py``), on
+sentences written for these tests: a text "adopted at" a meeting, a body's adoption, "the
+adoption of the resolution on …", a body or a town before the word, a date after it, a
+meeting no recognizer knows, and a resolution's own heading."""
+
+from __future__ import annotations
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract import extract_all
+from kgbuild.knowledge import Entity
+from kgbuild.records import ResolutionMention
+from kgbuild.reference import ReferenceData
+from kgbuild.resolve import resolve
+
+META = DocumentMeta("sample", "Sample", None, "1926", "en", "sample.txt")
+EMPTY = ReferenceData()
+
+
+def mentions(text: str) -> list[ResolutionMention]:
+    return extract_all(make_document(text, META), EMPTY).resolutions
+
+
+def entities(text: str) -> list[Entity]:
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, EMPTY))], EMPTY)
+    return [e for e in kb.entities.values() if e.kind == "resolution" and e.evidence]
+
+
+def test_a_text_adopted_at_a_meeting_is_its_resolution_whoever_drafted_it() -> None:
+    text = ("They quarrelled over the theses drafted by Bukharin and adopted at the Sixth "
+            "Congress of the Communist International, and over little else.")
+    (mention,) = mentions(text)
+    assert mention.evidence.text.startswith("theses drafted by Bukharin")
+    assert mention.meeting is not None and mention.meeting.ordinal == 6
+    (entity,) = entities(text)
+    assert entity.label.startswith("Theses of the Sixth Congress")
+
+
+def test_a_directive_approved_by_a_meeting_keeps_its_adjective() -> None:
+    (mention,) = mentions("The sections followed the tactical directive approved by the "
+                          "Fourth Congress of the Communist International.")
+    assert mention.evidence.text.startswith("tactical directive approved by")
+
+
+def test_a_body_that_passes_a_resolution_adopted_it() -> None:
+    (mention,) = mentions("After a long quarrel the members of the Moscow Committee, who were "
+                          "no friends of his, could adopt a resolution, and publish it at once.")
+    assert mention.evidence.text == "resolution"
+    assert mention.topic == "of the Moscow Committee"
+
+
+def test_the_need_to_pass_a_resolution_is_no_resolution() -> None:
+    assert not mentions("The Central Committee thinks there is no need to pass a resolution "
+                        "about it now.")
+
+
+def test_the_adoption_of_the_resolution_on_a_topic() -> None:
+    (mention,) = mentions("He quarrelled with the Moscow Soviet before securing the adoption "
+                          "of the resolution on the abolition of the death penalty, and left.")
+    assert mention.topic == "of the Moscow Soviet on the abolition of the death penalty"
+
+
+def test_a_body_named_before_the_word_and_a_date_after_it() -> None:
+    (mention,) = mentions("The Political Bureau's decision of October 12, 1923 was kept from "
+                          "the cells.")
+    assert mention.topic == "of the Political Bureau of October 12, 1923"
+    (entity,) = entities("The Political Bureau's decision of October 12, 1923 was kept from "
+                         "the cells.")
+    assert entity.label == "Decision of the Political Bureau of October 12, 1923"
+
+
+def test_a_periodical_adopts_nothing() -> None:
+    assert not mentions("He quoted the Pravda resolution column of that week.")
+
+
+def test_a_resolution_named_by_the_town_of_its_congress() -> None:
+    (mention,) = mentions("Every socialist knew the Stuttgart resolution on militarism, word "
+                          "for word.")
+    assert mention.title == "Stuttgart Resolution"
+    assert mention.topic == "on militarism"
+    assert not mentions("He read the Great decisions with a smile.")
+
+
+def test_the_decision_of_a_meeting_no_recognizer_knows() -> None:
+    (mention,) = mentions("The committees were to discuss the decisions of the “Spring” Meeting "
+                          "in their branches.")
+    assert mention.topic == "of the “Spring” Meeting"
+    (mention,) = mentions("The plenum confirms the decision of the Vienna conference of nine "
+                          "parties to hold a day against war, and says no more.")
+    assert mention.evidence.text.endswith("to hold a day against war")
+
+
+def test_a_resolution_s_own_heading_names_it_without_its_adoption_and_date() -> None:
+    text = ("RESOLUTION ON THE TRADE UNIONS ADOPTED BY THE NINTH CONGRESS, MARCH 1920\n\n"
+            "1. The trade unions are schools of communism.\n")
+    (mention,) = mentions(text)
+    assert mention.title == "Resolution on the Trade Unions"
+    text = "Resolutions of the Winter Conference of the Party Workers\n\n1. The Duma group.\n"
+    (mention,) = mentions(text)
+    assert mention.title == "Resolutions of the Winter Conference of the Party Workers"
+
+
+def test_a_heading_further_down_or_a_sentence_is_no_own_heading() -> None:
+    text = "\n".join(["Some Notes", "", "By a reader", "", "1926", "", "A first line.", "",
+                     "Resolutions of the party are to be obeyed by all."])
+    assert not mentions(text)
