@@ -104,3 +104,25 @@ def test_a_heading_further_down_or_a_sentence_is_no_own_heading() -> None:
     text = "\n".join(["Some Notes", "", "By a reader", "", "1926", "", "A first line.", "",
                      "Resolutions of the party are to be obeyed by all."])
     assert not mentions(text)
+
+
+def test_the_congress_as_subject_is_the_congress_named_in_an_earlier_paragraph() -> None:
+    text = ("The Ninth Congress of the Communist Party met in the spring.\n\n"
+            "After three days of debate the congress adopted a resolution on the unions.")
+    (mention,) = mentions(text)
+    assert mention.meeting is not None and mention.meeting.ordinal == 9
+
+
+def test_theses_adopted_without_an_article_with_what_they_are_on() -> None:
+    (mention,) = mentions("The Ninth Congress of the Communist Party adopted theses on the "
+                          "unions.")
+    assert mention.evidence.text == "theses on the unions"
+
+
+def test_the_resolutions_opening_a_sentence_are_the_meeting_s_named_before() -> None:
+    text = ("This is the Ninth Congress of the Communist Party as the bulletin reported it. "
+            "The resolutions are printed after the speeches.")
+    (mention,) = mentions(text)
+    assert mention.evidence.text == "The resolutions"
+    assert mention.meeting is not None and mention.meeting.ordinal == 9
+    assert not mentions("The resolutions are printed after the speeches.")

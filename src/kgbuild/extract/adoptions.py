@@ -62,6 +62,13 @@ NOT_ADOPTERS = ("periodical", "apparatus", "imprint", "site", "credit")
 PLACE_NAMED = re.compile(
     r"\b[Tt]he\s+(?P<place>[A-Z][a-zé]+)\s+(?P<head>resolutions?|decisions?)\b"
 )
+# "… the following pages. The resolutions are reproduced as printed": a sentence about the
+# resolutions of the meeting the text is about
+SUBJECT = re.compile(
+    r"(?:(?<=[.!?])\s+|(?<=[.!?][”’])\s+|^|\[)(?P<head>The\s+(?:resolutions?|decisions?|theses))"
+    r"\s+(?:are|were|is|was|have|had)\b",
+    re.MULTILINE,
+)
 # "the decisions of the “February” Meeting", "the decision of the Brussels conference of
 # thirteen communist parties to …": a meeting the meeting recognizers do not know
 UNKNOWN_MEETING = re.compile(
@@ -99,7 +106,7 @@ def adoptions(
     """The resolutions the adoption forms name that no other reading found."""
     new: list[ResolutionMention] = []
     for reader in (_adopted_by, _of_unknown_meeting, _dated, _body_adopts,
-                   _adoption_of, _after_body, _place_named):
+                   _adoption_of, _after_body, _place_named, _as_subject):
         for mention in reader(doc, meetings, organizations):
             if not overlaps(mention, [*found, *new]):
                 new.append(mention)
@@ -320,4 +327,20 @@ def _place_named(
         title = f"{match.group('place')} {match.group('head').capitalize()}"
         found.append(ResolutionMention(evidence=doc.span(match.start("place"), end),
                                        title=title, topic=topic))
+    return found
+
+
+def _as_subject(
+    doc: Document, meetings: Sequence[MeetingMention],
+    organizations: Sequence[OrganizationMention],
+) -> list[ResolutionMention]:
+    """ "The resolutions are reproduced in the form …" opening a sentence: the resolutions of
+    the meeting the text named last before (none named, none read)."""
+    found = []
+    for match in SUBJECT.finditer(doc.clean):
+        raw = doc.offsets[match.start("head")]
+        earlier = [m for m in meetings if m.evidence.end <= raw]
+        if earlier:
+            found.append(ResolutionMention(evidence=doc.span(*match.span("head")),
+                                           meeting=max(earlier, key=lambda m: m.evidence.start)))
     return found

@@ -69,8 +69,9 @@ TOPICAL_RESOLUTION = re.compile(
 # (without an article only plural and with what it says: "adopted resolutions on …")
 ADOPTED_RESOLUTION = re.compile(
     rf"\b(?:{alternation('adoption_verbs')})\s+(?:(?:a|an|the|its|their)\s+"
-    rf"|(?=(?:resolutions|decisions)\s+(?:{alternation('resolution_descriptions')})\b))"
-    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision)s?)\b"
+    rf"|(?=(?:resolutions|decisions|theses)\s+(?:{alternation('resolution_descriptions')})\b))"
+    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:(?:resolution|decision)s?"
+    r"|theses))\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})?"
 )
 # "…, as well as a resolution welcoming Pravda …": another one the same verb adopted
@@ -216,6 +217,25 @@ def _meeting_of_paragraph(
     """The meeting named last before a resolution in the same paragraph."""
     paragraph = max(doc.clean.rfind("\n\n", 0, clean_start), 0)
     return _previous_meeting(meetings, raw_start, None, since=doc.offsets[paragraph])
+
+
+# "The congress then adopted …": the subject of an adoption is a meeting named before
+MEETING_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?P<kind>[Cc]ongress|[Cc]onference|[Pp]lenum)\b(?![’']s)[^.;:()]{0,60}$"
+)
+
+
+def _meeting_as_subject(
+    doc: Document, meetings: list[MeetingMention], clean_start: int
+) -> MeetingMention | None:
+    """The meeting "the congress" stands for when it adopts something: the one of that kind
+    the text named last before, in an earlier paragraph too."""
+    sentence_start = sentence_bounds(doc.clean, clean_start, clean_start)[0]
+    subject = MEETING_SUBJECT.search(doc.clean, sentence_start, clean_start)
+    if subject is None:
+        return None
+    kind = subject.group("kind").capitalize()
+    return _previous_meeting(meetings, doc.offsets[subject.start()], kind)
 
 
 def _inside(raw_offset: int, found: list[ResolutionMention]) -> bool:
@@ -364,7 +384,8 @@ def _adopted(
             doc.clean, match.end("head")
         ):  # "adopted a resolution “On …”": its title names it (_titled_without_meeting)
             continue
-        meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start])
+        meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start]) or (
+            _meeting_as_subject(doc, meetings, match.start()))
         clause = normalise_space(match.group("clause") or "").rstrip(",")
         if meeting is None and not clause:
             continue
