@@ -1,19 +1,26 @@
 """Resolutions read from how the period prints an adoption (``extract/adoptions.py``), on
 sentences written for these tests: a text "adopted at" a meeting, a body's adoption, "the
 adoption of the resolution on …", a body or a town before the word, a date after it, a
-meeting no recognizer knows, and a resolution's own heading."""
+meeting no recognizer knows, and a resolution's own heading; the body that adopted it and
+the day it was adopted, in the graph."""
 
 from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import extract_all
 from kgbuild.knowledge import Entity
+from kgbuild.rdf.mapping import to_graph
+from kgbuild.rdf.namespaces import KGO
 from kgbuild.records import ResolutionMention
 from kgbuild.reference import ReferenceData
 from kgbuild.resolve import resolve
 
 META = DocumentMeta("sample", "Sample", None, "1926", "en", "sample.txt")
 EMPTY = ReferenceData()
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")  # rdflib's XSD makes pytest warn
 
 
 def mentions(text: str) -> list[ResolutionMention]:
@@ -126,3 +133,25 @@ def test_the_resolutions_opening_a_sentence_are_the_meeting_s_named_before() -> 
     assert mention.evidence.text == "The resolutions"
     assert mention.meeting is not None and mention.meeting.ordinal == 9
     assert not mentions("The resolutions are printed after the speeches.")
+
+
+def test_the_graph_carries_the_adopting_body_and_the_day() -> None:
+    text = "The Political Bureau's decision of October 12, 1923 was kept from the cells."
+    doc = make_document(text, META)
+    graph = to_graph(resolve([(doc, extract_all(doc, EMPTY))], EMPTY))
+    (resolution,) = graph.subjects(RDF.type, KGO.Resolution)
+    body = graph.value(resolution, KGO.adoptedBy)
+    assert (body, RDF.type, KGO.Organization) in graph
+    assert str(graph.value(body, RDFS.label)) == "Political Bureau"
+    assert graph.value(resolution, DCTERMS.created) == Literal("1923-10-12", datatype=XSD_DATE)
+    assert graph.value(resolution, KGO.adoptedAt) is None
+
+
+def test_the_day_a_resolution_was_adopted_printed_after_it() -> None:
+    (mention,) = mentions("He cited the resolution of the Ninth Congress of the Communist Party "
+                          "on the unions, adopted on April 2, 1920, in full.")
+    assert mention.date == "1920-04-02"
+    assert mention.body is None and mention.meeting is not None
+    (mention,) = mentions("RESOLUTION ON THE TRADE UNIONS ADOPTED BY THE NINTH CONGRESS, MARCH "
+                          "1920\n\n1. The trade unions are schools of communism.\n")
+    assert mention.date == "1920-03"

@@ -414,6 +414,9 @@ class Resolver(MeetingLinking):
                 if value and len(value) > len(group[field_name] or ""):
                     group[field_name] = value
             group["meeting"] = group["meeting"] or meeting
+            if mention.body and not group.get("body"):  # "the decision of the C.C.": no meeting
+                group["body"] = self._mentioned("organization", doc, mention.body.evidence.start)
+            group["date"] = group.get("date") or mention.date
             group.setdefault("head", _head(mention.evidence.text))
             # "Resolution on the Report of …", capitalised as a name, is named so, without its
             # meeting (not "adopted resolutions on the approval of …")
@@ -453,6 +456,10 @@ class Resolver(MeetingLinking):
                 entity.facts["title"] = group["title"]
             if meeting is not None:
                 entity.facts["meeting_key"] = meeting.key
+            elif group.get("body"):
+                entity.facts["body_key"] = group["body"][1]
+            if group.get("date"):
+                entity.facts["date_in_text"] = group["date"]
             for span in group["spans"]:
                 self._attach(entity, doc, span)
 

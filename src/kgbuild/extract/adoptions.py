@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from kgbuild.document import Document
+from kgbuild.extract.dateforms import find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
 from kgbuild.lexicon import alternation, data_set, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
@@ -54,7 +56,11 @@ DATED = re.compile(
 # what follows it: "… on the German question", "… of December 5, 1923"
 AFTER_BODY_TOPIC = re.compile(
     r"\s+(?P<topic>on\s+[^,.;:()“”\n]{3,80}?(?=\s*[,.;:()“”]|[ \t]*\n|\s+(?:was|were|is)\b)"
-    rf"|of\s+{DATE})"
+    rf"|of\s+(?P<date>{DATE}))"
+)
+# "…, adopted on December 16, 1926", "… (March 1925)": the day it was adopted
+ADOPTED_ON = re.compile(
+    rf",?\s+(?:(?:{VERBS})\s+(?:on|in)\s+(?P<date>{DATE})|\((?P<bracketed>{DATE}|\d{{4}})\))"
 )
 # the recognizers of names that adopt nothing: a periodical, a publisher, a site
 NOT_ADOPTERS = ("periodical", "apparatus", "imprint", "site", "credit")
@@ -129,6 +135,22 @@ def _named_before(
                   key=lambda m: m.evidence.start)
 
 
+def _either(
+    adopter: MeetingMention | OrganizationMention | None,
+) -> tuple[MeetingMention | None, OrganizationMention | None]:
+    """An adopter as (meeting, body): a meeting adopts at a sitting, a body between them."""
+    if isinstance(adopter, MeetingMention):
+        return adopter, None
+    return None, adopter
+
+
+def _iso(doc: Document, printed: str) -> str | None:
+    """A printed date as ISO, as precise as printed ("December 16, 1926": 1926-12-16)."""
+    year = int(doc.meta.date[:4]) if doc.meta.date and doc.meta.date[:4].isdigit() else 1920
+    dated = find_dates(printed.title() if printed.isupper() else printed, year)
+    return dated[0][1].iso if dated else None
+
+
 def _named_at(items: Sequence[MeetingMention | OrganizationMention], raw: int
               ) -> MeetingMention | OrganizationMention | None:
     return next((m for m in items if m.evidence.start == raw), None)
@@ -151,13 +173,13 @@ def _adopted_by(
         head = HEAD_BEFORE.search(text, sentence_start, verb.start())
         if head is None:
             continue
-        meeting = adopter if isinstance(adopter, MeetingMention) else None
-        topic = None if meeting else f"of the {adopter.name}"  # type: ignore[union-attr]
+        meeting, body = _either(adopter)
+        topic = f"of the {body.name}" if body else None
         between = normalise_space(head.group("between"))
         if between.startswith("on "):
-            topic = between if meeting else f"{topic} {between}"
+            topic = f"{topic} {between}" if topic else between
         found.append(ResolutionMention(evidence=doc.span(head.start("start"), end),
-                                       meeting=meeting, topic=topic))
+                                       meeting=meeting, topic=topic, body=body))
     return found
 
 
@@ -174,8 +196,9 @@ def own_headings(doc: Document, meetings: Sequence[MeetingMention]) -> list[Reso
         ):
             continue  # not at the start of its line, or neither a title nor a heading in capitals
         start, end = match.span("title")
+        date = None
         if tail := HEADING_TAIL.search(text, start, end):
-            end = tail.start()
+            end, date = tail.start(), _iso(doc, tail.group())
         title = normalise_space(text[start:end])
         if title.isupper():  # a heading in capitals, named in title case
             title = " ".join(word.lower() if i and word.lower() in SMALL_WORDS else
@@ -183,7 +206,7 @@ def own_headings(doc: Document, meetings: Sequence[MeetingMention]) -> list[Reso
         span = doc.span(start, end)
         line_end = doc.offsets[match.end("title")]
         meeting = next((m for m in meetings if span.start <= m.evidence.start < line_end), None)
-        found.append(ResolutionMention(evidence=span, title=title, meeting=meeting))
+        found.append(ResolutionMention(evidence=span, title=title, meeting=meeting, date=date))
     return found
 
 
@@ -238,7 +261,7 @@ def _body_adopts(
         if not bodies:
             continue
         found.append(ResolutionMention(evidence=doc.span(*match.span("head")),
-                                       topic=f"of the {bodies[-1].name}"))
+                                       topic=f"of the {bodies[-1].name}", body=bodies[-1]))
     return found
 
 
@@ -252,16 +275,14 @@ def _adoption_of(
     found = []
     for match in ADOPTION_OF.finditer(text):
         earlier = _named_before(doc, [*meetings, *organizations], match.start())
-        adopter = earlier[-1] if earlier else None
-        meeting = adopter if isinstance(adopter, MeetingMention) else None
+        meeting, body = _either(earlier[-1] if earlier else None)
         on = f"on {normalise_space(match.group('topic'))}" if match.group("topic") else None
-        body = f"of the {adopter.name}" if isinstance(adopter, OrganizationMention) else None
-        topic = " ".join(part for part in (body, on) if part) or None
-        if not (adopter or on):
+        topic = " ".join(part for part in (body and f"of the {body.name}", on) if part) or None
+        if not (meeting or body or on):
             continue
         end = match.end("topic") if on else match.end("head")
         found.append(ResolutionMention(evidence=doc.span(match.start("head"), end),
-                                       meeting=meeting, topic=topic))
+                                       meeting=meeting, topic=topic, body=body))
     return found
 
 
@@ -270,7 +291,7 @@ def _after_body(
     organizations: Sequence[OrganizationMention],
 ) -> list[ResolutionMention]:
     """ "the Central Committee resolution", "the E.C.C.I.'s decision on …": a body named
-    right before the word, as its adopter (a body with a body word, not a periodical)."""
+    right before the word, as its adopter (not a periodical, a publisher or a site)."""
     text = doc.clean
     found = []
     for body in organizations:
@@ -282,10 +303,13 @@ def _after_body(
             continue
         topic = f"of the {body.name}"
         stop = head.end()
+        date = None
         if on := AFTER_BODY_TOPIC.match(text, stop):
             topic = f"{topic} {normalise_space(on.group('topic'))}"
             stop = on.end("topic")
-        found.append(ResolutionMention(evidence=doc.span(start, stop), topic=topic))
+            date = _iso(doc, on.group("date")) if on.group("date") else None
+        found.append(ResolutionMention(evidence=doc.span(start, stop), topic=topic, body=body,
+                                       date=date))
     return found
 
 
@@ -299,13 +323,13 @@ def _dated(
     found = []
     for match in DATED.finditer(text):
         earlier = _named_before(doc, [*meetings, *organizations], match.start())
-        adopter = earlier[-1] if earlier else None
-        meeting = adopter if isinstance(adopter, MeetingMention) else None
+        meeting, body = _either(earlier[-1] if earlier else None)
         topic = f"of {normalise_space(match.group('date'))}"
-        if isinstance(adopter, OrganizationMention):
-            topic = f"of the {adopter.name} {topic}"
+        if body:
+            topic = f"of the {body.name} {topic}"
         found.append(ResolutionMention(evidence=doc.span(match.start("head"), match.end()),
-                                       meeting=meeting, topic=topic))
+                                       meeting=meeting, topic=topic, body=body,
+                                       date=_iso(doc, match.group("date"))))
     return found
 
 
@@ -344,3 +368,16 @@ def _as_subject(
             found.append(ResolutionMention(evidence=doc.span(*match.span("head")),
                                            meeting=max(earlier, key=lambda m: m.evidence.start)))
     return found
+
+
+def with_date(doc: Document, mention: ResolutionMention) -> ResolutionMention:
+    """A resolution with the day the text gives right after it: "…, adopted on December 16,
+    1926", "… adopted by the Fifth Congress (1924)"."""
+    if mention.date:
+        return mention
+    end = doc.clean_range(mention.evidence.start, mention.evidence.end)[1]
+    if mention.meeting is not None and mention.meeting.evidence.end > mention.evidence.end:
+        end = doc.clean_range(mention.meeting.evidence.start, mention.meeting.evidence.end)[1]
+    after = ADOPTED_ON.match(doc.clean, end)
+    date = after and _iso(doc, after.group("date") or after.group("bracketed"))
+    return replace(mention, date=date) if date else mention

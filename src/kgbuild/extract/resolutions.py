@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.adoptions import adoptions, overlaps, own_headings
+from kgbuild.extract.adoptions import adoptions, overlaps, own_headings, with_date
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
@@ -194,7 +194,7 @@ def extract_resolutions(
     headings = own_headings(doc, meetings)
     found = [*headings, *(r for r in found if not overlaps(r, headings))]
     found.extend(adoptions(doc, meetings, organizations or [], found))
-    return sorted(found, key=lambda r: r.evidence.start)
+    return sorted((with_date(doc, r) for r in found), key=lambda r: r.evidence.start)
 
 
 def _known(
@@ -368,7 +368,7 @@ def _of_a_body(
         topic, end = f"{topic} on {normalise_space(on.group('topic'))}", on.end("topic")
     elif decided := DECIDED.match(doc.clean, end):
         topic, end = f"{topic} {normalise_space(decided.group('topic'))}", decided.end("topic")
-    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=topic)]
+    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=topic, body=body)]
 
 
 def _adopted(
