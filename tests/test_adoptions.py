@@ -15,7 +15,7 @@ from kgbuild.knowledge import Entity
 from kgbuild.rdf.mapping import to_graph
 from kgbuild.rdf.namespaces import KGO
 from kgbuild.records import ResolutionMention
-from kgbuild.reference import ReferenceData
+from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import resolve
 
 META = DocumentMeta("sample", "Sample", None, "1926", "en", "sample.txt")
@@ -155,3 +155,23 @@ def test_the_day_a_resolution_was_adopted_printed_after_it() -> None:
     (mention,) = mentions("RESOLUTION ON THE TRADE UNIONS ADOPTED BY THE NINTH CONGRESS, MARCH "
                           "1920\n\n1. The trade unions are schools of communism.\n")
     assert mention.date == "1920-03"
+
+
+def test_a_month_and_year_is_no_day_of_the_month() -> None:
+    (mention,) = mentions("The ECCI resolution of January 1922 endorsed the united front.")
+    assert mention.topic == "of the ECCI of January 1922"
+    assert mention.date == "1922-01"
+
+
+def test_a_body_that_passed_a_decision_on_a_topic_adopted_it() -> None:
+    (mention,) = mentions("In December 1922 the Moscow Committee passed a decision on the "
+                          "trade monopoly.")
+    assert mention.topic == "on the trade monopoly"
+    assert mention.body is not None and mention.body.name == "Moscow Committee"
+
+
+def test_the_twenty_one_conditions_by_their_other_name() -> None:
+    reference = load_reference(None)
+    doc = make_document("The party would not accept the 21 points of Moscow.", META)
+    (mention,) = extract_all(doc, reference).resolutions
+    assert mention.title == "Conditions of Admission to the Communist International"

@@ -48,8 +48,9 @@ ADOPTION_OF = re.compile(
 # "the Central Committee resolution", "the E.C.C.I.'s decision": a body before the word
 HEAD_AFTER_BODY = re.compile(rf"(?:[’']s)?\s+(?P<head>(?:{HEADS}))\b")
 # "the resolution of December 5, 1923", "the decision of 16 March 1921": named by its date
-DATE = (rf"(?:\d{{1,2}}\s+(?:{alternation('months')})(?:,?\s+\d{{4}})?"
-        rf"|(?:{alternation('months')})\s+\d{{1,2}}(?:,\s+\d{{4}})?|(?:{alternation('months')})\s+\d{{4}})")
+MONTHS = alternation("months")
+DATE = (rf"(?:\d{{1,2}}\s+(?:{MONTHS})(?:,?\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}"
+        rf"|(?:{MONTHS})\s+\d{{1,2}}\b(?:,\s+\d{{4}})?)")
 DATED = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<head>(?:{HEADS}))\s+of\s+(?P<date>{DATE})\b"
 )
@@ -125,7 +126,7 @@ def overlaps(mention: ResolutionMention, found: list[ResolutionMention]) -> bool
     return any(r.evidence.start < end and start < r.evidence.end for r in found)
 
 
-def _named_before(
+def named_before(
     doc: Document, items: Sequence[Named], clean_start: int
 ) -> list[Named]:
     """The meetings or bodies named in the sentence before a position, in text order."""
@@ -255,9 +256,9 @@ def _body_adopts(
     text = doc.clean
     found = []
     for match in BODY_ADOPTS.finditer(text):
-        if _named_before(doc, meetings, match.start()):
+        if named_before(doc, meetings, match.start()):
             continue
-        bodies = _named_before(doc, organizations, match.start())
+        bodies = named_before(doc, organizations, match.start())
         if not bodies:
             continue
         found.append(ResolutionMention(evidence=doc.span(*match.span("head")),
@@ -274,7 +275,7 @@ def _adoption_of(
     text = doc.clean
     found = []
     for match in ADOPTION_OF.finditer(text):
-        earlier = _named_before(doc, [*meetings, *organizations], match.start())
+        earlier = named_before(doc, [*meetings, *organizations], match.start())
         meeting, body = _either(earlier[-1] if earlier else None)
         on = f"on {normalise_space(match.group('topic'))}" if match.group("topic") else None
         topic = " ".join(part for part in (body and f"of the {body.name}", on) if part) or None
@@ -322,7 +323,7 @@ def _dated(
     text = doc.clean
     found = []
     for match in DATED.finditer(text):
-        earlier = _named_before(doc, [*meetings, *organizations], match.start())
+        earlier = named_before(doc, [*meetings, *organizations], match.start())
         meeting, body = _either(earlier[-1] if earlier else None)
         topic = f"of {normalise_space(match.group('date'))}"
         if body:

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
-from kgbuild.extract.adoptions import adoptions, overlaps, own_headings, with_date
+from kgbuild.extract.adoptions import (
+    adoptions,
+    named_before,
+    overlaps,
+    own_headings,
+    with_date,
+)
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
@@ -184,7 +190,7 @@ def extract_resolutions(
         )
     found.extend(_anaphoric(doc, meetings, found))
     found.extend(_after_meeting(doc, meetings))
-    found.extend(_adopted(doc, meetings, found))
+    found.extend(_adopted(doc, meetings, found, organizations or []))
     found.extend(_adopted_passive(doc, meetings, found))
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
@@ -372,11 +378,13 @@ def _of_a_body(
 
 
 def _adopted(
-    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention],
+    organizations: list[OrganizationMention],
 ) -> list[ResolutionMention]:
     """ "the conference adopted a resolution summarizing the debate …", "The Fifth Congress
     adopted a first resolution which condemned …": what it says of the resolution is its
-    topic, and the meeting named last in the paragraph adopted it."""
+    topic, and the meeting named last in the paragraph adopted it (none: the body named before
+    in the sentence, "the Central Committee passed a decision on …")."""
     adopted = []
     for match in ADOPTED_RESOLUTION.finditer(doc.clean):
         start = match.start("head")
@@ -389,12 +397,14 @@ def _adopted(
         clause = normalise_space(match.group("clause") or "").rstrip(",")
         if meeting is None and not clause:
             continue
+        bodies = [] if meeting else named_before(doc, organizations, match.start())
+        body = bodies[-1] if bodies else None
         part: re.Match[str] | None = match
         while part:
             end = part.start("clause") + len(part.group("clause").rstrip(" ,")) if clause else (
                 part.end("head"))
             adopted.append(ResolutionMention(evidence=doc.span(start, end), meeting=meeting,
-                                             topic=clause or None))
+                                             topic=clause or None, body=body))
             part = COORDINATED_RESOLUTION.match(doc.clean, part.end())
             if part:  # "…, as well as a resolution welcoming Pravda"
                 start, clause = part.start("head"), normalise_space(part.group("clause"))
