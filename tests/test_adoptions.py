@@ -175,3 +175,30 @@ def test_the_twenty_one_conditions_by_their_other_name() -> None:
     doc = make_document("The party would not accept the 21 points of Moscow.", META)
     (mention,) = extract_all(doc, reference).resolutions
     assert mention.title == "Conditions of Admission to the Communist International"
+
+
+def test_a_topic_ends_before_another_resolution_and_before_what_it_did() -> None:
+    first, second = mentions(
+        "It confirms the decisions of the Fourth Congress of the Communist International on "
+        "the united front and the resolutions of the Fifth Congress of the Communist "
+        "International on the peasants.")
+    assert first.topic == "on the united front"
+    assert second.topic == "on the peasants"
+    (mention,) = mentions("The theses of the Sixth Congress of the Communist International on "
+                          "the colonial question remain valid.")
+    assert mention.topic == "on the colonial question"
+
+
+def test_the_decisions_of_a_sitting_of_a_body_named_in_lower_case() -> None:
+    (mention,) = mentions("The Presidium confirms the decisions of the enlarged plenum of the "
+                          "Executive Committee of the Communist International of March 1926.")
+    assert mention.evidence.text.endswith("of March 1926")
+    assert mention.topic == ("of the enlarged plenum of the Executive Committee of the "
+                             "Communist International of March 1926")
+
+
+def test_theses_heading_a_page_are_a_work_until_a_meeting_adopts_them() -> None:
+    assert not mentions("THESES ON THE AGRARIAN QUESTION\n\n1. The peasants want land.\n")
+    (mention,) = mentions("THESES ON THE AGRARIAN QUESTION ADOPTED BY THE SECOND CONGRESS\n\n"
+                          "1. The peasants want land.\n")
+    assert mention.title == "Theses on the Agrarian Question"

@@ -83,6 +83,13 @@ UNKNOWN_MEETING = re.compile(
     rf"\s+(?:{alternation('meeting_words')}))\b"
     r"(?P<of>\s+of\s+[a-z][a-z -]{3,60}?(?=\s+(?:to|on)\s))?"
 )
+# "the decisions of the enlarged plenum of the ECCI (of March 1926)": a sitting of a body
+# named in lower case, before the body's name
+SITTING_OF = re.compile(
+    rf"(?:[a-z]+\s+)?(?:{alternation('meeting_words')})\s+of\s+the\s+(?=[A-Z])"
+)
+OF_DATE = re.compile(rf"\s+of\s+{DATE}")
+WHOLE = re.compile(r"(?P<name>.+)(?P<of>)", re.DOTALL)  # a span read as a meeting's name
 UNKNOWN_TOPIC = re.compile(
     r"\s+(?P<topic>(?:to|on)\s+[a-z][^,.;:()“”\n]{3,90}?)(?=\s*[,.;:()“”]|[ \t]*\n)"
 )
@@ -196,6 +203,9 @@ def own_headings(doc: Document, meetings: Sequence[MeetingMention]) -> list[Reso
             match.group("title")[1].islower() or match.group("title").isupper()
         ):
             continue  # not at the start of its line, or neither a title nor a heading in capitals
+        if match.group("title")[:6].lower() == "theses" and not re.search(
+                r"\badopted\b", match.group("title"), re.IGNORECASE):
+            continue  # theses of a person or a group are a work until a meeting adopts them
         start, end = match.span("title")
         date = None
         if tail := HEADING_TAIL.search(text, start, end):
@@ -231,7 +241,8 @@ def _of_unknown_meeting(
                             text, re.IGNORECASE):
         if _named_at([*meetings, *organizations], doc.offsets[head.end()]):
             continue  # a known meeting or body: the resolutions module reads it
-        meeting = UNKNOWN_MEETING.match(text, head.end())
+        meeting = UNKNOWN_MEETING.match(text, head.end()) or _meeting_of_a_body(
+            doc, organizations, head.end())
         if meeting is None:
             continue
         end = meeting.end()
@@ -245,6 +256,20 @@ def _of_unknown_meeting(
         found.append(ResolutionMention(evidence=doc.span(head.start(), end),
                                        topic=f"of the {name}"))
     return found
+
+
+def _meeting_of_a_body(
+    doc: Document, organizations: Sequence[OrganizationMention], start: int
+) -> re.Match[str] | None:
+    """ "enlarged plenum of the ECCI of March 1926" at ``start``: a sitting of a body the
+    text names, as a match of the whole (with its date, if printed), else None."""
+    sitting = SITTING_OF.match(doc.clean, start)
+    body = sitting and _named_at(organizations, doc.offsets[sitting.end()])
+    if not (sitting and body) or not sitting.group()[0].islower():
+        return None
+    end = doc.clean_range(body.evidence.start, body.evidence.end)[1]
+    dated = OF_DATE.match(doc.clean, end)
+    return WHOLE.match(doc.clean, start, dated.end() if dated else end)
 
 
 def _body_adopts(

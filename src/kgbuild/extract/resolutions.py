@@ -36,7 +36,7 @@ TOPIC = re.compile(
     r"[^,.;:()“”\n]{1,80}?)?)"
     # (it ends before what the resolution did: "… on Party unity banned factions")
     rf"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed|{alternation('topic_end_words')})"
-    r"\b|[ \t]*\n)"
+    r"\b|[ \t]*\n|\s+and\s+(?:the|its|their)\s+(?:resolutions?|decisions?|theses)\b)"
 )
 # "the decision of the Sixth Congress to organize a day against war", "… endorsing the
 # theses": a clause after the meeting says what was decided (not "to be", "to which")
