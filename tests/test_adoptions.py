@@ -202,3 +202,10 @@ def test_theses_heading_a_page_are_a_work_until_a_meeting_adopts_them() -> None:
     (mention,) = mentions("THESES ON THE AGRARIAN QUESTION ADOPTED BY THE SECOND CONGRESS\n\n"
                           "1. The peasants want land.\n")
     assert mention.title == "Theses on the Agrarian Question"
+
+
+def test_the_body_a_sentence_s_subject_stands_for_passed_the_resolution() -> None:
+    text = ("He spoke before the Moscow Soviet of Workers' Deputies on Tuesday. After a stormy "
+            "night the Soviet passed a resolution, and the strike ended.")
+    (mention,) = mentions(text)
+    assert mention.body is not None and mention.body.name.startswith("Moscow Soviet")

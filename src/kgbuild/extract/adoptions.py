@@ -39,6 +39,11 @@ BODY_ADOPTS = re.compile(
     rf"|{VERBS})\s+(?:a|an|the|its|their)\s+"
     rf"(?P<head>(?:{alternation('adopted_texts')})s?)\b"
 )
+# "The Soviet then passed …": a body's word as the subject of a sentence
+BODY_SUBJECT = re.compile(
+    rf"\b[Tt]he\s+(?P<word>{alternation('subordinate_body_words')}|Soviet|soviet|Party|party)"
+    r"\b(?![’']s)[^.;:()]{0,60}$"
+)
 # "the adoption of the resolution on …", "the passing of a motion"
 ADOPTION_OF = re.compile(
     rf"\b(?:{alternation('adoption_nouns')})\s+of\s+(?:a|an|the|its|their)\s+"
@@ -284,11 +289,27 @@ def _body_adopts(
         if named_before(doc, meetings, match.start()):
             continue
         bodies = named_before(doc, organizations, match.start())
-        if not bodies:
+        body = bodies[-1] if bodies else _body_as_subject(doc, organizations, match.start())
+        if body is None:
             continue
         found.append(ResolutionMention(evidence=doc.span(*match.span("head")),
-                                       topic=f"of the {bodies[-1].name}", body=bodies[-1]))
+                                       topic=f"of the {body.name}", body=body))
     return found
+
+
+def _body_as_subject(
+    doc: Document, organizations: Sequence[OrganizationMention], clean_start: int
+) -> OrganizationMention | None:
+    """ "The Soviet passed a resolution …": the body a sentence's subject "the Soviet" stands
+    for, the one the text named last before with that word in its name."""
+    sentence_start = sentence_bounds(doc.clean, clean_start, clean_start)[0]
+    subject = BODY_SUBJECT.search(doc.clean, sentence_start, clean_start)
+    if subject is None:
+        return None
+    word, raw = subject.group("word").lower(), doc.offsets[sentence_start]
+    named = [o for o in organizations if o.evidence.end <= raw
+             and word in o.name.lower().split()]
+    return max(named, key=lambda o: o.evidence.start) if named else None
 
 
 def _adoption_of(
