@@ -1,8 +1,8 @@
 """Resolutions read from how the period prints an adoption (``extract/adoptions.py``), on
 sentences written for these tests: a text "adopted at" a meeting, a body's adoption, "the
 adoption of the resolution on …", a body or a town before the word, a date after it, a
-meeting no recognizer knows, and a resolution's own heading; the body that adopted it and
-the day it was adopted, in the graph."""
+meeting no recognizer knows; the body that adopted it and the day it was adopted, in the
+graph."""
 
 from __future__ import annotations
 
@@ -97,22 +97,6 @@ def test_the_decision_of_a_meeting_no_recognizer_knows() -> None:
     assert mention.evidence.text.endswith("to hold a day against war")
 
 
-def test_a_resolution_s_own_heading_names_it_without_its_adoption_and_date() -> None:
-    text = ("RESOLUTION ON THE TRADE UNIONS ADOPTED BY THE NINTH CONGRESS, MARCH 1920\n\n"
-            "1. The trade unions are schools of communism.\n")
-    (mention,) = mentions(text)
-    assert mention.title == "Resolution on the Trade Unions"
-    text = "Resolutions of the Winter Conference of the Party Workers\n\n1. The Duma group.\n"
-    (mention,) = mentions(text)
-    assert mention.title == "Resolutions of the Winter Conference of the Party Workers"
-
-
-def test_a_heading_further_down_or_a_sentence_is_no_own_heading() -> None:
-    text = "\n".join(["Some Notes", "", "By a reader", "", "1926", "", "A first line.", "",
-                     "Resolutions of the party are to be obeyed by all."])
-    assert not mentions(text)
-
-
 def test_the_congress_as_subject_is_the_congress_named_in_an_earlier_paragraph() -> None:
     text = ("The Ninth Congress of the Communist Party met in the spring.\n\n"
             "After three days of debate the congress adopted a resolution on the unions.")
@@ -152,9 +136,6 @@ def test_the_day_a_resolution_was_adopted_printed_after_it() -> None:
                           "on the unions, adopted on April 2, 1920, in full.")
     assert mention.date == "1920-04-02"
     assert mention.body is None and mention.meeting is not None
-    (mention,) = mentions("RESOLUTION ON THE TRADE UNIONS ADOPTED BY THE NINTH CONGRESS, MARCH "
-                          "1920\n\n1. The trade unions are schools of communism.\n")
-    assert mention.date == "1920-03"
 
 
 def test_a_month_and_year_is_no_day_of_the_month() -> None:
@@ -195,13 +176,6 @@ def test_the_decisions_of_a_sitting_of_a_body_named_in_lower_case() -> None:
     assert mention.evidence.text.endswith("of March 1926")
     assert mention.topic == ("of the enlarged plenum of the Executive Committee of the "
                              "Communist International of March 1926")
-
-
-def test_theses_heading_a_page_are_a_work_until_a_meeting_adopts_them() -> None:
-    assert not mentions("THESES ON THE AGRARIAN QUESTION\n\n1. The peasants want land.\n")
-    (mention,) = mentions("THESES ON THE AGRARIAN QUESTION ADOPTED BY THE SECOND CONGRESS\n\n"
-                          "1. The peasants want land.\n")
-    assert mention.title == "Theses on the Agrarian Question"
 
 
 def test_the_body_a_sentence_s_subject_stands_for_passed_the_resolution() -> None:

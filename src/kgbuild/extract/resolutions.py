@@ -15,8 +15,6 @@ from kgbuild.document import Document
 from kgbuild.extract.adoptions import (
     adoptions,
     named_before,
-    overlaps,
-    own_headings,
     with_date,
 )
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
@@ -195,10 +193,6 @@ def extract_resolutions(
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
     found.extend(_known(doc, reference, found))
-    # a resolution's own heading is named by all of it ("Resolutions of the … Conference
-    # of …"), not by the part another reading took
-    headings = own_headings(doc, meetings)
-    found = [*headings, *(r for r in found if not overlaps(r, headings))]
     found.extend(adoptions(doc, meetings, organizations or [], found))
     return sorted((with_date(doc, r) for r in found), key=lambda r: r.evidence.start)
 
