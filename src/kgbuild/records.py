@@ -56,12 +56,15 @@ class MeetingMention:
 
 @dataclass(frozen=True)
 class ResolutionMention:
-    """A formally adopted resolution or theses, with the meeting that adopted it."""
+    """A formally adopted resolution or theses, with the meeting or the body that adopted
+    it and the day the text says it was adopted."""
 
     evidence: Span
     title: str | None = None
     meeting: MeetingMention | None = None
     topic: str | None = None  # "on the Report of the Central Committee"
+    body: OrganizationMention | None = None  # "the decision of the C.C.": no meeting
+    date: str | None = None  # ISO, as precise as printed: "1926-12-16", "1925-03"
 
 
 @dataclass(frozen=True)

@@ -414,6 +414,9 @@ class Resolver(MeetingLinking):
                 if value and len(value) > len(group[field_name] or ""):
                     group[field_name] = value
             group["meeting"] = group["meeting"] or meeting
+            if mention.body and not group.get("body"):  # "the decision of the C.C.": no meeting
+                group["body"] = self._mentioned("organization", doc, mention.body.evidence.start)
+            group["date"] = group.get("date") or mention.date
             group.setdefault("head", _head(mention.evidence.text))
             # "Resolution on the Report of …", capitalised as a name, is named so, without its
             # meeting (not "adopted resolutions on the approval of …")
@@ -453,6 +456,10 @@ class Resolver(MeetingLinking):
                 entity.facts["title"] = group["title"]
             if meeting is not None:
                 entity.facts["meeting_key"] = meeting.key
+            elif group.get("body"):
+                entity.facts["body_key"] = group["body"][1]
+            if group.get("date"):
+                entity.facts["date_in_text"] = group["date"]
             for span in group["spans"]:
                 self._attach(entity, doc, span)
 
@@ -478,9 +485,10 @@ def names_given_as_aliases(doc: Document, mentions: list[PersonMention]) -> dict
 
 def _head(printed: str) -> str:
     """What a resolution is called where the text names it ("Decision", "Resolutions",
-    "Theses"), else "Resolution"."""
-    first = printed.split(maxsplit=1)[0].capitalize() if printed.strip() else ""
-    return first if first in word_set("resolution_heads") else "Resolution"
+    "Theses", the first such word printed), else "Resolution"."""
+    heads = (w for w in (word.capitalize() for word in printed.split())
+             if w in word_set("resolution_heads"))  # "the Comintern's theses": Theses
+    return next(heads, "Resolution")
 
 
 def _without_stray_marks(title: str) -> str:

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 
 from kgbuild.document import Document
+from kgbuild.extract.adoptions import (
+    adoptions,
+    named_before,
+    with_date,
+)
 from kgbuild.extract.patterns import find_phrases, normalise_space, read_title, sentence_bounds
 from kgbuild.lexicon import alternation, words
 from kgbuild.records import MeetingMention, OrganizationMention, ResolutionMention
@@ -29,7 +34,7 @@ TOPIC = re.compile(
     r"[^,.;:()“”\n]{1,80}?)?)"
     # (it ends before what the resolution did: "… on Party unity banned factions")
     rf"(?=\s*[,.;:()“”]|\s+(?:which|that|was|were|is|adopted|passed|{alternation('topic_end_words')})"
-    r"\b|[ \t]*\n)"
+    r"\b|[ \t]*\n|\s+and\s+(?:the|its|their)\s+(?:resolutions?|decisions?|theses)\b)"
 )
 # "the decision of the Sixth Congress to organize a day against war", "… endorsing the
 # theses": a clause after the meeting says what was decided (not "to be", "to which")
@@ -44,7 +49,10 @@ AND_MEETING = re.compile(r",?\s+and\s+(?:of\s+|at\s+)?the\s+(?=[A-Za-z])")
 QUOTED_RESOLUTION_TITLE = re.compile(r"\s*[“\"](?P<title>[A-Z][^”\"]{5,200})[”\"]")
 # "the resolution “On Party Unity”", "its Theses on Tactics": a title, and the meeting
 # named last before it in the same paragraph.
-QUOTED_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.\s*\d+\s*:?\s*)?(?=[“\"][A-Z])")
+QUOTED_RESOLUTION = re.compile(
+    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:No\.\s*\d+\s*:?\s*"
+    r"|(?:entitled|called|headed|known\s+as)\s+)?(?=[“\"][A-Z])"
+)
 NAMED_THESES = re.compile(r"\b(?:Theses|Resolution|Decisions?)\s+[Oo]n\s+(?:the\s+)?(?=[A-Z])")
 # a title a person wrote or a draft: "Lenin's Theses on …", "drafted the Resolution on …",
 # "… submitted by the Opposition"
@@ -65,8 +73,9 @@ TOPICAL_RESOLUTION = re.compile(
 # (without an article only plural and with what it says: "adopted resolutions on …")
 ADOPTED_RESOLUTION = re.compile(
     rf"\b(?:{alternation('adoption_verbs')})\s+(?:(?:a|an|the|its|their)\s+"
-    rf"|(?=(?:resolutions|decisions)\s+(?:{alternation('resolution_descriptions')})\b))"
-    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:resolution|decision)s?)\b"
+    rf"|(?=(?:resolutions|decisions|theses)\s+(?:{alternation('resolution_descriptions')})\b))"
+    rf"(?P<head>(?:(?:{alternation('resolution_qualifiers')})\s+)?(?:(?:resolution|decision)s?"
+    r"|theses))\b"
     rf"(?P<clause>\s+(?:{alternation('resolution_descriptions')})\b[^.,;:()\n]{{3,150}})?"
 )
 # "…, as well as a resolution welcoming Pravda …": another one the same verb adopted
@@ -83,12 +92,12 @@ ADOPTED_PASSIVE = re.compile(
     rf"(?:{alternation('adoption_verbs')})\b"
 )
 # "the Tenth Congress resolution on Party unity": the meeting before the word
-AFTER_MEETING = re.compile(r"\s+(?P<head>resolutions?|theses|decisions?)\b")
+AFTER_MEETING = re.compile(r"(?:[’']s)?\s+(?P<head>resolutions?|theses|decisions?)\b")
 ADOPTED_BY = re.compile(r",?\s+(?:adopted|passed)\s+(?:at|by)\s+the\s+")
 # "the resolution of the Congress on Party unity": the meeting of that kind named before
 ANAPHORIC_RESOLUTION = re.compile(
     r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Tt]heses)\s+(?:of|at|(?:adopted|passed)\s+(?:at|by))"
-    r"\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\b(?!\s+of\b)"
+    r"\s+the\s+(?P<anaphor>[Cc]ongress|[Cc]onference|[Pp]lenum)\b(?!\s+of\b)"
 )
 TITLED_RESOLUTION = re.compile(
     r"\bResolution\s+(?:of\s+the\s+(?P<anaphor>Congress|Conference|Plenum)\s+)?"
@@ -179,12 +188,13 @@ def extract_resolutions(
         )
     found.extend(_anaphoric(doc, meetings, found))
     found.extend(_after_meeting(doc, meetings))
-    found.extend(_adopted(doc, meetings, found))
+    found.extend(_adopted(doc, meetings, found, organizations or []))
     found.extend(_adopted_passive(doc, meetings, found))
     found.extend(_titled_without_meeting(doc, meetings, found))
     found.extend(_topical(doc, meetings, found))
     found.extend(_known(doc, reference, found))
-    return sorted(found, key=lambda r: r.evidence.start)
+    found.extend(adoptions(doc, meetings, organizations or [], found))
+    return sorted((with_date(doc, r) for r in found), key=lambda r: r.evidence.start)
 
 
 def _known(
@@ -207,6 +217,25 @@ def _meeting_of_paragraph(
     """The meeting named last before a resolution in the same paragraph."""
     paragraph = max(doc.clean.rfind("\n\n", 0, clean_start), 0)
     return _previous_meeting(meetings, raw_start, None, since=doc.offsets[paragraph])
+
+
+# "The congress then adopted …": the subject of an adoption is a meeting named before
+MEETING_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?P<kind>[Cc]ongress|[Cc]onference|[Pp]lenum)\b(?![’']s)[^.;:()]{0,60}$"
+)
+
+
+def _meeting_as_subject(
+    doc: Document, meetings: list[MeetingMention], clean_start: int
+) -> MeetingMention | None:
+    """The meeting "the congress" stands for when it adopts something: the one of that kind
+    the text named last before, in an earlier paragraph too."""
+    sentence_start = sentence_bounds(doc.clean, clean_start, clean_start)[0]
+    subject = MEETING_SUBJECT.search(doc.clean, sentence_start, clean_start)
+    if subject is None:
+        return None
+    kind = subject.group("kind").capitalize()
+    return _previous_meeting(meetings, doc.offsets[subject.start()], kind)
 
 
 def _inside(raw_offset: int, found: list[ResolutionMention]) -> bool:
@@ -243,7 +272,7 @@ def _anaphoric(
     anaphoric = []
     for match in ANAPHORIC_RESOLUTION.finditer(text):
         raw_start = doc.offsets[match.start()]
-        meeting = _previous_meeting(meetings, raw_start, match.group("anaphor"))
+        meeting = _previous_meeting(meetings, raw_start, match.group("anaphor").capitalize())
         if meeting is None or _inside(raw_start, found):
             continue
         on = TOPIC.match(text, match.end())
@@ -339,15 +368,17 @@ def _of_a_body(
         topic, end = f"{topic} on {normalise_space(on.group('topic'))}", on.end("topic")
     elif decided := DECIDED.match(doc.clean, end):
         topic, end = f"{topic} {normalise_space(decided.group('topic'))}", decided.end("topic")
-    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=topic)]
+    return [ResolutionMention(evidence=doc.span(match.start(), end), topic=topic, body=body)]
 
 
 def _adopted(
-    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention]
+    doc: Document, meetings: list[MeetingMention], found: list[ResolutionMention],
+    organizations: list[OrganizationMention],
 ) -> list[ResolutionMention]:
     """ "the conference adopted a resolution summarizing the debate …", "The Fifth Congress
     adopted a first resolution which condemned …": what it says of the resolution is its
-    topic, and the meeting named last in the paragraph adopted it."""
+    topic, and the meeting named last in the paragraph adopted it (none: the body named before
+    in the sentence, "the Central Committee passed a decision on …")."""
     adopted = []
     for match in ADOPTED_RESOLUTION.finditer(doc.clean):
         start = match.start("head")
@@ -355,16 +386,19 @@ def _adopted(
             doc.clean, match.end("head")
         ):  # "adopted a resolution “On …”": its title names it (_titled_without_meeting)
             continue
-        meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start])
+        meeting = _meeting_of_paragraph(doc, meetings, match.start(), doc.offsets[start]) or (
+            _meeting_as_subject(doc, meetings, match.start()))
         clause = normalise_space(match.group("clause") or "").rstrip(",")
         if meeting is None and not clause:
             continue
+        bodies = [] if meeting else named_before(doc, organizations, match.start())
+        body = bodies[-1] if bodies else None
         part: re.Match[str] | None = match
         while part:
             end = part.start("clause") + len(part.group("clause").rstrip(" ,")) if clause else (
                 part.end("head"))
             adopted.append(ResolutionMention(evidence=doc.span(start, end), meeting=meeting,
-                                             topic=clause or None))
+                                             topic=clause or None, body=body))
             part = COORDINATED_RESOLUTION.match(doc.clean, part.end())
             if part:  # "…, as well as a resolution welcoming Pravda"
                 start, clause = part.start("head"), normalise_space(part.group("clause"))

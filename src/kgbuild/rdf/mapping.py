@@ -446,6 +446,10 @@ class GraphMapper:
     def _resolution_facts(self, iri: URIRef, facts: dict[str, object]) -> Iterator[Fact]:
         if meeting := self.iri("meeting", str(facts.get("meeting_key") or "")):
             yield False, (iri, KGO.adoptedAt, meeting)
+        if body := self.iri("organization", str(facts.get("body_key") or "")):
+            yield False, (iri, KGO.adoptedBy, body)
+        if adopted := date_literal(facts.get("date_in_text")):
+            yield False, (iri, DCTERMS.created, adopted)
         if facts.get("title"):
             yield False, (iri, DCTERMS.title, Literal(str(facts["title"])))
 
