@@ -117,6 +117,14 @@ def test_a_date_after_a_title_dates_the_work() -> None:
      "1925"),
     ("The book The Village Question came out in March 1926 in Moscow.", "The Village Question",
      "1926-03"),
+    # a passive verb, "which" with a verb, a title ending in "?", the periodical between
+    ("His letter Against the Tax was written in July 1925 in exile.", "Against the Tax",
+     "1925-07"),
+    ("The pamphlet Our Tasks, which appeared in May 1924, sold well.", "Our Tasks", "1924-05"),
+    ("The pamphlet Who Needs the Tax?, published in 1922, was banned.", "Who Needs the Tax",
+     "1922"),
+    ("The article “On Village Schools” was first published in Pravda on March 4, 1923.",
+     "On Village Schools", "1923-03-04"),
 ])
 def test_a_verb_ties_a_date_to_the_work_before_it(text: str, title: str, iso: str) -> None:
     dated = [c for c in claims(text) if c.dates_entity]

@@ -46,6 +46,19 @@ MEETING_GAP = re.compile(
 )
 
 
+@cache
+def _work_gap() -> re.Pattern[str]:
+    """What ties a date to the title before it: ", written in", "?, published in", "was
+    written in", "which appeared in", "were first published in Pravda on" (the periodical
+    that printed it named between)."""
+    return re.compile(
+        r"[\s,?!”\"’]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?(?:first\s+)?"
+        rf"(?:{alternation('date_verbs')})"
+        r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?=\s+(?:on|of|in)\s))?"
+        r"\s+(?:(?:in|on)\s+)?"
+    )
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     return normalise_space(text[slice(*sentence_bounds(text, start, end, STATEMENT_CHARS))])
 
@@ -60,7 +73,6 @@ def _mentions(found: Extraction) -> list[Mention]:
 def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The mention this date belongs to, when the text ties them directly."""
     raw_start = doc.offsets[match.start("date")]
-    verbs = alternation("date_verbs")
     before = [
         m for m in mentions if not isinstance(m, PersonMention) and m.evidence.end <= raw_start
     ]
@@ -77,9 +89,8 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
         # "… (1923)", "“…” (1921)", "Who needs the war? 1915", "…, End of 1916"
         if re.fullmatch(rf"[\s,?!”\"’]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
-                        r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
-            rf"[\s,”\"’]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
-        ) or (isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
+                        r"(?:of\s+)?)?\(?", gap) or _work_gap().fullmatch(gap) or (
+                isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
             return mention
     after = doc.clean[match.end() : match.end() + 120]
     when = re.match(r",?\s*when\s+", after)
