@@ -98,6 +98,13 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     # a heading going on over a line ending with a comma, its date under it
     ("Letter of Ivan Petrov and Maria Petrova to the\n\nCommittee of the Textile Workers,\n"
      "May 11, 1926.\n\n", "1926-05-11"),
+    # an editor's note dating "this article"; a subheading's year is part of its title
+    ("On the Harvest\n\nIn this article, written in 1927, Petrov looks back.\n\n", "1927"),
+    ("On the Harvest - Ivan Petrov\n\nThe village in 1905\n\nThis speech was delivered on "
+     "8 May 1922 in Tula.\n\n", "1922-05-08"),
+    # the year after the title, then the month of that year: the month is more precise
+    ("Ivan Petrov: On the Harvest (1925)\n\nIn this article, written in March 1925, Petrov "
+     "looks back.\n\n", "1925-03"),
 ])
 def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
     doc = make_document(front + PARAGRAPH, META)
@@ -410,3 +417,12 @@ def test_a_quoted_word_opening_a_longer_title_after_a_cue() -> None:
     text = "His pamphlet “Left” Village Schools, an Early Error was reprinted."
     assert [t for t, _ in works(f"{PARAGRAPH}\n{text} {PARAGRAPH}")] == [
         "“Left” Village Schools, an Early Error"]
+
+
+def test_a_title_without_its_article_is_the_same_work() -> None:
+    text = ("N. Bukharin\n\nThe Village Crisis\n\nDelivered: 19 January, 1921\n\n"
+            "In his pamphlet Village Crisis the author asks what the village needs.\n")
+    doc = make_document(text, META)
+    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert (work.label, len(work.evidence)) == ("The Village Crisis", 2)

@@ -22,7 +22,7 @@ from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
 from kgbuild.extract.references import SCAN_PAGE, source_line
 from kgbuild.extract.titles import RUNNING_TEXT_WORDS, apparatus_line, running_text
-from kgbuild.lexicon import alternation
+from kgbuild.lexicon import alternation, lexicon
 from kgbuild.records import (
     DatedClaimRecord,
     DateValue,
@@ -135,7 +135,7 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
         evidence = doc.span(match.start("date"), match.end())
         about = _dated_entity(doc, match, mentions)
         heading_work = _heading_work(doc, match, found)
-        about = about or heading_work
+        about = about or heading_work or _this_text(doc, match, found)
         if about is not None:
             entity_dates.setdefault(_name(about), value)
         statement = _sentence(doc.clean, *match.span())
@@ -189,6 +189,27 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     return own
 
 
+@cache
+def _this_text_gap() -> re.Pattern[str]:
+    """ "In this article, written in 1927", "this speech was delivered on 8 May 1920": the
+    text itself named by its genre, then a date verb, right before the date."""
+    genres = "|".join(sorted(lexicon()["work_genres"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:[Tt]his|[Tt]he\s+present)\s+(?:{genres})\b[\s,]+(?:which\s+|that\s+)?"
+        r"(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?"
+        rf"(?:{alternation('date_verbs')})\s+(?:(?:in|on)\s+)?$"
+    )
+
+
+def _this_text(doc: Document, match: re.Match[str], found: Extraction) -> WorkMention | None:
+    """The document's own title, for a date an editor's note gives "this article" (the text
+    under the heading): the work the page is."""
+    before = doc.clean[max(0, match.start() - 80) : match.start()]
+    if not _this_text_gap().search(before):
+        return None
+    return next((w for w in found.works if w.cue in HEADING_CUES), None)
+
+
 def _line_around(text: str, match: re.Match[str]) -> tuple[int, str]:
     """Where the line holding a match starts, and the line."""
     line_start = text.rfind("\n", 0, match.start()) + 1
@@ -200,10 +221,14 @@ def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     """The date ends a short line of the front matter ("December 9, 1926", "(21 June 1923)",
     "Delivered: 19 January, 1921;", "… from The Communist. April, 1928.", "Speech at the
     Twelfth Session … March 30, 1919"), but for brackets, a stop or semicolon and an endnote
-    number."""
+    number. Not a year a heading's words govern ("Russian revolutionary women in 1905",
+    "The Revolt of 1918"): that is part of a title."""
     line_start, line = _line_around(text, match)
     after = line[match.end() - line_start :]
-    return (len(line.split()) < RUNNING_TEXT_WORDS
+    before = text[line_start : match.start("date")]
+    governed = re.search(r"[^\W\d_]{2,}\s+(?:in|of)\s+$", before) is not None and not re.match(
+        rf"\s*(?i:{alternation('date_verbs')})\b", before)
+    return (len(line.split()) < RUNNING_TEXT_WORDS and not governed
             and re.fullmatch(r"[)\]|]?[.,;]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
 
 
