@@ -6,6 +6,7 @@ import pytest
 
 from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import extract_all, recognize
+from kgbuild.knowledge import KnowledgeBase
 from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import resolve
 
@@ -19,6 +20,12 @@ def works(text: str, reference: ReferenceData | None = None) -> list[tuple[str, 
     found = recognize(doc, reference or ReferenceData())
     return [(w.title, w.author) for w in found.works]
 
+
+
+def knowledge_base(text: str) -> KnowledgeBase:
+    """The resolved entities of one text with no reference data."""
+    doc = make_document(text, META)
+    return resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
 
 def test_the_title_under_the_author_line_is_a_work_by_that_author() -> None:
     text = ("N. Bukharin\n\nThe Road to Socialism and the Worker-Peasant Alliance\n\n"
@@ -107,8 +114,7 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
      "looks back.\n\n", "1925-03"),
 ])
 def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
-    doc = make_document(front + PARAGRAPH, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(front + PARAGRAPH)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert work.facts["date_in_text"] == date
 
@@ -144,8 +150,7 @@ def test_the_book_a_source_line_names_is_a_work() -> None:
 def test_his_book_belongs_to_the_person_the_same_sentence_names() -> None:
     text = ("Karl Radek spoke first. In his pamphlet The Road to Power (1909), Kautsky argued "
             "that the revolution was near.")
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(text)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert kb.entities[("person", work.facts["author_key"])].label == "Kautsky"
 
@@ -260,8 +265,7 @@ def test_a_heading_in_sentence_case_over_the_apparatus_is_the_title() -> None:
      f"5 & 7. January 15 & 22, 1926.\n{PARAGRAPH}", "Speeches to the Conference", "1926-01-15"),
 ])
 def test_a_journal_articles_heading_line_dates_it(text: str, title: str, date: str) -> None:
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(text)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert (work.label, work.facts["date_in_text"]) == (title, date)
 
@@ -305,8 +309,7 @@ def test_own_title_forms(text: str, expected: list[tuple[str, str | None]]) -> N
     "and Shuya Districts in the Town Hall. June 3, 1924",
 ])
 def test_the_date_after_the_title_on_its_line_dates_the_work(heading: str) -> None:
-    doc = make_document(f"{heading}\n\n{PARAGRAPH}", META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(f"{heading}\n\n{PARAGRAPH}")
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert work.facts["date_in_text"] == "1924-06-03"
 
@@ -422,7 +425,6 @@ def test_a_quoted_word_opening_a_longer_title_after_a_cue() -> None:
 def test_a_title_without_its_article_is_the_same_work() -> None:
     text = ("N. Bukharin\n\nThe Village Crisis\n\nDelivered: 19 January, 1921\n\n"
             "In his pamphlet Village Crisis the author asks what the village needs.\n")
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(text)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert (work.label, len(work.evidence)) == ("The Village Crisis", 2)
