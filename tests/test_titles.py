@@ -124,6 +124,12 @@ def test_a_web_page_title_in_sentence_case_with_its_author() -> None:
     assert works(text) == [("Women workers in the days of the general strike", None)]
 
 
+@pytest.mark.parametrize("below", ["By Maria Petrova", "Issue: 12\n\nMaria Petrova"])
+def test_a_sentence_case_title_over_its_byline(below: str) -> None:
+    text = f"Petrova: the village years\n\n{below}\n\n{PARAGRAPH}"
+    assert [t for t, _ in works(text)] == ["Petrova: the village years"]
+
+
 def test_a_quoted_title_that_names_a_congress_is_still_a_title() -> None:
     text = (f"‘The Fifth Congress of the Textile Workers’ by Maria Petrova from The Worker.\n\n"
             f"{PARAGRAPH}")

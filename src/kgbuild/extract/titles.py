@@ -209,6 +209,15 @@ def _apparatus_next(following: list[tuple[int, str]], labels: re.Pattern[str]) -
     return bool(below) and _apparatus_begins(below, labels)
 
 
+def _signed_below(following: list[tuple[int, str]]) -> bool:
+    """The author's byline follows the heading ("By Samuel A. Oppenheim", or the name alone a
+    line or two below, after an issue number): what stands over it is the text's title, in
+    whatever case."""
+    below = [line.strip() for _, line in following if line.strip()][:2]
+    return any(re.fullmatch(r"By\s+(?:[A-Z][\w’'.\-]*\s*){1,4}", line) or _is_name(line)
+               for line in below)
+
+
 def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
     """Two or three capitalised words over another heading are its author's name ("Sen
     Katayama" over "Japan's Position in the Coming World Social Revolution")."""
@@ -297,7 +306,8 @@ def own_title(context: Context) -> Iterator[Candidate]:
         first_seen = True
         title_like = _is_title(text[start:end]) or (
             (page_title or name_above is not None
-             or (_apparatus_next(lines[number + 1:], labels) and not text.endswith(".")))
+             or ((_apparatus_next(lines[number + 1:], labels) or _signed_below(lines[number + 1:]))
+                 and not text.endswith(".")))
             and _is_sentence_case(text[start:end]))
         if not title_like:
             continue
