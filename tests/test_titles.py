@@ -353,9 +353,16 @@ def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
      "Theses on the Schools Adopted at the Third Plenum, May 1925\n"
      "Theses on the Press Adopted at the Third Plenum, May 1925\n"),
     "Item 2: “Theses on the Village Cells.” Adopted by the Third Plenum in May.",
+    "‘Theses on the Village Cells’\n\nAdopted unanimously by the Third Plenum, 3 May 1925.",
 ])
 def test_what_reads_like_a_title_and_is_none(text: str) -> None:
     assert works(text) == []
+
+
+def test_the_heading_of_a_text_a_meeting_put_its_name_to_is_no_work() -> None:
+    meta = DocumentMeta("s", "S", "Third Congress of the Textile Workers", None, "en", "s.txt")
+    text = f"On the Village Cells\n\n3 May 1925\n\n{PARAGRAPH}"
+    assert recognize(make_document(text, meta), ReferenceData()).works == []
 
 
 def test_the_authors_before_an_editions_name_are_no_work() -> None:

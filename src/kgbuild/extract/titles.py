@@ -271,6 +271,8 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 @recognizer("works.own-title", follow_up=True)
 def own_title(context: Context) -> Iterator[Candidate]:
     doc = context.doc
+    if _adopted_by_meeting(doc.meta.author):
+        return  # its heading names an adopted text: a resolution, not a work
     labels = _labels()
     name_above: str | None = None
     first_seen = False  # the page's first heading, where a web page prints its title
@@ -322,6 +324,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
             after = index + 1
         if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
             continue  # a line of a paragraph, not a heading
+        below = next((line.strip() for _, line in lines[after:] if line.strip()), "")
+        if re.match(r"[Aa]dopted\b", below):
+            return  # "Adopted unanimously by the Executive …" under it: a resolution
         whole = None  # "Militarism/Preface": the preface is "Preface to Militarism"
         for part in re.finditer(_parts_pattern(text[start:end]), text[start:end]):
             if SITE_ABBREVIATION.fullmatch(part.group(0).strip()) or (
@@ -343,6 +348,14 @@ def own_title(context: Context) -> Iterator[Candidate]:
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
                             mention)
         return
+
+
+def _adopted_by_meeting(author: str | None) -> bool:
+    """The text's author, as its metadata gives it, is a congress, conference or plenum
+    ("Tenth Congress of the R.C.P.(B.)", "E.C.C.I. (Seventh Enlarged Plenum)"): what a
+    meeting puts its name to is what it adopted."""
+    return author is not None and re.search(
+        rf"\b(?:{alternation('meeting_kinds')})\b", author) is not None
 
 
 def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, ...]) -> bool:

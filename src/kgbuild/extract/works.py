@@ -53,9 +53,10 @@ CLOSING_QUOTE = re.compile(r"[.,]?[”\"’]")
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
 NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|Band|Bd|ibid)\b")
-ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
+ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:\w+ly\s+)?(?:[Aa]t|[Bb]y)\b")
 # "“Theses on the United Front.” Adopted by the Executive …": a resolution's title
-ADOPTED_AFTER = re.compile(r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y|[Oo]n)\b")
+ADOPTED_AFTER = re.compile(  # ("Adopted unanimously by …")
+    r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:\w+ly\s+)?(?:[Aa]t|[Bb]y|[Oo]n)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
 PAIRED = {"“": "”", '"': '"', "‘": "’"}
