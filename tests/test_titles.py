@@ -75,6 +75,7 @@ def test_names_in_the_own_title_are_mentions() -> None:
     ("the Tsar kept the Manifesto of August 6, 1905 in mind", "Manifesto of August 6, 1905"),
     ("the Declaration of the Forty-Six Party Members was sent", "Declaration of the Forty-Six "
      "Party Members"),
+    ("the “Declaration of 12 Old Members,” which was sent", "Declaration of 12 Old Members"),
 ])
 def test_documents_named_by_their_kind(text: str, title: str) -> None:
     assert title in [t for t, _ in works(text)]
@@ -354,14 +355,18 @@ def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
      "Theses on the Press Adopted at the Third Plenum, May 1925\n"),
     "Item 2: “Theses on the Village Cells.” Adopted by the Third Plenum in May.",
     "‘Theses on the Village Cells’\n\nAdopted unanimously by the Third Plenum, 3 May 1925.",
+    # a message's time stamp; a loan after a possessive
+    f"Ivan Petrov\n\nThu Mar 23 10:40:20 MST 2006\n\n{PARAGRAPH}",
+    "The peasants bought the Soviet Government's Grain Loan in thousands.",
 ])
 def test_what_reads_like_a_title_and_is_none(text: str) -> None:
     assert works(text) == []
 
 
-def test_the_heading_of_a_text_a_meeting_put_its_name_to_is_no_work() -> None:
+@pytest.mark.parametrize("heading", ["On the Village Cells", "Theses on the Village Cells"])
+def test_the_heading_of_a_text_a_meeting_put_its_name_to_is_no_work(heading: str) -> None:
     meta = DocumentMeta("s", "S", "Third Congress of the Textile Workers", None, "en", "s.txt")
-    text = f"On the Village Cells\n\n3 May 1925\n\n{PARAGRAPH}"
+    text = f"{heading}\n\n3 May 1925\n\n{PARAGRAPH}"
     assert recognize(make_document(text, meta), ReferenceData()).works == []
 
 

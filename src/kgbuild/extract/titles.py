@@ -52,7 +52,8 @@ LEADERS = re.compile(r"(?:\s*\.){3,}[\s\d]*$")  # a contents line's dots and pag
 NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
     r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»>]\s"
     r"|\bHome\s+Page\b|^[a-z]"  # (a line in lower case, "from Chapter 3.", heads nothing)
-)
+    r"|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b"
+)  # (… or a message's time stamp: "Thu Mar 23 10:40:20 MST 2006")
 # an adopted text heads its page as a resolution, not a work: "Resolutions of the …
 # Conference", "Theses on … Adopted at the Fifth ECCI Plenum"
 RESOLUTION_HEADING = re.compile(r"^(?:Resolutions?|Decisions?)\b|\b[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
@@ -271,7 +272,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 @recognizer("works.own-title", follow_up=True)
 def own_title(context: Context) -> Iterator[Candidate]:
     doc = context.doc
-    if _adopted_by_meeting(doc.meta.author):
+    if adopted_by_meeting(doc.meta.author):
         return  # its heading names an adopted text: a resolution, not a work
     labels = _labels()
     name_above: str | None = None
@@ -350,7 +351,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
         return
 
 
-def _adopted_by_meeting(author: str | None) -> bool:
+def adopted_by_meeting(author: str | None) -> bool:
     """The text's author, as its metadata gives it, is a congress, conference or plenum
     ("Tenth Congress of the R.C.P.(B.)", "E.C.C.I. (Seventh Enlarged Plenum)"): what a
     meeting puts its name to is what it adopted."""

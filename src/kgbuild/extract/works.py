@@ -16,6 +16,7 @@ from functools import cache
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
 from kgbuild.extract.patterns import NAME_TOKEN, UPPER, find_phrases, normalise_space, read_title
+from kgbuild.extract.titles import adopted_by_meeting
 from kgbuild.lexicon import alternation, lexicon, word_set
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
@@ -322,6 +323,17 @@ def _document_names() -> tuple[re.Pattern[str], ...]:
     )
 
 
+NAMED_AFTER_NUMBER = re.compile(r"(?<=\d)(?:[ \t]+[A-Z][\w\-]*)+")
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The name is all its line holds (a heading)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[
+        end : line_end if line_end >= 0 else len(text)].strip(" .")
+
+
 def _within_quotes(text: str, start: int, end: int) -> int:
     """A name opened by a quote ends at its closing quote ("‘Theses on the Tasks of the
     Cells’ from The Worker"): a closing single quote is one that no capitalised word follows
@@ -341,6 +353,8 @@ def document_names(context: Context) -> Iterator[Candidate]:
             if " of " in match.group("title") or " on " in match.group("title"):
                 extent = read_title(doc.clean, start)  # "… of the 46 Old Bolsheviks"
                 end = max(end, extent[1]) if extent else end
+                if numbered := NAMED_AFTER_NUMBER.match(doc.clean, end):  # "… of 46 Old …"
+                    end = numbered.end()
             if ADOPTED.search(doc.clean, start, end + 1) or ADOPTED_AFTER.match(doc.clean, end):
                 continue  # "Theses on … Adopted at the Sixth Plenum": a resolution
             end = _within_quotes(doc.clean, start, end)
@@ -349,6 +363,8 @@ def document_names(context: Context) -> Iterator[Candidate]:
             name = normalise_space(doc.clean[start:end])
             if name.split()[0] in word_set("not_a_person") and len(name.split()) < 3:
                 continue  # "This Manifesto", "Our Programme"
+            if adopted_by_meeting(doc.meta.author) and _whole_line(doc.clean, start, end):
+                continue  # the heading of what a congress adopted: a resolution
             mention = WorkMention(title=name, evidence=doc.span(start, end), cue="document-name")
             yield Candidate("work", start, end, name, DOCUMENT_SCORE, "works.document-name",
                             mention)
