@@ -110,6 +110,11 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("On the Harvest\n\nIn this article, written in 1927, Petrov looks back.\n\n", "1927"),
     ("On the Harvest - Ivan Petrov\n\nThe village in 1905\n\nThis speech was delivered on "
      "8 May 1922 in Tula.\n\n", "1922-05-08"),
+    # the year on the author's line over the title, or after the author after the title
+    ("Ivan Petrov. 1921\n\nOn the Harvest\n\n", "1921"),
+    ("On the Harvest: Their Place in Village Life. Ivan Petrov 1950\n\n", "1950"),
+    ("Ivan Petrov 1924\n\nOn the Harvest\n\nSource: The Village Worker, February 1924;\n\n",
+     "1924-02"),
     # the year after the title, then the month of that year: the month is more precise
     ("Ivan Petrov: On the Harvest (1925)\n\nIn this article, written in March 1925, Petrov "
      "looks back.\n\n", "1925-03"),
@@ -446,3 +451,9 @@ def test_a_title_without_its_article_is_the_same_work() -> None:
     kb = knowledge_base(text)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert (work.label, len(work.evidence)) == ("The Village Crisis", 2)
+
+
+def test_the_years_of_a_period_on_the_authors_line_date_no_work() -> None:
+    kb = knowledge_base(f"Ivan Petrov 1914-1916\n\nOn the Harvest\n\n{PARAGRAPH}")
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert "date_in_text" not in work.facts

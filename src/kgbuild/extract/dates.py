@@ -46,16 +46,28 @@ MEETING_GAP = re.compile(
 )
 
 
+# a person after "by" ("written by Lenin in", "an article by N. Bukharin published in"), a
+# periodical with its issue ("in Pravda, No. 22,"; "(Pravda, December 29, 1923)")
+BY_NAME = r"by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+"
+PERIODICAL = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:,?\s+No\.\s*\d+)?"
+
+
 @cache
 def _work_gap() -> re.Pattern[str]:
     """What ties a date to the title before it: ", written in", "?, published in", "was
-    written in", "which appeared in", "were first published in Pravda on" (the periodical
-    that printed it named between)."""
+    written in mid-", "which appeared in", "written by Lenin in", "were first published in
+    Pravda on", "— an article by N. Bukharin published in Pravda, No. 22,", "(Pravda, "
+    (the periodical that printed it named between)."""
+    genres = "|".join(sorted(lexicon()["work_genres"], key=len, reverse=True))
+    qualifier = rf"(?:(?i:{alternation('date_qualifiers')})[\s-]+(?:of\s+)?)?"
     return re.compile(
-        r"[\s,?!”\"’]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?(?:first\s+)?"
-        rf"(?:{alternation('date_verbs')})"
-        r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?=\s+(?:on|of|in)\s))?"
+        r"[\s,?!”\"’]*(?:"
+        rf"(?:[—–-]\s*an?\s+(?:{genres})\s+(?:{BY_NAME}\s+)?)?"
+        r"(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?(?:first\s+)?"
+        rf"(?:{alternation('date_verbs')})(?:\s+{BY_NAME})?"
+        rf"(?:\s+in\s+{PERIODICAL}(?:,|(?=\s+(?:on|of|in)\s)))?"
         r"\s+(?:(?:in|on)\s+)?"
+        rf"|\(\s*{PERIODICAL},\s*){qualifier}"
     )
 
 

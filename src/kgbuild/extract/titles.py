@@ -37,7 +37,7 @@ BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(
 # author's name after the title's full stop, with the year of the edition
 NAME_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+"
                         r"(?P<author>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)"
-                        r"(?:\s+1[5-9]\d\d)?$")
+                        r"(?:\s+(?P<year>1[5-9]\d\d))?$")
 # a letter headed by its addressee: "To Comrade Kaganovich", "F. E. Dzerzhinsky to G. L.
 # Pyatakov" (initials and a surname on either side of "to")
 ADDRESSED = re.compile(r"To\s+(?=[A-Z])|(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+\s+to\s+(?:[A-Z]\.\s*)+[A-Z]")
@@ -276,6 +276,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
         return  # its heading names an adopted text: a resolution, not a work
     labels = _labels()
     name_above: str | None = None
+    year_above: str | None = None
     first_seen = False  # the page's first heading, where a web page prints its title
     lines = list(_lines(doc.clean))
     for number, (line_start, line) in enumerate(lines):
@@ -294,6 +295,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
         if dated_name and (_is_name(dated_name.group("name"))
                            or _author_line(dated_name.group("name"), lines[number + 1:], labels)):
             name_above = dated_name.group("name")
+            # "Peter Kropotkin. 1920" over the title: the year of the text (not the years of
+            # a life or a period, "(1879-1953)", "1914-1916")
+            year_above = dated_name.group("year") if dated_name.group("year").isdigit() else None
             continue
         if not addressed and (_is_name(text) or (covering is not None and covering.kind == "person")
                               or _author_line(text, lines[number + 1:], labels)):
@@ -344,8 +348,11 @@ def own_title(context: Context) -> Iterator[Candidate]:
             if whole and title in word_set("front_matter_parts"):
                 title = f"{title} to {whole}"
             whole = whole or title
+            named_after = NAME_AFTER.search(text)  # "… Policy. Isaac Deutscher 1950"
             mention = WorkMention(title=title, evidence=doc.span(part_start, part_end),
-                                  cue="own-title", author=author or name_above or doc.meta.author)
+                                  cue="own-title", author=author or name_above or doc.meta.author,
+                                  published=(named_after.group("year") if named_after else None)
+                                  or year_above)
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
                             mention)
         return
@@ -370,8 +377,8 @@ def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, 
 # the author's name line of a transcription with the year of the text: "Peter Kropotkin. 1920"
 # (or with the years of a life or a period: "Alexandra Kollontai 1914-1916", "J. V. Stalin
 # (1879-1953)")
-AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+\(?1[5-9]\d\d"
-                             r"(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?\)?")
+AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+(?P<year>\(?1[5-9]\d\d"
+                             r"(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?\)?)")
 # initials and capitalised words ending in a surname: "Sen Katayama", "M. V. Frunze"; not
 # "APPENDIX I." nor "From Wikisource"
 PERSON_LINE = re.compile(r"(?:[A-Z]\.[ \t]*|[A-Z][a-z][\w’'\-]*[ \t]+){1,2}[A-Z][a-z][\w’'\-]+")
