@@ -92,6 +92,10 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("On the Harvest\n\nSpeech in the Bolshoi Theatre, March 30, 1919\n\n",
      "1919-03-30"),
     ("On the Harvest\n\nReport at the Ninth Congress of the Party (March 1920)\n\n", "1920-03"),
+    # the first date of a long line describing the text by its kind
+    ("On the Harvest\n\nReport to the Third Congress of the Textile Workers and Peasants of the "
+     "Northern Region, on July 9, 1918, the day after the strike of July 6-8, 1918\n\n",
+     "1918-07-09"),
     # a semicolon after the date; a long source line between the title and its date
     ("On the Harvest\n\nDelivered: 3 May 1925;\nSource: The Village Worker, No. 12;\n\n",
      "1925-05-03"),

@@ -193,12 +193,29 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     # of a Monument. May 1, 1920"), the issue's date after "from" a journal's name
     same_line = "\n" not in between and (re.fullmatch(r"[\s.,]*", between) is not None or (
         own.cue == "quoted-byline" and re.search(r"\bfrom\b", between) is not None))
-    if not (same_line or _ends_a_short_line(doc.clean, match)
+    described = _first_on_description(doc.clean, match)
+    if not (same_line or described or _ends_a_short_line(doc.clean, match)
             or _on_source_line(doc.clean, match) or _first_on_dated_line(doc.clean, match)):
         return None
-    if any(running_text(line) and not apparatus_line(line) for line in between.split("\n")):
+    lines_between = between.split("\n")[:-1] if described else between.split("\n")
+    if any(running_text(line) and not apparatus_line(line) for line in lines_between):
         return None  # past the front matter (a long "Source: …" line is still in it)
     return own
+
+
+@cache
+def _description() -> re.Pattern[str]:
+    """A line describing the text under its title by its kind: "Report to the Fifth
+    All-Russia Congress of Soviets …, on July 9, 1918", "Speech delivered at …"."""
+    heads = alternation("description_heads")
+    return re.compile(rf"[ \t]*(?:{heads}|{heads.upper()})\b(?![ \t]+of\b)")
+
+
+def _first_on_description(text: str, match: re.Match[str]) -> bool:
+    """The first date of a description line under the title dates the text it describes."""
+    line_start, line = _line_around(text, match)
+    return _description().match(line) is not None and not find_dates(
+        text[line_start : match.start()], 0)
 
 
 @cache
