@@ -193,13 +193,17 @@ def test_an_unknown_author_line_over_the_title() -> None:
     assert works(text)[0] == ("The Agrarian Question in the Danube Countries", "Tomas Varga")
 
 
-def test_each_listed_work_takes_its_date() -> None:
-    text = ("* On the harvest, 1905\n* Who needs the strike? 1906\n* The towns, End of 1907\n\n"
-            + PARAGRAPH)
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
-    dates = {e.label: e.facts.get("date_in_text") for e in kb.entities.values() if e.kind == "work"}
-    assert dates == {"On the harvest": "1905", "Who needs the strike?": "1906", "The towns": "1907"}
+@pytest.mark.parametrize(("rows", "dates"), [
+    ("* On the harvest, 1905\n* Who needs the strike? 1906\n* The towns, End of 1907\n",
+     {"On the harvest": "1905", "Who needs the strike?": "1906", "The towns": "1907"}),
+    # dates in figures, day first; where the text was taken from is no part of the title
+    ("On the harvest, 17/6/17\nThe towns, From speeches at Tula, 1/5/12\nOur tasks, 3/13/18\n",
+     {"On the harvest": "1917-06-17", "The towns": "1912-05-01", "Our tasks": "1918-03-13"}),
+])
+def test_each_listed_work_takes_its_date(rows: str, dates: dict[str, str]) -> None:
+    kb = knowledge_base(rows + "\n" + PARAGRAPH)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == dates
 
 
 def test_quoted_titles_in_a_note_are_works() -> None:

@@ -436,8 +436,25 @@ def listed_works(context: Context) -> Iterator[Candidate]:
             continue
         for row in run:
             start, end = row.span("title")
-            title = normalise_space(doc.clean[start:end]).rstrip(",.")
+            # "…, From speeches at Stockholm, 1/5/12": where the text was taken from follows
+            title = re.split(r",\s+[Ff]rom\s", normalise_space(doc.clean[start:end]))[0]
+            title = title.rstrip(",.")
             mention = WorkMention(title=title, evidence=doc.span(start, start + len(title)),
-                                  cue="listed", author=doc.meta.author)
+                                  cue="listed", author=doc.meta.author,
+                                  published=_numeric_date(row.group("date")))
             yield Candidate("work", start, start + len(title), title, SCORE, "works.listed",
                             mention)
+
+
+def _numeric_date(printed: str) -> str | None:
+    """A list's date in figures, day first as the period's European editions print it
+    ("17/6/17", "1/5/12": 1917-06-17, 1912-05-01; month first only when the second number
+    cannot be a month); a two-figure year is of the 1900s."""
+    figures = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", printed)
+    if figures is None:
+        return None
+    day, month, year = (int(n) for n in figures.groups())
+    if month > 12:
+        day, month = month, day
+    year += 1900 if year < 100 else 0
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
