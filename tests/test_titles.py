@@ -371,6 +371,8 @@ def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
     # a message's time stamp; a loan after a possessive
     f"Ivan Petrov\n\nThu Mar 23 10:40:20 MST 2006\n\n{PARAGRAPH}",
     "The peasants bought the Soviet Government's Grain Loan in thousands.",
+    # an encyclopedia's first sentence under the name it is about
+    f"Ivan Petrov\n\nIvan Petrov (1880–1938) was a Russian economist.\n\n{PARAGRAPH}",
 ])
 def test_what_reads_like_a_title_and_is_none(text: str) -> None:
     assert works(text) == []
@@ -465,3 +467,22 @@ def test_the_years_of_a_period_on_the_authors_line_date_no_work() -> None:
     kb = knowledge_base(f"Ivan Petrov 1914-1916\n\nOn the Harvest\n\n{PARAGRAPH}")
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert "date_in_text" not in work.facts
+
+
+def test_a_persons_works_listed_after_include_with_their_years() -> None:
+    text = ("Ivan Petrov (1880–1938) was a Russian economist.\n\nHis major works include Village "
+            "Economics of the Transition (1920), Notes of a Village Teacher (1921) and The Peasant "
+            "Path (1925). In 1923 he wrote Terror and the Village, a reply to his critics.\n")
+    kb = knowledge_base(text)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == {
+        "Village Economics of the Transition": "1920", "Notes of a Village Teacher": "1921",
+        "The Peasant Path": "1925", "Terror and the Village": "1923"}
+
+
+def test_works_listed_with_their_years_in_brackets() -> None:
+    kb = knowledge_base("Works\n- The Village (1912)\n- Peasant Economics (1916)\n"
+                        "- The Road to the Commune (1924)\n\n" + PARAGRAPH)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == {"The Village": "1912", "Peasant Economics": "1916",
+                                     "The Road to the Commune": "1924"}

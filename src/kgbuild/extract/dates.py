@@ -71,6 +71,10 @@ def _work_gap() -> re.Pattern[str]:
     )
 
 
+WROTE_AFTER = re.compile(r",?\s+(?:he|she|they)\s+(?:wrote|published|completed)\s+"
+                         r"(?:(?:the|his|her|their)\s+)?")
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     return normalise_space(text[slice(*sentence_bounds(text, start, end, STATEMENT_CHARS))])
 
@@ -105,7 +109,8 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
                 isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
             return mention
     after = doc.clean[match.end() : match.end() + 120]
-    when = re.match(r",?\s*when\s+", after)
+    # "…, when The Tax in Kind was written", "in 1921 he published the Manifesto …"
+    when = re.match(r",?\s*when\s+", after) or WROTE_AFTER.match(after)
     if when:
         at = doc.offsets[match.end() + when.end()]
         return next((m for m in mentions if m.evidence.start == at), None)

@@ -315,6 +315,7 @@ def own_title(context: Context) -> Iterator[Candidate]:
             (page_title or name_above is not None
              or ((_apparatus_next(lines[number + 1:], labels) or _signed_below(lines[number + 1:]))
                  and not text.endswith(".")))
+            and not re.search(r"[a-z]\.$", text)  # a sentence: "X (1880–1938) was a …."
             and _is_sentence_case(text[start:end]))
         if not title_like:
             continue
@@ -409,10 +410,10 @@ def author_line(context: Context) -> Iterator[Candidate]:
 # a line of a list of works with their dates: "On the question of class war, 1904",
 # "* Who needs the war? 1915", "The war and our immediate tasks, Nov. 1914"
 LISTED_WORK = re.compile(
-    r"^[ \t]*(?:[*•·\-–][ \t]*)?(?P<title>[A-Z“\"‘][^\n]{2,150}?)[,.]?[ \t]+"
+    r"^[ \t]*(?:[*•·\-–][ \t]*)?(?P<title>[A-Z“\"‘][^\n]{2,150}?)[,.]?[ \t]+\(?"
     rf"(?P<date>(?:(?i:{alternation('date_qualifiers')}|{'|'.join(SEASONS)})[ \t]+"
     r"(?:of[ \t]+)?)?(?:[A-Z][a-z]{2,8}\.?[ \t]+)?1[5-9]\d\d(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})[ \t]*$",
+    r"|\d{1,2}/\d{1,2}/\d{2,4})\)?[ \t]*$",  # ("The Village (1912)")
     re.MULTILINE,
 )
 LIST_LENGTH = 3  # lines in a row that make a list

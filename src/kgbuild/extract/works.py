@@ -42,6 +42,16 @@ def _genre_cue() -> re.Pattern[str]:
 
 
 WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z“])")
+# "His major works include A (1920), B (1921) and C", "Among her writings are A and B": a
+# list of titles after a plural genre word and a verb that lists, with their years
+WORKS_INCLUDE = re.compile(
+    r"\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+){0,2}?"
+    r"(?:works|writings|books|pamphlets|articles)\s+(?:include[sd]?|including|are|were)\s+"
+    r"(?=[A-Z“\"])")
+# "In 1923 he wrote Terror and the Village, a reply …": a title after "wrote", "published"
+WROTE = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\s+(?:wrote|published|completed)\s+"
+                   r"(?:(?:the|his|her|their)\s+)?(?=[A-Z“\"‘])")
+LISTED_YEAR = re.compile(r"[ \t]*\(1[5-9]\d\d\)")
 SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
 ENTITLED = re.compile(r"\bentitled\s+(?=[“\"‘][A-Z])")
 OPENING_QUOTE = re.compile(r"[“\"‘](?=[A-Z])")
@@ -104,8 +114,9 @@ def _cued_title(text: str, start: int) -> tuple[int, int] | None:
     return start, close.end()
 
 
-def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
-    """Titles separated by commas up to "etc." or a closing parenthesis."""
+def _titles_in_list(text: str, start: int, joined: bool = False) -> list[tuple[int, int]]:
+    """Titles separated by commas up to "etc." or a closing parenthesis; ``joined``: "and"
+    joins the last, and a year in brackets may follow each ("A (1920), B (1921) and C")."""
     spans = []
     position = start
     while True:
@@ -113,10 +124,14 @@ def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
         if extent is None:
             break
         spans.append(extent)
-        rest = re.match(r"[”\"]?,\s+(?=[A-Z“])", text[extent[1] :])
-        if not rest:
+        after = extent[1]
+        if joined and (year := LISTED_YEAR.match(text, after)):
+            after = year.end()
+        separator = r"[”\"]?,?\s+(?:and\s+)?(?=[A-Z“])" if joined else r"[”\"]?,\s+(?=[A-Z“])"
+        rest = re.match(separator, text[after:])
+        if not rest or (joined and "and" not in rest.group(0) and "," not in rest.group(0)):
             break
-        position = extent[1] + rest.end()
+        position = after + rest.end()
     return spans
 
 
@@ -234,6 +249,15 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     for match in WORKS_LIST.finditer(text):
         for extent in _titles_in_list(text, match.end()):
             mention = _mention(doc, *extent, cue="works-list", author=match.group("owner"))
+            found.extend([mention] if mention else [])
+    for match in WORKS_INCLUDE.finditer(text):
+        for extent in _titles_in_list(text, match.end(), joined=True):
+            mention = _mention(doc, *extent, cue="works-list", author=_owner(match))
+            found.extend([mention] if mention else [])
+    for match in WROTE.finditer(text):
+        extent = _cued_title(text, match.end())
+        if extent and (text[extent[0]] in QUOTES or len(text[slice(*extent)].split()) >= 3):
+            mention = _mention(doc, *extent, cue="wrote", author=_owner(match))
             found.extend([mention] if mention else [])
     for pattern, cue in (
         (SEE_TITLES, "see-reference"),
