@@ -486,3 +486,17 @@ def test_works_listed_with_their_years_in_brackets() -> None:
     assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
             if e.kind == "work"} == {"The Village": "1912", "Peasant Economics": "1916",
                                      "The Road to the Commune": "1924"}
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    ("The Duma trusted the Manifesto of August 6, 1905 no longer.", "Manifesto of August 6, 1905",
+     "1905-08-06"),
+    ("(For the resolution see the book Theses of the Third Plenum of the Textile Workers, "
+     "Moscow-Leningrad, 1927.)", "Theses of the Third Plenum of the Textile Workers", "1927"),
+])
+def test_a_date_in_a_documents_name_or_its_imprint_dates_it(text: str, title: str,
+                                                           date: str) -> None:
+    kb = knowledge_base(text)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == {title: date}
+

@@ -15,9 +15,10 @@ from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.dateforms import find_dates
 from kgbuild.extract.patterns import NAME_TOKEN, UPPER, find_phrases, normalise_space, read_title
 from kgbuild.extract.titles import adopted_by_meeting
-from kgbuild.lexicon import alternation, lexicon, word_set
+from kgbuild.lexicon import alternation, data_alternation, lexicon, word_set
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
 
@@ -187,6 +188,14 @@ def _bylined_titles(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, normalise_space(match.group("author")).rstrip(". ").title()
 
 
+@cache
+def _imprint_after() -> re.Pattern[str]:
+    """ "(see the book Theses and Resolutions …, Moscow-Leningrad, 1927.)": the place and
+    year of the book's imprint after its title date it (no dated claim: see dates.py)."""
+    places = data_alternation("places.txt")
+    return re.compile(rf",[ \t]+(?:{places})(?:[-–](?:{places}))?,[ \t]+(?P<year>1[5-9]\d\d)\b")
+
+
 def _mention(
     doc: Document,
     start: int,
@@ -194,6 +203,7 @@ def _mention(
     cue: str,
     author: str | None = None,
     genre: str | None = None,
+    published: str | None = None,
 ) -> WorkMention | None:
     """A WorkMention for clean[start:end], without enclosing quotes and final stops."""
     text = doc.clean
@@ -214,9 +224,8 @@ def _mention(
     title = normalise_space(text[start:end])
     if len(title) < 3 or NOT_A_TITLE_START.match(title):
         return None
-    return WorkMention(
-        title=title, evidence=doc.span(start, end), cue=cue, author=author, genre=genre
-    )
+    return WorkMention(title=title, evidence=doc.span(start, end), cue=cue, author=author,
+                       genre=genre, published=published)
 
 
 def _owner(match: re.Match[str]) -> str | None:
@@ -238,12 +247,14 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     for match in _genre_cue().finditer(text):
         extent = _cued_title(text, match.end())
         if extent:
+            imprint = _imprint_after().match(text, extent[1])
             mention = _mention(
                 doc,
                 *extent,
                 cue="genre-word",
                 author=_owner(match),
                 genre=genre_words()[match.group("genre")],
+                published=imprint.group("year") if imprint else None,
             )
             found.extend([mention] if mention else [])
     for match in WORKS_LIST.finditer(text):
@@ -389,7 +400,10 @@ def document_names(context: Context) -> Iterator[Candidate]:
                 continue  # "This Manifesto", "Our Programme"
             if adopted_by_meeting(doc.meta.author) and _whole_line(doc.clean, start, end):
                 continue  # the heading of what a congress adopted: a resolution
-            mention = WorkMention(title=name, evidence=doc.span(start, end), cue="document-name")
+            # "the Manifesto of October 17, 1905": the date it is named by is its date
+            dated = find_dates(name, 0)
+            mention = WorkMention(title=name, evidence=doc.span(start, end), cue="document-name",
+                                  published=dated[-1][1].iso if dated else None)
             yield Candidate("work", start, end, name, DOCUMENT_SCORE, "works.document-name",
                             mention)
 
