@@ -34,6 +34,7 @@ def claims(text: str) -> list[DatedClaimRecord]:
     ("from 1905 to 1907 the", "1905/1907", "1905/1907"),
     ("On 18 December 1925 the congress", "1925-12-18", "1925-12-18"),
     ("dated Dec. 3, 1924, and", "1924-12-03", "1924-12-03"),
+    ("Report No. 3, dated 1925, was", "1925", "1925"),
     ("(1925-12-18)", "1925-12-18", "1925-12-18"),
     ("met from March 27-April 2, 1922.", "1922-03-27/1922-04-02", "1922-03-27/1922-04-02"),
     ("sat June 17 to July 8, 1924.", "1924-06-17/1924-07-08", "1924-06-17/1924-07-08"),
@@ -117,6 +118,14 @@ def test_a_date_after_a_title_dates_the_work() -> None:
      "1925"),
     ("The book The Village Question came out in March 1926 in Moscow.", "The Village Question",
      "1926-03"),
+    # a passive verb, "which" with a verb, a title ending in "?", the periodical between
+    ("His letter Against the Tax was written in July 1925 in exile.", "Against the Tax",
+     "1925-07"),
+    ("The pamphlet Our Tasks, which appeared in May 1924, sold well.", "Our Tasks", "1924-05"),
+    ("The pamphlet Who Needs the Tax?, published in 1922, was banned.", "Who Needs the Tax",
+     "1922"),
+    ("The article “On Village Schools” was first published in Pravda on March 4, 1923.",
+     "On Village Schools", "1923-03-04"),
 ])
 def test_a_verb_ties_a_date_to_the_work_before_it(text: str, title: str, iso: str) -> None:
     dated = [c for c in claims(text) if c.dates_entity]

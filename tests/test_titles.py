@@ -6,6 +6,7 @@ import pytest
 
 from kgbuild.document import DocumentMeta, make_document
 from kgbuild.extract import extract_all, recognize
+from kgbuild.knowledge import KnowledgeBase
 from kgbuild.reference import ReferenceData, load_reference
 from kgbuild.resolve import resolve
 
@@ -19,6 +20,12 @@ def works(text: str, reference: ReferenceData | None = None) -> list[tuple[str, 
     found = recognize(doc, reference or ReferenceData())
     return [(w.title, w.author) for w in found.works]
 
+
+
+def knowledge_base(text: str) -> KnowledgeBase:
+    """The resolved entities of one text with no reference data."""
+    doc = make_document(text, META)
+    return resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
 
 def test_the_title_under_the_author_line_is_a_work_by_that_author() -> None:
     text = ("N. Bukharin\n\nThe Road to Socialism and the Worker-Peasant Alliance\n\n"
@@ -68,6 +75,7 @@ def test_names_in_the_own_title_are_mentions() -> None:
     ("the Tsar kept the Manifesto of August 6, 1905 in mind", "Manifesto of August 6, 1905"),
     ("the Declaration of the Forty-Six Party Members was sent", "Declaration of the Forty-Six "
      "Party Members"),
+    ("the “Declaration of 12 Old Members,” which was sent", "Declaration of 12 Old Members"),
 ])
 def test_documents_named_by_their_kind(text: str, title: str) -> None:
     assert title in [t for t, _ in works(text)]
@@ -84,6 +92,10 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     ("On the Harvest\n\nSpeech in the Bolshoi Theatre, March 30, 1919\n\n",
      "1919-03-30"),
     ("On the Harvest\n\nReport at the Ninth Congress of the Party (March 1920)\n\n", "1920-03"),
+    # the first date of a long line describing the text by its kind
+    ("On the Harvest\n\nReport to the Third Congress of the Textile Workers and Peasants of the "
+     "Northern Region, on July 9, 1918, the day after the strike of July 6-8, 1918\n\n",
+     "1918-07-09"),
     # a semicolon after the date; a long source line between the title and its date
     ("On the Harvest\n\nDelivered: 3 May 1925;\nSource: The Village Worker, No. 12;\n\n",
      "1925-05-03"),
@@ -98,10 +110,21 @@ def test_a_year_is_no_name_of_a_manifesto() -> None:
     # a heading going on over a line ending with a comma, its date under it
     ("Letter of Ivan Petrov and Maria Petrova to the\n\nCommittee of the Textile Workers,\n"
      "May 11, 1926.\n\n", "1926-05-11"),
+    # an editor's note dating "this article"; a subheading's year is part of its title
+    ("On the Harvest\n\nIn this article, written in 1927, Petrov looks back.\n\n", "1927"),
+    ("On the Harvest - Ivan Petrov\n\nThe village in 1905\n\nThis speech was delivered on "
+     "8 May 1922 in Tula.\n\n", "1922-05-08"),
+    # the year on the author's line over the title, or after the author after the title
+    ("Ivan Petrov. 1921\n\nOn the Harvest\n\n", "1921"),
+    ("On the Harvest: Their Place in Village Life. Ivan Petrov 1950\n\n", "1950"),
+    ("Ivan Petrov 1924\n\nOn the Harvest\n\nSource: The Village Worker, February 1924;\n\n",
+     "1924-02"),
+    # the year after the title, then the month of that year: the month is more precise
+    ("Ivan Petrov: On the Harvest (1925)\n\nIn this article, written in March 1925, Petrov "
+     "looks back.\n\n", "1925-03"),
 ])
 def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> None:
-    doc = make_document(front + PARAGRAPH, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(front + PARAGRAPH)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert work.facts["date_in_text"] == date
 
@@ -109,6 +132,12 @@ def test_the_date_under_the_own_title_dates_the_work(front: str, date: str) -> N
 def test_a_web_page_title_in_sentence_case_with_its_author() -> None:
     text = f"Women workers in the days of the general strike - Maria Petrova\n\n{PARAGRAPH}"
     assert works(text) == [("Women workers in the days of the general strike", None)]
+
+
+@pytest.mark.parametrize("below", ["By Maria Petrova", "Issue: 12\n\nMaria Petrova"])
+def test_a_sentence_case_title_over_its_byline(below: str) -> None:
+    text = f"Petrova: the village years\n\n{below}\n\n{PARAGRAPH}"
+    assert [t for t, _ in works(text)] == ["Petrova: the village years"]
 
 
 def test_a_quoted_title_that_names_a_congress_is_still_a_title() -> None:
@@ -137,8 +166,7 @@ def test_the_book_a_source_line_names_is_a_work() -> None:
 def test_his_book_belongs_to_the_person_the_same_sentence_names() -> None:
     text = ("Karl Radek spoke first. In his pamphlet The Road to Power (1909), Kautsky argued "
             "that the revolution was near.")
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(text)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert kb.entities[("person", work.facts["author_key"])].label == "Kautsky"
 
@@ -165,13 +193,17 @@ def test_an_unknown_author_line_over_the_title() -> None:
     assert works(text)[0] == ("The Agrarian Question in the Danube Countries", "Tomas Varga")
 
 
-def test_each_listed_work_takes_its_date() -> None:
-    text = ("* On the harvest, 1905\n* Who needs the strike? 1906\n* The towns, End of 1907\n\n"
-            + PARAGRAPH)
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
-    dates = {e.label: e.facts.get("date_in_text") for e in kb.entities.values() if e.kind == "work"}
-    assert dates == {"On the harvest": "1905", "Who needs the strike?": "1906", "The towns": "1907"}
+@pytest.mark.parametrize(("rows", "dates"), [
+    ("* On the harvest, 1905\n* Who needs the strike? 1906\n* The towns, End of 1907\n",
+     {"On the harvest": "1905", "Who needs the strike?": "1906", "The towns": "1907"}),
+    # dates in figures, day first; where the text was taken from is no part of the title
+    ("On the harvest, 17/6/17\nThe towns, From speeches at Tula, 1/5/12\nOur tasks, 3/13/18\n",
+     {"On the harvest": "1917-06-17", "The towns": "1912-05-01", "Our tasks": "1918-03-13"}),
+])
+def test_each_listed_work_takes_its_date(rows: str, dates: dict[str, str]) -> None:
+    kb = knowledge_base(rows + "\n" + PARAGRAPH)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == dates
 
 
 def test_quoted_titles_in_a_note_are_works() -> None:
@@ -253,8 +285,7 @@ def test_a_heading_in_sentence_case_over_the_apparatus_is_the_title() -> None:
      f"5 & 7. January 15 & 22, 1926.\n{PARAGRAPH}", "Speeches to the Conference", "1926-01-15"),
 ])
 def test_a_journal_articles_heading_line_dates_it(text: str, title: str, date: str) -> None:
-    doc = make_document(text, META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(text)
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert (work.label, work.facts["date_in_text"]) == (title, date)
 
@@ -298,8 +329,7 @@ def test_own_title_forms(text: str, expected: list[tuple[str, str | None]]) -> N
     "and Shuya Districts in the Town Hall. June 3, 1924",
 ])
 def test_the_date_after_the_title_on_its_line_dates_the_work(heading: str) -> None:
-    doc = make_document(f"{heading}\n\n{PARAGRAPH}", META)
-    kb = resolve([(doc, extract_all(doc, ReferenceData()))], ReferenceData())
+    kb = knowledge_base(f"{heading}\n\n{PARAGRAPH}")
     (work,) = [e for e in kb.entities.values() if e.kind == "work"]
     assert work.facts["date_in_text"] == "1924-06-03"
 
@@ -337,9 +367,22 @@ def test_a_letter_headed_by_its_addressee(text: str, title: str) -> None:
      "Theses on the Schools Adopted at the Third Plenum, May 1925\n"
      "Theses on the Press Adopted at the Third Plenum, May 1925\n"),
     "Item 2: “Theses on the Village Cells.” Adopted by the Third Plenum in May.",
+    "‘Theses on the Village Cells’\n\nAdopted unanimously by the Third Plenum, 3 May 1925.",
+    # a message's time stamp; a loan after a possessive
+    f"Ivan Petrov\n\nThu Mar 23 10:40:20 MST 2006\n\n{PARAGRAPH}",
+    "The peasants bought the Soviet Government's Grain Loan in thousands.",
+    # an encyclopedia's first sentence under the name it is about
+    f"Ivan Petrov\n\nIvan Petrov (1880–1938) was a Russian economist.\n\n{PARAGRAPH}",
 ])
 def test_what_reads_like_a_title_and_is_none(text: str) -> None:
     assert works(text) == []
+
+
+@pytest.mark.parametrize("heading", ["On the Village Cells", "Theses on the Village Cells"])
+def test_the_heading_of_a_text_a_meeting_put_its_name_to_is_no_work(heading: str) -> None:
+    meta = DocumentMeta("s", "S", "Third Congress of the Textile Workers", None, "en", "s.txt")
+    text = f"{heading}\n\n3 May 1925\n\n{PARAGRAPH}"
+    assert recognize(make_document(text, meta), ReferenceData()).works == []
 
 
 def test_the_authors_before_an_editions_name_are_no_work() -> None:
@@ -410,3 +453,50 @@ def test_a_quoted_word_opening_a_longer_title_after_a_cue() -> None:
     text = "His pamphlet “Left” Village Schools, an Early Error was reprinted."
     assert [t for t, _ in works(f"{PARAGRAPH}\n{text} {PARAGRAPH}")] == [
         "“Left” Village Schools, an Early Error"]
+
+
+def test_a_title_without_its_article_is_the_same_work() -> None:
+    text = ("N. Bukharin\n\nThe Village Crisis\n\nDelivered: 19 January, 1921\n\n"
+            "In his pamphlet Village Crisis the author asks what the village needs.\n")
+    kb = knowledge_base(text)
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert (work.label, len(work.evidence)) == ("The Village Crisis", 2)
+
+
+def test_the_years_of_a_period_on_the_authors_line_date_no_work() -> None:
+    kb = knowledge_base(f"Ivan Petrov 1914-1916\n\nOn the Harvest\n\n{PARAGRAPH}")
+    (work,) = [e for e in kb.entities.values() if e.kind == "work"]
+    assert "date_in_text" not in work.facts
+
+
+def test_a_persons_works_listed_after_include_with_their_years() -> None:
+    text = ("Ivan Petrov (1880–1938) was a Russian economist.\n\nHis major works include Village "
+            "Economics of the Transition (1920), Notes of a Village Teacher (1921) and The Peasant "
+            "Path (1925). In 1923 he wrote Terror and the Village, a reply to his critics.\n")
+    kb = knowledge_base(text)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == {
+        "Village Economics of the Transition": "1920", "Notes of a Village Teacher": "1921",
+        "The Peasant Path": "1925", "Terror and the Village": "1923"}
+
+
+def test_works_listed_with_their_years_in_brackets() -> None:
+    kb = knowledge_base("Works\n- The Village (1912)\n- Peasant Economics (1916)\n"
+                        "- The Road to the Commune (1924)\n\n" + PARAGRAPH)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == {"The Village": "1912", "Peasant Economics": "1916",
+                                     "The Road to the Commune": "1924"}
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    ("The Duma trusted the Manifesto of August 6, 1905 no longer.", "Manifesto of August 6, 1905",
+     "1905-08-06"),
+    ("(For the resolution see the book Theses of the Third Plenum of the Textile Workers, "
+     "Moscow-Leningrad, 1927.)", "Theses of the Third Plenum of the Textile Workers", "1927"),
+])
+def test_a_date_in_a_documents_name_or_its_imprint_dates_it(text: str, title: str,
+                                                           date: str) -> None:
+    kb = knowledge_base(text)
+    assert {e.label: e.facts.get("date_in_text") for e in kb.entities.values()
+            if e.kind == "work"} == {title: date}
+

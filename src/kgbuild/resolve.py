@@ -229,11 +229,11 @@ class Resolver(MeetingLinking):
             # a year the text leaves to be inferred ("26 Jul") yields to the reference data's
             guessed = not re.search(r"\d{4}", claim.date_text) and entity.facts.get("start_date")
             if (date := first or certain_part(claim.date)) and not guessed:
-                entity.facts.setdefault("date_in_text", date)
+                _date_in_text(entity.facts, date)
                 if claim.also_dates is not None:
                     own = self._mentioned("work", doc, claim.also_dates.evidence.start)
                     if own in self.kb.entities:
-                        self.kb.entities[own].facts.setdefault("date_in_text", date)
+                        _date_in_text(self.kb.entities[own].facts, date)
         start = claim.evidence.start
         quoted = [
             q
@@ -356,7 +356,7 @@ class Resolver(MeetingLinking):
             title = _without_stray_marks(mention.title)
             entry = self._work_entry(title)
             label = entry.label if entry else title.replace("“", '"').replace("”", '"')
-            entity = self._entity("work", name_key(label), label, entry)
+            entity = self._entity("work", self._work_key(label), label, entry)
             self._attach(entity, doc, mention.evidence)
             author_key = self._author_key(doc, mention.author, mention.evidence.start,
                                           person_spans, mention.evidence.end)
@@ -366,7 +366,17 @@ class Resolver(MeetingLinking):
             if mention.genre and not entity.facts.get("genre_in_text"):
                 entity.facts["genre_in_text"] = mention.genre
             if mention.published:  # a note's imprint dates the work it cites
-                entity.facts.setdefault("date_in_text", mention.published)
+                _date_in_text(entity.facts, mention.published)
+
+    def _work_key(self, label: str) -> str:
+        """A title printed with or without its article is one work ("N. Lenin, Party Crisis,
+        1921" under the heading "The Party Crisis"): the key of the one already known."""
+        key = name_key(label)
+        bare = re.sub(r"^(?:the|a|an) ", "", key)
+        for other in (bare, f"the {bare}"):
+            if other != key and ("work", other) in self.kb.entities:
+                return other
+        return key
 
     def _author_key(
         self,
@@ -573,3 +583,12 @@ def resolve(
     for doc, extraction in documents:
         resolver.add(doc, extraction)
     return resolver.kb
+
+
+def _date_in_text(facts: dict[str, object], date: str) -> None:
+    """The first date the text gives an entity is its date; a later one of the same year
+    that says more ("(1921)", then "(July 1921)"; the pamphlet's year, then the day it was
+    delivered) makes it more precise, a different one stays a claim."""
+    known = facts.get("date_in_text")
+    if known is None or (date.startswith(str(known)) and len(date) > len(str(known))):
+        facts["date_in_text"] = date

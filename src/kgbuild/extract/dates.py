@@ -22,7 +22,7 @@ from kgbuild.extract.dateforms import count_value, find_dates
 from kgbuild.extract.patterns import normalise_space, sentence_bounds
 from kgbuild.extract.references import SCAN_PAGE, source_line
 from kgbuild.extract.titles import RUNNING_TEXT_WORDS, apparatus_line, running_text
-from kgbuild.lexicon import alternation
+from kgbuild.lexicon import alternation, lexicon
 from kgbuild.records import (
     DatedClaimRecord,
     DateValue,
@@ -48,6 +48,35 @@ MEETING_GAP = re.compile(
 )
 
 
+# a person after "by" ("written by Lenin in", "an article by N. Bukharin published in"), a
+# periodical with its issue ("in Pravda, No. 22,"; "(Pravda, December 29, 1923)")
+BY_NAME = r"by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+"
+PERIODICAL = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:,?\s+No\.\s*\d+)?"
+
+
+@cache
+def _work_gap() -> re.Pattern[str]:
+    """What ties a date to the title before it: ", written in", "?, published in", "was
+    written in mid-", "which appeared in", "written by Lenin in", "were first published in
+    Pravda on", "— an article by N. Bukharin published in Pravda, No. 22,", "(Pravda, "
+    (the periodical that printed it named between)."""
+    genres = "|".join(sorted(lexicon()["work_genres"], key=len, reverse=True))
+    qualifier = rf"(?:(?i:{alternation('date_qualifiers')})[\s-]+(?:of\s+)?)?"
+    return re.compile(
+        r"[\s,?!”\"’]*(?:"
+        rf"(?:[—–-]\s*an?\s+(?:{genres})\s+(?:{BY_NAME}\s+)?)?"
+        r"(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?(?:first\s+)?"
+        rf"(?:{alternation('date_verbs')})(?:\s+{BY_NAME})?"
+        rf"(?:\s+in\s+{PERIODICAL}(?:,|(?=\s+(?:on|of|in)\s)))?"
+        r"\s+(?:(?:in|on)\s+)?"
+        rf"|\(\s*{PERIODICAL},\s*){qualifier}"
+    )
+
+
+WROTE_AFTER = re.compile(r",?\s+(?:he|she|they)\s+(?:wrote|published|completed)\s+"
+                         r"(?:(?:the|his|her|their)\s+)?")
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     return normalise_space(text[slice(*sentence_bounds(text, start, end, STATEMENT_CHARS))])
 
@@ -62,7 +91,6 @@ def _mentions(found: Extraction) -> list[Mention]:
 def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The mention this date belongs to, when the text ties them directly."""
     raw_start = doc.offsets[match.start("date")]
-    verbs = alternation("date_verbs")
     before = [
         m for m in mentions if not isinstance(m, PersonMention) and m.evidence.end <= raw_start
     ]
@@ -79,12 +107,12 @@ def _dated_entity(doc: Document, match: re.Match[str], mentions: list[Mention]) 
         gap = re.sub(r"\d{1,2}(?=\s|$)", "", gap)  # an endnote number glued to the name
         # "… (1923)", "“…” (1921)", "Who needs the war? 1915", "…, End of 1916"
         if re.fullmatch(rf"[\s,?!”\"’]*(?:(?i:{alternation('date_qualifiers')})[\s-]+"
-                        r"(?:of\s+)?)?\(?", gap) or re.fullmatch(
-            rf"[\s,”\"’]*(?:which\s+was\s+|that\s+was\s+)?(?:{verbs})\s+(?:(?:in|on)\s+)?", gap
-        ) or (isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
+                        r"(?:of\s+)?)?\(?", gap) or _work_gap().fullmatch(gap) or (
+                isinstance(mention, MeetingMention) and MEETING_GAP.fullmatch(gap)):
             return mention
     after = doc.clean[match.end() : match.end() + 120]
-    when = re.match(r",?\s*when\s+", after)
+    # "…, when The Tax in Kind was written", "in 1921 he published the Manifesto …"
+    when = re.match(r",?\s*when\s+", after) or WROTE_AFTER.match(after)
     if when:
         at = doc.offsets[match.end() + when.end()]
         return next((m for m in mentions if m.evidence.start == at), None)
@@ -126,7 +154,7 @@ def extract_dated_claims(doc: Document, found: Extraction) -> list[DatedClaimRec
         evidence = doc.span(match.start("date"), match.end())
         about = _dated_entity(doc, match, mentions)
         heading_work = _heading_work(doc, match, found)
-        about = about or heading_work
+        about = about or heading_work or _this_text(doc, match, found)
         if about is not None:
             entity_dates.setdefault(_name(about), value)
         statement = _sentence(doc.clean, *match.span())
@@ -172,12 +200,50 @@ def _heading_work(doc: Document, match: re.Match[str], found: Extraction) -> Wor
     # of a Monument. May 1, 1920"), the issue's date after "from" a journal's name
     same_line = "\n" not in between and (re.fullmatch(r"[\s.,]*", between) is not None or (
         own.cue == "quoted-byline" and re.search(r"\bfrom\b", between) is not None))
-    if not (same_line or _ends_a_short_line(doc.clean, match)
+    described = _first_on_description(doc.clean, match)
+    if not (same_line or described or _ends_a_short_line(doc.clean, match)
             or _on_source_line(doc.clean, match) or _first_on_dated_line(doc.clean, match)):
         return None
-    if any(running_text(line) and not apparatus_line(line) for line in between.split("\n")):
+    lines_between = between.split("\n")[:-1] if described else between.split("\n")
+    if any(running_text(line) and not apparatus_line(line) for line in lines_between):
         return None  # past the front matter (a long "Source: …" line is still in it)
     return own
+
+
+@cache
+def _description() -> re.Pattern[str]:
+    """A line describing the text under its title by its kind: "Report to the Fifth
+    All-Russia Congress of Soviets …, on July 9, 1918", "Speech delivered at …"."""
+    heads = alternation("description_heads")
+    return re.compile(rf"[ \t]*(?:{heads}|{heads.upper()})\b(?![ \t]+of\b)")
+
+
+def _first_on_description(text: str, match: re.Match[str]) -> bool:
+    """The first date of a description line under the title dates the text it describes."""
+    line_start, line = _line_around(text, match)
+    return _description().match(line) is not None and not find_dates(
+        text[line_start : match.start()], 0)
+
+
+@cache
+def _this_text_gap() -> re.Pattern[str]:
+    """ "In this article, written in 1927", "this speech was delivered on 8 May 1920": the
+    text itself named by its genre, then a date verb, right before the date."""
+    genres = "|".join(sorted(lexicon()["work_genres"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:[Tt]his|[Tt]he\s+present)\s+(?:{genres})\b[\s,]+(?:which\s+|that\s+)?"
+        r"(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?"
+        rf"(?:{alternation('date_verbs')})\s+(?:(?:in|on)\s+)?$"
+    )
+
+
+def _this_text(doc: Document, match: re.Match[str], found: Extraction) -> WorkMention | None:
+    """The document's own title, for a date an editor's note gives "this article" (the text
+    under the heading): the work the page is."""
+    before = doc.clean[max(0, match.start() - 80) : match.start()]
+    if not _this_text_gap().search(before):
+        return None
+    return next((w for w in found.works if w.cue in HEADING_CUES), None)
 
 
 def _line_around(text: str, match: re.Match[str]) -> tuple[int, str]:
@@ -191,10 +257,14 @@ def _ends_a_short_line(text: str, match: re.Match[str]) -> bool:
     """The date ends a short line of the front matter ("December 9, 1926", "(21 June 1923)",
     "Delivered: 19 January, 1921;", "… from The Communist. April, 1928.", "Speech at the
     Twelfth Session … March 30, 1919"), but for brackets, a stop or semicolon and an endnote
-    number."""
+    number. Not a year a heading's words govern ("Russian revolutionary women in 1905",
+    "The Revolt of 1918"): that is part of a title."""
     line_start, line = _line_around(text, match)
     after = line[match.end() - line_start :]
-    return (len(line.split()) < RUNNING_TEXT_WORDS
+    before = text[line_start : match.start("date")]
+    governed = re.search(r"[^\W\d_]{2,}\s+(?:in|of)\s+$", before) is not None and not re.match(
+        rf"\s*(?i:{alternation('date_verbs')})\b", before)
+    return (len(line.split()) < RUNNING_TEXT_WORDS and not governed
             and re.fullmatch(r"[)\]|]?[.,;]?(?:\s+\d{1,2})?[\s|]*", after) is not None)
 
 

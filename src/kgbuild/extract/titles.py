@@ -37,7 +37,7 @@ BY_AUTHOR = re.compile(r"\s+(?i:by)\s+(?P<author>(?:[A-Z][\w’'.\-]*\s*){1,4})(
 # author's name after the title's full stop, with the year of the edition
 NAME_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+"
                         r"(?P<author>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)"
-                        r"(?:\s+1[5-9]\d\d)?$")
+                        r"(?:\s+(?P<year>1[5-9]\d\d))?$")
 # a letter headed by its addressee: "To Comrade Kaganovich", "F. E. Dzerzhinsky to G. L.
 # Pyatakov" (initials and a surname on either side of "to")
 ADDRESSED = re.compile(r"To\s+(?=[A-Z])|(?:[A-Z]\.\s*)+[A-Z][\w’'\-]+\s+to\s+(?:[A-Z]\.\s*)+[A-Z]")
@@ -52,7 +52,8 @@ LEADERS = re.compile(r"(?:\s*\.){3,}[\s\d]*$")  # a contents line's dots and pag
 NOT_A_HEADING = re.compile(  # … or a navigation bar ("Home | Archive | Lenin")
     r"[a-z][A-Z][a-z]+[A-Z]|\d\.?\s*[KM]b\b|\.(?:svg|png|jpe?g|gif)\b|^[^\w‘“\"]|\s[|·•»>]\s"
     r"|\bHome\s+Page\b|^[a-z]"  # (a line in lower case, "from Chapter 3.", heads nothing)
-)
+    r"|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b"
+)  # (… or a message's time stamp: "Thu Mar 23 10:40:20 MST 2006")
 # an adopted text heads its page as a resolution, not a work: "Resolutions of the …
 # Conference", "Theses on … Adopted at the Fifth ECCI Plenum"
 RESOLUTION_HEADING = re.compile(r"^(?:Resolutions?|Decisions?)\b|\b[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
@@ -209,6 +210,15 @@ def _apparatus_next(following: list[tuple[int, str]], labels: re.Pattern[str]) -
     return bool(below) and _apparatus_begins(below, labels)
 
 
+def _signed_below(following: list[tuple[int, str]]) -> bool:
+    """The author's byline follows the heading ("By Samuel A. Oppenheim", or the name alone a
+    line or two below, after an issue number): what stands over it is the text's title, in
+    whatever case."""
+    below = [line.strip() for _, line in following if line.strip()][:2]
+    return any(re.fullmatch(r"By\s+(?:[A-Z][\w’'.\-]*\s*){1,4}", line) or _is_name(line)
+               for line in below)
+
+
 def _author_line(text: str, following: list[tuple[int, str]], labels: re.Pattern[str]) -> bool:
     """Two or three capitalised words over another heading are its author's name ("Sen
     Katayama" over "Japan's Position in the Coming World Social Revolution")."""
@@ -262,8 +272,11 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 @recognizer("works.own-title", follow_up=True)
 def own_title(context: Context) -> Iterator[Candidate]:
     doc = context.doc
+    if adopted_by_meeting(doc.meta.author):
+        return  # its heading names an adopted text: a resolution, not a work
     labels = _labels()
     name_above: str | None = None
+    year_above: str | None = None
     first_seen = False  # the page's first heading, where a web page prints its title
     lines = list(_lines(doc.clean))
     for number, (line_start, line) in enumerate(lines):
@@ -282,6 +295,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
         if dated_name and (_is_name(dated_name.group("name"))
                            or _author_line(dated_name.group("name"), lines[number + 1:], labels)):
             name_above = dated_name.group("name")
+            # "Peter Kropotkin. 1920" over the title: the year of the text (not the years of
+            # a life or a period, "(1879-1953)", "1914-1916")
+            year_above = dated_name.group("year") if dated_name.group("year").isdigit() else None
             continue
         if not addressed and (_is_name(text) or (covering is not None and covering.kind == "person")
                               or _author_line(text, lines[number + 1:], labels)):
@@ -297,7 +313,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
         first_seen = True
         title_like = _is_title(text[start:end]) or (
             (page_title or name_above is not None
-             or (_apparatus_next(lines[number + 1:], labels) and not text.endswith(".")))
+             or ((_apparatus_next(lines[number + 1:], labels) or _signed_below(lines[number + 1:]))
+                 and not text.endswith(".")))
+            and not re.search(r"[a-z]\.$", text)  # a sentence: "X (1880–1938) was a …."
             and _is_sentence_case(text[start:end]))
         if not title_like:
             continue
@@ -312,6 +330,9 @@ def own_title(context: Context) -> Iterator[Candidate]:
             after = index + 1
         if after < len(lines) and not _heading_or_blank(lines[after][1].strip()):
             continue  # a line of a paragraph, not a heading
+        below = next((line.strip() for _, line in lines[after:] if line.strip()), "")
+        if re.match(r"[Aa]dopted\b", below):
+            return  # "Adopted unanimously by the Executive …" under it: a resolution
         whole = None  # "Militarism/Preface": the preface is "Preface to Militarism"
         for part in re.finditer(_parts_pattern(text[start:end]), text[start:end]):
             if SITE_ABBREVIATION.fullmatch(part.group(0).strip()) or (
@@ -328,11 +349,22 @@ def own_title(context: Context) -> Iterator[Candidate]:
             if whole and title in word_set("front_matter_parts"):
                 title = f"{title} to {whole}"
             whole = whole or title
+            named_after = NAME_AFTER.search(text)  # "… Policy. Isaac Deutscher 1950"
             mention = WorkMention(title=title, evidence=doc.span(part_start, part_end),
-                                  cue="own-title", author=author or name_above or doc.meta.author)
+                                  cue="own-title", author=author or name_above or doc.meta.author,
+                                  published=(named_after.group("year") if named_after else None)
+                                  or year_above)
             yield Candidate("work", part_start, part_end, title, SCORE, "works.own-title",
                             mention)
         return
+
+
+def adopted_by_meeting(author: str | None) -> bool:
+    """The text's author, as its metadata gives it, is a congress, conference or plenum
+    ("Tenth Congress of the R.C.P.(B.)", "E.C.C.I. (Seventh Enlarged Plenum)"): what a
+    meeting puts its name to is what it adopted."""
+    return author is not None and re.search(
+        rf"\b(?:{alternation('meeting_kinds')})\b", author) is not None
 
 
 def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, ...]) -> bool:
@@ -346,8 +378,8 @@ def _no_part_title(title: str, start: int, end: int, accepted: tuple[Candidate, 
 # the author's name line of a transcription with the year of the text: "Peter Kropotkin. 1920"
 # (or with the years of a life or a period: "Alexandra Kollontai 1914-1916", "J. V. Stalin
 # (1879-1953)")
-AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+\(?1[5-9]\d\d"
-                             r"(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?\)?")
+AUTHOR_AND_YEAR = re.compile(r"(?P<name>[A-Z][^\d\n]{2,40}?)\.?[ \t]+(?P<year>\(?1[5-9]\d\d"
+                             r"(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?\)?)")
 # initials and capitalised words ending in a surname: "Sen Katayama", "M. V. Frunze"; not
 # "APPENDIX I." nor "From Wikisource"
 PERSON_LINE = re.compile(r"(?:[A-Z]\.[ \t]*|[A-Z][a-z][\w’'\-]*[ \t]+){1,2}[A-Z][a-z][\w’'\-]+")
@@ -378,10 +410,10 @@ def author_line(context: Context) -> Iterator[Candidate]:
 # a line of a list of works with their dates: "On the question of class war, 1904",
 # "* Who needs the war? 1915", "The war and our immediate tasks, Nov. 1914"
 LISTED_WORK = re.compile(
-    r"^[ \t]*(?:[*•·\-–][ \t]*)?(?P<title>[A-Z“\"‘][^\n]{2,150}?)[,.]?[ \t]+"
+    r"^[ \t]*(?:[*•·\-–][ \t]*)?(?P<title>[A-Z“\"‘][^\n]{2,150}?)[,.]?[ \t]+\(?"
     rf"(?P<date>(?:(?i:{alternation('date_qualifiers')}|{'|'.join(SEASONS)})[ \t]+"
     r"(?:of[ \t]+)?)?(?:[A-Z][a-z]{2,8}\.?[ \t]+)?1[5-9]\d\d(?:[ \t]*[-–][ \t]*(?:1[5-9])?\d\d)?"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})[ \t]*$",
+    r"|\d{1,2}/\d{1,2}/\d{2,4})\)?[ \t]*$",  # ("The Village (1912)")
     re.MULTILINE,
 )
 LIST_LENGTH = 3  # lines in a row that make a list
@@ -405,8 +437,25 @@ def listed_works(context: Context) -> Iterator[Candidate]:
             continue
         for row in run:
             start, end = row.span("title")
-            title = normalise_space(doc.clean[start:end]).rstrip(",.")
+            # "…, From speeches at Stockholm, 1/5/12": where the text was taken from follows
+            title = re.split(r",\s+[Ff]rom\s", normalise_space(doc.clean[start:end]))[0]
+            title = title.rstrip(",.")
             mention = WorkMention(title=title, evidence=doc.span(start, start + len(title)),
-                                  cue="listed", author=doc.meta.author)
+                                  cue="listed", author=doc.meta.author,
+                                  published=_numeric_date(row.group("date")))
             yield Candidate("work", start, start + len(title), title, SCORE, "works.listed",
                             mention)
+
+
+def _numeric_date(printed: str) -> str | None:
+    """A list's date in figures, day first as the period's European editions print it
+    ("17/6/17", "1/5/12": 1917-06-17, 1912-05-01; month first only when the second number
+    cannot be a month); a two-figure year is of the 1900s."""
+    figures = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", printed)
+    if figures is None:
+        return None
+    day, month, year = (int(n) for n in figures.groups())
+    if month > 12:
+        day, month = month, day
+    year += 1900 if year < 100 else 0
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None

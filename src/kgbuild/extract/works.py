@@ -15,8 +15,10 @@ from functools import cache
 
 from kgbuild.document import Document
 from kgbuild.extract.candidates import Candidate, Context, recognizer
+from kgbuild.extract.dateforms import find_dates
 from kgbuild.extract.patterns import NAME_TOKEN, UPPER, find_phrases, normalise_space, read_title
-from kgbuild.lexicon import alternation, lexicon, word_set
+from kgbuild.extract.titles import adopted_by_meeting
+from kgbuild.lexicon import alternation, data_alternation, lexicon, word_set
 from kgbuild.records import AUTHOR_PRONOUN, AUTHOR_SELF, WorkMention
 from kgbuild.reference import ReferenceData
 
@@ -41,6 +43,16 @@ def _genre_cue() -> re.Pattern[str]:
 
 
 WORKS_LIST = re.compile(rf"\bworks\s+of\s+(?P<owner>{NAME_TOKEN})\s+as\s+(?=[A-Z“])")
+# "His major works include A (1920), B (1921) and C", "Among her writings are A and B": a
+# list of titles after a plural genre word and a verb that lists, with their years
+WORKS_INCLUDE = re.compile(
+    r"\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+){0,2}?"
+    r"(?:works|writings|books|pamphlets|articles)\s+(?:include[sd]?|including|are|were)\s+"
+    r"(?=[A-Z“\"])")
+# "In 1923 he wrote Terror and the Village, a reply …": a title after "wrote", "published"
+WROTE = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\s+(?:wrote|published|completed)\s+"
+                   r"(?:(?:the|his|her|their)\s+)?(?=[A-Z“\"‘])")
+LISTED_YEAR = re.compile(r"[ \t]*\(1[5-9]\d\d\)")
 SEE_TITLES = re.compile(r"\(see\s+(?=[A-Z“])")
 ENTITLED = re.compile(r"\bentitled\s+(?=[“\"‘][A-Z])")
 OPENING_QUOTE = re.compile(r"[“\"‘](?=[A-Z])")
@@ -53,9 +65,10 @@ CLOSING_QUOTE = re.compile(r"[.,]?[”\"’]")
 QUOTED_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\s+(?=[“\"][A-Z])")
 POSSESSIVE_TITLE = re.compile(rf"(?P<owner>{NAME_TOKEN})[’']s\s+(?=[A-Z])")
 NOT_A_TITLE_START = re.compile(r"(?:Resolution|Vol|Volume|Band|Bd|ibid)\b")
-ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y)\b")
+ADOPTED = re.compile(r"\s+[Aa]dopted\s+(?:\w+ly\s+)?(?:[Aa]t|[Bb]y)\b")
 # "“Theses on the United Front.” Adopted by the Executive …": a resolution's title
-ADOPTED_AFTER = re.compile(r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:[Aa]t|[Bb]y|[Oo]n)\b")
+ADOPTED_AFTER = re.compile(  # ("Adopted unanimously by …")
+    r"[.,]?[”\"’]?[.,]?\s+[Aa]dopted\s+(?:\w+ly\s+)?(?:[Aa]t|[Bb]y|[Oo]n)\b")
 SUBJECT_VERB = re.compile(rf"\s+(?:{alternation('speech_verbs')})\b")
 QUOTES = '“”"‘’'
 PAIRED = {"“": "”", '"': '"', "‘": "’"}
@@ -102,8 +115,9 @@ def _cued_title(text: str, start: int) -> tuple[int, int] | None:
     return start, close.end()
 
 
-def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
-    """Titles separated by commas up to "etc." or a closing parenthesis."""
+def _titles_in_list(text: str, start: int, joined: bool = False) -> list[tuple[int, int]]:
+    """Titles separated by commas up to "etc." or a closing parenthesis; ``joined``: "and"
+    joins the last, and a year in brackets may follow each ("A (1920), B (1921) and C")."""
     spans = []
     position = start
     while True:
@@ -111,10 +125,14 @@ def _titles_in_list(text: str, start: int) -> list[tuple[int, int]]:
         if extent is None:
             break
         spans.append(extent)
-        rest = re.match(r"[”\"]?,\s+(?=[A-Z“])", text[extent[1] :])
-        if not rest:
+        after = extent[1]
+        if joined and (year := LISTED_YEAR.match(text, after)):
+            after = year.end()
+        separator = r"[”\"]?,?\s+(?:and\s+)?(?=[A-Z“])" if joined else r"[”\"]?,\s+(?=[A-Z“])"
+        rest = re.match(separator, text[after:])
+        if not rest or (joined and "and" not in rest.group(0) and "," not in rest.group(0)):
             break
-        position = extent[1] + rest.end()
+        position = after + rest.end()
     return spans
 
 
@@ -170,6 +188,14 @@ def _bylined_titles(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, normalise_space(match.group("author")).rstrip(". ").title()
 
 
+@cache
+def _imprint_after() -> re.Pattern[str]:
+    """ "(see the book Theses and Resolutions …, Moscow-Leningrad, 1927.)": the place and
+    year of the book's imprint after its title date it (no dated claim: see dates.py)."""
+    places = data_alternation("places.txt")
+    return re.compile(rf",[ \t]+(?:{places})(?:[-–](?:{places}))?,[ \t]+(?P<year>1[5-9]\d\d)\b")
+
+
 def _mention(
     doc: Document,
     start: int,
@@ -177,6 +203,7 @@ def _mention(
     cue: str,
     author: str | None = None,
     genre: str | None = None,
+    published: str | None = None,
 ) -> WorkMention | None:
     """A WorkMention for clean[start:end], without enclosing quotes and final stops."""
     text = doc.clean
@@ -197,9 +224,8 @@ def _mention(
     title = normalise_space(text[start:end])
     if len(title) < 3 or NOT_A_TITLE_START.match(title):
         return None
-    return WorkMention(
-        title=title, evidence=doc.span(start, end), cue=cue, author=author, genre=genre
-    )
+    return WorkMention(title=title, evidence=doc.span(start, end), cue=cue, author=author,
+                       genre=genre, published=published)
 
 
 def _owner(match: re.Match[str]) -> str | None:
@@ -221,17 +247,28 @@ def extract_works(doc: Document, reference: ReferenceData) -> list[WorkMention]:
     for match in _genre_cue().finditer(text):
         extent = _cued_title(text, match.end())
         if extent:
+            imprint = _imprint_after().match(text, extent[1])
             mention = _mention(
                 doc,
                 *extent,
                 cue="genre-word",
                 author=_owner(match),
                 genre=genre_words()[match.group("genre")],
+                published=imprint.group("year") if imprint else None,
             )
             found.extend([mention] if mention else [])
     for match in WORKS_LIST.finditer(text):
         for extent in _titles_in_list(text, match.end()):
             mention = _mention(doc, *extent, cue="works-list", author=match.group("owner"))
+            found.extend([mention] if mention else [])
+    for match in WORKS_INCLUDE.finditer(text):
+        for extent in _titles_in_list(text, match.end(), joined=True):
+            mention = _mention(doc, *extent, cue="works-list", author=_owner(match))
+            found.extend([mention] if mention else [])
+    for match in WROTE.finditer(text):
+        extent = _cued_title(text, match.end())
+        if extent and (text[extent[0]] in QUOTES or len(text[slice(*extent)].split()) >= 3):
+            mention = _mention(doc, *extent, cue="wrote", author=_owner(match))
             found.extend([mention] if mention else [])
     for pattern, cue in (
         (SEE_TITLES, "see-reference"),
@@ -321,6 +358,17 @@ def _document_names() -> tuple[re.Pattern[str], ...]:
     )
 
 
+NAMED_AFTER_NUMBER = re.compile(r"(?<=\d)(?:[ \t]+[A-Z][\w\-]*)+")
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The name is all its line holds (a heading)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[
+        end : line_end if line_end >= 0 else len(text)].strip(" .")
+
+
 def _within_quotes(text: str, start: int, end: int) -> int:
     """A name opened by a quote ends at its closing quote ("‘Theses on the Tasks of the
     Cells’ from The Worker"): a closing single quote is one that no capitalised word follows
@@ -340,6 +388,8 @@ def document_names(context: Context) -> Iterator[Candidate]:
             if " of " in match.group("title") or " on " in match.group("title"):
                 extent = read_title(doc.clean, start)  # "… of the 46 Old Bolsheviks"
                 end = max(end, extent[1]) if extent else end
+                if numbered := NAMED_AFTER_NUMBER.match(doc.clean, end):  # "… of 46 Old …"
+                    end = numbered.end()
             if ADOPTED.search(doc.clean, start, end + 1) or ADOPTED_AFTER.match(doc.clean, end):
                 continue  # "Theses on … Adopted at the Sixth Plenum": a resolution
             end = _within_quotes(doc.clean, start, end)
@@ -348,7 +398,12 @@ def document_names(context: Context) -> Iterator[Candidate]:
             name = normalise_space(doc.clean[start:end])
             if name.split()[0] in word_set("not_a_person") and len(name.split()) < 3:
                 continue  # "This Manifesto", "Our Programme"
-            mention = WorkMention(title=name, evidence=doc.span(start, end), cue="document-name")
+            if adopted_by_meeting(doc.meta.author) and _whole_line(doc.clean, start, end):
+                continue  # the heading of what a congress adopted: a resolution
+            # "the Manifesto of October 17, 1905": the date it is named by is its date
+            dated = find_dates(name, 0)
+            mention = WorkMention(title=name, evidence=doc.span(start, end), cue="document-name",
+                                  published=dated[-1][1].iso if dated else None)
             yield Candidate("work", start, end, name, DOCUMENT_SCORE, "works.document-name",
                             mention)
 
