@@ -430,3 +430,22 @@ def test_a_name_inside_an_unnamed_subjects_clause_is_not_the_subject() -> None:
                    "understand the matter at all.") == [("-", "rejects")]
     assert stances("The opposition led by Comrade Sapronov falsely generalised from isolated "
                    "facts.") == [("Sapronov", "rejects")]
+
+
+def test_a_gerund_of_a_judging_verb_judges_its_object() -> None:
+    assert stances("Taking issue with the theses of Comrade Sapronov, the conference voted "
+                   "for the majority.") == [("Sapronov", "rejects")]
+    assert stances("The congress ended by defending Comrade Kolarov against the "
+                   "Bureau.") == [("Kolarov", "endorses")]
+
+
+def test_a_slogan_in_quotation_marks_governs_no_name_outside_it() -> None:
+    assert stances('The theses called for a "struggle against pan-Slavism", Comrade Smeral '
+                   "argued for another course.") == []
+    assert stances("The theses called for a “struggle against pan-Slavism”, Comrade Smeral "
+                   "argued for another course.") == []
+
+
+def test_going_over_to_a_party_is_a_fact_of_a_life_not_a_judgment() -> None:
+    assert stances("In 1903 Plekhanov was with the Bolsheviks, but he went over to the "
+                   "Mensheviks.") == []

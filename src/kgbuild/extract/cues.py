@@ -242,7 +242,9 @@ def governed(
     elif cue.role == "object":
         gap = " ".join(text[cue.end : after[0][0][0]].split()) if after else ""
         led = len(gap) <= AFTER_NAME and _led_by().search(gap) is not None
-        if after and (len(gap) <= BEFORE_NAME or led):
+        if after and (len(gap) <= BEFORE_NAME or led) and not leaves_quotation(
+            text, cue.start, after[0][0][0]
+        ):
             heads = [after[0]]  # "we reject Bukharin's slogan", "the groups led by Zinoviev"
     elif cue.role == "noun":
         if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
@@ -260,6 +262,16 @@ def governed(
     if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the true pupils of X" judge X
         heads = [h for h in heads if not _group_member(text, h[0])]
     return with_coordinated(text, heads, in_clause)
+
+
+def leaves_quotation(text: str, cue_start: int, name_start: int) -> bool:
+    """A cue inside quotation marks that close before the name ("the need for a “struggle
+    against Pan-Islamism”, Tan Malaka argued"): a slogan the text mentions, whose words
+    govern nothing outside it."""
+    gap = text[cue_start:name_start]
+    if "”" in gap and text.rfind("“", 0, cue_start) > text.rfind("”", 0, cue_start):
+        return True
+    return '"' in gap and text.count('"', 0, cue_start) % 2 == 1
 
 
 def _possessive_end(text: str, at: tuple[int, int]) -> int | None:
