@@ -449,3 +449,16 @@ def test_a_slogan_in_quotation_marks_governs_no_name_outside_it() -> None:
 def test_going_over_to_a_party_is_a_fact_of_a_life_not_a_judgment() -> None:
     assert stances("In 1903 Plekhanov was with the Bolsheviks, but he went over to the "
                    "Mensheviks.") == []
+
+
+def test_a_faction_named_after_its_leader_stands_for_the_leader() -> None:
+    assert stances("Comrade Maslow spoke next. We reject the Maslow group’s platform.") == [
+        ("Maslow", "rejects")]
+    assert stances("Comrade Sapronov spoke next. The congress condemned Sapronovism as a "
+                   "petty-bourgeois deviation.") == [("Sapronov", "rejects")]
+    assert stances("Comrade Sapronov spoke next. The congress condemned the Sapronovites "
+                   "once more.") == [("Sapronov", "rejects")]
+
+
+def test_a_doctrine_every_side_claimed_is_no_faction() -> None:
+    assert stances("Lenin wrote much. This is a departure from Leninism.") == []

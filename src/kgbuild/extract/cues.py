@@ -306,7 +306,7 @@ def with_coordinated(
 
 def _group_member(text: str, at: tuple[int, int]) -> bool:
     """"the critics of Lenin": the critics, not Lenin, are judged."""
-    return bool(re.search(rf"\b(?:{_alternation('group_heads')})\s+of\s+(?:the\s+)?$",
+    return bool(re.search(rf"\b(?:{cue_alternation('group_heads')})\s+of\s+(?:the\s+)?$",
                           text[max(0, at[0] - 30) : at[0]], re.I))
 
 
@@ -315,27 +315,27 @@ def _qualifies_noun() -> re.Pattern[str]:
     """After an adjective cue, a noun it qualifies: "false theory", "counter-revolutionary
     ‘Thermidorian forces’", not "wrong in saying"."""
     return re.compile(
-        rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
+        rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{cue_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
     )
 
 
 @cache
 def _after_subject() -> re.Pattern[str]:
     """Right after a subject word: "there it", "he" (a noun cue here is a verb)."""
-    return re.compile(rf"\b(?:{_alternation('verb_subjects')})\s+\Z", re.I)
+    return re.compile(rf"\b(?:{cue_alternation('verb_subjects')})\s+\Z", re.I)
 
 
 @cache
 def _cited_gap() -> re.Pattern[str]:
     """Between a cited name and its verb: "’s article", "so rightly", "long ago"."""
-    adverbs = _alternation("citing_adverbs").replace("\\ ", r"\s+")
+    adverbs = cue_alternation("citing_adverbs").replace("\\ ", r"\s+")
     return re.compile(rf"(?:[’']s?)?(?:\s+[\w-]+){{0,2}}?\s*(?:(?:{adverbs})\s+)*", re.I)
 
 
 @cache
 def _led_by() -> re.Pattern[str]:
     """A group's heads follow: "the opposition groups headed by"."""
-    return re.compile(rf"\b(?:{_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
+    return re.compile(rf"\b(?:{cue_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
 
 
 def object_of_preposition(text: str, start: int) -> bool:
@@ -346,11 +346,11 @@ def object_of_preposition(text: str, start: int) -> bool:
 @cache
 def _preposition_before() -> re.Pattern[str]:
     """A name is the object of a preposition: "the behests of Marx"."""
-    return re.compile(rf"\b(?:{_alternation('prepositions')})\s+(?:comrade\s+)?\Z", re.I)
+    return re.compile(rf"\b(?:{cue_alternation('prepositions')})\s+(?:comrade\s+)?\Z", re.I)
 
 
 @cache
-def _alternation(key: str) -> str:
+def cue_alternation(key: str) -> str:
     words = cues()[key]
     assert isinstance(words, list)
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -381,7 +381,7 @@ def pronoun_subject(text: str, cue: Cue) -> int | None:
 def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
     """"Trotsky said that Zinoviev excellently proved …": the person whose reported words the
     cue is in (named before a speech verb that comes before the cue)."""
-    speaking = re.compile(rf"(?:\s*(?:{_alternation('speech_verbs')}))\b", re.I)
+    speaking = re.compile(rf"(?:\s*(?:{cue_alternation('speech_verbs')}))\b", re.I)
     for at, person in reversed(persons):
         if at[1] > cue.start:
             continue
@@ -406,13 +406,13 @@ def says(text: str, end: int) -> bool:
 
 @cache
 def _view_clause() -> re.Pattern[str]:
-    verbs = _alternation("speech_verbs")
+    verbs = cue_alternation("speech_verbs")
     return re.compile(rf"\s*,?\s*(?:which|who|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
 
 
 @cache
 def _saying() -> re.Pattern[str]:
-    gap, verbs = REPORTING_GAP.pattern, _alternation("speech_verbs")
+    gap, verbs = REPORTING_GAP.pattern, cue_alternation("speech_verbs")
     return re.compile(rf"{gap}(?:,?\s*who\s+{gap})?(?:{verbs})\b", re.I)
 
 
