@@ -175,6 +175,10 @@ def test_a_pronoun_points_back_to_an_earlier_clause_of_the_sentence() -> None:
 def test_you_in_a_letter_is_its_addressee() -> None:
     text = "Dear Comrade Kuibyshev:\n\nI agree with you that the plan must be revised at once."
     assert stances(text) == [("Kuibyshev", "endorses")]
+    text = ("Dear Comrade Kuibyshev:\n\nThe remarks you made on the plan, which the "
+            "Council read last week, are quite right. But in my view you are mistaken about the "
+            "harvest.")
+    assert stances(text) == [("Kuibyshev", "endorses"), ("Kuibyshev", "rejects")]
 
 
 def test_you_in_a_speech_is_nobody_named() -> None:

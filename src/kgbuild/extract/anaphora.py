@@ -120,8 +120,11 @@ class Reading:
         view" points further back), else in the nearest sentence before that judges or
         names one (the person judged there, else the one named last); a plural pronoun
         takes those listed together."""
-        if self.addressee is not None and anaphor(text, cue, "addressee") is not None:
-            return [((-1, -1), self.addressee)]  # "I agree with you", in a letter to one
+        if self.addressee is not None and (anaphor(text, cue, "addressee") is not None or (
+            cue.role == "predicate"
+            and pattern("anaphors", "addressee").search(text, clause(text, cue)[0], cue.start)
+        )):  # "I agree with you", "To my mind you are mistaken", in a letter to one
+            return [((-1, -1), self.addressee)]
         # "It is a lucid analysis" points back; "It is correct to say …", "Such are the
         # conditions for correct relations" do not
         praised = cue.role == "noun" and PRAISED_COMPLEMENT.search(text, 0, cue.start)
