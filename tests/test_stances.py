@@ -462,6 +462,8 @@ def test_a_faction_named_after_its_leader_stands_for_the_leader() -> None:
                    "petty-bourgeois deviation.") == [("Sapronov", "rejects")]
     assert stances("Comrade Sapronov spoke next. The congress condemned the Sapronovites "
                    "once more.") == [("Sapronov", "rejects")]
+    assert stances("Comrade Sapronov spoke first. The Sapronovite distortions of the "
+                   "resolution deceive nobody.") == [("Sapronov", "rejects")]
 
 
 def test_a_doctrine_every_side_claimed_is_no_faction() -> None:

@@ -253,6 +253,10 @@ def governed(
             re.fullmatch(r"\s*(?:[“‘\"]?[\w-]+[”’\"]?\s+){0,3}[“‘\"]?", text[owned : cue.start])
         ):
             heads = [before[-1]]  # "Trotsky's grave mistake", "Kautsky’s “pure” error"
+        elif before and before[-1][1].cue == "stances.eponym" and re.fullmatch(
+            r"[\w-]*\s+(?:[\w-]+\s+){0,2}", text[before[-1][0][1] : cue.start]
+        ):
+            heads = [before[-1]]  # "the Stalinist betrayal": a faction's, its leader's
     elif cue.role == "irony":
         near = [(at, p) for at, p in in_clause if abs(at[0] - cue.start) <= BEFORE_NAME]
         heads = near[:1]
