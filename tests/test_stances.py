@@ -468,3 +468,12 @@ def test_a_faction_named_after_its_leader_stands_for_the_leader() -> None:
 
 def test_a_doctrine_every_side_claimed_is_no_faction() -> None:
     assert stances("Lenin wrote much. This is a departure from Leninism.") == []
+
+
+def test_an_entry_of_notes_judges_the_person_it_opens_with() -> None:
+    text = ("Kolb, W. (1870-1918). – Member of the Baden Landtag; during the war an ardent "
+            "social-patriot; later a member of the Reichstag.")
+    assert stances(text) == [("W. Kolb", "rejects")]
+    text = ("Sapronov, T. V. (born 1887). – Leader of the Democratic Centralists, which he "
+            "later renounced.")
+    assert stances(text) == []
