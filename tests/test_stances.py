@@ -477,3 +477,22 @@ def test_an_entry_of_notes_judges_the_person_it_opens_with() -> None:
     text = ("Sapronov, T. V. (born 1887). – Leader of the Democratic Centralists, which he "
             "later renounced.")
     assert stances(text) == []
+
+
+def test_a_judging_verb_in_the_passive_without_agent_judges_its_subject() -> None:
+    assert stances("Comrade Bukharin's proposal was rejected.") == [("Bukharin", "rejects")]
+    assert stances("Liebknecht was condemned to four years of hard labour.") == []
+
+
+def test_right_before_a_noun_or_capitalised_is_no_judgment() -> None:
+    assert stances("Comrade Bukharin's Right deviation must be condemned.") == [
+        ("Bukharin", "rejects")]
+    assert stances("Lenin's right hand, Sverdlov, was there.") == []
+
+
+def test_labels_and_slanders_of_polemic() -> None:
+    assert stances("Kautsky is a hypocrite.") == [("Kautsky", "rejects")]
+    # the slanderer is judged, not the one slandered
+    assert stances("This is a slander on Comrade Bukharin.") == []
+    assert stances("Comrade Radek is not right.") == [("Radek", "rejects")]
+    assert stances("Comrade Bordiga's theses are unacceptable.") == [("Bordiga", "rejects")]

@@ -33,6 +33,10 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     re.I,
 )
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
+PASSIVE_AUXILIARY = re.compile(
+    r"\b(?:is|was|are|were|be|been|being)\s+(?:(?:sharply|rightly|justly|severely|firmly|"
+    r"decisively|unanimously|also|then|not|already|duly)\s+)?\Z", re.I
+)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
 EXAMPLE = re.compile(r"[\s,]*(?:like|such\s+as)\s+(?:(?:comrade|the)\s+)?", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
@@ -147,7 +151,8 @@ def find_cues(text: str) -> list[Cue]:
             role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
             found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern("name_adjacent", polarity).finditer(text):
-            found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+            if match.group(0)[0].islower() and not _qualifies_noun().match(text, match.end()):
+                found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
     for match in pattern("as_said").finditer(text):
         found.append(Cue(match.start(), match.end(), "endorses", "as_said"))
     for match in pattern("irony").finditer(text):
@@ -236,7 +241,7 @@ def governed(
             first = with_coordinated(text, before[-1:], in_clause)[0]  # "as Marx and Engels"
             if AS_NAME.search(text, 0, first[0][0]):
                 heads = [before[-1]]  # "as Lenin rightly said", "as Harman's article explains"
-    elif cue.role == "object" and passive_by(text, cue) is not None:
+    elif cue.role == "object" and (passive_by(text, cue) is not None or agentless(text, cue)):
         subject = subject_before(text, cue, persons)  # "Trotsky's proposal was rejected by"
         heads = [subject] if subject else []
     elif cue.role == "object":
@@ -418,6 +423,16 @@ def _view_clause() -> re.Pattern[str]:
 def _saying() -> re.Pattern[str]:
     gap, verbs = REPORTING_GAP.pattern, cue_alternation("speech_verbs")
     return re.compile(rf"{gap}(?:,?\s*who\s+{gap})?(?:{verbs})\b", re.I)
+
+
+def agentless(text: str, cue: Cue) -> bool:
+    """"Bukharin's proposal was rejected": a judging verb in the passive with no agent
+    judges its subject; not "condemned to four years", a sentence passed."""
+    return (
+        PASSIVE_AUXILIARY.search(text, 0, cue.start) is not None
+        and pattern("judged_in_passive").fullmatch(text, cue.start, cue.end) is not None
+        and not re.match(r"\s+(?:to|by)\b", text[cue.end :])
+    )
 
 
 def passive_by(text: str, cue: Cue) -> int | None:
