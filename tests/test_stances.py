@@ -496,3 +496,9 @@ def test_labels_and_slanders_of_polemic() -> None:
     assert stances("This is a slander on Comrade Bukharin.") == []
     assert stances("Comrade Radek is not right.") == [("Radek", "rejects")]
     assert stances("Comrade Bordiga's theses are unacceptable.") == [("Bordiga", "rejects")]
+
+
+
+def test_a_possessor_before_a_named_object_of_of_is_the_subject() -> None:
+    assert stances("Bernstein’s reading of Marx misled many workers.") == [
+        ("Bernstein", "rejects")]

@@ -209,6 +209,10 @@ def subject_before(
     if not before:
         return None
     at, person = before[-1]
+    owners = [n for n in before[:-1] if _possessive_end(text, n[0]) is not None
+              and not object_of_preposition(text, n[0][0])]
+    if owners and object_of_preposition(text, at[0]) and _possessive_end(text, at) is None:
+        at, person = owners[-1]  # "Bernstein's revision of Marx misled …": not Marx
     gap = " ".join(text[at[1] : cue.start].split())
     if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
         return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
