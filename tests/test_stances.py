@@ -502,3 +502,8 @@ def test_labels_and_slanders_of_polemic() -> None:
 def test_a_possessor_before_a_named_object_of_of_is_the_subject() -> None:
     assert stances("Bernstein’s reading of Marx misled many workers.") == [
         ("Bernstein", "rejects")]
+
+
+def test_an_object_cue_does_not_reach_into_the_next_clause() -> None:
+    assert stances("The police attacked the demonstrators, and Liebknecht was "
+                   "arrested.") == []

@@ -33,6 +33,7 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     re.I,
 )
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
+NEW_CLAUSE = re.compile(r",\s*(?:and|but|or|while|whereas|which|who)\b", re.I)
 PASSIVE_AUXILIARY = re.compile(
     r"\b(?:is|was|are|were|be|been|being)\s+(?:(?:sharply|rightly|justly|severely|firmly|"
     r"decisively|unanimously|also|then|not|already|duly)\s+)?\Z", re.I
@@ -251,7 +252,8 @@ def governed(
     elif cue.role == "object":
         gap = " ".join(text[cue.end : after[0][0][0]].split()) if after else ""
         led = len(gap) <= AFTER_NAME and _led_by().search(gap) is not None
-        if after and (len(gap) <= BEFORE_NAME or led) and not leaves_quotation(
+        phrase = led or not NEW_CLAUSE.search(gap)  # "attacked the crowd, and Liebknecht was"
+        if after and phrase and (len(gap) <= BEFORE_NAME or led) and not leaves_quotation(
             text, cue.start, after[0][0][0]
         ):
             heads = [after[0]]  # "we reject Bukharin's slogan", "the groups led by Zinoviev"
