@@ -507,3 +507,8 @@ def test_a_possessor_before_a_named_object_of_of_is_the_subject() -> None:
 def test_an_object_cue_does_not_reach_into_the_next_clause() -> None:
     assert stances("The police attacked the demonstrators, and Liebknecht was "
                    "arrested.") == []
+
+
+def test_a_place_adjective_that_spells_a_surname_is_no_faction() -> None:
+    assert stances("Comrade Hess spoke first. The congress condemned the Hessian "
+                   "delegates.") == []
