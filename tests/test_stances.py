@@ -175,6 +175,10 @@ def test_a_pronoun_points_back_to_an_earlier_clause_of_the_sentence() -> None:
 def test_you_in_a_letter_is_its_addressee() -> None:
     text = "Dear Comrade Kuibyshev:\n\nI agree with you that the plan must be revised at once."
     assert stances(text) == [("Kuibyshev", "endorses")]
+    text = ("Dear Comrade Kuibyshev:\n\nThe remarks you made on the plan, which the "
+            "Council read last week, are quite right. But in my view you are mistaken about the "
+            "harvest.")
+    assert stances(text) == [("Kuibyshev", "endorses"), ("Kuibyshev", "rejects")]
 
 
 def test_you_in_a_speech_is_nobody_named() -> None:
@@ -430,3 +434,81 @@ def test_a_name_inside_an_unnamed_subjects_clause_is_not_the_subject() -> None:
                    "understand the matter at all.") == [("-", "rejects")]
     assert stances("The opposition led by Comrade Sapronov falsely generalised from isolated "
                    "facts.") == [("Sapronov", "rejects")]
+
+
+def test_a_gerund_of_a_judging_verb_judges_its_object() -> None:
+    assert stances("Taking issue with the theses of Comrade Sapronov, the conference voted "
+                   "for the majority.") == [("Sapronov", "rejects")]
+    assert stances("The congress ended by defending Comrade Kolarov against the "
+                   "Bureau.") == [("Kolarov", "endorses")]
+
+
+def test_a_slogan_in_quotation_marks_governs_no_name_outside_it() -> None:
+    assert stances('The theses called for a "struggle against pan-Slavism", Comrade Smeral '
+                   "argued for another course.") == []
+    assert stances("The theses called for a “struggle against pan-Slavism”, Comrade Smeral "
+                   "argued for another course.") == []
+
+
+def test_going_over_to_a_party_is_a_fact_of_a_life_not_a_judgment() -> None:
+    assert stances("In 1903 Plekhanov was with the Bolsheviks, but he went over to the "
+                   "Mensheviks.") == []
+
+
+def test_a_faction_named_after_its_leader_stands_for_the_leader() -> None:
+    assert stances("Comrade Maslow spoke next. We reject the Maslow group’s platform.") == [
+        ("Maslow", "rejects")]
+    assert stances("Comrade Sapronov spoke next. The congress condemned Sapronovism as a "
+                   "petty-bourgeois deviation.") == [("Sapronov", "rejects")]
+    assert stances("Comrade Sapronov spoke next. The congress condemned the Sapronovites "
+                   "once more.") == [("Sapronov", "rejects")]
+    assert stances("Comrade Sapronov spoke first. The Sapronovite distortions of the "
+                   "resolution deceive nobody.") == [("Sapronov", "rejects")]
+
+
+def test_a_doctrine_every_side_claimed_is_no_faction() -> None:
+    assert stances("Lenin wrote much. This is a departure from Leninism.") == []
+
+
+def test_an_entry_of_notes_judges_the_person_it_opens_with() -> None:
+    text = ("Kolb, W. (1870-1918). – Member of the Baden Landtag; during the war an ardent "
+            "social-patriot; later a member of the Reichstag.")
+    assert stances(text) == [("W. Kolb", "rejects")]
+    text = ("Sapronov, T. V. (born 1887). – Leader of the Democratic Centralists, which he "
+            "later renounced.")
+    assert stances(text) == []
+
+
+def test_a_judging_verb_in_the_passive_without_agent_judges_its_subject() -> None:
+    assert stances("Comrade Bukharin's proposal was rejected.") == [("Bukharin", "rejects")]
+    assert stances("Liebknecht was condemned to four years of hard labour.") == []
+
+
+def test_right_before_a_noun_or_capitalised_is_no_judgment() -> None:
+    assert stances("Comrade Bukharin's Right deviation must be condemned.") == [
+        ("Bukharin", "rejects")]
+    assert stances("Lenin's right hand, Sverdlov, was there.") == []
+
+
+def test_labels_and_slanders_of_polemic() -> None:
+    assert stances("Kautsky is a hypocrite.") == [("Kautsky", "rejects")]
+    # the slanderer is judged, not the one slandered
+    assert stances("This is a slander on Comrade Bukharin.") == []
+    assert stances("Comrade Radek is not right.") == [("Radek", "rejects")]
+    assert stances("Comrade Bordiga's theses are unacceptable.") == [("Bordiga", "rejects")]
+
+
+
+def test_a_possessor_before_a_named_object_of_of_is_the_subject() -> None:
+    assert stances("Bernstein’s reading of Marx misled many workers.") == [
+        ("Bernstein", "rejects")]
+
+
+def test_an_object_cue_does_not_reach_into_the_next_clause() -> None:
+    assert stances("The police attacked the demonstrators, and Liebknecht was "
+                   "arrested.") == []
+
+
+def test_a_place_adjective_that_spells_a_surname_is_no_faction() -> None:
+    assert stances("Comrade Hess spoke first. The congress condemned the Hessian "
+                   "delegates.") == []

@@ -18,6 +18,8 @@ from kgbuild.extract.cues import (
     Named,
     anaphor,
     clause,
+    cue_alternation,
+    cues,
     object_of_preposition,
     pattern,
     says,
@@ -68,10 +70,8 @@ class Reading:
         self.found = found
         self.sentences = sentences(doc.clean)
         titles = [(w.evidence.start, w.evidence.end) for w in found.works]
-        self.persons = sorted(
-            (p for p in found.persons if not _inside(p.evidence.start, titles)),
-            key=lambda p: p.evidence.start,
-        )
+        named = [p for p in found.persons if not _inside(p.evidence.start, titles)]
+        self.persons = sorted(named + eponyms(doc, named), key=lambda p: p.evidence.start)
         self.quotations = sorted(found.quotations, key=lambda q: q.evidence.start)
         self.quoted = [  # each quotation's cleaned range and speaker, for _voices
             (*doc.clean_range(q.evidence.start, q.evidence.end), q.speaker)
@@ -120,8 +120,11 @@ class Reading:
         view" points further back), else in the nearest sentence before that judges or
         names one (the person judged there, else the one named last); a plural pronoun
         takes those listed together."""
-        if self.addressee is not None and anaphor(text, cue, "addressee") is not None:
-            return [((-1, -1), self.addressee)]  # "I agree with you", in a letter to one
+        if self.addressee is not None and (anaphor(text, cue, "addressee") is not None or (
+            cue.role == "predicate"
+            and pattern("anaphors", "addressee").search(text, clause(text, cue)[0], cue.start)
+        )):  # "I agree with you", "To my mind you are mistaken", in a letter to one
+            return [((-1, -1), self.addressee)]
         # "It is a lucid analysis" points back; "It is correct to say …", "Such are the
         # conditions for correct relations" do not
         praised = cue.role == "noun" and PRAISED_COMPLEMENT.search(text, 0, cue.start)
@@ -267,6 +270,24 @@ class Reading:
 
     def _clean(self, span: Span) -> int:
         return self.doc.clean_range(span.start, span.end)[0]
+
+
+def eponyms(doc: Document, persons: list[PersonMention]) -> list[PersonMention]:
+    """Factions named after a leader the text names, as mentions of that leader:
+    "Trotskyism", "the Bukharinites", "the Maslow group" (``eponym_*`` of the cue file);
+    a doctrine every side claimed ("Leninism") is no faction."""
+    leaders = {p.name.split()[-1]: p.name for p in persons}
+    for doctrine in cues()["eponym_doctrines"]:  # type: ignore[attr-defined]
+        leaders.pop(doctrine, None)
+    if not leaders:
+        return []
+    names = "|".join(re.escape(n) for n in sorted(leaders, key=len, reverse=True))
+    suffixes, groups = cue_alternation("eponym_suffixes"), cue_alternation("eponym_groups")
+    faction = re.compile(rf"\b(?P<name>{names})(?:(?:{suffixes})\b|\s+(?:{groups})\b)")
+    return [
+        PersonMention(leaders[m.group("name")], doc.span(*m.span()), "stances.eponym")
+        for m in faction.finditer(doc.clean)
+    ]
 
 
 def same_person(name: str, holder: str | None) -> bool:

@@ -33,6 +33,11 @@ RHETORICAL = re.compile(  # "Was not Lenin right …?": a question that asserts
     re.I,
 )
 COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
+NEW_CLAUSE = re.compile(r",\s*(?:and|but|or|while|whereas|which|who)\b", re.I)
+PASSIVE_AUXILIARY = re.compile(
+    r"\b(?:is|was|are|were|be|been|being)\s+(?:(?:sharply|rightly|justly|severely|firmly|"
+    r"decisively|unanimously|also|then|not|already|duly)\s+)?\Z", re.I
+)
 PASSIVE_BY = re.compile(r"\s+by\s+(?:comrades?\s+)?(?:the\s+)?", re.I)
 EXAMPLE = re.compile(r"[\s,]*(?:like|such\s+as)\s+(?:(?:comrade|the)\s+)?", re.I)
 NOUN_OF = re.compile(r"\s*(?:of|by)\s+(?:(?:comrade|the)\s+)?", re.I)
@@ -147,7 +152,8 @@ def find_cues(text: str) -> list[Cue]:
             role = "noun" if _qualifies_noun().match(text, match.end()) else "predicate"
             found.append(Cue(match.start(), match.end(), polarity, role))
         for match in pattern("name_adjacent", polarity).finditer(text):
-            found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
+            if match.group(0)[0].islower() and not _qualifies_noun().match(text, match.end()):
+                found.append(Cue(match.start(), match.end(), polarity, "adjacent"))
     for match in pattern("as_said").finditer(text):
         found.append(Cue(match.start(), match.end(), "endorses", "as_said"))
     for match in pattern("irony").finditer(text):
@@ -204,6 +210,10 @@ def subject_before(
     if not before:
         return None
     at, person = before[-1]
+    owners = [n for n in before[:-1] if _possessive_end(text, n[0]) is not None
+              and not object_of_preposition(text, n[0][0])]
+    if owners and object_of_preposition(text, at[0]) and _possessive_end(text, at) is None:
+        at, person = owners[-1]  # "Bernstein's revision of Marx misled …": not Marx
     gap = " ".join(text[at[1] : cue.start].split())
     if len(gap) > AFTER_NAME or pattern("unnamed_targets").search(gap):
         return None  # "Lenin from the “permanentists” … the “permanentists” distorted"
@@ -236,13 +246,16 @@ def governed(
             first = with_coordinated(text, before[-1:], in_clause)[0]  # "as Marx and Engels"
             if AS_NAME.search(text, 0, first[0][0]):
                 heads = [before[-1]]  # "as Lenin rightly said", "as Harman's article explains"
-    elif cue.role == "object" and passive_by(text, cue) is not None:
+    elif cue.role == "object" and (passive_by(text, cue) is not None or agentless(text, cue)):
         subject = subject_before(text, cue, persons)  # "Trotsky's proposal was rejected by"
         heads = [subject] if subject else []
     elif cue.role == "object":
         gap = " ".join(text[cue.end : after[0][0][0]].split()) if after else ""
         led = len(gap) <= AFTER_NAME and _led_by().search(gap) is not None
-        if after and (len(gap) <= BEFORE_NAME or led):
+        phrase = led or not NEW_CLAUSE.search(gap)  # "attacked the crowd, and Liebknecht was"
+        if after and phrase and (len(gap) <= BEFORE_NAME or led) and not leaves_quotation(
+            text, cue.start, after[0][0][0]
+        ):
             heads = [after[0]]  # "we reject Bukharin's slogan", "the groups led by Zinoviev"
     elif cue.role == "noun":
         if after and NOUN_OF.fullmatch(text, cue.end, after[0][0][0]):
@@ -251,6 +264,10 @@ def governed(
             re.fullmatch(r"\s*(?:[“‘\"]?[\w-]+[”’\"]?\s+){0,3}[“‘\"]?", text[owned : cue.start])
         ):
             heads = [before[-1]]  # "Trotsky's grave mistake", "Kautsky’s “pure” error"
+        elif before and before[-1][1].cue == "stances.eponym" and re.fullmatch(
+            r"[\w-]*\s+(?:[\w-]+\s+){0,2}", text[before[-1][0][1] : cue.start]
+        ):
+            heads = [before[-1]]  # "the Stalinist betrayal": a faction's, its leader's
     elif cue.role == "irony":
         near = [(at, p) for at, p in in_clause if abs(at[0] - cue.start) <= BEFORE_NAME]
         heads = near[:1]
@@ -260,6 +277,16 @@ def governed(
     if not re.search(r"\bof$", text[cue.start : cue.end]):  # "the true pupils of X" judge X
         heads = [h for h in heads if not _group_member(text, h[0])]
     return with_coordinated(text, heads, in_clause)
+
+
+def leaves_quotation(text: str, cue_start: int, name_start: int) -> bool:
+    """A cue inside quotation marks that close before the name ("the need for a “struggle
+    against Pan-Islamism”, Tan Malaka argued"): a slogan the text mentions, whose words
+    govern nothing outside it."""
+    gap = text[cue_start:name_start]
+    if "”" in gap and text.rfind("“", 0, cue_start) > text.rfind("”", 0, cue_start):
+        return True
+    return '"' in gap and text.count('"', 0, cue_start) % 2 == 1
 
 
 def _possessive_end(text: str, at: tuple[int, int]) -> int | None:
@@ -294,7 +321,7 @@ def with_coordinated(
 
 def _group_member(text: str, at: tuple[int, int]) -> bool:
     """"the critics of Lenin": the critics, not Lenin, are judged."""
-    return bool(re.search(rf"\b(?:{_alternation('group_heads')})\s+of\s+(?:the\s+)?$",
+    return bool(re.search(rf"\b(?:{cue_alternation('group_heads')})\s+of\s+(?:the\s+)?$",
                           text[max(0, at[0] - 30) : at[0]], re.I))
 
 
@@ -303,27 +330,27 @@ def _qualifies_noun() -> re.Pattern[str]:
     """After an adjective cue, a noun it qualifies: "false theory", "counter-revolutionary
     ‘Thermidorian forces’", not "wrong in saying"."""
     return re.compile(
-        rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
+        rf"[ \t]+(?:[‘“\"'][\w-]|(?!(?:{cue_alternation('not_a_qualified_noun')})\b)[a-z][\w-]*)"
     )
 
 
 @cache
 def _after_subject() -> re.Pattern[str]:
     """Right after a subject word: "there it", "he" (a noun cue here is a verb)."""
-    return re.compile(rf"\b(?:{_alternation('verb_subjects')})\s+\Z", re.I)
+    return re.compile(rf"\b(?:{cue_alternation('verb_subjects')})\s+\Z", re.I)
 
 
 @cache
 def _cited_gap() -> re.Pattern[str]:
     """Between a cited name and its verb: "’s article", "so rightly", "long ago"."""
-    adverbs = _alternation("citing_adverbs").replace("\\ ", r"\s+")
+    adverbs = cue_alternation("citing_adverbs").replace("\\ ", r"\s+")
     return re.compile(rf"(?:[’']s?)?(?:\s+[\w-]+){{0,2}}?\s*(?:(?:{adverbs})\s+)*", re.I)
 
 
 @cache
 def _led_by() -> re.Pattern[str]:
     """A group's heads follow: "the opposition groups headed by"."""
-    return re.compile(rf"\b(?:{_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
+    return re.compile(rf"\b(?:{cue_alternation('led_by_verbs')})\s+by(?:\s+comrades?)?$", re.I)
 
 
 def object_of_preposition(text: str, start: int) -> bool:
@@ -334,11 +361,11 @@ def object_of_preposition(text: str, start: int) -> bool:
 @cache
 def _preposition_before() -> re.Pattern[str]:
     """A name is the object of a preposition: "the behests of Marx"."""
-    return re.compile(rf"\b(?:{_alternation('prepositions')})\s+(?:comrade\s+)?\Z", re.I)
+    return re.compile(rf"\b(?:{cue_alternation('prepositions')})\s+(?:comrade\s+)?\Z", re.I)
 
 
 @cache
-def _alternation(key: str) -> str:
+def cue_alternation(key: str) -> str:
     words = cues()[key]
     assert isinstance(words, list)
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -369,7 +396,7 @@ def pronoun_subject(text: str, cue: Cue) -> int | None:
 def reporter(text: str, cue: Cue, persons: list[Named]) -> Named | None:
     """"Trotsky said that Zinoviev excellently proved …": the person whose reported words the
     cue is in (named before a speech verb that comes before the cue)."""
-    speaking = re.compile(rf"(?:\s*(?:{_alternation('speech_verbs')}))\b", re.I)
+    speaking = re.compile(rf"(?:\s*(?:{cue_alternation('speech_verbs')}))\b", re.I)
     for at, person in reversed(persons):
         if at[1] > cue.start:
             continue
@@ -394,14 +421,24 @@ def says(text: str, end: int) -> bool:
 
 @cache
 def _view_clause() -> re.Pattern[str]:
-    verbs = _alternation("speech_verbs")
+    verbs = cue_alternation("speech_verbs")
     return re.compile(rf"\s*,?\s*(?:which|who|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
 
 
 @cache
 def _saying() -> re.Pattern[str]:
-    gap, verbs = REPORTING_GAP.pattern, _alternation("speech_verbs")
+    gap, verbs = REPORTING_GAP.pattern, cue_alternation("speech_verbs")
     return re.compile(rf"{gap}(?:,?\s*who\s+{gap})?(?:{verbs})\b", re.I)
+
+
+def agentless(text: str, cue: Cue) -> bool:
+    """"Bukharin's proposal was rejected": a judging verb in the passive with no agent
+    judges its subject; not "condemned to four years", a sentence passed."""
+    return (
+        PASSIVE_AUXILIARY.search(text, 0, cue.start) is not None
+        and pattern("judged_in_passive").fullmatch(text, cue.start, cue.end) is not None
+        and not re.match(r"\s+(?:to|by)\b", text[cue.end :])
+    )
 
 
 def passive_by(text: str, cue: Cue) -> int | None:

@@ -49,6 +49,13 @@ from kgbuild.records import (
     WorkMention,
 )
 
+# after the name that opens an entry of notes or a glossary: its dates, initials or given
+# names ("Kolb, W. (1870-1918)", "Axelrod, Paul B. (1850-1928)", "Myshkin (1848-1885)")
+ENTRY_HEAD = re.compile(
+    r",?\s*(?:[A-Z][a-z]*\.?\s*){0,3}\(\s*(?:b\.\s*|born\s+)?\d{4}|,\s*(?:[A-Z]\.\s*)+[.,(–—-]"
+)
+ENTRY_INDENT = 8  # characters before the name: a note's number ("12. ")
+
 
 def extract_stances(doc: Document, found: Extraction) -> list[StanceRecord]:
     """Every stance of the document, sentence by sentence, in the order of the text."""
@@ -129,6 +136,11 @@ class StanceReader(Reading):
                 holder = referent.name
             if not targets and cue.role != "as_said":
                 targets = self._antecedents(index, voice.text, cue, polarity, heard, holder)
+            if not targets and cue.role == "predicate" and voice.holder is None and not (
+                pattern("anaphors", "subject").search(voice.text, clause(voice.text, cue)[0],
+                                                      cue.start)
+            ):  # "Kolb, W. (1870-1918). …; a social-patriot", not "…, which he renounced"
+                targets = self._entry_head(start + cue.start)
             if not targets and unnamed_target(voice.text, cue):
                 targets = one_of_them(voice.text, cue, heard)  # "X was one of those who"
             if not targets and polarity == "rejects" and not pattern("group_heads").fullmatch(
@@ -177,6 +189,19 @@ class StanceReader(Reading):
             date=date.date if date else None,
             date_text=date.date_text if date else None,
         )
+
+    def _entry_head(self, at: int) -> list[Named]:
+        """The person a glossary's or notes' entry is about, when the cue's line opens with
+        it ("Alexinsky, G. A. (born 1879). – …; during the war a social-patriot"): the
+        subject of every clause of the entry that names none."""
+        line_start = self.doc.clean.rfind("\n", 0, at) + 1
+        for person in self.persons:
+            begin, end = self._at(person)
+            if begin > line_start + ENTRY_INDENT:
+                break
+            if begin >= line_start and ENTRY_HEAD.match(self.doc.clean, end):
+                return [((-1, -1), person)]
+        return []
 
     def _body_judged(self, start: int, text: str, cue: Cue) -> bool:
         """"as against Social-Democracy, which considers that …": a body whose stated view
