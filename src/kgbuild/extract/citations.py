@@ -112,7 +112,10 @@ def extract_citations(doc: Document) -> list[CitationRecord]:
             continue
         body_end = body_start + int(str(fields["length"]))
         if remark := REMARK.match(text, body_end):
-            if fields["cites"] and REFERENCE_MARK.search(remark.group(0)):
+            # (read up to the bracket: the remark may stop short of "p. 3)", its page
+            # taken for an endnote's number)
+            closing = text.find(")", remark.start())
+            if fields["cites"] and REFERENCE_MARK.search(text, remark.start(), closing):
                 continue  # "(see Marx and Engels, Selected Works, Vol. II, p. 37)": a reference
             body_end = remark.end()
         endnote = None

@@ -30,6 +30,8 @@ NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
 # "Supplement to the Modern Encyclopedia …, 1:5-9": volume 1, pages 5-9
 VOLUME_COLON_PAGES = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
+# a reference repeating the one before: "Ibid., p. 5", "Kautsky, op. cit., p. 12", "loc. cit."
+REPEAT = r"\b(?:[Ii]bid(?:em)?\b|[OoLl](?:p|oc)\.\s*cit\b)\.?"
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
     # every anchor begins a word, or is a "#" or a bracket: tried first, so that the
@@ -37,7 +39,7 @@ ANCHOR = re.compile(
     r"(?=[\w#(])(?:(?=\()|(?<!\w))(?:"
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
     r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
-    r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+\d+"
+    r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+(?:#\s*)?\d+"
     # Russian and German editions ("Sochineniya, t. 5, s. 40", "Werke, Bd. 23, S. 790",
     # "Nr. 112") and short forms after a comma ("v. 31", "pg. 44")
     r"|\bBd\.\s*(?:[IVXLC]+|\d{1,3})\b|(?<=,\s)Band\s+(?:[IVXLC]+|\d{1,3})\b|\bNr\.\s*\d+"
@@ -46,7 +48,7 @@ ANCHOR = re.compile(
     rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
-    rf"|{NOTE_REFERENCE}"
+    rf"|{NOTE_REFERENCE}|{REPEAT}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
     r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\))"
 )
@@ -69,7 +71,7 @@ PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 3
     r"\s*(?P<pages>\d+(?:[a-d](?![a-z]))?(?:\s*[-–]\s*\d+(?:[a-d](?![a-z]))?)?"
     r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
 )
-ISSUE = re.compile(r"\b(?:[Nn]os?\.|Nr\.|[Ii]ssue:?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
+ISSUE = re.compile(r"\b(?:[Nn]os?\.|Nr\.|[Ii]ssue:?(?:\s*#)?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
                    r"|(?<![\w&])#\s*(?P<hash>\d+)")
 MAX_VOLUME = 100  # "Volume 111" is an OCR-damaged "III", not a hundred and eleventh volume
 
@@ -103,7 +105,8 @@ def _edition(segments: list[str], author: str | None) -> str | None:
 def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     """Volume, pages, issue and edition of a reference as printed."""
     if re.match(NOTE_REFERENCE, printed):  # a note of this text: no edition, no issue
-        return {"volume": None, "pages": None, "issue": None, "edition": None} | imprint("")
+        return {"volume": None, "pages": None, "issue": None, "edition": None,
+                "ibid": False} | imprint("")
     volume = issue = None
     if bare := BARE_VOLUME_ISSUE.search(printed):
         volume, issue = parse_volume(bare.group("volume").upper()), bare.group("issue")
@@ -124,11 +127,14 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
     named = INVERTED_AUTHORS.sub("", named)  # "Baron, S. H., Plekhanov: The Father of …"
     segments = re.split(r",\s*", named)
+    repeats = re.search(REPEAT, printed) is not None  # its edition is that of the one before
     return {
         "volume": volume,
         "pages": normalise_pages(pages.group("pages")) if pages else None,
         "issue": re.sub(r"\s*[-–]\s*", "-", issue) if issue else None,
-        "edition": _edition(segments, author) or _first_title(segments),
+        "edition": _edition(segments, author if not repeats else None)
+        or (None if repeats else _first_title(segments)),
+        "ibid": repeats,
     } | imprint(printed)
 
 
@@ -209,4 +215,5 @@ def reference_record(doc: Document, start: int, end: int, author: str | None) ->
         place=str(fields["place"]) if fields["place"] else None,
         publisher=str(fields["publisher"]) if fields["publisher"] else None,
         year=fields["year"] if isinstance(fields["year"], int) else None,
+        ibid=bool(fields["ibid"]),
     )

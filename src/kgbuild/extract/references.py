@@ -24,6 +24,7 @@ from kgbuild.extract.reference_fields import (
     NOTE_REFERENCE,
     PAGE_ONLY,
     PAGES,
+    REPEAT,
     VOLUME_WORD,
     edition_name,
     not_after_abbreviation,
@@ -47,7 +48,7 @@ OPENING = re.compile(
 # going on in lower case (", where there is …"); a line ending with a comma goes on
 # ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    rf"[)\];]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)"
+    rf"[)\];]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"\[]|\s*$)"
     r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
     r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
@@ -233,11 +234,38 @@ def _in_running_text(
             start = _names_before(text, start, anchor.start())
         start = max([start, *(b for a, b in taken if b <= anchor.start())])
         end = _reference_end(text, anchor.end())
+        if (opened := _field_of_bracket(text, line_start, start, end)) is not None:
+            # "(Pipes: ‘…’; Cambridge; 1954; p. 169)": the page belongs to the bracket's
+            # reference (the one found before it in the bracket, or its first words)
+            start = opened + 1
+            if found and (before := doc.clean_range(found[-1].evidence.start,
+                                                    found[-1].evidence.end))[0] > opened:
+                start = before[0]
+                found.pop()
         taken.append((start, end))
         if _is_reference(text[start:end]) and not _volume_heading(text, start, end):
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(reference_record(doc, start, end, author))
     return found
+
+
+def _field_of_bracket(text: str, line_start: int, start: int, end: int) -> int | None:
+    """Where the bracket opens whose reference a part after a semicolon goes on, when the
+    part is a page or an "ibid." alone ("…; 1954; p. 169)", "(Pipes: ibid.; op. cit.;"):
+    its fields are separated by semicolons, not its references."""
+    if (not text[line_start:start].rstrip().endswith(";")
+            or not FIELD_ALONE.fullmatch(text[start:end].strip())):
+        return None
+    depth = 0
+    for at in range(start - 1, line_start - 1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth < 0:
+            return at
+    return None
+
+
+# a page or a repeat mark alone: no reference of its own after a semicolon
+FIELD_ALONE = re.compile(rf"(?:{PAGE_ONLY.pattern}|{REPEAT})[\s.,;]*")
 
 
 def _volume_heading(text: str, start: int, end: int) -> bool:
@@ -330,8 +358,32 @@ def _see_titles(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRec
 def read_citations(doc: Document) -> list[CitationRecord]:
     """Every reference a document prints, parenthesised or not, in text order."""
     parenthesised = extract_citations(doc)
-    return sorted([*parenthesised, *extract_references(doc, parenthesised)],
-                  key=lambda c: c.evidence.start)
+    return _repeated(sorted([*parenthesised, *extract_references(doc, parenthesised)],
+                            key=lambda c: c.evidence.start), parenthesised)
+
+
+def _repeated(records: list[CitationRecord], done: list[CitationRecord]) -> list[CitationRecord]:
+    """ "Ibid., p. 50", "op. cit." in notes and running text repeat the work, volume and
+    (printing none of their own) the pages of the reference before; "Kautsky, op. cit."
+    that of the last one naming Kautsky. (The parenthesised ones, ``done``, repeat theirs
+    already.)"""
+    result: list[CitationRecord] = []
+    for record in records:
+        if record.ibid and result and not any(record is d for d in done):
+            before = REPEATED_NAME.match(record.raw)
+            named = [r for r in result if before and before.group(1) in r.raw]
+            source = (named or result)[-1]
+            record = replace(
+                record, volume=record.volume or source.volume,
+                pages=record.pages or (None if record.volume else source.pages),
+                edition=record.edition or source.edition, cites=record.cites or source.cites,
+                issue=record.issue or (None if record.volume else source.issue))
+        result.append(record)
+    return result
+
+
+# the author named before an "op. cit.": "Kautsky, op. cit., p. 12", "Pipes: ibid."
+REPEATED_NAME = re.compile(r"(?:[Ss]ee\s+)?(?:[A-Z]\.\s*)*([A-Z][\w’'\-]+)[,:]\s")
 
 
 def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> list[CitationRecord]:

@@ -1,0 +1,60 @@
+"""The forms of reference the period's editions and notes print (issue 15): what a
+reference repeats, where it ends, which of its parts are fields of one reference."""
+
+from __future__ import annotations
+
+from kgbuild.document import DocumentMeta, make_document
+from kgbuild.extract.references import read_citations
+from kgbuild.records import CitationRecord
+
+
+def citations(text: str, author: str | None = "J. V. Stalin") -> list[CitationRecord]:
+    meta = DocumentMeta(slug="s", title="S", author=author, date=None, language="en",
+                        source_file="s.txt")
+    return read_citations(make_document(text, meta))
+
+
+def fields(text: str) -> list[tuple[int, int | None, str | None]]:
+    return [(c.evidence.line, c.volume, c.pages) for c in citations(text)]
+
+
+def test_ibid_and_op_cit_in_notes_repeat_the_reference_before() -> None:
+    notes = ("The workers[1] have won.\n\nNotes\n"
+             "1. See Lenin, Collected Works, Vol. 31, pp. 45-47.\n"
+             "2. Ibid., p. 50.\n"
+             "3. Ibid.\n"
+             "4. Kautsky, The Road to Power, Chicago, 1909, p. 20.\n"
+             "5. Lenin, op. cit., p. 52.\n"
+             "6. Kautsky, op. cit., p. 31.\n")
+    found = citations(notes)
+    assert [(c.evidence.line, c.volume, c.pages, c.ibid) for c in found] == [
+        (4, 31, "45-47", False), (5, 31, "50", True), (6, 31, "50", True),
+        (7, None, "20", False), (8, 31, "52", True), (9, None, "31", True)]
+    assert found[1].edition == "Collected Works (Lenin)"
+    assert found[5].edition == found[3].edition  # Kautsky's, not Lenin's
+
+
+def test_a_page_after_a_semicolon_in_a_bracket_is_a_field_of_its_reference() -> None:
+    text = ("The nations were to be free (A. Writer: ‘The Nations and the Empire’; London; "
+            "1950; p. 77).\nThey were not (A. Writer: ibid.; p. 80), and later (Writer: "
+            "ibid.; op. cit.;\n")
+    assert fields(text) == [(1, None, "77"), (2, None, "80"), (2, None, "80")]
+
+
+def test_a_titled_reference_in_brackets_keeps_its_page() -> None:
+    assert fields("the youth league (see the Statutes of the League, 1926, p. 3).\n") == [
+        (1, None, "3")]
+
+
+def test_a_reference_ends_before_a_bracketed_note_or_page_marker() -> None:
+    found = citations("[12] See Marx and Engels, Selected Correspondence, Moscow, 1955 p. 132."
+                      "    [p.112]\n[13] See also Note No. 4. [Editor's Note: See \"The "
+                      "Tasks of the Party.\"]\n")
+    assert [c.raw for c in found] == [
+        "See Marx and Engels, Selected Correspondence, Moscow, 1955 p. 132",
+        "See also Note No. 4", 'See "The Tasks of the Party."']
+
+
+def test_an_issue_numbered_with_a_hash() -> None:
+    (found,) = citations("It first appeared in the journal Spark, issue #12, in 1931.\n")
+    assert found.issue == "12"
