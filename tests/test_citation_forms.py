@@ -58,3 +58,19 @@ def test_a_reference_ends_before_a_bracketed_note_or_page_marker() -> None:
 def test_an_issue_numbered_with_a_hash() -> None:
     (found,) = citations("It first appeared in the journal Spark, issue #12, in 1931.\n")
     assert found.issue == "12"
+
+
+def test_roman_pages_and_the_pages_following() -> None:
+    assert fields("Source: Works, Vol. 6, January-November, 1924, pp. XIII-XIV\n") == [
+        (1, 6, "XIII-XIV")]
+    assert fields("See Works, Vol. 8, p. 34 ff.\n") == [(1, 8, "34ff.")]
+    assert fields("Lenin, Works, Vol. 25, pp. 12 et seq.\n") == [(1, 25, "12ff.")]
+
+
+def test_a_volume_of_a_series_numbered_after_its_title() -> None:
+    (found,) = citations("First published in 1925 in Lenin Miscellany IV\n")
+    assert (found.volume, found.edition) == (4, "Lenin Miscellany")
+
+
+def test_a_page_marker_in_braces_is_no_reference() -> None:
+    assert citations("the party was united. {p. 12} The congress then met.\n") == []

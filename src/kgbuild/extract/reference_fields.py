@@ -32,13 +32,17 @@ VOLUME_COLON_PAGES = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
 # a reference repeating the one before: "Ibid., p. 5", "Kautsky, op. cit., p. 12", "loc. cit."
 REPEAT = r"\b(?:[Ii]bid(?:em)?\b|[OoLl](?:p|oc)\.\s*cit\b)\.?"
+# a numbered volume of a series, its number after its title: "Lenin Miscellany XXXIV"
+SERIAL_VOLUME = ("(?:" + "|".join(rf"(?<=\b{re.escape(w)}{gap})" for w in words("serial_titles")
+                                   for gap in (" ", ", "))
+                 + r")(?P<serial>[IVXLC]+)\b")
 # what only a reference prints: "Vol. 8", "vol. xxi", "p. 84", "pp 4-6", "No. 13", "# 1"
 ANCHOR = re.compile(
     # every anchor begins a word, or is a "#" or a bracket: tried first, so that the
     # alternatives are tried at the start of each word only, not at every character
     r"(?=[\w#(])(?:(?=\()|(?<!\w))(?:"
     r"\b(?:Vols?\.?|Volume|vol\.)\s*(?:[IVXLC]+|[ivxlc]+|\d{1,3})\b"
-    r"|\bpp?\.\s*\d+|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
+    r"|\bpp?\.\s*(?:\d+|[IVXLC]+\b|[ivxlc]+\b)|\bpp\s+\d+|\bpages?\s+\d+|\bll\.\s*\d+|\b[Nn]os?\.\s*\d+|(?<=,\s)#\s*\d+"
     r"|\bcol(?:umn)?s?\.?\s+\d+|\bP\.\s*\d+|\b[Ii]ssue:?\s+(?:#\s*)?\d+"
     # Russian and German editions ("Sochineniya, t. 5, s. 40", "Werke, Bd. 23, S. 790",
     # "Nr. 112") and short forms after a comma ("v. 31", "pg. 44")
@@ -48,7 +52,7 @@ ANCHOR = re.compile(
     rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
-    rf"|{NOTE_REFERENCE}|{REPEAT}"
+    rf"|{NOTE_REFERENCE}|{REPEAT}|{SERIAL_VOLUME}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
     r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\))"
 )
@@ -69,7 +73,11 @@ PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 3
     r"|(?<=,\s)(?:[sS]|str)\.)"
     # (a column after the page, as a two-column edition prints it: "pages 225b-226a")
     r"\s*(?P<pages>\d+(?:[a-d](?![a-z]))?(?:\s*[-–]\s*\d+(?:[a-d](?![a-z]))?)?"
-    r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*)"
+    r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*"
+    # a preface's Roman pages ("pp. XIII-XIV")
+    r"|[IVXLC]+(?:\s*[-–]\s*[IVXLC]+)?\b|[ivxlc]+(?:\s*[-–]\s*[ivxlc]+)?\b)"
+    # "and the following" ("p. 34 ff.", "pp. 12 et seq.")
+    r"(?P<following>\s*ff?\b\.?|\s+et\s+seq\b\.?)?"
 )
 ISSUE = re.compile(r"\b(?:[Nn]os?\.|Nr\.|[Ii]ssue:?(?:\s*#)?)\s*(?P<issue>\d+(?:\s*[-–]\s*\d+)?)"
                    r"|(?<![\w&])#\s*(?P<hash>\d+)")
@@ -114,6 +122,8 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         volume = parse_volume(word.group("volume").upper())
     elif bare_volume := BARE_VOLUME.search(printed):
         volume = parse_volume(bare_volume.group("volume"))
+    elif serial := re.search(SERIAL_VOLUME, printed):
+        volume = parse_volume(serial.group("serial"))
     if number := ISSUE.search(printed):
         issue = number.group("issue") or number.group("hash")
     elif bare_issue := re.match(r"[^,]+,\s*(?P<issue>\d{1,3}),\s*pp?\.", printed):
@@ -130,12 +140,19 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     repeats = re.search(REPEAT, printed) is not None  # its edition is that of the one before
     return {
         "volume": volume,
-        "pages": normalise_pages(pages.group("pages")) if pages else None,
+        "pages": _pages(pages) if pages else None,
         "issue": re.sub(r"\s*[-–]\s*", "-", issue) if issue else None,
         "edition": _edition(segments, author if not repeats else None)
         or (None if repeats else _first_title(segments)),
         "ibid": repeats,
     } | imprint(printed)
+
+
+def _pages(pages: re.Match[str]) -> str:
+    """The pages as the scorer and the graph keep them: ranges written out, "ff." kept
+    ("34ff.": the page it begins on and those following)."""
+    following = pages.groupdict().get("following")
+    return normalise_pages(pages.group("pages")) + ("ff." if following else "")
 
 
 def imprint(printed: str) -> dict[str, object]:

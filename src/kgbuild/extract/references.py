@@ -37,7 +37,7 @@ from kgbuild.reference import name_key
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
-    r"|(?:\[\d{1,3}\]|[\[;])\s*"  # (a note's number in brackets with it: "[7] ")
+    r"|(?:\[\d{1,3}\]|[\[{;])\s*"  # (a note's number in brackets with it: "[7] ")
     r"|(?<=[.?!])(?<!\b[A-Z]\.)"  # not after an initial ("K. A. Ostroukhova")
     rf"{not_after_abbreviation()}\s+|^\s*"
     # the link a journal's web page prints after each reference ("….Google Scholar Baron, …")
@@ -48,7 +48,7 @@ OPENING = re.compile(
 # going on in lower case (", where there is …"); a line ending with a comma goes on
 # ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    rf"[)\];]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"\[]|\s*$)"
+    rf"[)\]}};]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"\[]|\s*$)"
     r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
     r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
@@ -150,7 +150,7 @@ def _imprint_alone(record: CitationRecord) -> bool:
 def _is_reference(printed: str) -> bool:
     """Not a page alone, not an imprint or a credit line of the apparatus, not a navigation
     bar, and not a numbered item of something else ("Resolution No. 12")."""
-    if (PAGE_ONLY.fullmatch(printed.strip(" ()[].,"))
+    if (PAGE_ONLY.fullmatch(printed.strip(" ()[]{}.,"))
             or _no_source_label().match(printed.lstrip()) or _navigation(printed)):
         return False
     if re.search(NOTE_REFERENCE, printed):
