@@ -74,3 +74,8 @@ def test_a_volume_of_a_series_numbered_after_its_title() -> None:
 
 def test_a_page_marker_in_braces_is_no_reference() -> None:
     assert citations("the party was united. {p. 12} The congress then met.\n") == []
+
+
+def test_a_volume_a_sentence_is_about_and_a_numbered_report_are_no_references() -> None:
+    assert citations("Preface\n\nVolume 12 contains the speeches of the year 1925.\n") == []
+    assert citations("Workers’ Study Circle Report No. 4, dated 1931\n") == []

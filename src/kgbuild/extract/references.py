@@ -21,6 +21,7 @@ from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.patterns import normalise_space, read_title
 from kgbuild.extract.reference_fields import (
     ANCHOR,
+    ISSUE,
     NOTE_REFERENCE,
     PAGE_ONLY,
     PAGES,
@@ -270,10 +271,16 @@ FIELD_ALONE = re.compile(rf"(?:{PAGE_ONLY.pattern}|{REPEAT})[\s.,;]*")
 
 def _volume_heading(text: str, start: int, end: int) -> bool:
     """A volume alone on a line of its own ("Volume 1" under a book's title) heads the
-    volume; it cites nothing."""
+    volume; one a sentence is about ("Volume 20 contains the works of …": a volume first,
+    no page or issue after it) names no work; neither cites anything."""
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return line == text[start:end].strip() and VOLUME_WORD.fullmatch(line) is not None
+    printed = text[start:end].strip()
+    if line == printed and VOLUME_WORD.fullmatch(line) is not None:
+        return True
+    volume = VOLUME_WORD.match(printed)
+    return (volume is not None and re.match(r"\s+[a-z]", printed[volume.end():]) is not None
+            and not PAGES.search(printed) and not ISSUE.search(printed))
 
 
 @cache
