@@ -79,3 +79,25 @@ def test_a_page_marker_in_braces_is_no_reference() -> None:
 def test_a_volume_a_sentence_is_about_and_a_numbered_report_are_no_references() -> None:
     assert citations("Preface\n\nVolume 12 contains the speeches of the year 1925.\n") == []
     assert citations("Workers’ Study Circle Report No. 4, dated 1931\n") == []
+
+
+def test_a_page_after_an_imprint_in_brackets_as_notes_print_it() -> None:
+    assert fields("[3] R. Writer, A Political Life (Bloomington: Indiana University Press, "
+                  "1985), 245.\n[4] A. Writer, The Party (New York: W. W. Norton, 1976), 12–14."
+                  "\n[5] A. Writer, Sochineniia (24 vols; Moscow, 1923–1927), XIX, pp. 529–37.\n"
+                  "A. Writer, The Interregnum (London, 1954), 1923 was a hard year.\n") == [
+        (1, None, "245"), (2, None, "12-14"), (3, 19, "529-537"), (4, None, None)]
+
+
+def test_a_quoted_title_after_its_authors_possessive() -> None:
+    (found,) = citations("For the rest, see Ivan Petrov’s “On the Founding of the League.”\n")
+    assert found.cites == "On the Founding of the League"
+
+
+def test_where_a_text_first_appeared() -> None:
+    assert [c.raw for c in citations(
+        "Originally published in The Liberator, July 1919.\n"
+        "published in the Miscellany, Volume 3, where there is a heading\n"
+        "The speech was printed in Pravda on March 3, 1923, and in Izvestia later.\n"
+        "It was first printed in Moscow on May 1, 1921.\n")] == [
+        "The Liberator, July 1919", "Miscellany, Volume 3"]

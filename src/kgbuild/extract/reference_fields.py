@@ -53,9 +53,14 @@ ANCHOR = re.compile(
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
     rf"|{NOTE_REFERENCE}|{REPEAT}|{SERIAL_VOLUME}"
-    # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)"
-    r"|\((?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d)\))"
+    # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)", "(New York: W. W.
+    # Norton, 1990)", "(Cambridge, MA: Harvard …)", a set's volumes first ("(2 vols; Paris, 1921)")
+    r"|\((?:\d{1,3}\s+vols\.?[;,]\s*)?(?:[A-Z][a-z]+(?:[-–\s][A-Z][a-z]+){0,2})(?:,\s*[A-Z]{2})?"
+    r"(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d(?:[-–]\d{2,4})?)\))"
 )
+# a page after the imprint's bracket, as notes print it: "… (New York, 1990), 245."
+PAGE_AFTER_IMPRINT = re.compile(
+    r"(?<=\d\d\))\s*,\s*(?P<pages>(?!1[89]\d\d\b|20\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*$")
 # a page alone ("p. 245", "page 392") marks a page or points an endnote back to its page
 PAGE_ONLY = re.compile(
     r"(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+of\s+\d+(?:\s*\(\d+%\)?)?)?"
@@ -132,6 +137,7 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     if pages is None and (colon := VOLUME_COLON_PAGES.search(printed)):
         volume = volume or int(colon.group("volume"))
         pages = colon
+    pages = pages or PAGE_AFTER_IMPRINT.search(printed)
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
     named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)
     named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)

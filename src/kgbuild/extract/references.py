@@ -56,9 +56,10 @@ CLOSING = re.compile(
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
     re.MULTILINE,
 )
-SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
+SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see" (and its
+    # author's possessive: "see David North’s “On the Founding …”")
     r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+(?:book|article|pamphlet|collection|speech|report)\s+"
-    r"(?=[“\"]?[A-Z])|(?=[“\"][A-Z]))"
+    r"(?=[“\"]?[A-Z])|(?:(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w\-]+[’']s\s+)?(?=[“\"][A-Z]))"
 )
 FROM_TITLE = re.compile(r"\b[Ff]rom\s+(?=(?:[Tt]he\s+)?[A-Z“\"])")  # "… is from <title> (1979)"
 EDITION_SCORE = 0.8
@@ -133,6 +134,34 @@ def _headings_and_scans(doc: Document) -> list[CitationRecord]:
     for scan in SCAN_PAGE.finditer(doc.clean):
         found.append(CitationRecord(raw=normalise_space(scan.group(0)),
                                     evidence=doc.span(*scan.span()), pages=scan.group("page")))
+    return found
+
+
+@cache
+def _published_in() -> re.Pattern[str]:
+    """A sentence saying where a text first appeared, a periodical and the date of its
+    issue: "Originally published in The Liberator, July 1919", "first appeared in the
+    journal Spark on March 3, 1923" (not every printing a narrative tells of)."""
+    months = alternation("months")
+    return re.compile(
+        r"\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|printed|appeared)\s+in\s+"
+        r"(?:the\s+)?(?:(?:newspaper|journal|magazine|weekly|daily|monthly)\s+)?"
+        r"(?P<title>[A-Z“\"][\w’'\-]*(?:[ \t]+(?:of|the|and|&|[A-Z][\w’'\-]*)){0,6}?)[”\"]?"
+        r"(?:,[ \t]*|[ \t]+(?:on|of|in|for)[ \t]+)(?:(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+        rf"(?:of[ \t]+)?)?(?:{months})(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+1[89]\d\d\b")
+
+
+def _published_issues(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRecord]:
+    """The issue a sentence says a text appeared in (``_published_in``), as a reference
+    without edition: a periodical is no work. Not a place ("printed in Moscow on …")."""
+    found = []
+    for match in _published_in().finditer(doc.clean):
+        if (any(a <= match.start("title") < b for a, b in taken)
+                or match.group("title") in data_set("places.txt")):
+            continue
+        record = reference_record(doc, match.start("title"), match.end(), doc.meta.author)
+        found.append(replace(record, edition=None) if record.issue is None else record)
+        taken.append((match.start("title"), match.end()))
     return found
 
 
@@ -403,6 +432,7 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
+    found += _published_issues(doc, taken)
     found += [c for c in _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
               if not _imprint_alone(c)]  # (not "; Progress Publishers, Moscow 1973" alone)
     return sorted(found, key=lambda c: c.evidence.start)
