@@ -101,3 +101,20 @@ def test_where_a_text_first_appeared() -> None:
         "The speech was printed in Pravda on March 3, 1923, and in Izvestia later.\n"
         "It was first printed in Moscow on May 1, 1921.\n")] == [
         "The Liberator, July 1919", "Miscellany, Volume 3"]
+
+
+def test_ibid_with_a_volume_of_its_own_is_one_reference() -> None:
+    found = citations("as he said (see Vol. XXV, p. 173), and later (ibid., Vol. XXVI, p. 12).\n")
+    assert [(c.volume, c.pages, c.ibid) for c in found] == [(25, "173", False), (26, "12", True)]
+
+
+def test_a_quoted_titles_words_open_no_reference_of_their_own() -> None:
+    (found,) = citations("(See “The Tasks of the Party in Our Revolution,” Vol. XX, p. 97.)\n")
+    assert (found.volume, found.pages, found.raw[:4]) == (20, "97", "See ")
+
+
+def test_the_abbreviated_russian_complete_works_is_one_reference() -> None:
+    (found,) = citations("The plan was adopted (see V. I. Lenin, Poln. sobr. soch., 5th ed., "
+                         "vol. 42, p. 157).\n")
+    assert (found.raw, found.volume, found.pages) == (
+        "see V. I. Lenin, Poln. sobr. soch., 5th ed., vol. 42, p. 157", 42, "157")

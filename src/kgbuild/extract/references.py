@@ -256,6 +256,8 @@ def _in_running_text(
             if (not m.group().startswith("(") or text.count(")", m.end(), anchor.start())
                 <= text.count("(", m.end(), anchor.start()))
             and not (m.group().isspace() and _imprint_at(text, m.end()))
+            # nor words inside a quoted title ("See “The Tasks … in Our Revolution,” Vol. XX")
+            and text.count("”", m.end(), anchor.start()) <= text.count("“", m.end(), anchor.start())
         ]
         start = openings[-1].start() if openings else max(window, line_start)
         if openings and not re.match(r"[Ss]ee|[Cc]f\.", openings[-1].group(0)):
