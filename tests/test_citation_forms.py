@@ -118,3 +118,14 @@ def test_the_abbreviated_russian_complete_works_is_one_reference() -> None:
                          "vol. 42, p. 157).\n")
     assert (found.raw, found.volume, found.pages) == (
         "see V. I. Lenin, Poln. sobr. soch., 5th ed., vol. 42, p. 157", 42, "157")
+
+
+def test_a_reference_goes_on_over_its_compiler_to_its_pages() -> None:
+    assert fields("It was printed in the book Sbornik statei [Collected Articles], Volume 2 "
+                  "(1923-1926), compiled by Y. Petrov (pp. 83-88). The original is lost.\n") == [
+        (1, 2, "83-88")]
+
+
+def test_a_periodicals_masthead_over_its_own_issue_is_no_reference() -> None:
+    assert citations("THE WORKERS MONTHLY THE WORKERS MONTHLY Vol. III FEBRUARY, 1919 No. 2 "
+                     "Devoted to the Labour Movement\n") == []

@@ -49,7 +49,8 @@ OPENING = re.compile(
 # going on in lower case (", where there is …"); a line ending with a comma goes on
 # ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    rf"[)\]}};]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"\[]|\s*$)"
+    # (an initial's full stop ends nothing: "compiled by Y. Felshtinsky")
+    rf"[)\]}};]|{not_after_abbreviation('')}(?<!\b[A-Z])\.(?=\s+[A-Z“\"\[]|\s*$)"
     r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
     r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
@@ -275,10 +276,16 @@ def _in_running_text(
                 start = before[0]
                 found.pop()
         taken.append((start, end))
-        if _is_reference(text[start:end]) and not _volume_heading(text, start, end):
+        if (_is_reference(text[start:end]) and not _volume_heading(text, start, end)
+                and not MASTHEAD.fullmatch(text[start : anchor.start()])):
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(reference_record(doc, start, end, author))
     return found
+
+
+# a periodical's masthead in capitals over its own issue ("THE CLASS STRUGGLE Vol. III
+# FEBRUARY, 1919"): the document itself, not a reference to it
+MASTHEAD = re.compile(r"\s*(?:[A-Z][A-Z’'\-]+[ \t]+){2,}")
 
 
 def _field_of_bracket(text: str, line_start: int, start: int, end: int) -> int | None:
