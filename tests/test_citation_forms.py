@@ -129,3 +129,11 @@ def test_a_reference_goes_on_over_its_compiler_to_its_pages() -> None:
 def test_a_periodicals_masthead_over_its_own_issue_is_no_reference() -> None:
     assert citations("THE WORKERS MONTHLY THE WORKERS MONTHLY Vol. III FEBRUARY, 1919 No. 2 "
                      "Devoted to the Labour Movement\n") == []
+
+
+def test_a_numbered_decree_and_a_meetings_place_and_year_are_no_references() -> None:
+    assert citations("The Sovnarkom decree No. 12 ordered the requisition.\n"
+                     "The Tenth Congress (Moscow, 1921) decided it.\n"
+                     "At the Second Congress (Second Congress, 1920) it was said again.\n") == []
+    assert fields("[2] A. Writer, Izbrannye proizvedeniia (Moscow, 1940).\n") == [
+        (1, None, None)]

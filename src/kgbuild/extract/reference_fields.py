@@ -14,7 +14,7 @@ from functools import cache
 from kgbuild.document import Document
 from kgbuild.extract.citations import normalise_pages, parse_volume
 from kgbuild.extract.patterns import normalise_space
-from kgbuild.lexicon import alternation, data_set, word_set, words
+from kgbuild.lexicon import alternation, data_alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord
 
 
@@ -54,9 +54,11 @@ ANCHOR = re.compile(
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
     rf"|{NOTE_REFERENCE}|{REPEAT}|{SERIAL_VOLUME}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)", "(New York: W. W.
-    # Norton, 1990)", "(Cambridge, MA: Harvard …)", a set's volumes first ("(2 vols; Paris, 1921)")
-    r"|\((?:\d{1,3}\s+vols\.?[;,]\s*)?(?:[A-Z][a-z]+(?:[-–\s][A-Z][a-z]+){0,2})(?:,\s*[A-Z]{2})?"
-    r"(?::\s*[A-Z][^()\n]{1,40}|,\s*1[5-9]\d\d(?:[-–]\d{2,4})?)\))"
+    # Norton, 1990)", "(Cambridge, MA: Harvard …)", a set's volumes first ("(2 vols; Paris, 1921)");
+    # words before a year a known place ("(New York, 1976)", not "(Second Congress, 1920)")
+    r"|\((?:\d{1,3}\s+vols\.?[;,]\s*)?(?:(?:[A-Z][a-z]+(?:[-–\s][A-Z][a-z]+){0,2})(?:,\s*[A-Z]{2})?"
+    rf":\s*[A-Z][^()\n]{{1,40}}|(?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?|{data_alternation('places.txt')})"
+    r",\s*1[5-9]\d\d(?:[-–]\d{2,4})?)\))"
 )
 # a page after the imprint's bracket, as notes print it: "… (New York, 1990), 245."
 PAGE_AFTER_IMPRINT = re.compile(

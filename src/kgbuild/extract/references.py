@@ -186,8 +186,8 @@ def _is_reference(printed: str) -> bool:
         return False
     if re.search(NOTE_REFERENCE, printed):
         return True
-    number = re.search(r"(?P<word>[A-Z][a-z]+)\s+Nos?\.", printed)
-    return not (number and number.group("word") in word_set("not_a_periodical")
+    number = re.search(r"(?P<word>[A-Za-z][a-z]+)\s+Nos?\.", printed)  # ("decree No. 5")
+    return not (number and number.group("word").capitalize() in word_set("not_a_periodical")
                 and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
 
 
@@ -277,10 +277,22 @@ def _in_running_text(
                 found.pop()
         taken.append((start, end))
         if (_is_reference(text[start:end]) and not _volume_heading(text, start, end)
-                and not MASTHEAD.fullmatch(text[start : anchor.start()])):
+                and not MASTHEAD.fullmatch(text[start : anchor.start()])
+                and not _where_and_when(text, anchor)):
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(reference_record(doc, start, end, author))
     return found
+
+
+def _where_and_when(text: str, anchor: re.Match[str]) -> bool:
+    """A place and year in brackets ("(Moscow, 1921)") that tell where and when a meeting
+    met ("the Tenth Congress (Moscow, 1921)") or that a sentence goes on after ("… (London,
+    1917) was read"): no imprint of a book."""
+    if not anchor.group().startswith("("):
+        return False
+    before = re.search(r"(\w+)\s*$", text[: anchor.start()])
+    return (re.match(r"[ \t]+[a-z]", text[anchor.end() :]) is not None
+            or (before is not None and before.group(1) in word_set("meeting_kinds")))
 
 
 # a periodical's masthead in capitals over its own issue ("THE CLASS STRUGGLE Vol. III
