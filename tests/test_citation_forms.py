@@ -137,3 +137,11 @@ def test_a_numbered_decree_and_a_meetings_place_and_year_are_no_references() -> 
                      "At the Second Congress (Second Congress, 1920) it was said again.\n") == []
     assert fields("[2] A. Writer, Izbrannye proizvedeniia (Moscow, 1940).\n") == [
         (1, None, None)]
+
+
+def test_more_labels_of_the_apparatus_name_a_source() -> None:
+    text = ("Source - The Liberator, March 1919\nOriginally published: The Worker, May 1, 1921\n"
+            "Appeared in: The Toiler, 1920\nOriginal: Pravda, No. 5, January 7, 1918\n"
+            "Original: Russian\n")
+    assert [(c.evidence.line, c.edition) for c in citations(text)] == [
+        (1, "The Liberator"), (2, "The Worker"), (3, "The Toiler"), (4, "Pravda")]

@@ -30,6 +30,8 @@ NOTE_REFERENCE = r"\b[Ss]ee\s+(?:also\s+)?[Nn]otes?\s+(?:No\.\s*)?\d+"
 # "Supplement to the Modern Encyclopedia …, 1:5-9": volume 1, pages 5-9
 VOLUME_COLON_PAGES = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,3}):\s?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?=[\s.,;)]|$)")
+# what separates an apparatus label from its text: "Source: …", "Source | …", "Source - …"
+LABEL_SEPARATOR = r"[:|–—]|-(?=[ \t])"
 # a reference repeating the one before: "Ibid., p. 5", "Kautsky, op. cit., p. 12", "loc. cit."
 REPEAT = r"\b(?:[Ii]bid(?:em)?\b|[OoLl](?:p|oc)\.\s*cit\b)\.?"
 # a numbered volume of a series, its number after its title: "Lenin Miscellany XXXIV"
@@ -141,7 +143,8 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         pages = colon
     pages = pages or PAGE_AFTER_IMPRINT.search(printed)
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
-    named = re.sub(rf"^(?i:{labels})\s*[:|]?\s*|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)
+    named = re.sub(rf"^(?i:{labels})\s*(?:{LABEL_SEPARATOR})?\s*"
+                   r"|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)
     named = re.sub(r"^(?i:(?:published|printed|reprinted)\s+)?(?i:in|from)\s+|^the\s+", "", named)
     named = INVERTED_AUTHORS.sub("", named)  # "Baron, S. H., Plekhanov: The Father of …"
     segments = re.split(r",\s*", named)

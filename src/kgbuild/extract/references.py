@@ -22,6 +22,7 @@ from kgbuild.extract.patterns import normalise_space, read_title
 from kgbuild.extract.reference_fields import (
     ANCHOR,
     ISSUE,
+    LABEL_SEPARATOR,
     NOTE_REFERENCE,
     PAGE_ONLY,
     PAGES,
@@ -74,13 +75,17 @@ def source_line() -> re.Pattern[str]:
     labels = "|".join(
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
+    any_label = f"{alternation('source_labels')}|{alternation('published_labels')}"
     # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
     # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13", or after a blank line)
     goes_on = (r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?"
                r"|[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s"
-               # (or a periodical's issue: "Printed in Sbornik\nSbornik Sotsial-Demokrata No. 2")
-               r"|[^\n]{0,60}\bNos?\.\s*\d))")
-    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*(?:\n[ \t]*)?|[ \t]+)"
+               # (or a periodical's issue: "Printed in Sbornik\nSbornik Sotsial-Demokrata No. 2",
+               # not the next labelled line's: "Original: Pravda, No. 5")
+               rf"|(?![ \t]*(?i:{any_label})[ \t]*(?:{LABEL_SEPARATOR}))"
+               r"[^\n]{0,60}\bNos?\.\s*\d))")
+    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})"
+                      rf"(?:[ \t]*(?:{LABEL_SEPARATOR})[ \t]*(?:\n[ \t]*)?|[ \t]+)"
                       rf"(?P<body>(?:the\s+)?[A-Z“\"].*(?:{goes_on}.*){{0,3}})$",
                       re.MULTILINE)
 
