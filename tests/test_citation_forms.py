@@ -145,3 +145,11 @@ def test_more_labels_of_the_apparatus_name_a_source() -> None:
             "Original: Russian\n")
     assert [(c.evidence.line, c.edition) for c in citations(text)] == [
         (1, "The Liberator"), (2, "The Worker"), (3, "The Toiler"), (4, "Pravda")]
+
+
+def test_a_reference_wrapped_onto_the_next_line_begins_where_its_cue_stands() -> None:
+    found = citations("the workers, as Marx said (see Marx and\nEngels, Selected Works, Vol. I, "
+                      "p. 244), must win.\nThey must. See Lenin, Collected\nWorks, Vol. 31, p. 45."
+                      "\nThe masses were won over.\nVol. 31 of his works appeared in 1950.\n")
+    assert [(c.evidence.line, c.volume, c.pages, c.edition) for c in found] == [
+        (1, 1, "244", "Selected Works (Marx and Engels)"), (3, 31, "45", "Collected Works (Lenin)")]

@@ -231,7 +231,7 @@ def reference_record(doc: Document, start: int, end: int, author: str | None) ->
     printed = doc.clean[start:end].rstrip(" \t.,")
     if printed.endswith(")") and "(" not in printed:  # "(Reprinted from … 1919.)"
         printed = printed[:-1].rstrip(" \t.,")
-    fields = parse_reference(printed, author)
+    fields = parse_reference(normalise_space(printed), author)  # ("Selected\nWorks")
     volume = fields["volume"]
     return CitationRecord(
         raw=normalise_space(printed),

@@ -270,6 +270,7 @@ def _in_running_text(
             start = openings[-1].end()  # "see" belongs to the reference, "in the" not
         if not openings or not openings[-1].group(0).strip():
             start = _names_before(text, start, anchor.start())
+            start = _opened_on_line_before(text, line_start, start)
         start = max([start, *(b for a, b in taken if b <= anchor.start())])
         end = _reference_end(text, anchor.end())
         if (opened := _field_of_bracket(text, line_start, start, end)) is not None:
@@ -287,6 +288,24 @@ def _in_running_text(
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(reference_record(doc, start, end, author))
     return found
+
+
+def _opened_on_line_before(text: str, line_start: int, start: int) -> int:
+    """Where a reference wrapped onto this line began on the line before: "(see Marx and
+    Engels, Selected\nWorks, Vol. I, p. 244)" begins at "see" (a cue, a bracket left open,
+    and only names after it to the line's end); else ``start``."""
+    if line_start < 2 or text[line_start:start].strip() or text[line_start - 2] == "\n":
+        return start
+    before = text.rfind("\n", 0, line_start - 1) + 1
+    cues = [m for m in OPENING.finditer(text, before, line_start - 1)
+            if re.match(r"[Ss]ee|[Cc]f\.|\(", m.group())
+            and text.count(")", m.end(), line_start) < 1 + text.count("(", m.end(), line_start)]
+    if not cues:
+        return start
+    tail = text[cues[-1].end() : line_start]  # (with its line end: "Marx and\n")
+    if tail.strip() and not _names_run().match(tail):
+        return start
+    return cues[-1].start() if re.match(r"[Ss]ee|[Cc]f\.", cues[-1].group()) else cues[-1].end()
 
 
 def _where_and_when(text: str, anchor: re.Match[str]) -> bool:
