@@ -153,3 +153,11 @@ def test_a_reference_wrapped_onto_the_next_line_begins_where_its_cue_stands() ->
                       "\nThe masses were won over.\nVol. 31 of his works appeared in 1950.\n")
     assert [(c.evidence.line, c.volume, c.pages, c.edition) for c in found] == [
         (1, 1, "244", "Selected Works (Marx and Engels)"), (3, 31, "45", "Collected Works (Lenin)")]
+
+
+def test_a_translated_russian_reference_and_archive_leaves() -> None:
+    assert fields("1 Petrov I.V. Works. T. 5. M., 1947. S. 40.\n"
+                  "2 APRF. F. 3. Op. 58. D. 12. Ll. 4-5.\n"
+                  "3 GARF. F. R-130. Op. 2. D. 17. L. 4 ob.\n"
+                  "4 Izvestia TsK KPSS. 1989. No. 12. S. 191-192.\n") == [
+        (1, 5, "40"), (2, None, "4-5"), (3, None, "4"), (4, None, "191-192")]

@@ -51,9 +51,11 @@ ANCHOR = re.compile(
     r"|\bBd\.\s*(?:[IVXLC]+|\d{1,3})\b|(?<=,\s)Band\s+(?:[IVXLC]+|\d{1,3})\b|\bNr\.\s*\d+"
     r"|\bpg\.\s*\d+"
     r"|(?<=,\s)(?:[tv]|str|[sS])\.\s*(?:[IVXLC]+|\d{1,4})\b"
+    # the tom and stranitsa of a translated Russian reference ("Works. T. 5. M., 1947. S. 40")
+    r"|(?<=\.\s)[TS]\.\s*\d{1,4}\b"
     rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
-    r"|\b(?:[Ff]|[Ff]ond)\.?\s*\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
+    r"|\b(?:[Ff]|[Ff]ond)\.?\s*(?:[A-Z]-)?\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
     rf"|{NOTE_REFERENCE}|{REPEAT}|{SERIAL_VOLUME}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)", "(New York: W. W.
     # Norton, 1990)", "(Cambridge, MA: Harvard …)", a set's volumes first ("(2 vols; Paris, 1921)");
@@ -69,8 +71,8 @@ PAGE_AFTER_IMPRINT = re.compile(
 PAGE_ONLY = re.compile(
     r"(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+of\s+\d+(?:\s*\(\d+%\)?)?)?"
 )
-VOLUME_WORD = re.compile(r"(?:\b(?:Vols?\.?|Volume|vol\.|Bd\.)|(?<=,\s)(?:[tv]\.|Band\b))"
-                         r"\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
+VOLUME_WORD = re.compile(r"(?:\b(?:Vols?\.?|Volume|vol\.|Bd\.)|(?<=,\s)(?:[tv]\.|Band\b)"
+                         r"|(?:^|(?<=\.\s))T\.)\s*(?P<volume>[IVXLC]+|[ivxlc]+|\d{1,3})\b")
 # "Inprekorr, vii, 96, p. 2073": a periodical's volume in lower-case Roman, then its issue
 BARE_VOLUME_ISSUE = re.compile(r",\s*(?P<volume>[ivxlc]+),\s*(?P<issue>\d+),")
 # "Sochineniia, XIX, pp. 529–37", "(Moscow, 1957), II, pp. 133-143": a Roman volume before pages
@@ -78,7 +80,8 @@ BARE_VOLUME = re.compile(r"(?:^|[,)]\s*)(?P<volume>[IVXL]{1,6}),\s*pp?\.\s*\d")
 PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 30 September");
     # "pp386" is a book's length, not its pages
     # (an archive's leaves: "d. 6. L. 1", "d. 12, ll. 4-7")
-    r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|pg\.|ll\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\."
+    r"(?:\b(?:[Pp]p?\.|pp\s|pages?\s|pg\.|[Ll]l\.|col(?:umn)?s?\.?\s)|(?<=[,.]\s)[Ll]\."
+    r"|(?:^|(?<=\.\s))S\."
     r"|(?<=,\s)(?:[sS]|str)\.)"
     # (a column after the page, as a two-column edition prints it: "pages 225b-226a")
     r"\s*(?P<pages>\d+(?:[a-d](?![a-z]))?(?:\s*[-–]\s*\d+(?:[a-d](?![a-z]))?)?"

@@ -52,7 +52,9 @@ OPENING = re.compile(
 CLOSING = re.compile(
     # (an initial's full stop ends nothing: "compiled by Y. Felshtinsky")
     rf"[)\]}};]|{not_after_abbreviation('')}(?<!\b[A-Z])\.(?=\s+[A-Z“\"\[]|\s*$)"
-    r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
+    # ("Vol. 6. Nos. 5 & 7": its issue goes on; so do a translated Russian reference's tom,
+    # pages, leaves and imprint: "T. 5. M., 1947. S. 40", "D. 71. Ll. 2-3")
+    r"(?!\s+(?:[DdFfLlTSP]|Ll|Op|Nos?|Nr)\.\s*(?:[A-Z]-)?\d|\s+[MLP]\.,\s*1\d{3})"
     r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
