@@ -161,3 +161,11 @@ def test_a_translated_russian_reference_and_archive_leaves() -> None:
                   "3 GARF. F. R-130. Op. 2. D. 17. L. 4 ob.\n"
                   "4 Izvestia TsK KPSS. 1989. No. 12. S. 191-192.\n") == [
         (1, 5, "40"), (2, None, "4-5"), (3, None, "4"), (4, None, "191-192")]
+
+
+def test_a_heading_whose_title_has_an_apostrophe_names_its_source() -> None:
+    assert [(c.raw, c.volume) for c in citations(
+        "‘The Workers’ Struggle in Britain’ by Tom Wright from The Worker. April, 1928.\n"
+        "‘Lenin’s Last Fight’ by Ann Smith from The Militant. Vol. 2 No. 3. January 15, 1929.\n"
+    )] == [("from The Worker. April, 1928", None),
+           ("from The Militant. Vol. 2 No. 3. January 15, 1929", 2)]

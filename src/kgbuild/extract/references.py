@@ -122,7 +122,8 @@ def _navigation(printed: str) -> bool:
 # where a journal article's heading line says it comes from: "‘How We Work’ by Maria Petrova
 # from The Worker. April, 1928." (an issue named by its date alone, or its volume and number)
 HEADING_SOURCE = re.compile(
-    r"^[ \t]*[‘“\"][A-Z0-9][^‘’“”\"\n]{2,200}?[’”\"],?(?:[ \t]+(?i:by)[ \t]+[^\n]*?)?[ \t]+"
+    # (an apostrophe inside the title: "‘The Workers’ Struggle’ by …")
+    r"^[ \t]*[‘“\"][A-Z0-9][^\n]{2,200}?[’”\"],?(?:[ \t]+(?i:by)[ \t]+[^\n]*?)?[ \t]+"
     r"(?P<source>from[ \t]+(?:[Tt]he[ \t]+)?[A-Z][^\n]*?)[ \t.]*$", re.MULTILINE)
 # a page of a scan as Wikisource names it: "Page:Lenin - The State and Revolution.pdf/117"
 SCAN_PAGE = re.compile(r"^Page:[^\n]+?\.(?:pdf|djvu)/(?P<page>\d+)[ \t]*$", re.MULTILINE)
