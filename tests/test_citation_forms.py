@@ -169,3 +169,8 @@ def test_a_heading_whose_title_has_an_apostrophe_names_its_source() -> None:
         "‘Lenin’s Last Fight’ by Ann Smith from The Militant. Vol. 2 No. 3. January 15, 1929.\n"
     )] == [("from The Worker. April, 1928", None),
            ("from The Militant. Vol. 2 No. 3. January 15, 1929", 2)]
+
+
+def test_pages_without_a_full_stop_or_joined_by_and() -> None:
+    assert fields("See Works, Vol. 8, pp 4-6.\nSee Works, Vol. 9, pages 12 and 14.\n") == [
+        (1, 8, "4-6"), (2, 9, "12,14")]

@@ -85,7 +85,7 @@ PAGES = re.compile(  # a list goes on over numbers, not over a date ("p. 2073, 3
     r"|(?<=,\s)(?:[sS]|str)\.)"
     # (a column after the page, as a two-column edition prints it: "pages 225b-226a")
     r"\s*(?P<pages>\d+(?:[a-d](?![a-z]))?(?:\s*[-–]\s*\d+(?:[a-d](?![a-z]))?)?"
-    r"(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*"
+    r"(?:(?:\s*,|\s+(?:and|&))\s*\d+(?:\s*[-–]\s*\d+)?(?![\d\s]*[A-Za-z]))*"
     # a preface's Roman pages ("pp. XIII-XIV")
     r"|[IVXLC]+(?:\s*[-–]\s*[IVXLC]+)?\b|[ivxlc]+(?:\s*[-–]\s*[ivxlc]+)?\b)"
     # "and the following" ("p. 34 ff.", "pp. 12 et seq.")
@@ -166,7 +166,8 @@ def _pages(pages: re.Match[str]) -> str:
     """The pages as the scorer and the graph keep them: ranges written out, "ff." kept
     ("34ff.": the page it begins on and those following)."""
     following = pages.groupdict().get("following")
-    return normalise_pages(pages.group("pages")) + ("ff." if following else "")
+    listed = re.sub(r"\s+(?:and|&)\s+", ", ", pages.group("pages"))  # "pages 12 and 14"
+    return normalise_pages(listed) + ("ff." if following else "")
 
 
 def imprint(printed: str) -> dict[str, object]:

@@ -55,7 +55,7 @@ CLOSING = re.compile(
     # ("Vol. 6. Nos. 5 & 7": its issue goes on; so do a translated Russian reference's tom,
     # pages, leaves and imprint: "T. 5. M., 1947. S. 40", "D. 71. Ll. 2-3")
     r"(?!\s+(?:[DdFfLlTSP]|Ll|Op|Nos?|Nr)\.\s*(?:[A-Z]-)?\d|\s+[MLP]\.,\s*1\d{3})"
-    r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
+    r"|,(?=\s+(?!pp?\.|pp\s|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
     re.MULTILINE,
