@@ -26,12 +26,12 @@ from kgbuild.extract.reference_fields import (
     NOTE_REFERENCE,
     PAGE_ONLY,
     PAGES,
-    REPEAT,
     VOLUME_WORD,
     edition_name,
     not_after_abbreviation,
     reference_record,
 )
+from kgbuild.extract.reference_notes import field_of_bracket, published_issues, repeated
 from kgbuild.lexicon import alternation, data_alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
@@ -146,34 +146,6 @@ def _headings_and_scans(doc: Document) -> list[CitationRecord]:
     return found
 
 
-@cache
-def _published_in() -> re.Pattern[str]:
-    """A sentence saying where a text first appeared, a periodical and the date of its
-    issue: "Originally published in The Liberator, July 1919", "first appeared in the
-    journal Spark on March 3, 1923" (not every printing a narrative tells of)."""
-    months = alternation("months")
-    return re.compile(
-        r"\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|printed|appeared)\s+in\s+"
-        r"(?:the\s+)?(?:(?:newspaper|journal|magazine|weekly|daily|monthly)\s+)?"
-        r"(?P<title>[A-Z“\"][\w’'\-]*(?:[ \t]+(?:of|the|and|&|[A-Z][\w’'\-]*)){0,6}?)[”\"]?"
-        r"(?:,[ \t]*|[ \t]+(?:on|of|in|for)[ \t]+)(?:(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+"
-        rf"(?:of[ \t]+)?)?(?:{months})(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+1[89]\d\d\b")
-
-
-def _published_issues(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRecord]:
-    """The issue a sentence says a text appeared in (``_published_in``), as a reference
-    without edition: a periodical is no work. Not a place ("printed in Moscow on …")."""
-    found = []
-    for match in _published_in().finditer(doc.clean):
-        if (any(a <= match.start("title") < b for a, b in taken)
-                or match.group("title") in data_set("places.txt")):
-            continue
-        record = reference_record(doc, match.start("title"), match.end(), doc.meta.author)
-        found.append(replace(record, edition=None) if record.issue is None else record)
-        taken.append((match.start("title"), match.end()))
-    return found
-
-
 def _imprint_alone(record: CitationRecord) -> bool:
     """A part of a source line that prints only where, when and by whom the edition before
     it was printed ("Progress Publishers, Moscow 1973"): each of its parts a publisher, a
@@ -276,7 +248,7 @@ def _in_running_text(
             start = _opened_on_line_before(text, line_start, start)
         start = max([start, *(b for a, b in taken if b <= anchor.start())])
         end = _reference_end(text, anchor.end())
-        if (opened := _field_of_bracket(text, line_start, start, end)) is not None:
+        if (opened := field_of_bracket(text, line_start, start, end)) is not None:
             # "(Pipes: ‘…’; Cambridge; 1954; p. 169)": the page belongs to the bracket's
             # reference (the one found before it in the bracket, or its first words)
             start = opened + 1
@@ -325,25 +297,6 @@ def _where_and_when(text: str, anchor: re.Match[str]) -> bool:
 # a periodical's masthead in capitals over its own issue ("THE CLASS STRUGGLE Vol. III
 # FEBRUARY, 1919"): the document itself, not a reference to it
 MASTHEAD = re.compile(r"\s*(?:[A-Z][A-Z’'\-]+[ \t]+){2,}")
-
-
-def _field_of_bracket(text: str, line_start: int, start: int, end: int) -> int | None:
-    """Where the bracket opens whose reference a part after a semicolon goes on, when the
-    part is a page or an "ibid." alone ("…; 1954; p. 169)", "(Pipes: ibid.; op. cit.;"):
-    its fields are separated by semicolons, not its references."""
-    if (not text[line_start:start].rstrip().endswith(";")
-            or not FIELD_ALONE.fullmatch(text[start:end].strip())):
-        return None
-    depth = 0
-    for at in range(start - 1, line_start - 1, -1):
-        depth += {")": 1, "(": -1}.get(text[at], 0)
-        if depth < 0:
-            return at
-    return None
-
-
-# a page or a repeat mark alone: no reference of its own after a semicolon
-FIELD_ALONE = re.compile(rf"(?:{PAGE_ONLY.pattern}|{REPEAT})[\s.,;]*")
 
 
 def _volume_heading(text: str, start: int, end: int) -> bool:
@@ -442,32 +395,8 @@ def _see_titles(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRec
 def read_citations(doc: Document) -> list[CitationRecord]:
     """Every reference a document prints, parenthesised or not, in text order."""
     parenthesised = extract_citations(doc)
-    return _repeated(sorted([*parenthesised, *extract_references(doc, parenthesised)],
+    return repeated(sorted([*parenthesised, *extract_references(doc, parenthesised)],
                             key=lambda c: c.evidence.start), parenthesised)
-
-
-def _repeated(records: list[CitationRecord], done: list[CitationRecord]) -> list[CitationRecord]:
-    """ "Ibid., p. 50", "op. cit." in notes and running text repeat the work, volume and
-    (printing none of their own) the pages of the reference before; "Kautsky, op. cit."
-    that of the last one naming Kautsky. (The parenthesised ones, ``done``, repeat theirs
-    already.)"""
-    result: list[CitationRecord] = []
-    for record in records:
-        if record.ibid and result and not any(record is d for d in done):
-            before = REPEATED_NAME.match(record.raw)
-            named = [r for r in result if before and before.group(1) in r.raw]
-            source = (named or result)[-1]
-            record = replace(
-                record, volume=record.volume or source.volume,
-                pages=record.pages or (None if record.volume else source.pages),
-                edition=record.edition or source.edition, cites=record.cites or source.cites,
-                issue=record.issue or (None if record.volume else source.issue))
-        result.append(record)
-    return result
-
-
-# the author named before an "op. cit.": "Kautsky, op. cit., p. 12", "Pipes: ibid."
-REPEATED_NAME = re.compile(r"(?:[Ss]ee\s+)?(?:[A-Z]\.\s*)*([A-Z][\w’'\-]+)[,:]\s")
 
 
 def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> list[CitationRecord]:
@@ -480,7 +409,7 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
-    found += _published_issues(doc, taken)
+    found += published_issues(doc, taken)
     found += [c for c in _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
               if not _imprint_alone(c)]  # (not "; Progress Publishers, Moscow 1973" alone)
     return sorted(found, key=lambda c: c.evidence.start)

@@ -1,0 +1,86 @@
+"""References as notes print them: "Ibid., p. 50" and "Kautsky, op. cit." repeat the
+reference before, fields separated by semicolons inside one bracket ("(Pipes: ‘…’;
+Cambridge; 1954; p. 169)") are one reference, and a sentence may say where a text first
+appeared ("Originally published in The Liberator, July 1919")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from kgbuild.document import Document
+from kgbuild.extract.reference_fields import PAGE_ONLY, REPEAT, reference_record
+from kgbuild.lexicon import alternation, data_set
+from kgbuild.records import CitationRecord
+
+
+@cache
+def published_in() -> re.Pattern[str]:
+    """A sentence saying where a text first appeared, a periodical and the date of its
+    issue: "Originally published in The Liberator, July 1919", "first appeared in the
+    journal Spark on March 3, 1923" (not every printing a narrative tells of)."""
+    months = alternation("months")
+    return re.compile(
+        r"\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|printed|appeared)\s+in\s+"
+        r"(?:the\s+)?(?:(?:newspaper|journal|magazine|weekly|daily|monthly)\s+)?"
+        r"(?P<title>[A-Z“\"][\w’'\-]*(?:[ \t]+(?:of|the|and|&|[A-Z][\w’'\-]*)){0,6}?)[”\"]?"
+        r"(?:,[ \t]*|[ \t]+(?:on|of|in|for)[ \t]+)(?:(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+        rf"(?:of[ \t]+)?)?(?:{months})(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+1[89]\d\d\b")
+
+
+def published_issues(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRecord]:
+    """The issue a sentence says a text appeared in (``published_in``), as a reference
+    without edition: a periodical is no work. Not a place ("printed in Moscow on …")."""
+    found = []
+    for match in published_in().finditer(doc.clean):
+        if (any(a <= match.start("title") < b for a, b in taken)
+                or match.group("title") in data_set("places.txt")):
+            continue
+        record = reference_record(doc, match.start("title"), match.end(), doc.meta.author)
+        found.append(replace(record, edition=None) if record.issue is None else record)
+        taken.append((match.start("title"), match.end()))
+    return found
+
+
+def field_of_bracket(text: str, line_start: int, start: int, end: int) -> int | None:
+    """Where the bracket opens whose reference a part after a semicolon goes on, when the
+    part is a page or an "ibid." alone ("…; 1954; p. 169)", "(Pipes: ibid.; op. cit.;"):
+    its fields are separated by semicolons, not its references."""
+    if (not text[line_start:start].rstrip().endswith(";")
+            or not FIELD_ALONE.fullmatch(text[start:end].strip())):
+        return None
+    depth = 0
+    for at in range(start - 1, line_start - 1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth < 0:
+            return at
+    return None
+
+
+# a page or a repeat mark alone: no reference of its own after a semicolon
+FIELD_ALONE = re.compile(rf"(?:{PAGE_ONLY.pattern}|{REPEAT})[\s.,;]*")
+
+
+def repeated(records: list[CitationRecord], done: list[CitationRecord]) -> list[CitationRecord]:
+    """ "Ibid., p. 50", "op. cit." in notes and running text repeat the work, volume and
+    (printing none of their own) the pages of the reference before; "Kautsky, op. cit."
+    that of the last one naming Kautsky. (The parenthesised ones, ``done``, repeat theirs
+    already.)"""
+    result: list[CitationRecord] = []
+    for record in records:
+        if record.ibid and result and not any(record is d for d in done):
+            before = REPEATED_NAME.match(record.raw)
+            named = [r for r in result if before and before.group(1) in r.raw]
+            source = (named or result)[-1]
+            record = replace(
+                record, volume=record.volume or source.volume,
+                pages=record.pages or (None if record.volume else source.pages),
+                edition=record.edition or source.edition, cites=record.cites or source.cites,
+                issue=record.issue or (None if record.volume else source.issue))
+        result.append(record)
+    return result
+
+
+# the author named before an "op. cit.": "Kautsky, op. cit., p. 12", "Pipes: ibid."
+REPEATED_NAME = re.compile(r"(?:[Ss]ee\s+)?(?:[A-Z]\.\s*)*([A-Z][\w’'\-]+)[,:]\s")
