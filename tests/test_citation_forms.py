@@ -174,3 +174,16 @@ def test_a_heading_whose_title_has_an_apostrophe_names_its_source() -> None:
 def test_pages_without_a_full_stop_or_joined_by_and() -> None:
     assert fields("See Works, Vol. 8, pp 4-6.\nSee Works, Vol. 9, pages 12 and 14.\n") == [
         (1, 8, "4-6"), (2, 9, "12,14")]
+
+
+def test_an_endnote_citing_by_author_and_title() -> None:
+    found = citations("[24] Smith, Lenin and the First World War, 57–75; Smith, Lenin, 75.\n"
+                      "[25] Why split, he asked. Brown, My Years in Moscow, 249.\n"
+                      "[26] See Jones, “Hidden Agendas”.\n"
+                      "[27] Kamenev, Lev Borisovich.\n"
+                      "[28] Moscow, The Red Capital, 1925.\n"
+                      "[29] Nove, An Economic History, 1969.\n")
+    assert [(c.evidence.line, c.pages, c.edition) for c in found] == [
+        (1, "57-75", "Lenin and the First World War"), (1, "75", "Lenin"),
+        (2, "249", "My Years in Moscow"), (3, None, "Hidden Agendas"),
+        (6, None, "An Economic History")]

@@ -208,11 +208,11 @@ def _first_title(segments: list[str]) -> str | None:
             # "Alec Nove, An Economic …"; surname first: "Gramsci Antonio, Contro la legge …"
             or names[0] in data_set("given_names.txt")
             or (len(names) == 2 and names[1] in data_set("given_names.txt"))):
-        return _title(segments[1])
-    return _title(segments[0])
+        return title_of(segments[1])
+    return title_of(segments[0])
 
 
-def _title(segment: str) -> str | None:
+def title_of(segment: str) -> str | None:
     """A work or periodical named first ("Lenin Miscellany", "Inprekorr"), not a person's
     name ("J. V. Stalin") nor a volume or page."""
     segment = ANCHOR.split(segment)[0].strip(" .;“”\"")  # "Pravda No. 21" names "Pravda"

@@ -1,7 +1,8 @@
 """References as notes print them: "Ibid., p. 50" and "Kautsky, op. cit." repeat the
 reference before, fields separated by semicolons inside one bracket ("(Pipes: ‘…’;
-Cambridge; 1954; p. 169)") are one reference, and a sentence may say where a text first
-appeared ("Originally published in The Liberator, July 1919")."""
+Cambridge; 1954; p. 169)") are one reference, a note may cite by author and title alone
+("[24] Thatcher, Leon Trotsky and World War One, 57–75"), and a sentence may say where a
+text first appeared ("Originally published in The Liberator, July 1919")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from kgbuild.document import Document
-from kgbuild.extract.reference_fields import PAGE_ONLY, REPEAT, reference_record
+from kgbuild.extract.reference_fields import PAGE_ONLY, REPEAT, reference_record, title_of
 from kgbuild.lexicon import alternation, data_set
 from kgbuild.records import CitationRecord
 
@@ -84,3 +85,41 @@ def repeated(records: list[CitationRecord], done: list[CitationRecord]) -> list[
 
 # the author named before an "op. cit.": "Kautsky, op. cit., p. 12", "Pipes: ibid."
 REPEATED_NAME = re.compile(r"(?:[Ss]ee\s+)?(?:[A-Z]\.\s*)*([A-Z][\w’'\-]+)[,:]\s")
+
+
+# an endnote's line: "[24] …", "24. …"
+NOTE_LINE = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}\.)[ \t]+(?P<body>[^\n]+)$", re.MULTILINE)
+# a note's reference by author and title, the page after it bare as notes print it: "Thatcher,
+# Leon Trotsky and World War One, 57–75", "Trotsky, My Life, 249", "Nove, “An Essay”"
+AUTHOR_TITLE = re.compile(
+    r"(?:^|(?<=;[ \t])|(?<=[a-z\d”’][.?][ \t]))(?:[Ss]ee[ \t]+)?"
+    r"(?P<author>(?:[A-Z]\.[ \t]*)*[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?),[ \t]+"
+    r"(?P<title>[“\"‘][^”\"’\n]{3,120}[”\"’]|[A-Z][^,;.()\n]{2,100}?)"
+    r"(?:,[ \t]*(?P<pages>\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?))?[ \t]*(?=[.;]|$)")
+
+
+def note_entries(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRecord]:
+    """The references an endnote makes by author and title with no volume, page mark or
+    issue ("[22] Trotsky, Our Political Tasks.", "[24] Thatcher, Leon Trotsky and World War
+    One, 57–75; Thatcher, Trotsky, 75."): the author a name, not a place, the title in title
+    case or quoted; a year after it is no page."""
+    found = []
+    for line in NOTE_LINE.finditer(doc.clean):
+        body = line.group("body")
+        for entry in AUTHOR_TITLE.finditer(body):
+            start, end = line.start("body") + entry.start(), line.start("body") + entry.end()
+            title = entry.group("title").strip("“”\"‘’")
+            words = title.split()
+            if (any(a <= start < b or start <= a < end for a, b in taken)
+                    or entry.group("author") in data_set("places.txt")
+                    or (entry.group("title")[0] not in "“\"‘" and title_of(title) is None)
+                    # a glossary's "Kamenev, Lev Borisovich": a person's names, no title
+                    or (words[0] in data_set("given_names.txt") and len(words) <= 3)):
+                continue
+            record = reference_record(doc, start, end, doc.meta.author)
+            pages = entry.group("pages")
+            if pages and not re.fullmatch(r"1[89]\d\d|20\d\d", pages):
+                record = replace(record, pages=re.sub(r"[ \t]*[-–][ \t]*", "-", pages))
+            found.append(replace(record, edition=title))
+            taken.append((start, end))
+    return found

@@ -31,7 +31,12 @@ from kgbuild.extract.reference_fields import (
     not_after_abbreviation,
     reference_record,
 )
-from kgbuild.extract.reference_notes import field_of_bracket, published_issues, repeated
+from kgbuild.extract.reference_notes import (
+    field_of_bracket,
+    note_entries,
+    published_issues,
+    repeated,
+)
 from kgbuild.lexicon import alternation, data_alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
@@ -410,6 +415,7 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
     found += published_issues(doc, taken)
+    found += note_entries(doc, taken)
     found += [c for c in _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
               if not _imprint_alone(c)]  # (not "; Progress Publishers, Moscow 1973" alone)
     return sorted(found, key=lambda c: c.evidence.start)
