@@ -187,3 +187,12 @@ def test_an_endnote_citing_by_author_and_title() -> None:
         (1, "57-75", "Lenin and the First World War"), (1, "75", "Lenin"),
         (2, "249", "My Years in Moscow"), (3, None, "Hidden Agendas"),
         (6, None, "An Economic History")]
+
+
+def test_notes_numbered_without_a_stop_and_ibid_with_a_bare_page() -> None:
+    found = citations("Notes\n1 Smith, Lenin and the War, 57–75.\n2 Ibid., 76.\n"
+                      "3 Smith, op. cit., 12.\n[4] Brown, Our Political Tasks, part 2.\n"
+                      "5. Cf. Jones, The Party, 45.\n")
+    assert [(c.evidence.line, c.pages, c.edition) for c in found] == [
+        (2, "57-75", "Lenin and the War"), (3, "76", "Lenin and the War"),
+        (4, "12", "Lenin and the War"), (5, None, "Our Political Tasks"), (6, "45", "The Party")]

@@ -64,6 +64,9 @@ ANCHOR = re.compile(
     rf":\s*[A-Z][^()\n]{{1,40}}|(?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?|{data_alternation('places.txt')})"
     r",\s*1[5-9]\d\d(?:[-–]\d{2,4})?)\))"
 )
+# a page bare after a repeat mark, as notes print it: "Ibid., 76", "Thatcher, op. cit., 12-14"
+PAGE_AFTER_REPEAT = re.compile(
+    rf"{REPEAT},\s*(?P<pages>\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)(?![\d\w])(?!\s*[A-Za-z])")
 # a page after the imprint's bracket, as notes print it: "… (New York, 1990), 245."
 PAGE_AFTER_IMPRINT = re.compile(
     r"(?<=\d\d\))\s*,\s*(?P<pages>(?!1[89]\d\d\b|20\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*$")
@@ -144,7 +147,7 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     if pages is None and (colon := VOLUME_COLON_PAGES.search(printed)):
         volume = volume or int(colon.group("volume"))
         pages = colon
-    pages = pages or PAGE_AFTER_IMPRINT.search(printed)
+    pages = pages or PAGE_AFTER_IMPRINT.search(printed) or PAGE_AFTER_REPEAT.search(printed)
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
     named = re.sub(rf"^(?i:{labels})\s*(?:{LABEL_SEPARATOR})?\s*"
                    r"|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)

@@ -88,13 +88,15 @@ REPEATED_NAME = re.compile(r"(?:[Ss]ee\s+)?(?:[A-Z]\.\s*)*([A-Z][\w’'\-]+)[,:]
 
 
 # an endnote's line: "[24] …", "24. …"
-NOTE_LINE = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}\.)[ \t]+(?P<body>[^\n]+)$", re.MULTILINE)
+NOTE_LINE = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}\.?)[ \t]+(?P<body>[^\n]+)$", re.MULTILINE)
 # a note's reference by author and title, the page after it bare as notes print it: "Thatcher,
 # Leon Trotsky and World War One, 57–75", "Trotsky, My Life, 249", "Nove, “An Essay”"
 AUTHOR_TITLE = re.compile(
-    r"(?:^|(?<=;[ \t])|(?<=[a-z\d”’][.?][ \t]))(?:[Ss]ee[ \t]+)?"
+    r"(?:^|(?<=;[ \t])|(?<=[a-z\d”’][.?][ \t]))(?:(?:[Ss]ee|[Cc]f\.)[ \t]+)?"
     r"(?P<author>(?:[A-Z]\.[ \t]*)*[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?),[ \t]+"
     r"(?P<title>[“\"‘][^”\"’\n]{3,120}[”\"’]|[A-Z][^,;.()\n]{2,100}?)"
+    # (its part or chapter: "Trotsky, Our Political Tasks, part 2")
+    r"(?:,[ \t]*(?:part|ch\.|chapter|book)[ \t]+\w+)?"
     r"(?:,[ \t]*(?P<pages>\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?))?[ \t]*(?=[.;]|$)")
 
 
