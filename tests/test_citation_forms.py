@@ -196,3 +196,10 @@ def test_notes_numbered_without_a_stop_and_ibid_with_a_bare_page() -> None:
     assert [(c.evidence.line, c.pages, c.edition) for c in found] == [
         (2, "57-75", "Lenin and the War"), (3, "76", "Lenin and the War"),
         (4, "12", "Lenin and the War"), (5, None, "Our Political Tasks"), (6, "45", "The Party")]
+
+
+def test_journal_notes_and_a_periodical_cited_by_date() -> None:
+    assert fields('[4] John Smith, "The Party Schools," Slavic Review 25, no. 3 (1966): 370–91.\n'
+                  "[5] Smith, “The Party Schools,” 372.\n[6] Izvestia, 12 March 1921.\n"
+                  "[7] Moscow, 12 March 1921.\n") == [
+        (1, 25, "370-391"), (2, None, "372"), (3, None, None)]

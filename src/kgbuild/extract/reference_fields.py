@@ -67,6 +67,13 @@ ANCHOR = re.compile(
 # a page bare after a repeat mark, as notes print it: "Ibid., 76", "Thatcher, op. cit., 12-14"
 PAGE_AFTER_REPEAT = re.compile(
     rf"{REPEAT},\s*(?P<pages>\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)(?![\d\w])(?!\s*[A-Za-z])")
+# a journal's volume bare before its number: "Slavic Review 25, no. 3"
+JOURNAL_VOLUME = re.compile(r"(?<=[A-Za-z]\s)(?P<volume>\d{1,3}),?\s+[Nn]o\.\s*\d")
+# a journal's pages after the colon that follows its year: "Slavic Review 25, no. 3 (1966):
+# 370–91"
+PAGE_AFTER_YEAR = re.compile(
+    r"\((?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?1[89]\d\d\):\s*"
+    r"(?P<pages>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?![\d\w])")
 # a page after the imprint's bracket, as notes print it: "… (New York, 1990), 245."
 PAGE_AFTER_IMPRINT = re.compile(
     r"(?<=\d\d\))\s*,\s*(?P<pages>(?!1[89]\d\d\b|20\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*$")
@@ -139,6 +146,8 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         volume = parse_volume(bare_volume.group("volume"))
     elif serial := re.search(SERIAL_VOLUME, printed):
         volume = parse_volume(serial.group("serial"))
+    if volume is None and (journal := JOURNAL_VOLUME.search(printed)):
+        volume = int(journal.group("volume"))
     if number := ISSUE.search(printed):
         issue = number.group("issue") or number.group("hash")
     elif bare_issue := re.match(r"[^,]+,\s*(?P<issue>\d{1,3}),\s*pp?\.", printed):
@@ -147,7 +156,8 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
     if pages is None and (colon := VOLUME_COLON_PAGES.search(printed)):
         volume = volume or int(colon.group("volume"))
         pages = colon
-    pages = pages or PAGE_AFTER_IMPRINT.search(printed) or PAGE_AFTER_REPEAT.search(printed)
+    pages = (pages or PAGE_AFTER_IMPRINT.search(printed) or PAGE_AFTER_REPEAT.search(printed)
+             or PAGE_AFTER_YEAR.search(printed))
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
     named = re.sub(rf"^(?i:{labels})\s*(?:{LABEL_SEPARATOR})?\s*"
                    r"|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)

@@ -97,7 +97,20 @@ AUTHOR_TITLE = re.compile(
     r"(?P<title>[“\"‘][^”\"’\n]{3,120}[”\"’]|[A-Z][^,;.()\n]{2,100}?)"
     # (its part or chapter: "Trotsky, Our Political Tasks, part 2")
     r"(?:,[ \t]*(?:part|ch\.|chapter|book)[ \t]+\w+)?"
-    r"(?:,[ \t]*(?P<pages>\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?))?[ \t]*(?=[.;]|$)")
+    # (the comma may stand inside the quotes: "Smith, “The Party Schools,” 372")
+    r"(?:,?[ \t]*(?P<pages>\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?))?[ \t]*(?=[.;]|$)")
+
+
+@cache
+def periodical_by_date() -> re.Pattern[str]:
+    """A note citing a periodical's issue by its date: "[7] Izvestia, 12 March 1921.",
+    "Pravda, March 5, 1923, p. 2"."""
+    months = alternation("months")
+    return re.compile(
+        r"(?:^|(?<=;[ \t])|(?<=[a-z\d”’][.?][ \t]))(?P<title>(?:The[ \t]+)?[A-Z][\w’'\-]*"
+        r"(?:[ \t]+[A-Z][\w’'\-]*){0,4}),[ \t]+"
+        rf"(?:\d{{1,2}}[ \t]+(?:{months})|(?:{months})[ \t]+\d{{1,2}},?)[ \t]+1[89]\d\d"
+        r"(?:,[ \t]*pp?\.[ \t]*\d{1,4})?[ \t]*(?=[.;]|$)")
 
 
 def note_entries(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRecord]:
@@ -110,7 +123,7 @@ def note_entries(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRe
         body = line.group("body")
         for entry in AUTHOR_TITLE.finditer(body):
             start, end = line.start("body") + entry.start(), line.start("body") + entry.end()
-            title = entry.group("title").strip("“”\"‘’")
+            title = entry.group("title").strip("“”\"‘’,")
             words = title.split()
             if (any(a <= start < b or start <= a < end for a, b in taken)
                     or entry.group("author") in data_set("places.txt")
@@ -123,5 +136,12 @@ def note_entries(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRe
             if pages and not re.fullmatch(r"1[89]\d\d|20\d\d", pages):
                 record = replace(record, pages=re.sub(r"[ \t]*[-–][ \t]*", "-", pages))
             found.append(replace(record, edition=title))
+            taken.append((start, end))
+        for issue in periodical_by_date().finditer(body):
+            start, end = line.start("body") + issue.start(), line.start("body") + issue.end()
+            if (any(a <= start < b or start <= a < end for a, b in taken)
+                    or issue.group("title") in data_set("places.txt")):
+                continue
+            found.append(replace(reference_record(doc, start, end, doc.meta.author), edition=None))
             taken.append((start, end))
     return found
