@@ -182,7 +182,8 @@ def test_an_endnote_citing_by_author_and_title() -> None:
                       "[26] See Jones, “Hidden Agendas”.\n"
                       "[27] Kamenev, Lev Borisovich.\n"
                       "[28] Moscow, The Red Capital, 1925.\n"
-                      "[29] Nove, An Economic History, 1969.\n")
+                      "[29] Nove, An Economic History, 1969.\n"
+                      "[30] Zinoviev, Kamenev and Trotsky.\n")
     assert [(c.evidence.line, c.pages, c.edition) for c in found] == [
         (1, "57-75", "Lenin and the First World War"), (1, "75", "Lenin"),
         (2, "249", "My Years in Moscow"), (3, None, "Hidden Agendas"),

@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from kgbuild.document import Document
+from kgbuild.extract.persons import surname_shape
 from kgbuild.extract.reference_fields import PAGE_ONLY, REPEAT, reference_record, title_of
 from kgbuild.lexicon import alternation, data_set
 from kgbuild.records import CitationRecord
@@ -128,8 +129,10 @@ def note_entries(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRe
             if (any(a <= start < b or start <= a < end for a, b in taken)
                     or entry.group("author") in data_set("places.txt")
                     or (entry.group("title")[0] not in "“\"‘" and title_of(title) is None)
-                    # a glossary's "Kamenev, Lev Borisovich": a person's names, no title
-                    or (words[0] in data_set("given_names.txt") and len(words) <= 3)):
+                    # a glossary's "Kamenev, Lev Borisovich", a list "Zinoviev, Kamenev and
+                    # Trotsky": persons' names, no title
+                    or (words[0] in data_set("given_names.txt") and len(words) <= 3)
+                    or all(surname_shape().fullmatch(w) for w in words if w not in ("and", "&"))):
                 continue
             record = reference_record(doc, start, end, doc.meta.author)
             pages = entry.group("pages")
