@@ -204,3 +204,8 @@ def test_journal_notes_and_a_periodical_cited_by_date() -> None:
                   "[5] Smith, “The Party Schools,” 372.\n[6] Izvestia, 12 March 1921.\n"
                   "[7] Moscow, 12 March 1921.\n") == [
         (1, 25, "370-391"), (2, None, "372"), (3, None, None)]
+
+
+def test_an_author_and_year_with_the_page_in_brackets() -> None:
+    assert fields("the party grew (Carr 1950: 45), then (Service 2000, 150–51) it shrank, as "
+                  "all agree (Lih 2006).\n") == [(1, None, "45"), (1, None, "150-151")]

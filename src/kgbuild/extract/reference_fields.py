@@ -34,6 +34,10 @@ VOLUME_COLON_PAGES = re.compile(
 LABEL_SEPARATOR = r"[:|–—]|-(?=[ \t])"
 # a reference repeating the one before: "Ibid., p. 5", "Kautsky, op. cit., p. 12", "loc. cit."
 REPEAT = r"\b(?:[Ii]bid(?:em)?\b|[OoLl](?:p|oc)\.\s*cit\b)\.?"
+# an author and year with the page, as modern writing cites in brackets: "(Carr 1950: 45)",
+# "(Service 2000, 150–51)", "(Smith and Jones 1990: 12-14)"
+AUTHOR_YEAR_PAGE = (r"(?<=\()[A-Z][\w’'\-]+(?:\s+(?:and|&)\s+[A-Z][\w’'\-]+)?"
+                    r"\s+(?:1[89]|20)\d\d[a-z]?(?::\s*|,\s+)(?P<year_page>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(?=\))")
 # a numbered volume of a series, its number after its title: "Lenin Miscellany XXXIV"
 SERIAL_VOLUME = ("(?:" + "|".join(rf"(?<=\b{re.escape(w)}{gap})" for w in words("serial_titles")
                                    for gap in (" ", ", "))
@@ -56,7 +60,7 @@ ANCHOR = re.compile(
     rf"|{VOLUME_COLON_PAGES.pattern}"
     # an archive's fond and opis ("RGASPI, f. 17, op. 3, d. 12, l. 4"); a note of this text
     r"|\b(?:[Ff]|[Ff]ond)\.?\s*(?:[A-Z]-)?\d+[,.]\s*(?:[Oo]p|[Oo]pis[’']?)\.?\s*\d+"
-    rf"|{NOTE_REFERENCE}|{REPEAT}|{SERIAL_VOLUME}"
+    rf"|{NOTE_REFERENCE}|{REPEAT}|{SERIAL_VOLUME}|{AUTHOR_YEAR_PAGE}"
     # an imprint in brackets: "(Berlin: Aufbau-Verlag)", "(Moscow, 1940)", "(New York: W. W.
     # Norton, 1990)", "(Cambridge, MA: Harvard …)", a set's volumes first ("(2 vols; Paris, 1921)");
     # words before a year a known place ("(New York, 1976)", not "(Second Congress, 1920)")
@@ -67,6 +71,8 @@ ANCHOR = re.compile(
 # a page bare after a repeat mark, as notes print it: "Ibid., 76", "Thatcher, op. cit., 12-14"
 PAGE_AFTER_REPEAT = re.compile(
     rf"{REPEAT},\s*(?P<pages>\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)(?![\d\w])(?!\s*[A-Za-z])")
+AUTHOR_YEAR_PAGES = re.compile(AUTHOR_YEAR_PAGE.replace("(?<=\\()", "^").replace(
+    "year_page", "pages").replace("(?=\\))", "$"))
 # a journal's volume bare before its number: "Slavic Review 25, no. 3"
 JOURNAL_VOLUME = re.compile(r"(?<=[A-Za-z]\s)(?P<volume>\d{1,3}),?\s+[Nn]o\.\s*\d")
 # a journal's pages after the colon that follows its year: "Slavic Review 25, no. 3 (1966):
@@ -157,7 +163,7 @@ def parse_reference(printed: str, author: str | None) -> dict[str, object]:
         volume = volume or int(colon.group("volume"))
         pages = colon
     pages = (pages or PAGE_AFTER_IMPRINT.search(printed) or PAGE_AFTER_REPEAT.search(printed)
-             or PAGE_AFTER_YEAR.search(printed))
+             or PAGE_AFTER_YEAR.search(printed) or AUTHOR_YEAR_PAGES.search(printed))
     labels = f"{alternation('source_labels')}|{alternation('published_labels')}"
     named = re.sub(rf"^(?i:{labels})\s*(?:{LABEL_SEPARATOR})?\s*"
                    r"|^(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?", "", printed)
