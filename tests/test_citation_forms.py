@@ -209,3 +209,9 @@ def test_journal_notes_and_a_periodical_cited_by_date() -> None:
 def test_an_author_and_year_with_the_page_in_brackets() -> None:
     assert fields("the party grew (Carr 1950: 45), then (Service 2000, 150–51) it shrank, as "
                   "all agree (Lih 2006).\n") == [(1, None, "45"), (1, None, "150-151")]
+
+
+def test_a_note_quoting_through_a_work_and_an_author_with_a_middle_initial() -> None:
+    assert fields("[3] Quoted in Smith, Lenin and the War, 45.\n"
+                  "[4] Robert V. Brown, The Conscience of the Party, 120.\n") == [
+        (1, None, "45"), (2, None, "120")]

@@ -93,8 +93,11 @@ NOTE_LINE = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}\.?)[ \t]+(?P<body>[^\n]+)
 # a note's reference by author and title, the page after it bare as notes print it: "Thatcher,
 # Leon Trotsky and World War One, 57–75", "Trotsky, My Life, 249", "Nove, “An Essay”"
 AUTHOR_TITLE = re.compile(
-    r"(?:^|(?<=;[ \t])|(?<=[a-z\d”’][.?][ \t]))(?:(?:[Ss]ee|[Cc]f\.)[ \t]+)?"
-    r"(?P<author>(?:[A-Z]\.[ \t]*)*[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?),[ \t]+"
+    r"(?:^|(?<=;[ \t])|(?<=[a-z\d”’][.?][ \t]))(?:(?:[Ss]ee|[Cc]f\.|(?:[Qq]uoted|[Cc]ited)"
+    r"[ \t]+in)[ \t]+)?"
+    # (a given name and a middle initial: "Robert V. Daniels")
+    r"(?P<author>(?:[A-Z][\w’'\-]+[ \t]+(?=[A-Z]\.))?(?:[A-Z]\.[ \t]*)*[A-Z][\w’'\-]+"
+    r"(?:[ \t]+[A-Z][\w’'\-]+)?),[ \t]+"
     r"(?P<title>[“\"‘][^”\"’\n]{3,120}[”\"’]|[A-Z][^,;.()\n]{2,100}?)"
     # (its part or chapter: "Trotsky, Our Political Tasks, part 2")
     r"(?:,[ \t]*(?:part|ch\.|chapter|book)[ \t]+\w+)?"
