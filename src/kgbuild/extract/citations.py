@@ -24,7 +24,9 @@ VOLUME = re.compile(
     r"(?:(?P<edition>[A-Z][\w’' ]+?),\s+)?(?:Vol\.|Volume)\s*(?P<volume>[IVXLC]+|\d{1,3})"
     + PAGE_LIST
 )
-IBID = re.compile(r"[Ii]bid\.?" + PAGE_LIST)
+# "(ibid.)", "(ibid., p. 460)", and with a volume of its own "(ibid., Vol. XXVI, p. 12)"
+IBID = re.compile(r"[Ii]bid\.?(?:\s*,\s*(?:Vol\.|Volume)\s*(?P<volume>[IVXLC]+|\d{1,3}))?"
+                  + PAGE_LIST)
 # What may follow the reference before ")": a remark (", first edition") and an endnote.
 REMARK = re.compile(r",[^()]{1,60}?(?=[\s.]*\d{0,2}\s*\))")
 ENDNOTE_IN_PARENTHESES = re.compile(r"[\s.]*(?P<number>\d{1,2})(?=\s*\))")
@@ -68,7 +70,7 @@ def parse_citation(text: str) -> dict[str, object] | None:
         }
     if match := IBID.match(text):
         return {
-            "volume": None,
+            "volume": parse_volume(match.group("volume")) if match.group("volume") else None,
             "pages": normalise_pages(match.group("pages")) if match.group("pages") else None,
             "edition": None,
             "ibid": True,
@@ -112,7 +114,10 @@ def extract_citations(doc: Document) -> list[CitationRecord]:
             continue
         body_end = body_start + int(str(fields["length"]))
         if remark := REMARK.match(text, body_end):
-            if fields["cites"] and REFERENCE_MARK.search(remark.group(0)):
+            # (read up to the bracket: the remark may stop short of "p. 3)", its page
+            # taken for an endnote's number)
+            closing = text.find(")", remark.start())
+            if fields["cites"] and REFERENCE_MARK.search(text, remark.start(), closing):
                 continue  # "(see Marx and Engels, Selected Works, Vol. II, p. 37)": a reference
             body_end = remark.end()
         endnote = None
@@ -128,8 +133,8 @@ def extract_citations(doc: Document) -> list[CitationRecord]:
         volume, pages = fields["volume"], fields["pages"]
         edition, cites = fields["edition"], fields["cites"]
         if fields["ibid"] and previous is not None:
-            volume = previous.volume
-            pages = pages or previous.pages
+            volume = volume or previous.volume
+            pages = pages or (None if fields["volume"] else previous.pages)
             edition, cites = previous.edition, previous.cites
         record = CitationRecord(
             raw=raw,

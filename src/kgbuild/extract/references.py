@@ -21,6 +21,8 @@ from kgbuild.extract.citations import extract_citations
 from kgbuild.extract.patterns import normalise_space, read_title
 from kgbuild.extract.reference_fields import (
     ANCHOR,
+    ISSUE,
+    LABEL_SEPARATOR,
     NOTE_REFERENCE,
     PAGE_ONLY,
     PAGES,
@@ -29,6 +31,12 @@ from kgbuild.extract.reference_fields import (
     not_after_abbreviation,
     reference_record,
 )
+from kgbuild.extract.reference_notes import (
+    field_of_bracket,
+    note_entries,
+    published_issues,
+    repeated,
+)
 from kgbuild.lexicon import alternation, data_alternation, data_set, word_set, words
 from kgbuild.records import CitationRecord, WorkMention
 from kgbuild.reference import name_key
@@ -36,7 +44,7 @@ from kgbuild.reference import name_key
 # where a reference in running text begins: "see", an opening bracket, a clause boundary
 OPENING = re.compile(
     r"(?:\b(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?|\b(?:in|from)\s+(?:the\s+)?(?=[A-Z])|\((?!eds?\.?\)|trans)\s*"
-    r"|(?:\[\d{1,3}\]|[\[;])\s*"  # (a note's number in brackets with it: "[7] ")
+    r"|(?:\[\d{1,3}\]|[\[{;])\s*"  # (a note's number in brackets with it: "[7] ")
     r"|(?<=[.?!])(?<!\b[A-Z]\.)"  # not after an initial ("K. A. Ostroukhova")
     rf"{not_after_abbreviation()}\s+|^\s*"
     # the link a journal's web page prints after each reference ("….Google Scholar Baron, …")
@@ -47,16 +55,20 @@ OPENING = re.compile(
 # going on in lower case (", where there is …"); a line ending with a comma goes on
 # ("Works, Vol. 29,\npp. 12-13")
 CLOSING = re.compile(
-    rf"[)\];]|{not_after_abbreviation('')}\.(?=\s+[A-Z“\"]|\s*$)"
-    r"(?!\s+(?:[DdFfLl]|Ll|Op|Nos?|Nr)\.\s*\d)"  # ("Vol. 6. Nos. 5 & 7": its issue goes on)
-    r"|,(?=\s+(?!pp?\.|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
+    # (an initial's full stop ends nothing: "compiled by Y. Felshtinsky")
+    rf"[)\]}};]|{not_after_abbreviation('')}(?<!\b[A-Z])\.(?=\s+[A-Z“\"\[]|\s*$)"
+    # ("Vol. 6. Nos. 5 & 7": its issue goes on; so do a translated Russian reference's tom,
+    # pages, leaves and imprint: "T. 5. M., 1947. S. 40", "D. 71. Ll. 2-3")
+    r"(?!\s+(?:[DdFfLlTSP]|Ll|Op|Nos?|Nr)\.\s*(?:[A-Z]-)?\d|\s+[MLP]\.,\s*1\d{3})"
+    r"|,(?=\s+(?!pp?\.|pp\s|vol\.|ed\.|nos?\.|col|op\.|ll?\.|ch\.)"
     rf"(?!(?:{alternation('reference_lowercase_words')})(?!\w))[a-z]{{2,}})|(?<!,)(?<!,[ \t])$"
     rf"|\.?(?=(?:{alternation('reference_link_labels')}))",
     re.MULTILINE,
 )
-SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see"
+SEE_TITLE = re.compile(  # a title after "see the book", or quoted after "see" (and its
+    # author's possessive: "see David North’s “On the Founding …”")
     r"\b[Ss]ee\s+(?:also\s+)?(?:the\s+(?:book|article|pamphlet|collection|speech|report)\s+"
-    r"(?=[“\"]?[A-Z])|(?=[“\"][A-Z]))"
+    r"(?=[“\"]?[A-Z])|(?:(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w\-]+[’']s\s+)?(?=[“\"][A-Z]))"
 )
 FROM_TITLE = re.compile(r"\b[Ff]rom\s+(?=(?:[Tt]he\s+)?[A-Z“\"])")  # "… is from <title> (1979)"
 EDITION_SCORE = 0.8
@@ -70,13 +82,17 @@ def source_line() -> re.Pattern[str]:
     labels = "|".join(
         rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
     )
+    any_label = f"{alternation('source_labels')}|{alternation('published_labels')}"
     # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
     # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13", or after a blank line)
     goes_on = (r"(?:(?<=,)[ \t]*\n(?:[ \t]*\n)?"
                r"|[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*(?:Vol\.|Volume|pp?\.|pages?)\s"
-               # (or a periodical's issue: "Printed in Sbornik\nSbornik Sotsial-Demokrata No. 2")
-               r"|[^\n]{0,60}\bNos?\.\s*\d))")
-    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})(?:[ \t]*[:|][ \t]*(?:\n[ \t]*)?|[ \t]+)"
+               # (or a periodical's issue: "Printed in Sbornik\nSbornik Sotsial-Demokrata No. 2",
+               # not the next labelled line's: "Original: Pravda, No. 5")
+               rf"|(?![ \t]*(?i:{any_label})[ \t]*(?:{LABEL_SEPARATOR}))"
+               r"[^\n]{0,60}\bNos?\.\s*\d))")
+    return re.compile(rf"^[ \t]*[(\[]?(?i:{labels})"
+                      rf"(?:[ \t]*(?:{LABEL_SEPARATOR})[ \t]*(?:\n[ \t]*)?|[ \t]+)"
                       rf"(?P<body>(?:the\s+)?[A-Z“\"].*(?:{goes_on}.*){{0,3}})$",
                       re.MULTILINE)
 
@@ -111,7 +127,8 @@ def _navigation(printed: str) -> bool:
 # where a journal article's heading line says it comes from: "‘How We Work’ by Maria Petrova
 # from The Worker. April, 1928." (an issue named by its date alone, or its volume and number)
 HEADING_SOURCE = re.compile(
-    r"^[ \t]*[‘“\"][A-Z0-9][^‘’“”\"\n]{2,200}?[’”\"],?(?:[ \t]+(?i:by)[ \t]+[^\n]*?)?[ \t]+"
+    # (an apostrophe inside the title: "‘The Workers’ Struggle’ by …")
+    r"^[ \t]*[‘“\"][A-Z0-9][^\n]{2,200}?[’”\"],?(?:[ \t]+(?i:by)[ \t]+[^\n]*?)?[ \t]+"
     r"(?P<source>from[ \t]+(?:[Tt]he[ \t]+)?[A-Z][^\n]*?)[ \t.]*$", re.MULTILINE)
 # a page of a scan as Wikisource names it: "Page:Lenin - The State and Revolution.pdf/117"
 SCAN_PAGE = re.compile(r"^Page:[^\n]+?\.(?:pdf|djvu)/(?P<page>\d+)[ \t]*$", re.MULTILINE)
@@ -149,13 +166,13 @@ def _imprint_alone(record: CitationRecord) -> bool:
 def _is_reference(printed: str) -> bool:
     """Not a page alone, not an imprint or a credit line of the apparatus, not a navigation
     bar, and not a numbered item of something else ("Resolution No. 12")."""
-    if (PAGE_ONLY.fullmatch(printed.strip(" ()[].,"))
+    if (PAGE_ONLY.fullmatch(printed.strip(" ()[]{}.,"))
             or _no_source_label().match(printed.lstrip()) or _navigation(printed)):
         return False
     if re.search(NOTE_REFERENCE, printed):
         return True
-    number = re.search(r"(?P<word>[A-Z][a-z]+)\s+Nos?\.", printed)
-    return not (number and number.group("word") in word_set("not_a_periodical")
+    number = re.search(r"(?P<word>[A-Za-z][a-z]+)\s+Nos?\.", printed)  # ("decree No. 5")
+    return not (number and number.group("word").capitalize() in word_set("not_a_periodical")
                 and not VOLUME_WORD.search(printed) and not PAGES.search(printed))
 
 
@@ -225,27 +242,80 @@ def _in_running_text(
             if (not m.group().startswith("(") or text.count(")", m.end(), anchor.start())
                 <= text.count("(", m.end(), anchor.start()))
             and not (m.group().isspace() and _imprint_at(text, m.end()))
+            # nor words inside a quoted title ("See “The Tasks … in Our Revolution,” Vol. XX")
+            and text.count("”", m.end(), anchor.start()) <= text.count("“", m.end(), anchor.start())
         ]
         start = openings[-1].start() if openings else max(window, line_start)
         if openings and not re.match(r"[Ss]ee|[Cc]f\.", openings[-1].group(0)):
             start = openings[-1].end()  # "see" belongs to the reference, "in the" not
         if not openings or not openings[-1].group(0).strip():
             start = _names_before(text, start, anchor.start())
+            start = _opened_on_line_before(text, line_start, start)
         start = max([start, *(b for a, b in taken if b <= anchor.start())])
         end = _reference_end(text, anchor.end())
+        if (opened := field_of_bracket(text, line_start, start, end)) is not None:
+            # "(Pipes: ‘…’; Cambridge; 1954; p. 169)": the page belongs to the bracket's
+            # reference (the one found before it in the bracket, or its first words)
+            start = opened + 1
+            if found and (before := doc.clean_range(found[-1].evidence.start,
+                                                    found[-1].evidence.end))[0] > opened:
+                start = before[0]
+                found.pop()
         taken.append((start, end))
-        if _is_reference(text[start:end]) and not _volume_heading(text, start, end):
+        if (_is_reference(text[start:end]) and not _volume_heading(text, start, end)
+                and not MASTHEAD.fullmatch(text[start : anchor.start()])
+                and not _where_and_when(text, anchor)):
             start += len(text[start:end]) - len(text[start:end].lstrip())
             found.append(reference_record(doc, start, end, author))
     return found
 
 
+def _opened_on_line_before(text: str, line_start: int, start: int) -> int:
+    """Where a reference wrapped onto this line began on the line before: "(see Marx and
+    Engels, Selected\nWorks, Vol. I, p. 244)" begins at "see" (a cue, a bracket left open,
+    and only names after it to the line's end); else ``start``."""
+    if line_start < 2 or text[line_start:start].strip() or text[line_start - 2] == "\n":
+        return start
+    before = text.rfind("\n", 0, line_start - 1) + 1
+    cues = [m for m in OPENING.finditer(text, before, line_start - 1)
+            if re.match(r"[Ss]ee|[Cc]f\.|\(", m.group())
+            and text.count(")", m.end(), line_start) < 1 + text.count("(", m.end(), line_start)]
+    if not cues:
+        return start
+    tail = text[cues[-1].end() : line_start]  # (with its line end: "Marx and\n")
+    if tail.strip() and not _names_run().match(tail):
+        return start
+    return cues[-1].start() if re.match(r"[Ss]ee|[Cc]f\.", cues[-1].group()) else cues[-1].end()
+
+
+def _where_and_when(text: str, anchor: re.Match[str]) -> bool:
+    """A place and year in brackets ("(Moscow, 1921)") that tell where and when a meeting
+    met ("the Tenth Congress (Moscow, 1921)") or that a sentence goes on after ("… (London,
+    1917) was read"): no imprint of a book."""
+    if not anchor.group().startswith("("):
+        return False
+    before = re.search(r"(\w+)\s*$", text[: anchor.start()])
+    return (re.match(r"[ \t]+[a-z]", text[anchor.end() :]) is not None
+            or (before is not None and before.group(1) in word_set("meeting_kinds")))
+
+
+# a periodical's masthead in capitals over its own issue ("THE CLASS STRUGGLE Vol. III
+# FEBRUARY, 1919"): the document itself, not a reference to it
+MASTHEAD = re.compile(r"\s*(?:[A-Z][A-Z’'\-]+[ \t]+){2,}")
+
+
 def _volume_heading(text: str, start: int, end: int) -> bool:
     """A volume alone on a line of its own ("Volume 1" under a book's title) heads the
-    volume; it cites nothing."""
+    volume; one a sentence is about ("Volume 20 contains the works of …": a volume first,
+    no page or issue after it) names no work; neither cites anything."""
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return line == text[start:end].strip() and VOLUME_WORD.fullmatch(line) is not None
+    printed = text[start:end].strip()
+    if line == printed and VOLUME_WORD.fullmatch(line) is not None:
+        return True
+    volume = VOLUME_WORD.match(printed)
+    return (volume is not None and re.match(r"\s+[a-z]", printed[volume.end():]) is not None
+            and not PAGES.search(printed) and not ISSUE.search(printed))
 
 
 @cache
@@ -330,8 +400,8 @@ def _see_titles(doc: Document, taken: list[tuple[int, int]]) -> list[CitationRec
 def read_citations(doc: Document) -> list[CitationRecord]:
     """Every reference a document prints, parenthesised or not, in text order."""
     parenthesised = extract_citations(doc)
-    return sorted([*parenthesised, *extract_references(doc, parenthesised)],
-                  key=lambda c: c.evidence.start)
+    return repeated(sorted([*parenthesised, *extract_references(doc, parenthesised)],
+                            key=lambda c: c.evidence.start), parenthesised)
 
 
 def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> list[CitationRecord]:
@@ -344,6 +414,8 @@ def extract_references(doc: Document, parenthesised: list[CitationRecord]) -> li
     taken += [doc.clean_range(c.evidence.start, c.evidence.end) for c in found]
     found += _in_running_text(doc, taken, author, ANCHOR)
     found += _see_titles(doc, taken)
+    found += published_issues(doc, taken)
+    found += note_entries(doc, taken)
     found += [c for c in _in_running_text(doc, taken, author, _imprint())  # "…, Moscow 1972"
               if not _imprint_alone(c)]  # (not "; Progress Publishers, Moscow 1973" alone)
     return sorted(found, key=lambda c: c.evidence.start)
