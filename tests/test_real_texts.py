@@ -41,7 +41,10 @@ def test_every_source_is_listed_annotated_and_split() -> None:
                     for line in item.get("lines", [])
                 )
     held_out = [s for s in SOURCES if s.split == "heldout"]
-    assert len(held_out) * 3 == len(SOURCES)
+    # the held-out part is every round's ids ending in 03, 06, 09 …: a third of each full
+    # round (a round that lost a text to a duplicate is no longer exactly three thirds)
+    assert all((s.split == "heldout") == (int(s.id.split("-")[1]) % 3 == 0) for s in SOURCES)
+    assert abs(len(held_out) * 3 - len(SOURCES)) <= 3
     assert len({s.url.split("/")[2] for s in SOURCES}) >= 10  # many sites
     assert len({s.genre for s in SOURCES}) >= 8  # many genres
 
@@ -70,8 +73,8 @@ def scores(split: str) -> score.TextScores:
 @pytest.mark.parametrize(
     ("split", "floors", "precision"),
     [
-        ("dev", {"persons": 0.92, "organizations": 0.85, "congresses": 0.78}, 0.84),
-        ("heldout", {"persons": 0.85, "organizations": 0.81, "congresses": 0.82}, 0.86),
+        ("dev", {"persons": 0.90, "organizations": 0.85, "congresses": 0.88}, 0.84),
+        ("heldout", {"persons": 0.85, "organizations": 0.80, "congresses": 0.80}, 0.86),
     ],
 )
 def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], precision: float
@@ -89,8 +92,8 @@ def test_entity_scores_on_real_texts(split: str, floors: dict[str, float], preci
 @pytest.mark.parametrize(
     ("split", "floors"),
     [
-        ("dev", {"works": 0.68, "citations": 0.84, "dated_claims": 0.85, "stances": 0.46}),
-        ("heldout", {"works": 0.57, "citations": 0.45, "dated_claims": 0.8, "stances": 0.27}),
+        ("dev", {"works": 0.77, "citations": 0.93, "dated_claims": 0.84, "stances": 0.45}),
+        ("heldout", {"works": 0.60, "citations": 0.64, "dated_claims": 0.79, "stances": 0.24}),
     ],
 )
 def test_works_citations_and_dates_on_real_texts(split: str, floors: dict[str, float]) -> None:
