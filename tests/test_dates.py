@@ -240,3 +240,18 @@ def test_a_day_first_date_without_year_takes_the_year_before() -> None:
 def test_the_year_in_a_scans_page_name_is_still_a_claim() -> None:
     found = claims("Page:Petrov - The Village and the Town (1924).pdf/88\n\nThe text begins.\n")
     assert [c.date.iso for c in found] == ["1924"]
+
+
+def test_a_day_that_does_not_exist_is_no_typed_date() -> None:
+    """A misread or misprinted day ("31/2/17") gives no xsd:date; a real one does."""
+    from rdflib.namespace import XSD
+
+    from kgbuild.extract.titles import _numeric_date
+    from kgbuild.rdf.literals import date_literal
+
+    assert _numeric_date("31/2/17") is None
+    assert _numeric_date("17/6/17") == "1917-06-17"
+    assert date_literal("1917-02-31") is None and date_literal("1917-13") is None
+    literal = date_literal("1917-02-28")
+    assert literal is not None and literal.datatype == XSD.date
+    assert date_literal("1924-05").datatype == XSD.gYearMonth  # type: ignore[union-attr]

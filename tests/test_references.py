@@ -277,3 +277,26 @@ def test_an_edition_named_with_its_owner_is_the_reference_edition(tmp_path) -> N
     graph = Graph().parse(tmp_path / "out" / "graph.nt")
     editions = set(graph.objects(None, URIRef("https://w3id.org/kgbuild/ontology#citesEdition")))
     assert editions == {URIRef("https://w3id.org/kgbuild/id/work/collected-works-of-v-i-lenin")}
+
+
+@pytest.mark.parametrize("line", [
+    "Taken from Kolchak in 1919, the guns were turned against the Whites.",
+    "Original Bolshevik members were few in 1903 and fewer in 1907.",
+    "Appeared in public in 1917, the committee spoke for the garrison.",
+])
+def test_a_label_that_also_opens_a_sentence_labels_nothing_without_its_colon(line: str) -> None:
+    from kgbuild.extract.references import source_line
+
+    assert source_line().search(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Taken from: The Communist, No. 4, 1920",
+    "Original: Pravda, No. 5, 1919",
+    "Appeared in: The Liberator, March 1919",
+    "Printed in Pravda, No. 5, 1919",
+])
+def test_labelled_source_lines(line: str) -> None:
+    from kgbuild.extract.references import source_line
+
+    assert source_line().search(line) is not None

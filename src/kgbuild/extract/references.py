@@ -79,9 +79,13 @@ REACH = 160  # characters a reference may run on either side of its first anchor
 def source_line() -> re.Pattern[str]:
     """A labelled line, going on over lines that end with a comma (and a blank line after
     one: "…, Moscow, 1964,\n\nVol. 23, pp. 105-20")."""
-    labels = "|".join(
-        rf"(?P<{group}>{alternation(group)})" for group in ("source_labels", "published_labels")
-    )
+    # a label that also opens sentences ("Taken from Kolchak in 1919, the guns …") labels
+    # a line only with its separator ("Taken from: …")
+    separated = alternation("labels_needing_separator")
+    published = (rf"(?!(?:{separated})\b)(?:{alternation('published_labels')})"
+                 rf"|(?:{separated})(?=[ \t]*(?:{LABEL_SEPARATOR}))")
+    labels = (rf"(?P<source_labels>{alternation('source_labels')})"
+              rf"|(?P<published_labels>{published})")
     any_label = f"{alternation('source_labels')}|{alternation('published_labels')}"
     # the label alone on its line ("Source:\nLenin Collected Works, …"); a line going on
     # with the volume or pages ("…, Moscow\nVolume 32, pages 12-13", or after a blank line)

@@ -11,6 +11,7 @@ DEFINITION OF LENINISM"), a name, a date or an apparatus line is no title.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -458,4 +459,7 @@ def _numeric_date(printed: str) -> str | None:
     if month > 12:
         day, month = month, day
     year += 1900 if year < 100 else 0
-    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    try:
+        return datetime.date(year, month, day).isoformat()  # not "31/2/17"
+    except ValueError:
+        return None

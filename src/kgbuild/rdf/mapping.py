@@ -17,7 +17,6 @@ or the descriptions of the shared entities.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from kgbuild.knowledge import (
     ResolvedStance,
 )
 from kgbuild.rdf.iris import IriMinter, stable_hash
+from kgbuild.rdf.literals import date_literal
 from kgbuild.rdf.namespaces import KGO, OA, PREFIXES, SCHEMA, WD
 from kgbuild.records import DateValue, QuotationRecord
 
@@ -84,19 +84,6 @@ class Pin:
 
 
 Item = Triple | Pin
-
-
-def date_literal(value: object) -> Literal | None:
-    """A typed literal for "1926-01-25", "1924-05" or "1923"; None for anything else."""
-    text = str(value or "")
-    for pattern, datatype in (
-        (r"\d{4}-\d{2}-\d{2}", XSD.date),
-        (r"\d{4}-\d{2}", XSD.gYearMonth),
-        (r"\d{4}", XSD.gYear),
-    ):
-        if re.fullmatch(pattern, text):
-            return Literal(text, datatype=datatype)
-    return None
 
 
 class GraphMapper:
